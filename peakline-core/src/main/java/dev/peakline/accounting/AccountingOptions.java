@@ -1,0 +1,75 @@
+package dev.peakline.accounting;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The choices an accounting run makes where the national methods allow more than one.
+ *
+ * @param guideline fuel-default table variant of the reference library ({@code A}: the NDRC 2013–2015 guideline annex)
+ * @param electricityBasis which electricity CO2 factor applies to purchased and exported electricity
+ * @param convention how electricity is converted to standard coal (当量值 or 等价值)
+ * @param gwpReport the IPCC assessment report whose GWP100 values weigh non-CO2 gases (AR2 in the NDRC guidelines)
+ */
+public record AccountingOptions(
+        String guideline, ElectricityBasis electricityBasis, ElectricityConvention convention, String gwpReport) {
+
+    private static final Set<String> REPORTS = Set.of("AR2", "AR4", "AR5", "AR6");
+
+    public AccountingOptions {
+        if (guideline == null || guideline.isBlank() || electricityBasis == null || convention == null) {
+            throw new IllegalArgumentException("accounting options must not be null");
+        }
+        gwpReport = gwpReport == null ? "" : gwpReport.toUpperCase(Locale.ROOT);
+        if (!REPORTS.contains(gwpReport)) {
+            throw new IllegalArgumentException("GWP set must be one of " + REPORTS + ", not " + gwpReport);
+        }
+    }
+
+    /** Guideline A, national average electricity factor, 当量值, AR2. */
+    public static AccountingOptions defaults() {
+        return new AccountingOptions("A", ElectricityBasis.NATIONAL, ElectricityConvention.CALORIFIC, "AR2");
+    }
+
+    public AccountingOptions withElectricityBasis(ElectricityBasis basis) {
+        return new AccountingOptions(guideline, basis, convention, gwpReport);
+    }
+
+    public AccountingOptions withConvention(ElectricityConvention c) {
+        return new AccountingOptions(guideline, electricityBasis, c, gwpReport);
+    }
+
+    public AccountingOptions withGwp(String report) {
+        return new AccountingOptions(guideline, electricityBasis, convention, report);
+    }
+
+    public AccountingOptions withGuideline(String g) {
+        return new AccountingOptions(g, electricityBasis, convention, gwpReport);
+    }
+
+    /** Which electricity factor applies. */
+    public enum ElectricityBasis {
+        /** MEE/NBS national average of the data year (电力平均, 全国). */
+        NATIONAL,
+        /** MEE/NBS provincial average of the data year for the enterprise's province; national when none is published. */
+        PROVINCIAL,
+        /** The carbon-market reporting factor in force for the reporting year (全国电网平均排放因子, 碳市场报告口径). */
+        ETS
+    }
+
+    /** 当量值 (calorific, 0.1229 kgce/kWh) or 等价值 (equivalent: thermal-power coal consumption). */
+    public enum ElectricityConvention {
+        CALORIFIC("calorific"),
+        EQUIVALENT("equivalent");
+
+        private final String code;
+
+        ElectricityConvention(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.peakline.accounting;
+
+import dev.peakline.domain.CreditCode;
+import dev.peakline.domain.IndustryCode;
+import dev.peakline.domain.RegionCode;
+import java.time.YearMonth;
+import java.util.Map;
+
+/**
+ * The account of one enterprise for one month.
+ *
+ * @param combustion scope 1 fuel combustion [tCO2]
+ * @param process scope 1 industrial process [tCO2e], net of carbon fixed in products
+ * @param electricity scope 2 net purchased electricity [tCO2]
+ * @param heat scope 2 net purchased heat [tCO2]
+ * @param energy comprehensive energy consumption [tce]
+ * @param valueAdded value added [10⁴ yuan], NaN when not given
+ * @param production product → quantity [t] (canonical unit)
+ */
+public record EnterpriseMonth(
+        CreditCode enterprise,
+        RegionCode region,
+        IndustryCode industry,
+        YearMonth period,
+        double combustion,
+        double process,
+        double electricity,
+        double heat,
+        double energy,
+        double valueAdded,
+        Map<String, Double> production) {
+
+    public EnterpriseMonth {
+        production = Map.copyOf(production);
+    }
+
+    /** Scope 1 [tCO2e] = combustion + process. */
+    public double scope1() {
+        return combustion + process;
+    }
+
+    /** Scope 2 [tCO2] = net electricity + net heat. */
+    public double scope2() {
+        return electricity + heat;
+    }
+
+    /** Total [tCO2e] = scope 1 + scope 2. */
+    public double total() {
+        return scope1() + scope2();
+    }
+
+    /** tCO2e per 10⁴ yuan of value added; NaN when value added is absent or zero. */
+    public double carbonIntensity() {
+        return valueAdded > 0 ? total() / valueAdded : Double.NaN;
+    }
+
+    /** tce per 10⁴ yuan of value added; NaN when value added is absent or zero. */
+    public double energyIntensity() {
+        return valueAdded > 0 ? energy / valueAdded : Double.NaN;
+    }
+
+    /** tCO2e per t of the product; NaN when the product has no output this month. */
+    public double carbonPerProduct(String product) {
+        Double q = production.get(product);
+        return q != null && q > 0 ? total() / q : Double.NaN;
+    }
+}

@@ -1,0 +1,262 @@
+package dev.peakline.accounting;
+
+import dev.peakline.domain.Use;
+import dev.peakline.reference.EnergyCarrier;
+import dev.peakline.reference.FactorKey;
+import dev.peakline.reference.FactorKind;
+import dev.peakline.reference.ReferenceLibrary;
+import dev.peakline.reference.ResolvedFactor;
+import dev.peakline.domain.RegionCode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dense factor table of a run: one row per distinct (carrier or material, use, province, month, measured values),
+ * holding tCO2 per canonical unit for each {@link Slot} and tce per canonical unit, resolved once. The batch pass
+ * multiplies quantities by these rows; {@link #derivation(int)} says how each row was made.
+ */
+public final class FactorTable {
+    /** 44/12: the mass ratio of CO2 to C. */
+    public static final double CO2_PER_C = 44.0 / 12.0;
+
+    /** GB/T 2589: 1 kgce = 29,307.6 kJ, so 1 tce = 29.3076 GJ. */
+    public static final double GJ_PER_TCE = 29.3076;
+
+    private final ReferenceLibrary library;
+    private final AccountingOptions options;
+    private final Map<RowKey, Integer> index = new HashMap<>();
+    private double[][] co2 = new double[Slot.values().length][16];
+    private double[] tce = new double[16];
+    private final List<RowDerivation> derivations = new ArrayList<>();
+
+    public FactorTable(ReferenceLibrary library, AccountingOptions options) {
+        this.library = library;
+        this.options = options;
+        // guideline variants must exist, otherwise every fuel row would fail with a confusing message
+        if (library.layers().stream().noneMatch(s -> s.keys().stream()
+                .anyMatch(k -> k.kind() == FactorKind.NCV && k.qualifier().equals(options.guideline())))) {
+            throw new IllegalArgumentException("the reference library has no fuel defaults for guideline variant '"
+                    + options.guideline() + "'");
+        }
+    }
+
+    public AccountingOptions options() {
+        return options;
+    }
+
+    public ReferenceLibrary library() {
+        return library;
+    }
+
+    public int size() {
+        return derivations.size();
+    }
+
+    /** tCO2 per canonical unit landing in each slot, indexed [slot][row]. Arrays may be longer than {@link #size()}. */
+    double[][] co2() {
+        return co2;
+    }
+
+    double[] tce() {
+        return tce;
+    }
+
+    public double co2(Slot slot, int row) {
+        return co2[slot.ordinal()][row];
+    }
+
+    public double tce(int row) {
+        return tce[row];
+    }
+
+    public RowDerivation derivation(int row) {
+        return derivations.get(row);
+    }
+
+    /** How one row's coefficients were made: the factors used, the formula, the slot. */
+    public record RowDerivation(String subject, Use use, Slot slot, String co2Formula, String tceFormula, List<ResolvedFactor> factors) {}
+
+    /** The result of asking for a row: its index, or why there is none (a message for the user). */
+    public record Lookup(int row, String problemCode, String problem) {
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    private record RowKey(String subject, Use use, String province, YearMonth period, long ncvBits, long ccBits) {}
+
+    /**
+     * The row for a carrier or process material used in a month by an enterprise in {@code region}; resolved on first
+     * request, then cached.
+     *
+     * @param measuredNcv measured NCV [GJ per canonical unit] or NaN
+     * @param measuredCarbonContent measured carbon content [tC/GJ] or NaN
+     */
+    public Lookup row(String subject, Use use, RegionCode region, YearMonth period, double measuredNcv, double measuredCarbonContent) {
+        String province = region.province().value();
+        RowKey key = new RowKey(subject, use, use == Use.PURCHASED || use == Use.EXPORTED ? province : "", period,
+                Double.doubleToLongBits(measuredNcv), Double.doubleToLongBits(measuredCarbonContent));
+        Integer r = index.get(key);
+        if (r != null) {
+            return new Lookup(r, null, null);
+        }
+        Lookup l = resolve(key, period.atDay(1));
+        if (l.ok()) {
+            index.put(key, l.row());
+        }
+        return l;
+    }
+
+    private Lookup resolve(RowKey k, LocalDate day) {
+        if (k.use() == Use.PROCESS) {
+            return processRow(k, day);
+        }
+        Optional<EnergyCarrier> oc = library.carrier(k.subject());
+        if (oc.isEmpty()) {
+            return fail("carrier.unknown", "unknown energy carrier '" + k.subject() + "'");
+        }
+        EnergyCarrier c = oc.get();
+        if (c.isFuel()) {
+            if (k.use() == Use.PURCHASED || k.use() == Use.EXPORTED) {
+                return fail("use.fuel", c.nameCn() + " is a fuel: record it as combustion or feedstock; purchased/exported are for electricity and heat");
+            }
+            return fuelRow(k, c, day);
+        }
+        if (k.use() != Use.PURCHASED && k.use() != Use.EXPORTED) {
+            return fail("use.secondary", c.nameCn() + " can only be purchased or exported, not " + k.use().code());
+        }
+        double sign = k.use() == Use.EXPORTED ? -1 : 1;
+        String signText = sign < 0 ? "−" : "";
+        if (c.isHeat()) {
+            Optional<ResolvedFactor> ef = library.resolve(FactorKey.of(FactorKind.HEAT, "heat", "default"), day);
+            Optional<ResolvedFactor> ce = library.resolve(FactorKey.of(FactorKind.COAL_EQUIVALENT, c.code(), "calorific"), day);
+            if (ef.isEmpty() || ce.isEmpty()) {
+                return fail("factor.missing", "no heat factor in the reference library for " + day);
+            }
+            return add(k, c.nameCn(), Slot.HEAT, sign * ef.get().value(), sign * ce.get().value(),
+                    signText + "AD[GJ] × EF_heat", signText + "AD[GJ] × " + ce.get().value() + " tce/GJ",
+                    List.of(ef.get(), ce.get()));
+        }
+        ResolvedFactor ef = electricityFactor(k.province(), day);
+        if (ef == null) {
+            return fail("factor.missing", "no electricity factor for " + options.electricityBasis() + " on " + day);
+        }
+        Optional<ResolvedFactor> ce = library.resolve(
+                FactorKey.of(FactorKind.COAL_EQUIVALENT, c.code(), options.convention().code()), day);
+        if (ce.isEmpty()) {
+            return fail("factor.missing", "no standard-coal coefficient for electricity (" + options.convention().code() + ")");
+        }
+        return add(k, c.nameCn(), Slot.ELECTRICITY, sign * ef.value(), sign * ce.get().value(),
+                signText + "AD[MWh] × EF_grid[tCO2/MWh]", signText + "AD[MWh] × " + ce.get().value() + " tce/MWh ("
+                        + options.convention().code() + ")", List.of(ef, ce.get()));
+    }
+
+    private ResolvedFactor electricityFactor(String province, LocalDate day) {
+        switch (options.electricityBasis()) {
+            case ETS:
+                return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "ets_reporting"), day).orElse(null);
+            case PROVINCIAL:
+                Optional<ResolvedFactor> p = library.resolve(FactorKey.of(FactorKind.ELECTRICITY, province, "average"), day);
+                if (p.isPresent()) {
+                    return p.get();
+                }
+                return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "average"), day)
+                        .map(f -> new ResolvedFactor(f.factor(), f.setId(), f.setVersion(),
+                                "no provincial factor published for " + province + "; national average used"
+                                        + (f.isFallback() ? "; " + f.fallback() : "")))
+                        .orElse(null);
+            default:
+                return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "average"), day).orElse(null);
+        }
+    }
+
+    private Lookup fuelRow(RowKey k, EnergyCarrier c, LocalDate day) {
+        double mNcv = Double.longBitsToDouble(k.ncvBits());
+        double mCc = Double.longBitsToDouble(k.ccBits());
+        String g = options.guideline();
+        Optional<ResolvedFactor> ncv = library.resolve(FactorKey.of(FactorKind.NCV, c.code(), g), day);
+        Optional<ResolvedFactor> cc = library.resolve(FactorKey.of(FactorKind.CARBON_CONTENT, c.code(), g), day);
+        Optional<ResolvedFactor> of = library.resolve(FactorKey.of(FactorKind.OXIDATION, c.code(), g), day);
+        Optional<ResolvedFactor> ce = library.resolve(FactorKey.of(FactorKind.COAL_EQUIVALENT, c.code(), "calorific"), day);
+        List<ResolvedFactor> used = new ArrayList<>();
+        boolean measuredNcv = !Double.isNaN(mNcv);
+        boolean measuredCc = !Double.isNaN(mCc);
+        if (!measuredNcv && ncv.isEmpty() && k.use() == Use.COMBUSTION || of.isEmpty() && k.use() == Use.COMBUSTION
+                || !measuredCc && cc.isEmpty() && k.use() == Use.COMBUSTION) {
+            return fail("factor.missing", "guideline " + g + " has no default NCV, carbon content and oxidation rate for "
+                    + c.nameCn() + (c.code().equals("raw_coal") ? " (classify it as 烟煤, 无烟煤 or 褐煤, or choose another guideline variant)"
+                            : "; give measured values or choose another guideline variant"));
+        }
+        double ncvValue = measuredNcv ? mNcv : ncv.map(ResolvedFactor::value).orElse(Double.NaN);
+        String tceFormula;
+        double tceCoef;
+        if (measuredNcv) {
+            tceCoef = mNcv / GJ_PER_TCE;
+            tceFormula = "AD × NCV_measured " + mNcv + " GJ ÷ 29.3076 GJ/tce (GB/T 2589: measured calorific value)";
+        } else if (ce.isPresent()) {
+            tceCoef = ce.get().value();
+            used.add(ce.get());
+            tceFormula = "AD × " + tceCoef + " tce/" + c.activityUnit().symbol() + " (GB/T 2589 coefficient)";
+        } else if (!Double.isNaN(ncvValue)) {
+            tceCoef = ncvValue / GJ_PER_TCE;
+            used.add(ncv.get());
+            tceFormula = "AD × NCV " + ncvValue + " GJ ÷ 29.3076 GJ/tce (no GB/T 2589 coefficient for " + c.nameCn() + "; derived from NCV)";
+        } else {
+            return fail("factor.missing", "no standard-coal coefficient or NCV for " + c.nameCn());
+        }
+        if (k.use() == Use.FEEDSTOCK) {
+            return add(k, c.nameCn(), Slot.COMBUSTION, 0, tceCoef, "feedstock: no combustion CO2 (carbon leaves in products or is accounted as process)",
+                    tceFormula, used);
+        }
+        List<ResolvedFactor> co2Used = new ArrayList<>();
+        ncv.filter(f -> !measuredNcv).ifPresent(co2Used::add);
+        cc.filter(f -> !measuredCc).ifPresent(co2Used::add);
+        co2Used.add(of.get());
+        co2Used.addAll(used);
+        used = co2Used;
+        double ccPerGj = measuredCc ? mCc : cc.get().value() / 1000.0;
+        double ef = ncvValue * ccPerGj * of.get().value() * CO2_PER_C;
+        String formula = "AD × NCV" + (measuredNcv ? "_measured " + mNcv : " " + ncvValue) + " GJ/" + c.activityUnit().symbol()
+                + " × CC" + (measuredCc ? "_measured " + mCc : " " + ccPerGj) + " tC/GJ × OF " + of.get().value() + " × 44/12";
+        return add(k, c.nameCn(), Slot.COMBUSTION, ef, tceCoef, formula, tceFormula, used);
+    }
+
+    private Lookup processRow(RowKey k, LocalDate day) {
+        Optional<String> material = library.processMaterial(k.subject());
+        if (material.isEmpty()) {
+            return fail("process.material", "'" + k.subject() + "' is not a process material of the reference library "
+                    + "(carbonates such as 碳酸钙/CaCO3, 白云石, 碳酸钠; 石灰石（熔剂）, 白云石（熔剂）, 电极)");
+        }
+        Optional<ResolvedFactor> ef = library.resolve(FactorKey.of(FactorKind.PROCESS, material.get(), ""), day);
+        if (ef.isEmpty()) {
+            return fail("factor.missing", "no process factor for " + material.get());
+        }
+        return add(k, k.subject(), Slot.PROCESS, ef.get().value(), 0, "AD[t] × EF " + ef.get().value() + " tCO2/t",
+                "process material: no energy", List.of(ef.get()));
+    }
+
+    private static Lookup fail(String code, String message) {
+        return new Lookup(-1, code, message);
+    }
+
+    private Lookup add(RowKey k, String subjectName, Slot slot, double co2PerUnit, double tcePerUnit, String co2Formula,
+            String tceFormula, List<ResolvedFactor> used) {
+        int r = derivations.size();
+        if (r == tce.length) {
+            tce = Arrays.copyOf(tce, r * 2);
+            for (int s = 0; s < co2.length; s++) {
+                co2[s] = Arrays.copyOf(co2[s], r * 2);
+            }
+        }
+        co2[slot.ordinal()][r] = co2PerUnit;
+        tce[r] = tcePerUnit;
+        derivations.add(new RowDerivation(subjectName, k.use(), slot, co2Formula, tceFormula, List.copyOf(used)));
+        return new Lookup(r, null, null);
+    }
+}

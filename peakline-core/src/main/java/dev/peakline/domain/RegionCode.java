@@ -1,0 +1,34 @@
+package dev.peakline.domain;
+
+/** A GB/T 2260 six-digit administrative division code, e.g. {@code 520102}. Membership is checked by the region registry. */
+public record RegionCode(String value) implements Comparable<RegionCode> {
+
+    public RegionCode {
+        if (value == null || !value.matches("[1-9][0-9]{5}")) {
+            throw new IllegalArgumentException("a GB/T 2260 region code has six digits, not starting with 0: '" + value + "'");
+        }
+    }
+
+    public static RegionCode of(String value) {
+        return new RegionCode(value);
+    }
+
+    /** The province code ({@code 520000}) this code belongs to. */
+    public RegionCode province() {
+        return new RegionCode(value.substring(0, 2) + "0000");
+    }
+
+    public boolean isProvince() {
+        return value.endsWith("0000");
+    }
+
+    @Override
+    public int compareTo(RegionCode o) {
+        return value.compareTo(o.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
