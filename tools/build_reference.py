@@ -176,5 +176,5 @@ with open(os.path.join(ref, 'gwp.csv')) as f, open(os.path.join(out, 'gwp.csv'),
                 conf = 'MEDIUM'
             elif '(' in conf or '/' in conf:
                 conf = re.split(r'[ /(]', conf)[0]
-            w.writerow([r['formula'], rep, val, conf, raw if raw != val else ''])
+            w.writerow([r['formula'].split(' ')[0], rep, val, conf, raw if raw != val else ''])
 print('written to', os.path.abspath(out))

@@ -223,7 +223,7 @@ public final class FactorTable {
         double ccPerGj = measuredCc ? mCc : cc.get().value() / 1000.0;
         double ef = ncvValue * ccPerGj * of.get().value() * CO2_PER_C;
         String formula = "AD × NCV" + (measuredNcv ? "_measured " + mNcv : " " + ncvValue) + " GJ/" + c.activityUnit().symbol()
-                + " × CC" + (measuredCc ? "_measured " + mCc : " " + ccPerGj) + " tC/GJ × OF " + of.get().value() + " × 44/12";
+                + " × CC" + (measuredCc ? "_measured " + mCc + " tC/GJ" : " " + cc.get().value() + " tC/TJ ÷ 1000") + " × OF " + of.get().value() + " × 44/12";
         return add(k, c.nameCn(), Slot.COMBUSTION, ef, tceCoef, formula, tceFormula, used);
     }
 

@@ -1,0 +1,32 @@
+package dev.peakline.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code peakline} executable. */
+@Command(
+        name = "peakline",
+        mixinStandardHelpOptions = true,
+        version = "peakline 0.1.0",
+        description = "Peakline: dual-carbon digital management (双碳数字化管理平台).",
+        subcommands = {AccountCommand.class, ExplainCommand.class, FactorsCommand.class, DemoCommand.class})
+public final class PeaklineCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // POI logs through Log4j API; without a provider it would print a warning on every run
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (for tests). */
+    public static int run(String... args) {
+        return new CommandLine(new PeaklineCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

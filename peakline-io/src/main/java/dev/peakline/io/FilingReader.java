@@ -1,0 +1,362 @@
+package dev.peakline.io;
+
+import dev.peakline.accounting.AccountingInput;
+import dev.peakline.domain.ActivityRecord;
+import dev.peakline.domain.CreditCode;
+import dev.peakline.domain.IndustryCode;
+import dev.peakline.domain.OutputRecord;
+import dev.peakline.domain.ProcessRecord;
+import dev.peakline.domain.ProductionRecord;
+import dev.peakline.domain.RegionCode;
+import dev.peakline.domain.Use;
+import dev.peakline.problems.Problem;
+import dev.peakline.units.Dimension;
+import dev.peakline.units.Quantity;
+import dev.peakline.units.Unit;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads the documented filing formats (docs/user-guide.md) from CSV or .xlsx into an {@link AccountingInput}, checking
+ * the syntax of every field. Problems carry file, line and column; when there is any, no input is returned.
+ */
+public final class FilingReader {
+    /** Largest plausible quantity of one record in its canonical unit (1 Gt, 10⁹ MWh …); larger is a typing error. */
+    public static final double ABSURD = 1e9;
+
+    static final List<Columns.Spec> ACTIVITY = List.of(
+            new Columns.Spec("enterprise", List.of("企业", "统一社会信用代码"), true),
+            new Columns.Spec("region", List.of("行政区划", "行政区划代码"), true),
+            new Columns.Spec("industry", List.of("行业", "行业代码"), true),
+            new Columns.Spec("period", List.of("期间", "统计期"), true),
+            new Columns.Spec("carrier", List.of("能源品种", "品种"), true),
+            new Columns.Spec("quantity", List.of("数量"), true),
+            new Columns.Spec("unit", List.of("单位", "计量单位"), true),
+            new Columns.Spec("use", List.of("用途"), true),
+            new Columns.Spec("ncv", List.of("实测低位发热量"), false),
+            new Columns.Spec("carbon_content", List.of("实测单位热值含碳量"), false));
+    static final List<Columns.Spec> PROCESS = List.of(
+            new Columns.Spec("enterprise", List.of("企业", "统一社会信用代码"), true),
+            new Columns.Spec("period", List.of("期间", "统计期"), true),
+            new Columns.Spec("process", List.of("过程"), true),
+            new Columns.Spec("quantity", List.of("数量"), true),
+            new Columns.Spec("unit", List.of("单位", "计量单位"), true),
+            new Columns.Spec("parameters", List.of("参数"), false));
+    static final List<Columns.Spec> PRODUCTION = List.of(
+            new Columns.Spec("enterprise", List.of("企业", "统一社会信用代码"), true),
+            new Columns.Spec("period", List.of("期间", "统计期"), true),
+            new Columns.Spec("product", List.of("产品"), true),
+            new Columns.Spec("quantity", List.of("产量", "数量"), true),
+            new Columns.Spec("unit", List.of("单位", "计量单位"), true));
+    static final List<Columns.Spec> OUTPUT = List.of(
+            new Columns.Spec("enterprise", List.of("企业", "统一社会信用代码"), true),
+            new Columns.Spec("period", List.of("期间", "统计期"), true),
+            new Columns.Spec("value_added", List.of("工业增加值", "增加值"), true),
+            new Columns.Spec("unit", List.of("单位", "计量单位"), true));
+
+    /** The input, or the problems found (never both). */
+    public record Read(AccountingInput input, List<Problem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private FilingReader() {}
+
+    /**
+     * Reads an activity file and optional companion files (null when absent). A workbook may carry the companions as
+     * sheets named process/过程, production/产量, output/增加值 beside the activity sheet (activity/活动数据, else the first).
+     */
+    public static Read read(Path activity, Path process, Path production, Path output) {
+        List<Problem> problems = new ArrayList<>();
+        Table act;
+        Optional<Table> proc = Optional.empty();
+        Optional<Table> prod = Optional.empty();
+        Optional<Table> out = Optional.empty();
+        if (Table.isExcel(activity)) {
+            act = Table.excel(activity, List.of("activity", "活动数据"), true).orElseThrow();
+            proc = Table.excel(activity, List.of("process", "过程"), false);
+            prod = Table.excel(activity, List.of("production", "产量"), false);
+            out = Table.excel(activity, List.of("output", "增加值"), false);
+        } else {
+            act = Table.csv(activity);
+        }
+        if (process != null) {
+            proc = Optional.of(load(process, List.of("process", "过程")));
+        }
+        if (production != null) {
+            prod = Optional.of(load(production, List.of("production", "产量")));
+        }
+        if (output != null) {
+            out = Optional.of(load(output, List.of("output", "增加值")));
+        }
+        List<ActivityRecord> a = rows(act, ACTIVITY, problems, FilingReader::activity);
+        List<ProcessRecord> p = proc.map(t -> rows(t, PROCESS, problems, FilingReader::process)).orElse(List.of());
+        List<ProductionRecord> q = prod.map(t -> rows(t, PRODUCTION, problems, FilingReader::production)).orElse(List.of());
+        List<OutputRecord> o = out.map(t -> rows(t, OUTPUT, problems, FilingReader::output)).orElse(List.of());
+        if (!problems.isEmpty()) {
+            return new Read(null, List.copyOf(problems));
+        }
+        return new Read(new AccountingInput(act.source(), a, p, q, o), List.of());
+    }
+
+    private static Table load(Path file, List<String> sheetNames) {
+        return Table.isExcel(file) ? Table.excel(file, sheetNames, true).orElseThrow() : Table.csv(file);
+    }
+
+    /** Parses one row; problems go to the context, null when the row had any. */
+    private interface RowParser<T> extends Function<Ctx, T> {}
+
+    private static <T> List<T> rows(Table t, List<Columns.Spec> specs, List<Problem> problems, RowParser<T> parser) {
+        if (t.lines().isEmpty()) {
+            problems.add(Problem.at("file.empty", t.source(), 0, "", "the file has no header and no rows"));
+            return List.of();
+        }
+        int before = problems.size();
+        Columns cols = Columns.of(t.lines().get(0), specs, t.source(), problems);
+        if (problems.size() > before) {
+            return List.of();
+        }
+        List<T> out = new ArrayList<>();
+        for (Table.Line line : t.lines().subList(1, t.lines().size())) {
+            T v = parser.apply(new Ctx(t.source(), line, cols, problems));
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        if (t.lines().size() == 1) {
+            problems.add(Problem.at("file.empty", t.source(), 0, "", "the file has a header but no data rows"));
+        }
+        return out;
+    }
+
+    private static ActivityRecord activity(Ctx c) {
+        CreditCode e = c.creditCode();
+        RegionCode r = c.region();
+        IndustryCode i = c.industry();
+        YearMonth p = c.period();
+        String carrier = c.required("carrier");
+        Quantity q = c.quantity("quantity", "unit");
+        Use use = c.use();
+        double ncv = c.optionalPositive("ncv");
+        double cc = c.optionalPositive("carbon_content");
+        if (!c.clean()) {
+            return null;
+        }
+        // measured carbon content is given in tC/TJ as in the national tables; the engine works in tC/GJ
+        return new ActivityRecord(e, r, i, p, carrier, q, use, ncv, Double.isNaN(cc) ? cc : cc / 1000.0, c.line.number());
+    }
+
+    private static ProcessRecord process(Ctx c) {
+        CreditCode e = c.creditCode();
+        YearMonth p = c.period();
+        String process = c.required("process");
+        Quantity q = c.quantity("quantity", "unit");
+        Map<String, String> params = c.parameters();
+        return c.clean() ? new ProcessRecord(e, p, process, q, params, c.line.number()) : null;
+    }
+
+    private static ProductionRecord production(Ctx c) {
+        CreditCode e = c.creditCode();
+        YearMonth p = c.period();
+        String product = c.required("product");
+        Quantity q = c.quantity("quantity", "unit");
+        return c.clean() ? new ProductionRecord(e, p, product, q, c.line.number()) : null;
+    }
+
+    private static OutputRecord output(Ctx c) {
+        CreditCode e = c.creditCode();
+        YearMonth p = c.period();
+        Quantity q = c.quantity("value_added", "unit");
+        if (q != null && q.dimension() != Dimension.MONEY) {
+            c.problem("unit.dimension", "unit", "value added is money (万元 or 元), not " + q.unit());
+        }
+        return c.clean() ? new OutputRecord(e, p, q, c.line.number()) : null;
+    }
+
+    /** Field parsing for one line, collecting problems. */
+    private static final class Ctx {
+        final String source;
+        final Table.Line line;
+        final Columns cols;
+        final List<Problem> problems;
+        final int start;
+
+        Ctx(String source, Table.Line line, Columns cols, List<Problem> problems) {
+            this.source = source;
+            this.line = line;
+            this.cols = cols;
+            this.problems = problems;
+            this.start = problems.size();
+        }
+
+        boolean clean() {
+            return problems.size() == start;
+        }
+
+        void problem(String code, String column, String message) {
+            problems.add(Problem.at(code, source, line.number(), column, message));
+        }
+
+        String required(String col) {
+            String v = cols.get(line, col);
+            if (v.isEmpty()) {
+                problem("field.empty", col, col + " is empty");
+            }
+            return v;
+        }
+
+        CreditCode creditCode() {
+            String v = required("enterprise");
+            if (v.isEmpty()) {
+                return null;
+            }
+            Optional<String> why = CreditCode.problemWith(v);
+            if (why.isPresent()) {
+                problem("enterprise.credit_code", "enterprise", why.get());
+                return null;
+            }
+            return CreditCode.of(v);
+        }
+
+        RegionCode region() {
+            String v = required("region");
+            if (v.isEmpty()) {
+                return null;
+            }
+            try {
+                return RegionCode.of(v);
+            } catch (IllegalArgumentException e) {
+                problem("region.format", "region", e.getMessage());
+                return null;
+            }
+        }
+
+        IndustryCode industry() {
+            String v = required("industry");
+            if (v.isEmpty()) {
+                return null;
+            }
+            try {
+                return IndustryCode.of(v);
+            } catch (IllegalArgumentException e) {
+                problem("industry.format", "industry", e.getMessage());
+                return null;
+            }
+        }
+
+        YearMonth period() {
+            String v = required("period");
+            if (v.isEmpty()) {
+                return null;
+            }
+            if (!v.matches("\\d{4}-\\d{2}")) {
+                problem("period.format", "period", "'" + v + "' is not a month: write YYYY-MM, e.g. 2024-03");
+                return null;
+            }
+            int y = Integer.parseInt(v.substring(0, 4));
+            int m = Integer.parseInt(v.substring(5));
+            if (m < 1 || m > 12) {
+                problem("period.month", "period", "'" + v + "' has no month " + m);
+                return null;
+            }
+            if (y < 1990 || y > 2100) {
+                problem("period.year", "period", "year " + y + " is outside 1990–2100");
+                return null;
+            }
+            return YearMonth.of(y, m);
+        }
+
+        Use use() {
+            String v = required("use");
+            if (v.isEmpty()) {
+                return null;
+            }
+            Optional<Use> u = Use.parse(v);
+            if (u.isEmpty()) {
+                problem("use.unknown", "use", "'" + v + "' is not a use: combustion, feedstock, process, purchased or exported");
+                return null;
+            }
+            return u.get();
+        }
+
+        Quantity quantity(String col, String unitCol) {
+            String v = required(col);
+            String us = required(unitCol);
+            Optional<Unit> unit = Unit.parse(us);
+            if (!us.isEmpty() && unit.isEmpty()) {
+                problem("unit.unknown", unitCol, "unknown unit '" + us + "'; use t, kg, 万t, m3, 万m3, Nm3, 万Nm3, kWh, 万kWh, MWh, GJ, MJ, 百万千焦, tce, kgce, 万元 or 元");
+            }
+            double d = number(col, v);
+            if (Double.isNaN(d) || unit.isEmpty()) {
+                return null;
+            }
+            if (d < 0) {
+                problem("quantity.negative", col, col + " " + v + " is negative; record exports with use 'exported'");
+                return null;
+            }
+            Quantity q = Quantity.of(d, unit.get());
+            if (q.canonicalValue() > ABSURD) {
+                problem("quantity.absurd", col, col + " " + v + " " + unit.get() + " is implausibly large for one month ("
+                        + q.canonicalValue() + " " + unit.get().dimension().canonicalUnit() + "); check the unit");
+                return null;
+            }
+            return q;
+        }
+
+        double number(String col, String v) {
+            if (v.isEmpty()) {
+                return Double.NaN;
+            }
+            try {
+                double d = Double.parseDouble(v.replace("_", ""));
+                if (!Double.isFinite(d)) {
+                    throw new NumberFormatException();
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                problem("number.format", col, "'" + v + "' is not a number (use a dot as decimal separator and no thousands separator)");
+                return Double.NaN;
+            }
+        }
+
+        double optionalPositive(String col) {
+            String v = cols.get(line, col);
+            if (v.isEmpty()) {
+                return Double.NaN;
+            }
+            double d = number(col, v);
+            if (!Double.isNaN(d) && !(d > 0)) {
+                problem("number.positive", col, col + " must be positive, not " + v);
+                return Double.NaN;
+            }
+            return d;
+        }
+
+        Map<String, String> parameters() {
+            String v = cols.get(line, "parameters");
+            Map<String, String> out = new LinkedHashMap<>();
+            if (v.isEmpty()) {
+                return out;
+            }
+            for (String part : v.split(";")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                int eq = part.indexOf('=');
+                if (eq <= 0) {
+                    problem("parameters.format", "parameters", "'" + part.strip() + "' is not key=value (separate parameters with ;)");
+                    continue;
+                }
+                out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+            }
+            return out;
+        }
+    }
+}

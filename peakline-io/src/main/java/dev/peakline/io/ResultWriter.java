@@ -1,0 +1,74 @@
+package dev.peakline.io;
+
+import dev.peakline.accounting.AccountingResult;
+import dev.peakline.accounting.EnterpriseMonth;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Writes results as CSV, atomically: a complete file or none. */
+public final class ResultWriter {
+    public static final List<String> HEADER = List.of("enterprise", "period", "region", "industry", "scope1_tco2", "scope2_tco2",
+            "total_tco2", "energy_tce", "scope1_combustion_tco2", "scope1_process_tco2", "scope2_electricity_tco2", "scope2_heat_tco2",
+            "value_added_10k_yuan", "tco2_per_10k_yuan", "tce_per_10k_yuan", "tco2_per_t_product", "factor_sets");
+
+    private ResultWriter() {}
+
+    public static void writeAccounts(AccountingResult result, Path out) {
+        writeAtomically(out, w -> {
+            w.write(String.join(",", HEADER));
+            w.write('\n');
+            String sets = result.factorSets();
+            for (EnterpriseMonth m : result.months()) {
+                String perProduct = m.production().keySet().stream()
+                        .map(p -> p.replace(",", " ") + "=" + num(m.carbonPerProduct(p)))
+                        .collect(Collectors.joining(";"));
+                w.write(String.join(",", m.enterprise().value(), m.period().toString(), m.region().value(), m.industry().value(),
+                        num(m.scope1()), num(m.scope2()), num(m.total()), num(m.energy()), num(m.combustion()), num(m.process()),
+                        num(m.electricity()), num(m.heat()), num(m.valueAdded()), num(m.carbonIntensity()), num(m.energyIntensity()),
+                        quote(perProduct), quote(sets)));
+                w.write('\n');
+            }
+        });
+    }
+
+    /** A figure with six decimals (1 g CO2 or 1 gce), dot decimal separator whatever the locale; empty for NaN. */
+    public static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    /** Body of a file writer. */
+    public interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    /** Writes to a temporary file beside {@code out}, then moves it into place. */
+    public static void writeAtomically(Path out, Body body) {
+        Path dir = out.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".peakline-", ".tmp");
+            try {
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    body.write(w);
+                }
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+}

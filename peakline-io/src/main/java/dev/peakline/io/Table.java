@@ -1,0 +1,148 @@
+package dev.peakline.io;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Rows of text read from a CSV file (UTF-8, with or without BOM) or a sheet of an .xlsx workbook; each row keeps the
+ * 1-based line (row) number it came from, so problems can point at it.
+ */
+public record Table(String source, List<Line> lines) {
+    /** Files larger than this are refused rather than read into memory. */
+    public static final long MAX_BYTES = 512L * 1024 * 1024;
+
+    /** One row: its 1-based line number and cells (trimmed). */
+    public record Line(int number, List<String> cells) {
+        public String cell(int i) {
+            return i >= 0 && i < cells.size() ? cells.get(i) : "";
+        }
+
+        public boolean blank() {
+            return cells.stream().allMatch(String::isEmpty);
+        }
+    }
+
+    public static boolean isExcel(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+    }
+
+    /** Reads a CSV file. */
+    public static Table csv(Path file) {
+        try {
+            checkSize(file);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return csv(file.getFileName().toString(), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Table csv(String source, String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<Line> lines = new ArrayList<>();
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(text)) {
+            for (CsvRecord r : reader) {
+                List<String> cells = new ArrayList<>(r.getFieldCount());
+                for (int i = 0; i < r.getFieldCount(); i++) {
+                    cells.add(r.getField(i).strip());
+                }
+                Line l = new Line((int) r.getStartingLineNumber(), cells);
+                if (!l.blank()) {
+                    lines.add(l);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Table(source, lines);
+    }
+
+    /**
+     * Reads one sheet of a workbook: the sheet named one of {@code names} (case-insensitive), else the first sheet
+     * when {@code firstIfMissing}; empty when there is no such sheet.
+     */
+    public static Optional<Table> excel(Path file, List<String> names, boolean firstIfMissing) {
+        try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
+            checkSize(file);
+            Sheet sheet = null;
+            for (int i = 0; i < wb.getNumberOfSheets() && sheet == null; i++) {
+                for (String n : names) {
+                    if (wb.getSheetName(i).strip().equalsIgnoreCase(n)) {
+                        sheet = wb.getSheetAt(i);
+                    }
+                }
+            }
+            if (sheet == null && firstIfMissing && wb.getNumberOfSheets() > 0) {
+                sheet = wb.getSheetAt(0);
+            }
+            if (sheet == null) {
+                return Optional.empty();
+            }
+            DataFormatter fmt = new DataFormatter(Locale.ROOT);
+            List<Line> lines = new ArrayList<>();
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    cells.add(text(row.getCell(c), fmt));
+                }
+                Line l = new Line(row.getRowNum() + 1, cells);
+                if (!l.blank()) {
+                    lines.add(l);
+                }
+            }
+            return Optional.of(new Table(file.getFileName() + "[" + sheet.getSheetName() + "]", lines));
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof UncheckedIOException u) {
+                throw u;
+            }
+            throw new UncheckedIOException("cannot read workbook " + file + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    private static String text(Cell cell, DataFormatter fmt) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (type == CellType.NUMERIC) {
+            if (DateUtil.isCellDateFormatted(cell)) {
+                var d = cell.getLocalDateTimeCellValue();
+                return String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue());
+            }
+            // the number as stored, never through a locale-dependent format
+            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        }
+        if (type == CellType.STRING) {
+            return cell.getStringCellValue().strip();
+        }
+        return fmt.formatCellValue(cell).strip();
+    }
+
+    private static void checkSize(Path file) throws IOException {
+        if (Files.size(file) > MAX_BYTES) {
+            throw new IOException(file + " is larger than " + MAX_BYTES / (1024 * 1024) + " MiB; split it");
+        }
+    }
+}
