@@ -137,6 +137,10 @@ public final class AccountingEngine {
             return new Run(null, List.copyOf(problems));
         }
 
+        int[] canonical = table.canonicalise();
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = canonical[rows[i]];
+        }
         ActivityBatch.Builder b = ActivityBatch.builder(rows.length, true);
         for (int i = 0; i < rows.length; i++) {
             ActivityRecord a = in.activity().get(i);

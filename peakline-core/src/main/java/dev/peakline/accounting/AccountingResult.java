@@ -60,6 +60,11 @@ public final class AccountingResult {
             ProcessRecord p = in.process().get(i);
             processByGroup.get(groupOf.get(key(ordinal.get(p.enterprise()), p.period()))).add(i);
         }
+        // process records are summed in an order fixed by what they are, not where they stood in the input
+        java.util.Comparator<Integer> canonical = java.util.Comparator.comparing((Integer i) -> in.process().get(i).process())
+                .thenComparingDouble(i -> in.process().get(i).quantity().canonicalValue())
+                .thenComparing(i -> new TreeMap<>(in.process().get(i).parameters()).toString());
+        processByGroup.forEach(l -> l.sort(canonical));
         double[] valueAdded = new double[groups];
         java.util.Arrays.fill(valueAdded, Double.NaN);
         for (OutputRecord o : in.output()) {

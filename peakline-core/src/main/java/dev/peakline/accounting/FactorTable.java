@@ -34,6 +34,7 @@ public final class FactorTable {
     private double[][] co2 = new double[Slot.values().length][16];
     private double[] tce = new double[16];
     private final List<RowDerivation> derivations = new ArrayList<>();
+    private final List<RowKey> keys = new ArrayList<>();
 
     public FactorTable(ReferenceLibrary library, AccountingOptions options) {
         this.library = library;
@@ -257,6 +258,53 @@ public final class FactorTable {
         co2[slot.ordinal()][r] = co2PerUnit;
         tce[r] = tcePerUnit;
         derivations.add(new RowDerivation(subjectName, k.use(), slot, co2Formula, tceFormula, List.copyOf(used)));
+        keys.add(k);
         return new Lookup(r, null, null);
+    }
+
+    private static final java.util.Comparator<RowKey> CANONICAL = java.util.Comparator.comparing(RowKey::subject)
+            .thenComparing(RowKey::use)
+            .thenComparing(RowKey::province)
+            .thenComparing(RowKey::period)
+            .thenComparingLong(RowKey::ncvBits)
+            .thenComparingLong(RowKey::ccBits);
+
+    /**
+     * Renumbers the rows in an order that depends only on what they are (carrier, use, province, month, measured
+     * values), not on the order the input asked for them, so that summation order, and with it every bit of the
+     * result, is independent of input order.
+     *
+     * @return old row index → new row index
+     */
+    public int[] canonicalise() {
+        int n = keys.size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> CANONICAL.compare(keys.get(a), keys.get(b)));
+        int[] newIndex = new int[n];
+        double[][] co2n = new double[co2.length][Math.max(16, n)];
+        double[] tcen = new double[Math.max(16, n)];
+        List<RowDerivation> dn = new ArrayList<>(n);
+        List<RowKey> kn = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            int old = order[r];
+            newIndex[old] = r;
+            for (int s = 0; s < co2.length; s++) {
+                co2n[s][r] = co2[s][old];
+            }
+            tcen[r] = tce[old];
+            dn.add(derivations.get(old));
+            kn.add(keys.get(old));
+        }
+        co2 = co2n;
+        tce = tcen;
+        derivations.clear();
+        derivations.addAll(dn);
+        keys.clear();
+        keys.addAll(kn);
+        index.replaceAll((k, v) -> newIndex[v]);
+        return newIndex;
     }
 }
