@@ -1,0 +1,117 @@
+package dev.peakline.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.peakline.problems.Problem;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FilingReaderTest {
+    static final String GOOD = "91520181MA6DKQ3L5C";
+
+    @TempDir
+    Path dir;
+
+    Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void readsChineseHeadersWithBomInAnyColumnOrder() throws Exception {
+        Path f = write("a.csv", "\uFEFF数量,单位,用途,企业,行政区划,行业,期间,能源品种\n1000,吨,燃烧," + GOOD + ",520181,3216,2024-03,烟煤\n");
+        FilingReader.Read r = FilingReader.read(f, null, null, null);
+        assertThat(r.problems()).isEmpty();
+        var a = r.input().activity().get(0);
+        assertThat(a.carrier()).isEqualTo("烟煤");
+        assertThat(a.quantity().value()).isEqualTo(1000);
+        assertThat(a.sourceRow()).isEqualTo(2);
+    }
+
+    @Test
+    void listsEveryProblemWithRowAndColumn() throws Exception {
+        Path f = write("bad.csv", String.join("\n",
+                "enterprise,region,industry,period,carrier,quantity,unit,use",
+                GOOD + ",520181,3216,2024-03,烟煤,1000,t,combustion",
+                "91520181MA6DKQ3L5X,520181,3216,2024-03,烟煤,1000,t,combustion",
+                GOOD + ",52018,3216,2024-03,烟煤,1000,t,combustion",
+                GOOD + ",520181,3216,2024-13,烟煤,1000,t,combustion",
+                GOOD + ",520181,3216,2024-03,烟煤,-5,t,combustion",
+                GOOD + ",520181,3216,2024-03,烟煤,abc,t,combustion",
+                GOOD + ",520181,3216,2024-03,烟煤,1000,furlong,combustion",
+                GOOD + ",520181,3216,2024-03,烟煤,1000,t,eating",
+                GOOD + ",520181,3216,2024-03,烟煤,1e12,t,combustion",
+                GOOD + ",520181,3216,24-03,烟煤,1000,t,combustion",
+                GOOD + ",520181,3216,2024-03,烟煤,\"1,000\",t,combustion") + "\n");
+        FilingReader.Read r = FilingReader.read(f, null, null, null);
+        assertThat(r.input()).isNull();
+        assertThat(r.problems()).extracting(Problem::row).containsExactly(3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        assertThat(r.problems()).extracting(Problem::column).containsExactly("enterprise", "region", "period", "quantity", "quantity", "unit",
+                "use", "quantity", "period", "quantity");
+        assertThat(r.problems()).extracting(Problem::code).containsExactly("enterprise.credit_code", "region.format", "period.month",
+                "quantity.negative", "number.format", "unit.unknown", "use.unknown", "quantity.absurd", "period.format", "number.format");
+        assertThat(r.problems().get(0).toString()).startsWith("bad.csv:3: column 'enterprise': check character");
+    }
+
+    @Test
+    void reportsAMissingColumn() throws Exception {
+        Path f = write("h.csv", "enterprise,region,industry,period,carrier,quantity,use\n" + GOOD + ",520181,3216,2024-03,烟煤,1,combustion\n");
+        assertThat(FilingReader.read(f, null, null, null).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("'unit'", "单位"));
+    }
+
+    @Test
+    void readsCompanionFilesAndRejectsBadParameters() throws Exception {
+        Path a = write("a.csv", "enterprise,region,industry,period,carrier,quantity,unit,use\n" + GOOD + ",520181,3216,2024-03,烟煤,1,t,combustion\n");
+        Path p = write("p.csv", "enterprise,period,process,quantity,unit,parameters\n" + GOOD + ",2024-03,cement_clinker,100,t,cao=0.65;mgo=0.02\n"
+                + GOOD + ",2024-03,cement_clinker,100,t,cao 0.65\n");
+        Path o = write("o.csv", "enterprise,period,value_added,unit\n" + GOOD + ",2024-03,100,MWh\n");
+        FilingReader.Read r = FilingReader.read(a, p, null, o);
+        assertThat(r.problems()).extracting(Problem::code).containsExactly("parameters.format", "unit.dimension");
+        assertThat(r.problems()).extracting(Problem::source).containsExactly("p.csv", "o.csv");
+    }
+
+    @Test
+    void readsAnExcelWorkbookWithCompanionSheets() throws Exception {
+        Path x = dir.resolve("filing.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(x)) {
+            XSSFSheet s = wb.createSheet("活动数据");
+            String[] h = {"企业", "行政区划", "行业", "期间", "能源品种", "数量", "单位", "用途"};
+            XSSFRow r0 = s.createRow(0);
+            for (int i = 0; i < h.length; i++) {
+                r0.createCell(i).setCellValue(h[i]);
+            }
+            XSSFRow r1 = s.createRow(1);
+            String[] v = {GOOD, "520181", "3216", "2024-03", "天然气"};
+            for (int i = 0; i < v.length; i++) {
+                r1.createCell(i).setCellValue(v[i]);
+            }
+            r1.createCell(5).setCellValue(100.5);
+            r1.createCell(6).setCellValue("万Nm3");
+            r1.createCell(7).setCellValue("combustion");
+            XSSFSheet o = wb.createSheet("增加值");
+            o.createRow(0).createCell(0).setCellValue("enterprise");
+            o.getRow(0).createCell(1).setCellValue("period");
+            o.getRow(0).createCell(2).setCellValue("value_added");
+            o.getRow(0).createCell(3).setCellValue("unit");
+            o.createRow(1).createCell(0).setCellValue(GOOD);
+            o.getRow(1).createCell(1).setCellValue("2024-03");
+            o.getRow(1).createCell(2).setCellValue(2000);
+            o.getRow(1).createCell(3).setCellValue("万元");
+            wb.write(out);
+        }
+        FilingReader.Read r = FilingReader.read(x, null, null, null);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.input().activity().get(0).quantity().value()).isEqualTo(100.5);
+        assertThat(r.input().activity().get(0).sourceRow()).isEqualTo(2);
+        assertThat(r.input().output().get(0).valueAdded().value()).isEqualTo(2000);
+    }
+}
