@@ -17,6 +17,8 @@ public final class BatchAccountant {
 
     public static final int ENERGY = 4;
 
+    private static final int SLICE = 8192;
+
     private BatchAccountant() {}
 
     /**
@@ -31,7 +33,10 @@ public final class BatchAccountant {
         double[] out = new double[batch.groups() * WIDTH];
         int groups = batch.groups();
         if (threads == 1 || groups < 1024) {
-            pass(batch, table, 0, groups, out);
+            // in slices, as the threads do: one huge call would run mostly in on-stack-replacement code
+            for (int from = 0; from < groups; from += SLICE) {
+                pass(batch, table, from, Math.min(groups, from + SLICE), out);
+            }
             return out;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -40,7 +45,7 @@ public final class BatchAccountant {
             return t;
         });
         try {
-            int chunks = threads * 4;
+            int chunks = Math.max(threads * 4, groups / SLICE);
             List<Future<?>> fs = new ArrayList<>();
             for (int c = 0; c < chunks; c++) {
                 int from = (int) ((long) groups * c / chunks);
