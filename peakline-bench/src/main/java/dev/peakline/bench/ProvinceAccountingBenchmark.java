@@ -51,7 +51,11 @@ public final class ProvinceAccountingBenchmark {
                 if (!l.ok()) {
                     throw new IllegalStateException(l.problem());
                 }
-                b.add(e.index(), ActivityBatch.periodOrdinal(p.getYear(), p.getMonthValue()), l.row(), unit.toCanonical(q));
+                b.add(
+                        e.index(),
+                        ActivityBatch.periodOrdinal(p.getYear(), p.getMonthValue()),
+                        l.row(),
+                        unit.toCanonical(q));
             }
 
             public void process(DemoProvince.Enterprise e, YearMonth p, String pr, double t, Map<String, String> ps) {}
@@ -63,8 +67,14 @@ public final class ProvinceAccountingBenchmark {
         long tGen = System.nanoTime();
         ActivityBatch batch = b.build();
         long tBuild = System.nanoTime();
-        System.err.printf(Locale.ROOT, "generated %d records of %d enterprises in %d enterprise-months (%.1f s), batch built in %.2f s%n",
-                batch.records(), enterprises[0], batch.groups(), (tGen - t0) / 1e9, (tBuild - tGen) / 1e9);
+        System.err.printf(
+                Locale.ROOT,
+                "generated %d records of %d enterprises in %d enterprise-months (%.1f s), batch built in %.2f s%n",
+                batch.records(),
+                enterprises[0],
+                batch.groups(),
+                (tGen - t0) / 1e9,
+                (tBuild - tGen) / 1e9);
 
         double[] times = new double[runs];
         double checksum;
@@ -80,7 +90,9 @@ public final class ProvinceAccountingBenchmark {
             }
             checksum = 0;
             for (int g = 0; g < batch.groups(); g++) {
-                checksum += out[g * BatchAccountant.WIDTH] + out[g * BatchAccountant.WIDTH + 1] + out[g * BatchAccountant.WIDTH + 2]
+                checksum += out[g * BatchAccountant.WIDTH]
+                        + out[g * BatchAccountant.WIDTH + 1]
+                        + out[g * BatchAccountant.WIDTH + 2]
                         + out[g * BatchAccountant.WIDTH + 3];
             }
         } else {
@@ -88,15 +100,28 @@ public final class ProvinceAccountingBenchmark {
         }
         Arrays.sort(times);
         double median = times[runs / 2];
-        System.out.printf(Locale.ROOT, "engine=%s records=%d groups=%d threads=%d runs=%d median_s=%.4f min_s=%.4f max_s=%.4f "
+        System.out.printf(
+                Locale.ROOT,
+                "engine=%s records=%d groups=%d threads=%d runs=%d median_s=%.4f min_s=%.4f max_s=%.4f "
                         + "records_per_s=%.0f peak_rss_mb=%d total_tco2=%.1f%n",
-                engine, batch.records(), batch.groups(), threads, runs, median, times[0], times[runs - 1], batch.records() / median,
-                peakRssMb(), checksum);
+                engine,
+                batch.records(),
+                batch.groups(),
+                threads,
+                runs,
+                median,
+                times[0],
+                times[runs - 1],
+                batch.records() / median,
+                peakRssMb(),
+                checksum);
     }
 
     /** The same computation in DuckDB: join activity with the factor table, sum per enterprise and month. */
-    private static double duckdb(ActivityBatch batch, FactorTable table, int threads, int runs, double[] times) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+    private static double duckdb(ActivityBatch batch, FactorTable table, int threads, int runs, double[] times)
+            throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
             st.execute("SET threads = " + threads);
             st.execute("CREATE TABLE factors (r INTEGER, c0 DOUBLE, c1 DOUBLE, c2 DOUBLE, c3 DOUBLE, tce DOUBLE)");
             st.execute("CREATE TABLE activity (ent INTEGER, period INTEGER, r INTEGER, q DOUBLE)");
@@ -112,7 +137,8 @@ public final class ProvinceAccountingBenchmark {
                 }
             }
             long l0 = System.nanoTime();
-            try (DuckDBAppender a = ((DuckDBConnection) c).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "activity")) {
+            try (DuckDBAppender a =
+                    ((DuckDBConnection) c).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "activity")) {
                 for (int g = 0; g < batch.groups(); g++) {
                     for (int i = batch.start(g); i < batch.end(g); i++) {
                         a.beginRow();
@@ -125,8 +151,9 @@ public final class ProvinceAccountingBenchmark {
                 }
             }
             System.err.printf(Locale.ROOT, "loaded into DuckDB in %.1f s%n", (System.nanoTime() - l0) / 1e9);
-            String q = "CREATE OR REPLACE TEMP TABLE result AS SELECT ent, period, sum(q * c0) AS comb, sum(q * c1) AS proc, sum(q * c2) AS elec, "
-                    + "sum(q * c3) AS heat, sum(q * tce) AS tce FROM activity JOIN factors USING (r) GROUP BY ent, period";
+            String q =
+                    "CREATE OR REPLACE TEMP TABLE result AS SELECT ent, period, sum(q * c0) AS comb, sum(q * c1) AS proc, sum(q * c2) AS elec, "
+                            + "sum(q * c3) AS heat, sum(q * tce) AS tce FROM activity JOIN factors USING (r) GROUP BY ent, period";
             for (int w = 0; w < 2; w++) {
                 st.execute(q);
             }
@@ -138,7 +165,8 @@ public final class ProvinceAccountingBenchmark {
             try (ResultSet rs = st.executeQuery("SELECT sum(comb + proc + elec + heat), count(*) FROM result")) {
                 rs.next();
                 if (rs.getLong(2) != batch.groups()) {
-                    throw new IllegalStateException("DuckDB produced " + rs.getLong(2) + " groups, expected " + batch.groups());
+                    throw new IllegalStateException(
+                            "DuckDB produced " + rs.getLong(2) + " groups, expected " + batch.groups());
                 }
                 return rs.getDouble(1);
             }

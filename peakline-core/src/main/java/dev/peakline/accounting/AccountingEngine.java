@@ -63,19 +63,34 @@ public final class AccountingEngine {
             if (e == null) {
                 enterprises.put(a.enterprise(), new Enterprise(a.region(), a.industry(), a.sourceRow()));
             } else if (!e.region().equals(a.region()) || !e.industry().equals(a.industry())) {
-                problems.add(Problem.at("enterprise.inconsistent", src, a.sourceRow(), !e.region().equals(a.region()) ? "region" : "industry",
-                        "enterprise " + a.enterprise() + " is in region " + e.region() + ", industry " + e.industry() + " on line " + e.row()
-                                + " but region " + a.region() + ", industry " + a.industry() + " here"));
+                problems.add(Problem.at(
+                        "enterprise.inconsistent",
+                        src,
+                        a.sourceRow(),
+                        !e.region().equals(a.region()) ? "region" : "industry",
+                        "enterprise " + a.enterprise() + " is in region " + e.region() + ", industry " + e.industry()
+                                + " on line " + e.row() + " but region " + a.region() + ", industry " + a.industry()
+                                + " here"));
             }
         }
         for (var en : enterprises.entrySet()) {
             Enterprise e = en.getValue();
             if (library.registry().region(e.region()).isEmpty()) {
-                problems.add(Problem.at("region.unknown", src, e.row(), "region", "'" + e.region() + "' is not a GB/T 2260 region code"));
+                problems.add(Problem.at(
+                        "region.unknown",
+                        src,
+                        e.row(),
+                        "region",
+                        "'" + e.region() + "' is not a GB/T 2260 region code"));
             }
             var ind = library.registry().industries().get(e.industry());
             if (ind == null) {
-                problems.add(Problem.at("industry.unknown", src, e.row(), "industry", "'" + e.industry() + "' is not a GB/T 4754-2017 code"));
+                problems.add(Problem.at(
+                        "industry.unknown",
+                        src,
+                        e.row(),
+                        "industry",
+                        "'" + e.industry() + "' is not a GB/T 4754-2017 code"));
             }
         }
         Map<CreditCode, Integer> ordinal = new HashMap<>();
@@ -96,9 +111,15 @@ public final class AccountingEngine {
             if (library.registry().region(a.region()).isEmpty()) {
                 continue; // reported once per enterprise above
             }
-            FactorTable.Lookup l = table.row(a.carrier(), a.use(), a.region(), a.period(), a.measuredNcv(), a.measuredCarbonContent());
+            FactorTable.Lookup l =
+                    table.row(a.carrier(), a.use(), a.region(), a.period(), a.measuredNcv(), a.measuredCarbonContent());
             if (!l.ok()) {
-                problems.add(Problem.at(l.problemCode(), src, a.sourceRow(), l.problemCode().startsWith("carrier") ? "carrier" : "use", l.problem()));
+                problems.add(Problem.at(
+                        l.problemCode(),
+                        src,
+                        a.sourceRow(),
+                        l.problemCode().startsWith("carrier") ? "carrier" : "use",
+                        l.problem()));
             } else {
                 rows[i] = l.row();
             }
@@ -111,25 +132,41 @@ public final class AccountingEngine {
             ProcessFormulas.Outcome o = formulas.compute(p);
             outcomes.add(o);
             if (!o.ok()) {
-                problems.add(Problem.at("process." + o.problemColumn(), src, p.sourceRow(), o.problemColumn(), o.problem()));
+                problems.add(
+                        Problem.at("process." + o.problemColumn(), src, p.sourceRow(), o.problemColumn(), o.problem()));
             }
         }
         Set<String> seenProduction = new HashSet<>();
         for (ProductionRecord p : in.production()) {
             requireEnterprise(ordinal, p.enterprise(), src, p.sourceRow(), problems);
             if (p.quantity().dimension() != Dimension.MASS) {
-                problems.add(Problem.at("unit.dimension", src, p.sourceRow(), "unit", "production is counted in mass units (t, kg, 万t), not " + p.quantity().unit()));
+                problems.add(Problem.at(
+                        "unit.dimension",
+                        src,
+                        p.sourceRow(),
+                        "unit",
+                        "production is counted in mass units (t, kg, 万t), not "
+                                + p.quantity().unit()));
             }
             if (!seenProduction.add(p.enterprise() + "|" + p.period() + "|" + p.product())) {
-                problems.add(Problem.at("period.duplicate", src, p.sourceRow(), "period",
-                        "production of " + p.product() + " for " + p.enterprise() + " in " + p.period() + " is given twice"));
+                problems.add(Problem.at(
+                        "period.duplicate",
+                        src,
+                        p.sourceRow(),
+                        "period",
+                        "production of " + p.product() + " for " + p.enterprise() + " in " + p.period()
+                                + " is given twice"));
             }
         }
         Set<String> seenOutput = new HashSet<>();
         for (OutputRecord o : in.output()) {
             requireEnterprise(ordinal, o.enterprise(), src, o.sourceRow(), problems);
             if (!seenOutput.add(o.enterprise() + "|" + o.period())) {
-                problems.add(Problem.at("period.duplicate", src, o.sourceRow(), "period",
+                problems.add(Problem.at(
+                        "period.duplicate",
+                        src,
+                        o.sourceRow(),
+                        "period",
                         "value added for " + o.enterprise() + " in " + o.period() + " is given twice"));
             }
         }
@@ -145,17 +182,26 @@ public final class AccountingEngine {
         for (int i = 0; i < rows.length; i++) {
             ActivityRecord a = in.activity().get(i);
             YearMonth p = a.period();
-            b.add(ordinal.get(a.enterprise()), ActivityBatch.periodOrdinal(p.getYear(), p.getMonthValue()), rows[i],
+            b.add(
+                    ordinal.get(a.enterprise()),
+                    ActivityBatch.periodOrdinal(p.getYear(), p.getMonthValue()),
+                    rows[i],
                     a.quantity().canonicalValue());
         }
         for (ProcessRecord p : in.process()) {
-            b.addEmptyGroup(ordinal.get(p.enterprise()), ActivityBatch.periodOrdinal(p.period().getYear(), p.period().getMonthValue()));
+            b.addEmptyGroup(
+                    ordinal.get(p.enterprise()),
+                    ActivityBatch.periodOrdinal(p.period().getYear(), p.period().getMonthValue()));
         }
         for (ProductionRecord p : in.production()) {
-            b.addEmptyGroup(ordinal.get(p.enterprise()), ActivityBatch.periodOrdinal(p.period().getYear(), p.period().getMonthValue()));
+            b.addEmptyGroup(
+                    ordinal.get(p.enterprise()),
+                    ActivityBatch.periodOrdinal(p.period().getYear(), p.period().getMonthValue()));
         }
         for (OutputRecord p : in.output()) {
-            b.addEmptyGroup(ordinal.get(p.enterprise()), ActivityBatch.periodOrdinal(p.period().getYear(), p.period().getMonthValue()));
+            b.addEmptyGroup(
+                    ordinal.get(p.enterprise()),
+                    ActivityBatch.periodOrdinal(p.period().getYear(), p.period().getMonthValue()));
         }
         ActivityBatch batch = b.build();
         double[] sums = BatchAccountant.account(batch, table, threads);
@@ -164,9 +210,14 @@ public final class AccountingEngine {
         return new Run(AccountingResult.assemble(in, batch, table, sums, companies, ordinal, outcomes), List.of());
     }
 
-    private static void requireEnterprise(Map<CreditCode, Integer> ordinal, CreditCode c, String src, int row, List<Problem> problems) {
+    private static void requireEnterprise(
+            Map<CreditCode, Integer> ordinal, CreditCode c, String src, int row, List<Problem> problems) {
         if (!ordinal.containsKey(c)) {
-            problems.add(Problem.at("enterprise.unknown", src, row, "enterprise",
+            problems.add(Problem.at(
+                    "enterprise.unknown",
+                    src,
+                    row,
+                    "enterprise",
                     "enterprise " + c + " has no activity records, so its region and industry are unknown"));
         }
     }
@@ -174,15 +225,18 @@ public final class AccountingEngine {
     private String unitProblem(ActivityRecord a) {
         Dimension d = a.quantity().dimension();
         if (a.use() == Use.PROCESS) {
-            return d == Dimension.MASS ? null : "process materials are counted in mass units (t, kg, 万t), not " + a.quantity().unit();
+            return d == Dimension.MASS
+                    ? null
+                    : "process materials are counted in mass units (t, kg, 万t), not "
+                            + a.quantity().unit();
         }
         Optional<EnergyCarrier> c = library.carrier(a.carrier());
         if (c.isEmpty()) {
             return null; // the factor lookup reports the unknown carrier
         }
         if (c.get().dimension() != d) {
-            return c.get().nameCn() + " is measured in " + c.get().dimension().nameCn() + " units (e.g. " + c.get().activityUnit()
-                    + "), not " + a.quantity().unit() + " (" + d.nameCn() + ")";
+            return c.get().nameCn() + " is measured in " + c.get().dimension().nameCn() + " units (e.g. "
+                    + c.get().activityUnit() + "), not " + a.quantity().unit() + " (" + d.nameCn() + ")";
         }
         return null;
     }

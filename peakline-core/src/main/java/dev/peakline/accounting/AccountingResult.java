@@ -33,8 +33,15 @@ public final class AccountingResult {
     private final List<List<Integer>> processByGroup;
     private final List<ProcessFormulas.Outcome> outcomes;
 
-    private AccountingResult(AccountingInput input, ActivityBatch batch, FactorTable table, List<Company> companies,
-            List<EnterpriseMonth> months, Map<Long, Integer> groupOf, List<List<Integer>> processByGroup, List<ProcessFormulas.Outcome> outcomes) {
+    private AccountingResult(
+            AccountingInput input,
+            ActivityBatch batch,
+            FactorTable table,
+            List<Company> companies,
+            List<EnterpriseMonth> months,
+            Map<Long, Integer> groupOf,
+            List<List<Integer>> processByGroup,
+            List<ProcessFormulas.Outcome> outcomes) {
         this.input = input;
         this.batch = batch;
         this.table = table;
@@ -45,8 +52,14 @@ public final class AccountingResult {
         this.outcomes = outcomes;
     }
 
-    static AccountingResult assemble(AccountingInput in, ActivityBatch batch, FactorTable table, double[] sums, List<Company> companies,
-            Map<CreditCode, Integer> ordinal, List<ProcessFormulas.Outcome> outcomes) {
+    static AccountingResult assemble(
+            AccountingInput in,
+            ActivityBatch batch,
+            FactorTable table,
+            double[] sums,
+            List<Company> companies,
+            Map<CreditCode, Integer> ordinal,
+            List<ProcessFormulas.Outcome> outcomes) {
         int groups = batch.groups();
         Map<Long, Integer> groupOf = new HashMap<>();
         for (int g = 0; g < groups; g++) {
@@ -58,24 +71,30 @@ public final class AccountingResult {
         }
         for (int i = 0; i < in.process().size(); i++) {
             ProcessRecord p = in.process().get(i);
-            processByGroup.get(groupOf.get(key(ordinal.get(p.enterprise()), p.period()))).add(i);
+            processByGroup
+                    .get(groupOf.get(key(ordinal.get(p.enterprise()), p.period())))
+                    .add(i);
         }
         // process records are summed in an order fixed by what they are, not where they stood in the input
-        java.util.Comparator<Integer> canonical = java.util.Comparator.comparing((Integer i) -> in.process().get(i).process())
+        java.util.Comparator<Integer> canonical = java.util.Comparator.comparing(
+                        (Integer i) -> in.process().get(i).process())
                 .thenComparingDouble(i -> in.process().get(i).quantity().canonicalValue())
                 .thenComparing(i -> new TreeMap<>(in.process().get(i).parameters()).toString());
         processByGroup.forEach(l -> l.sort(canonical));
         double[] valueAdded = new double[groups];
         java.util.Arrays.fill(valueAdded, Double.NaN);
         for (OutputRecord o : in.output()) {
-            valueAdded[groupOf.get(key(ordinal.get(o.enterprise()), o.period()))] = o.valueAdded().canonicalValue();
+            valueAdded[groupOf.get(key(ordinal.get(o.enterprise()), o.period()))] =
+                    o.valueAdded().canonicalValue();
         }
         List<Map<String, Double>> production = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             production.add(new TreeMap<>());
         }
         for (ProductionRecord p : in.production()) {
-            production.get(groupOf.get(key(ordinal.get(p.enterprise()), p.period()))).put(p.product(), p.quantity().canonicalValue());
+            production
+                    .get(groupOf.get(key(ordinal.get(p.enterprise()), p.period())))
+                    .put(p.product(), p.quantity().canonicalValue());
         }
         List<EnterpriseMonth> months = new ArrayList<>(groups);
         for (int g = 0; g < groups; g++) {
@@ -86,11 +105,21 @@ public final class AccountingResult {
             }
             Company c = companies.get(batch.enterprise(g));
             int per = batch.period(g);
-            months.add(new EnterpriseMonth(c.code(), c.region(), c.industry(), YearMonth.of(per / 12, per % 12 + 1),
-                    sums[o], process, sums[o + Slot.ELECTRICITY.ordinal()], sums[o + Slot.HEAT.ordinal()], sums[o + BatchAccountant.ENERGY],
-                    valueAdded[g], production.get(g)));
+            months.add(new EnterpriseMonth(
+                    c.code(),
+                    c.region(),
+                    c.industry(),
+                    YearMonth.of(per / 12, per % 12 + 1),
+                    sums[o],
+                    process,
+                    sums[o + Slot.ELECTRICITY.ordinal()],
+                    sums[o + Slot.HEAT.ordinal()],
+                    sums[o + BatchAccountant.ENERGY],
+                    valueAdded[g],
+                    production.get(g)));
         }
-        return new AccountingResult(in, batch, table, companies, List.copyOf(months), groupOf, processByGroup, outcomes);
+        return new AccountingResult(
+                in, batch, table, companies, List.copyOf(months), groupOf, processByGroup, outcomes);
     }
 
     private static long key(int enterprise, YearMonth p) {
@@ -154,16 +183,31 @@ public final class AccountingResult {
             double tce = q * table.tce(row);
             check[d.slot().ordinal()] += co2;
             check[BatchAccountant.ENERGY] += tce;
-            terms.add(new Explanation.Term(a.sourceRow(), d.subject() + " (" + d.use().nameCn() + ")",
-                    a.quantity().value() + " " + a.quantity().unit() + " = " + q + " " + unitOf(a), d.slot(), co2, tce,
-                    d.co2Formula(), d.tceFormula(), d.factors()));
+            terms.add(new Explanation.Term(
+                    a.sourceRow(),
+                    d.subject() + " (" + d.use().nameCn() + ")",
+                    a.quantity().value() + " " + a.quantity().unit() + " = " + q + " " + unitOf(a),
+                    d.slot(),
+                    co2,
+                    tce,
+                    d.co2Formula(),
+                    d.tceFormula(),
+                    d.factors()));
         }
         for (int i : processByGroup.get(g)) {
             ProcessRecord p = input.process().get(i);
             ProcessFormulas.Outcome o = outcomes.get(i);
             check[Slot.PROCESS.ordinal()] += o.tco2e();
-            terms.add(new Explanation.Term(p.sourceRow(), p.process() + " " + p.parameters(), p.quantity().value() + " " + p.quantity().unit(),
-                    Slot.PROCESS, o.tco2e(), 0, o.formula(), "", o.factors()));
+            terms.add(new Explanation.Term(
+                    p.sourceRow(),
+                    p.process() + " " + p.parameters(),
+                    p.quantity().value() + " " + p.quantity().unit(),
+                    Slot.PROCESS,
+                    o.tco2e(),
+                    0,
+                    o.formula(),
+                    "",
+                    o.factors()));
         }
         EnterpriseMonth m = months.get(g);
         return Optional.of(new Explanation(m, terms, table.options(), factorSets()));
@@ -176,25 +220,37 @@ public final class AccountingResult {
     /** Why an enterprise-month's figures are what they are. */
     public record Explanation(EnterpriseMonth month, List<Term> terms, AccountingOptions options, String factorSets) {
         /** One record's contribution. */
-        public record Term(int sourceRow, String subject, String quantity, Slot slot, double co2, double tce, String co2Formula,
-                String tceFormula, List<ResolvedFactor> factors) {}
+        public record Term(
+                int sourceRow,
+                String subject,
+                String quantity,
+                Slot slot,
+                double co2,
+                double tce,
+                String co2Formula,
+                String tceFormula,
+                List<ResolvedFactor> factors) {}
 
         /** The derivation as text lines, one figure after another, for people. */
         public List<String> lines() {
             List<String> out = new ArrayList<>();
             EnterpriseMonth m = month;
-            out.add("Enterprise " + m.enterprise() + " (region " + m.region() + ", industry " + m.industry() + "), " + m.period());
+            out.add("Enterprise " + m.enterprise() + " (region " + m.region() + ", industry " + m.industry() + "), "
+                    + m.period());
             out.add("Options: guideline " + options.guideline() + ", electricity " + options.electricityBasis() + ", "
                     + options.convention().code() + ", GWP " + options.gwpReport() + "; factor sets: " + factorSets);
             for (Slot s : Slot.values()) {
-                List<Term> ts = terms.stream().filter(t -> t.slot() == s && (t.co2() != 0 || s == Slot.PROCESS && t.tce() == 0)).toList();
+                List<Term> ts = terms.stream()
+                        .filter(t -> t.slot() == s && (t.co2() != 0 || s == Slot.PROCESS && t.tce() == 0))
+                        .toList();
                 if (ts.isEmpty()) {
                     continue;
                 }
                 out.add("");
                 out.add(s.column() + " (" + s.nameCn() + ") = " + fmt(value(m, s)) + " tCO2e");
                 for (Term t : ts) {
-                    out.add("  line " + t.sourceRow() + ": " + t.subject() + ", " + t.quantity() + " → " + fmt(t.co2()) + " tCO2e");
+                    out.add("  line " + t.sourceRow() + ": " + t.subject() + ", " + t.quantity() + " → " + fmt(t.co2())
+                            + " tCO2e");
                     out.add("    formula: " + t.co2Formula());
                     for (ResolvedFactor f : t.factors()) {
                         out.add("    factor:  " + f.describe());
@@ -202,14 +258,17 @@ public final class AccountingResult {
                 }
             }
             out.add("");
-            out.add("scope1_tco2 = combustion + process = " + fmt(m.combustion()) + " + " + fmt(m.process()) + " = " + fmt(m.scope1()));
-            out.add("scope2_tco2 = electricity + heat = " + fmt(m.electricity()) + " + " + fmt(m.heat()) + " = " + fmt(m.scope2()));
+            out.add("scope1_tco2 = combustion + process = " + fmt(m.combustion()) + " + " + fmt(m.process()) + " = "
+                    + fmt(m.scope1()));
+            out.add("scope2_tco2 = electricity + heat = " + fmt(m.electricity()) + " + " + fmt(m.heat()) + " = "
+                    + fmt(m.scope2()));
             out.add("total_tco2 = scope1 + scope2 = " + fmt(m.total()));
             out.add("");
             out.add("energy_tce (GB/T 2589 comprehensive energy consumption) = " + fmt(m.energy()));
             for (Term t : terms) {
                 if (t.tce() != 0) {
-                    out.add("  line " + t.sourceRow() + ": " + t.subject() + " → " + fmt(t.tce()) + " tce; " + t.tceFormula());
+                    out.add("  line " + t.sourceRow() + ": " + t.subject() + " → " + fmt(t.tce()) + " tce; "
+                            + t.tceFormula());
                 }
             }
             if (m.valueAdded() > 0) {

@@ -16,7 +16,8 @@ public final class ActivityBatch {
     /** Index of each record in the order it was added (for provenance), or null when not kept. */
     final int[] origin;
 
-    private ActivityBatch(int[] groupStart, int[] groupEnterprise, int[] groupPeriod, int[] row, double[] quantity, int[] origin) {
+    private ActivityBatch(
+            int[] groupStart, int[] groupEnterprise, int[] groupPeriod, int[] row, double[] quantity, int[] origin) {
         this.groupStart = groupStart;
         this.groupEnterprise = groupEnterprise;
         this.groupPeriod = groupPeriod;
@@ -148,7 +149,13 @@ public final class ActivityBatch {
 
         public ActivityBatch build() {
             if (maxEnt < 0) {
-                return new ActivityBatch(new int[] {0}, new int[0], new int[0], new int[0], new double[0], keepOrigin ? new int[0] : null);
+                return new ActivityBatch(
+                        new int[] {0},
+                        new int[0],
+                        new int[0],
+                        new int[0],
+                        new double[0],
+                        keepOrigin ? new int[0] : null);
             }
             int span = maxPer - minPer + 1;
             long cells = (long) (maxEnt + 1) * span;

@@ -1,12 +1,12 @@
 package dev.peakline.accounting;
 
+import dev.peakline.domain.RegionCode;
 import dev.peakline.domain.Use;
 import dev.peakline.reference.EnergyCarrier;
 import dev.peakline.reference.FactorKey;
 import dev.peakline.reference.FactorKind;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.reference.ResolvedFactor;
-import dev.peakline.domain.RegionCode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -40,10 +40,12 @@ public final class FactorTable {
         this.library = library;
         this.options = options;
         // guideline variants must exist, otherwise every fuel row would fail with a confusing message
-        if (library.layers().stream().noneMatch(s -> s.keys().stream()
-                .anyMatch(k -> k.kind() == FactorKind.NCV && k.qualifier().equals(options.guideline())))) {
-            throw new IllegalArgumentException("the reference library has no fuel defaults for guideline variant '"
-                    + options.guideline() + "'");
+        if (library.layers().stream()
+                .noneMatch(s -> s.keys().stream()
+                        .anyMatch(
+                                k -> k.kind() == FactorKind.NCV && k.qualifier().equals(options.guideline())))) {
+            throw new IllegalArgumentException(
+                    "the reference library has no fuel defaults for guideline variant '" + options.guideline() + "'");
         }
     }
 
@@ -81,7 +83,8 @@ public final class FactorTable {
     }
 
     /** How one row's coefficients were made: the factors used, the formula, the slot. */
-    public record RowDerivation(String subject, Use use, Slot slot, String co2Formula, String tceFormula, List<ResolvedFactor> factors) {}
+    public record RowDerivation(
+            String subject, Use use, Slot slot, String co2Formula, String tceFormula, List<ResolvedFactor> factors) {}
 
     /** The result of asking for a row: its index, or why there is none (a message for the user). */
     public record Lookup(int row, String problemCode, String problem) {
@@ -99,10 +102,21 @@ public final class FactorTable {
      * @param measuredNcv measured NCV [GJ per canonical unit] or NaN
      * @param measuredCarbonContent measured carbon content [tC/GJ] or NaN
      */
-    public Lookup row(String subject, Use use, RegionCode region, YearMonth period, double measuredNcv, double measuredCarbonContent) {
+    public Lookup row(
+            String subject,
+            Use use,
+            RegionCode region,
+            YearMonth period,
+            double measuredNcv,
+            double measuredCarbonContent) {
         String province = region.province().value();
-        RowKey key = new RowKey(subject, use, use == Use.PURCHASED || use == Use.EXPORTED ? province : "", period,
-                Double.doubleToLongBits(measuredNcv), Double.doubleToLongBits(measuredCarbonContent));
+        RowKey key = new RowKey(
+                subject,
+                use,
+                use == Use.PURCHASED || use == Use.EXPORTED ? province : "",
+                period,
+                Double.doubleToLongBits(measuredNcv),
+                Double.doubleToLongBits(measuredCarbonContent));
         Integer r = index.get(key);
         if (r != null) {
             return new Lookup(r, null, null);
@@ -125,23 +139,36 @@ public final class FactorTable {
         EnergyCarrier c = oc.get();
         if (c.isFuel()) {
             if (k.use() == Use.PURCHASED || k.use() == Use.EXPORTED) {
-                return fail("use.fuel", c.nameCn() + " is a fuel: record it as combustion or feedstock; purchased/exported are for electricity and heat");
+                return fail(
+                        "use.fuel",
+                        c.nameCn()
+                                + " is a fuel: record it as combustion or feedstock; purchased/exported are for electricity and heat");
             }
             return fuelRow(k, c, day);
         }
         if (k.use() != Use.PURCHASED && k.use() != Use.EXPORTED) {
-            return fail("use.secondary", c.nameCn() + " can only be purchased or exported, not " + k.use().code());
+            return fail(
+                    "use.secondary",
+                    c.nameCn() + " can only be purchased or exported, not "
+                            + k.use().code());
         }
         double sign = k.use() == Use.EXPORTED ? -1 : 1;
         String signText = sign < 0 ? "−" : "";
         if (c.isHeat()) {
             Optional<ResolvedFactor> ef = library.resolve(FactorKey.of(FactorKind.HEAT, "heat", "default"), day);
-            Optional<ResolvedFactor> ce = library.resolve(FactorKey.of(FactorKind.COAL_EQUIVALENT, c.code(), "calorific"), day);
+            Optional<ResolvedFactor> ce =
+                    library.resolve(FactorKey.of(FactorKind.COAL_EQUIVALENT, c.code(), "calorific"), day);
             if (ef.isEmpty() || ce.isEmpty()) {
                 return fail("factor.missing", "no heat factor in the reference library for " + day);
             }
-            return add(k, c.nameCn(), Slot.HEAT, sign * ef.get().value(), sign * ce.get().value(),
-                    signText + "AD[GJ] × EF_heat", signText + "AD[GJ] × " + ce.get().value() + " tce/GJ",
+            return add(
+                    k,
+                    c.nameCn(),
+                    Slot.HEAT,
+                    sign * ef.get().value(),
+                    sign * ce.get().value(),
+                    signText + "AD[GJ] × EF_heat",
+                    signText + "AD[GJ] × " + ce.get().value() + " tce/GJ",
                     List.of(ef.get(), ce.get()));
         }
         ResolvedFactor ef = electricityFactor(k.province(), day);
@@ -149,31 +176,51 @@ public final class FactorTable {
             return fail("factor.missing", "no electricity factor for " + options.electricityBasis() + " on " + day);
         }
         Optional<ResolvedFactor> ce = library.resolve(
-                FactorKey.of(FactorKind.COAL_EQUIVALENT, c.code(), options.convention().code()), day);
+                FactorKey.of(
+                        FactorKind.COAL_EQUIVALENT,
+                        c.code(),
+                        options.convention().code()),
+                day);
         if (ce.isEmpty()) {
-            return fail("factor.missing", "no standard-coal coefficient for electricity (" + options.convention().code() + ")");
+            return fail(
+                    "factor.missing",
+                    "no standard-coal coefficient for electricity ("
+                            + options.convention().code() + ")");
         }
-        return add(k, c.nameCn(), Slot.ELECTRICITY, sign * ef.value(), sign * ce.get().value(),
-                signText + "AD[MWh] × EF_grid[tCO2/MWh]", signText + "AD[MWh] × " + ce.get().value() + " tce/MWh ("
-                        + options.convention().code() + ")", List.of(ef, ce.get()));
+        return add(
+                k,
+                c.nameCn(),
+                Slot.ELECTRICITY,
+                sign * ef.value(),
+                sign * ce.get().value(),
+                signText + "AD[MWh] × EF_grid[tCO2/MWh]",
+                signText + "AD[MWh] × " + ce.get().value() + " tce/MWh ("
+                        + options.convention().code() + ")",
+                List.of(ef, ce.get()));
     }
 
     private ResolvedFactor electricityFactor(String province, LocalDate day) {
         switch (options.electricityBasis()) {
             case ETS:
-                return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "ets_reporting"), day).orElse(null);
+                return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "ets_reporting"), day)
+                        .orElse(null);
             case PROVINCIAL:
-                Optional<ResolvedFactor> p = library.resolve(FactorKey.of(FactorKind.ELECTRICITY, province, "average"), day);
+                Optional<ResolvedFactor> p =
+                        library.resolve(FactorKey.of(FactorKind.ELECTRICITY, province, "average"), day);
                 if (p.isPresent()) {
                     return p.get();
                 }
                 return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "average"), day)
-                        .map(f -> new ResolvedFactor(f.factor(), f.setId(), f.setVersion(),
+                        .map(f -> new ResolvedFactor(
+                                f.factor(),
+                                f.setId(),
+                                f.setVersion(),
                                 "no provincial factor published for " + province + "; national average used"
                                         + (f.isFallback() ? "; " + f.fallback() : "")))
                         .orElse(null);
             default:
-                return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "average"), day).orElse(null);
+                return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "average"), day)
+                        .orElse(null);
         }
     }
 
@@ -184,15 +231,21 @@ public final class FactorTable {
         Optional<ResolvedFactor> ncv = library.resolve(FactorKey.of(FactorKind.NCV, c.code(), g), day);
         Optional<ResolvedFactor> cc = library.resolve(FactorKey.of(FactorKind.CARBON_CONTENT, c.code(), g), day);
         Optional<ResolvedFactor> of = library.resolve(FactorKey.of(FactorKind.OXIDATION, c.code(), g), day);
-        Optional<ResolvedFactor> ce = library.resolve(FactorKey.of(FactorKind.COAL_EQUIVALENT, c.code(), "calorific"), day);
+        Optional<ResolvedFactor> ce =
+                library.resolve(FactorKey.of(FactorKind.COAL_EQUIVALENT, c.code(), "calorific"), day);
         List<ResolvedFactor> used = new ArrayList<>();
         boolean measuredNcv = !Double.isNaN(mNcv);
         boolean measuredCc = !Double.isNaN(mCc);
-        if (!measuredNcv && ncv.isEmpty() && k.use() == Use.COMBUSTION || of.isEmpty() && k.use() == Use.COMBUSTION
+        if (!measuredNcv && ncv.isEmpty() && k.use() == Use.COMBUSTION
+                || of.isEmpty() && k.use() == Use.COMBUSTION
                 || !measuredCc && cc.isEmpty() && k.use() == Use.COMBUSTION) {
-            return fail("factor.missing", "guideline " + g + " has no default NCV, carbon content and oxidation rate for "
-                    + c.nameCn() + (c.code().equals("raw_coal") ? " (classify it as 烟煤, 无烟煤 or 褐煤, or choose another guideline variant)"
-                            : "; give measured values or choose another guideline variant"));
+            return fail(
+                    "factor.missing",
+                    "guideline " + g + " has no default NCV, carbon content and oxidation rate for "
+                            + c.nameCn()
+                            + (c.code().equals("raw_coal")
+                                    ? " (classify it as 烟煤, 无烟煤 or 褐煤, or choose another guideline variant)"
+                                    : "; give measured values or choose another guideline variant"));
         }
         double ncvValue = measuredNcv ? mNcv : ncv.map(ResolvedFactor::value).orElse(Double.NaN);
         String tceFormula;
@@ -207,13 +260,21 @@ public final class FactorTable {
         } else if (!Double.isNaN(ncvValue)) {
             tceCoef = ncvValue / GJ_PER_TCE;
             used.add(ncv.get());
-            tceFormula = "AD × NCV " + ncvValue + " GJ ÷ 29.3076 GJ/tce (no GB/T 2589 coefficient for " + c.nameCn() + "; derived from NCV)";
+            tceFormula = "AD × NCV " + ncvValue + " GJ ÷ 29.3076 GJ/tce (no GB/T 2589 coefficient for " + c.nameCn()
+                    + "; derived from NCV)";
         } else {
             return fail("factor.missing", "no standard-coal coefficient or NCV for " + c.nameCn());
         }
         if (k.use() == Use.FEEDSTOCK) {
-            return add(k, c.nameCn(), Slot.COMBUSTION, 0, tceCoef, "feedstock: no combustion CO2 (carbon leaves in products or is accounted as process)",
-                    tceFormula, used);
+            return add(
+                    k,
+                    c.nameCn(),
+                    Slot.COMBUSTION,
+                    0,
+                    tceCoef,
+                    "feedstock: no combustion CO2 (carbon leaves in products or is accounted as process)",
+                    tceFormula,
+                    used);
         }
         List<ResolvedFactor> co2Used = new ArrayList<>();
         ncv.filter(f -> !measuredNcv).ifPresent(co2Used::add);
@@ -223,31 +284,49 @@ public final class FactorTable {
         used = co2Used;
         double ccPerGj = measuredCc ? mCc : cc.get().value() / 1000.0;
         double ef = ncvValue * ccPerGj * of.get().value() * CO2_PER_C;
-        String formula = "AD × NCV" + (measuredNcv ? "_measured " + mNcv : " " + ncvValue) + " GJ/" + c.activityUnit().symbol()
-                + " × CC" + (measuredCc ? "_measured " + mCc + " tC/GJ" : " " + cc.get().value() + " tC/TJ ÷ 1000") + " × OF " + of.get().value() + " × 44/12";
+        String formula = "AD × NCV" + (measuredNcv ? "_measured " + mNcv : " " + ncvValue) + " GJ/"
+                + c.activityUnit().symbol() + " × CC"
+                + (measuredCc ? "_measured " + mCc + " tC/GJ" : " " + cc.get().value() + " tC/TJ ÷ 1000") + " × OF "
+                + of.get().value() + " × 44/12";
         return add(k, c.nameCn(), Slot.COMBUSTION, ef, tceCoef, formula, tceFormula, used);
     }
 
     private Lookup processRow(RowKey k, LocalDate day) {
         Optional<String> material = library.processMaterial(k.subject());
         if (material.isEmpty()) {
-            return fail("process.material", "'" + k.subject() + "' is not a process material of the reference library "
-                    + "(carbonates such as 碳酸钙/CaCO3, 白云石, 碳酸钠; 石灰石（熔剂）, 白云石（熔剂）, 电极)");
+            return fail(
+                    "process.material",
+                    "'" + k.subject() + "' is not a process material of the reference library "
+                            + "(carbonates such as 碳酸钙/CaCO3, 白云石, 碳酸钠; 石灰石（熔剂）, 白云石（熔剂）, 电极)");
         }
         Optional<ResolvedFactor> ef = library.resolve(FactorKey.of(FactorKind.PROCESS, material.get(), ""), day);
         if (ef.isEmpty()) {
             return fail("factor.missing", "no process factor for " + material.get());
         }
-        return add(k, k.subject(), Slot.PROCESS, ef.get().value(), 0, "AD[t] × EF " + ef.get().value() + " tCO2/t",
-                "process material: no energy", List.of(ef.get()));
+        return add(
+                k,
+                k.subject(),
+                Slot.PROCESS,
+                ef.get().value(),
+                0,
+                "AD[t] × EF " + ef.get().value() + " tCO2/t",
+                "process material: no energy",
+                List.of(ef.get()));
     }
 
     private static Lookup fail(String code, String message) {
         return new Lookup(-1, code, message);
     }
 
-    private Lookup add(RowKey k, String subjectName, Slot slot, double co2PerUnit, double tcePerUnit, String co2Formula,
-            String tceFormula, List<ResolvedFactor> used) {
+    private Lookup add(
+            RowKey k,
+            String subjectName,
+            Slot slot,
+            double co2PerUnit,
+            double tcePerUnit,
+            String co2Formula,
+            String tceFormula,
+            List<ResolvedFactor> used) {
         int r = derivations.size();
         if (r == tce.length) {
             tce = Arrays.copyOf(tce, r * 2);

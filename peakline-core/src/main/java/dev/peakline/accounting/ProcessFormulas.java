@@ -25,16 +25,23 @@ public final class ProcessFormulas {
 
     /** The process codes a process file may use, with their parameters. */
     public static final Map<String, String> PROCESSES = Map.of(
-            "carbonate", "material (碳酸钙, CaCO3, 白云石 …); purity (default 1); calcination (fraction decomposed, default 1)",
-            "aluminium_anode", "quantity = aluminium produced; nc (net anode t/t Al), s (sulphur), a (ash): defaults UNCONFIRMED",
-            "aluminium_pfc", "quantity = aluminium produced; aem (anode-effect minutes per cell-day) for the slope method, else default factors",
-            "cement_clinker", "quantity = clinker; cao, mgo (fractions, required); cao_nc, mgo_nc (non-carbonate, default 0); dust (t kiln-head + bypass dust, default 0)",
+            "carbonate",
+                    "material (碳酸钙, CaCO3, 白云石 …); purity (default 1); calcination (fraction decomposed, default 1)",
+            "aluminium_anode",
+                    "quantity = aluminium produced; nc (net anode t/t Al), s (sulphur), a (ash): defaults UNCONFIRMED",
+            "aluminium_pfc",
+                    "quantity = aluminium produced; aem (anode-effect minutes per cell-day) for the slope method, else default factors",
+            "cement_clinker",
+                    "quantity = clinker; cao, mgo (fractions, required); cao_nc, mgo_nc (non-carbonate, default 0); dust (t kiln-head + bypass dust, default 0)",
             "cement_raw_meal", "quantity = raw meal; carbon (non-fuel carbon fraction, required)",
-            "lime", "quantity = lime; type high_calcium | dolomitic | hydraulic | provincial (default high_calcium) or ef (measured tCO2/t)",
-            "steel_fixed_carbon", "quantity = product sold; product pig_iron | crude_steel | dri | ferronickel | ferrochrome | ferromolybdenum | methanol (subtracted)");
+            "lime",
+                    "quantity = lime; type high_calcium | dolomitic | hydraulic | provincial (default high_calcium) or ef (measured tCO2/t)",
+            "steel_fixed_carbon",
+                    "quantity = product sold; product pig_iron | crude_steel | dri | ferronickel | ferrochrome | ferromolybdenum | methanol (subtracted)");
 
     /** One computed process emission, or the problem that stopped it. */
-    public record Outcome(double tco2e, String formula, List<ResolvedFactor> factors, String problemColumn, String problem) {
+    public record Outcome(
+            double tco2e, String formula, List<ResolvedFactor> factors, String problemColumn, String problem) {
         public boolean ok() {
             return problem == null;
         }
@@ -50,7 +57,10 @@ public final class ProcessFormulas {
 
     public Outcome compute(ProcessRecord r) {
         if (r.quantity().dimension() != Dimension.MASS) {
-            return fail("unit", "process quantities are masses (t, kg, 万t), not " + r.quantity().unit());
+            return fail(
+                    "unit",
+                    "process quantities are masses (t, kg, 万t), not "
+                            + r.quantity().unit());
         }
         double q = r.quantity().canonicalValue();
         LocalDate day = r.period().atDay(1);
@@ -58,15 +68,22 @@ public final class ProcessFormulas {
         switch (r.process()) {
             case "carbonate": {
                 Optional<String> key = library.processMaterial(p.text("material", ""));
-                if (key.isEmpty() || !key.get().startsWith("carbonate.") && !key.get().startsWith("steel.flux.")) {
-                    return fail("parameters", "material '" + p.text("material", "") + "' is not a carbonate of the reference library");
+                if (key.isEmpty()
+                        || !key.get().startsWith("carbonate.") && !key.get().startsWith("steel.flux.")) {
+                    return fail(
+                            "parameters",
+                            "material '" + p.text("material", "") + "' is not a carbonate of the reference library");
                 }
                 double purity = p.fraction("purity", 1);
                 double calc = p.fraction("calcination", 1);
                 ResolvedFactor ef = factor(key.get(), day);
-                return p.problem != null ? fail("parameters", p.problem)
-                        : ok(q * purity * ef.value() * calc, "Q " + q + " t × purity " + purity + " × EF " + ef.value()
-                                + " tCO2/t × calcination " + calc, List.of(ef));
+                return p.problem != null
+                        ? fail("parameters", p.problem)
+                        : ok(
+                                q * purity * ef.value() * calc,
+                                "Q " + q + " t × purity " + purity + " × EF " + ef.value() + " tCO2/t × calcination "
+                                        + calc,
+                                List.of(ef));
             }
             case "aluminium_anode": {
                 ResolvedFactor ncD = factor("aluminium.anode.net_consumption", day);
@@ -80,9 +97,12 @@ public final class ProcessFormulas {
                 if (!p.has("s")) used.add(sD);
                 if (!p.has("a")) used.add(aD);
                 // NDRC aluminium guideline: E = P × NC × (1 − S − A) × 44/12
-                return p.problem != null ? fail("parameters", p.problem)
-                        : ok(q * nc * (1 - s - a) * FactorTable.CO2_PER_C, "P " + q + " t × NC " + nc + " × (1 − S " + s
-                                + " − A " + a + ") × 44/12", used);
+                return p.problem != null
+                        ? fail("parameters", p.problem)
+                        : ok(
+                                q * nc * (1 - s - a) * FactorTable.CO2_PER_C,
+                                "P " + q + " t × NC " + nc + " × (1 − S " + s + " − A " + a + ") × 44/12",
+                                used);
             }
             case "aluminium_pfc": {
                 ResolvedFactor gCf4 = gwp("CF4", day);
@@ -99,7 +119,8 @@ public final class ProcessFormulas {
                     efC2f6 = ratio.value() * efCf4;
                     used.add(slope);
                     used.add(ratio);
-                    how = "EF_CF4 = " + slope.value() + " × AEM " + aem + "; EF_C2F6 = " + ratio.value() + " × EF_CF4; ";
+                    how = "EF_CF4 = " + slope.value() + " × AEM " + aem + "; EF_C2F6 = " + ratio.value()
+                            + " × EF_CF4; ";
                 } else {
                     ResolvedFactor a = factor("aluminium.pfc.cf4_default", day);
                     ResolvedFactor b = factor("aluminium.pfc.c2f6_default", day);
@@ -112,9 +133,13 @@ public final class ProcessFormulas {
                 used.add(gCf4);
                 used.add(gC2f6);
                 double e = q * (efCf4 * gCf4.value() + efC2f6 * gC2f6.value()) / 1000.0;
-                return p.problem != null ? fail("parameters", p.problem)
-                        : ok(e, how + "P " + q + " t × (EF_CF4 " + efCf4 + " kg/t × GWP " + gCf4.value() + " + EF_C2F6 " + efC2f6
-                                + " kg/t × GWP " + gC2f6.value() + ") ÷ 1000 [" + gwpReport + "]", used);
+                return p.problem != null
+                        ? fail("parameters", p.problem)
+                        : ok(
+                                e,
+                                how + "P " + q + " t × (EF_CF4 " + efCf4 + " kg/t × GWP " + gCf4.value() + " + EF_C2F6 "
+                                        + efC2f6 + " kg/t × GWP " + gC2f6.value() + ") ÷ 1000 [" + gwpReport + "]",
+                                used);
             }
             case "cement_clinker": {
                 double cao = p.requiredFraction("cao");
@@ -127,41 +152,64 @@ public final class ProcessFormulas {
                 }
                 double ef = (cao - caoNc) * CO2_PER_CAO + (mgo - mgoNc) * CO2_PER_MGO;
                 // cement guideline: clinker plus kiln-head and bypass dust, at the clinker's carbonate factor
-                return p.problem != null ? fail("parameters", p.problem)
-                        : ok((q + dust) * ef, "(Q " + q + " t + dust " + dust + " t) × [(CaO " + cao + " − " + caoNc
-                                + ") × 44/56 + (MgO " + mgo + " − " + mgoNc + ") × 44/40]", List.of());
+                return p.problem != null
+                        ? fail("parameters", p.problem)
+                        : ok(
+                                (q + dust) * ef,
+                                "(Q " + q + " t + dust " + dust + " t) × [(CaO " + cao + " − " + caoNc
+                                        + ") × 44/56 + (MgO " + mgo + " − " + mgoNc + ") × 44/40]",
+                                List.of());
             }
             case "cement_raw_meal": {
                 double c = p.requiredFraction("carbon");
-                return p.problem != null ? fail("parameters", p.problem)
-                        : ok(q * c * FactorTable.CO2_PER_C, "raw meal " + q + " t × non-fuel C " + c + " × 44/12", List.of());
+                return p.problem != null
+                        ? fail("parameters", p.problem)
+                        : ok(
+                                q * c * FactorTable.CO2_PER_C,
+                                "raw meal " + q + " t × non-fuel C " + c + " × 44/12",
+                                List.of());
             }
             case "lime": {
                 if (p.has("ef")) {
                     double ef = p.positive("ef", 0);
-                    return p.problem != null ? fail("parameters", p.problem)
+                    return p.problem != null
+                            ? fail("parameters", p.problem)
                             : ok(q * ef, "Q " + q + " t × EF_measured " + ef + " tCO2/t", List.of());
                 }
                 String type = p.text("type", "high_calcium");
-                if (!Set.of("high_calcium", "dolomitic", "hydraulic", "provincial").contains(type)) {
-                    return fail("parameters", "lime type must be high_calcium, dolomitic, hydraulic or provincial, not '" + type + "'");
+                if (!Set.of("high_calcium", "dolomitic", "hydraulic", "provincial")
+                        .contains(type)) {
+                    return fail(
+                            "parameters",
+                            "lime type must be high_calcium, dolomitic, hydraulic or provincial, not '" + type + "'");
                 }
                 ResolvedFactor ef = factor("lime." + type, day);
-                return ok(q * ef.value(), "Q " + q + " t × EF " + ef.value() + " tCO2/t (" + type
-                        + (p.has("type") ? "" : ", the default type") + ")", List.of(ef));
+                return ok(
+                        q * ef.value(),
+                        "Q " + q + " t × EF " + ef.value() + " tCO2/t (" + type
+                                + (p.has("type") ? "" : ", the default type") + ")",
+                        List.of(ef));
             }
             case "steel_fixed_carbon": {
                 String product = p.text("product", "");
-                Optional<ResolvedFactor> ef = library.resolve(FactorKey.of(FactorKind.PROCESS, "steel.fixed." + product, ""), day);
+                Optional<ResolvedFactor> ef =
+                        library.resolve(FactorKey.of(FactorKind.PROCESS, "steel.fixed." + product, ""), day);
                 if (ef.isEmpty()) {
-                    return fail("parameters", "product '" + product + "' has no fixed-carbon factor; use pig_iron, crude_steel, dri, "
-                            + "ferronickel, ferrochrome, ferromolybdenum or methanol");
+                    return fail(
+                            "parameters",
+                            "product '" + product + "' has no fixed-carbon factor; use pig_iron, crude_steel, dri, "
+                                    + "ferronickel, ferrochrome, ferromolybdenum or methanol");
                 }
-                return ok(-q * ef.get().value(), "−Q " + q + " t × " + ef.get().value() + " tCO2/t (carbon fixed in product, subtracted)",
+                return ok(
+                        -q * ef.get().value(),
+                        "−Q " + q + " t × " + ef.get().value() + " tCO2/t (carbon fixed in product, subtracted)",
                         List.of(ef.get()));
             }
             default:
-                return fail("process", "unknown process '" + r.process() + "'; use one of " + new java.util.TreeSet<>(PROCESSES.keySet()));
+                return fail(
+                        "process",
+                        "unknown process '" + r.process() + "'; use one of "
+                                + new java.util.TreeSet<>(PROCESSES.keySet()));
         }
     }
 

@@ -22,8 +22,16 @@ public final class DemoProvince {
     public record Park(String code, String name, RegionCode region) {}
 
     /** A generated enterprise. */
-    public record Enterprise(int index, CreditCode code, String name, RegionCode region, IndustryCode industry, String park,
-            String profile, double capacity, boolean keyUnit) {}
+    public record Enterprise(
+            int index,
+            CreditCode code,
+            String name,
+            RegionCode region,
+            IndustryCode industry,
+            String park,
+            String profile,
+            double capacity,
+            boolean keyUnit) {}
 
     /** Receives what the generator makes, in a deterministic order. */
     public interface Sink {
@@ -48,8 +56,9 @@ public final class DemoProvince {
             new Park("P07", "瓮安—福泉磷化工园区", RegionCode.of("522725")),
             new Park("P08", "贵安数据中心集聚区", RegionCode.of("520111")));
 
-    private static final List<String> CITIES_COUNTIES = List.of("520102", "520111", "520181", "520201", "520203", "520303", "520324",
-            "520402", "520502", "520527", "520602", "522301", "522325", "522601", "522701", "522702", "522725");
+    private static final List<String> CITIES_COUNTIES = List.of(
+            "520102", "520111", "520181", "520201", "520203", "520303", "520324", "520402", "520502", "520527",
+            "520602", "522301", "522325", "522601", "522701", "522702", "522725");
 
     private final long seed;
     private final double scale;
@@ -107,17 +116,32 @@ public final class DemoProvince {
     }
 
     private Enterprise enterprise(int index, int k, Profile p, SplittableRandom rnd) {
-        String region = p.park() != null ? parkRegion(p.park()) : CITIES_COUNTIES.get(rnd.nextInt(CITIES_COUNTIES.size()));
+        String region =
+                p.park() != null ? parkRegion(p.park()) : CITIES_COUNTIES.get(rnd.nextInt(CITIES_COUNTIES.size()));
         double capacity = p.minCapacity() + rnd.nextDouble() * (p.maxCapacity() - p.minCapacity());
         String org = orgCode(rnd);
         String first17 = "91" + region + org;
         CreditCode code = CreditCode.of(first17 + CreditCode.checkCharacter(first17));
         String name = "示例" + p.namePrefix() + (k + 1) + "号" + p.nameSuffix();
-        return new Enterprise(index, code, name, RegionCode.of(region), IndustryCode.of(p.industryFor(index)), p.park(), p.id(), capacity, p.key());
+        return new Enterprise(
+                index,
+                code,
+                name,
+                RegionCode.of(region),
+                IndustryCode.of(p.industryFor(index)),
+                p.park(),
+                p.id(),
+                capacity,
+                p.key());
     }
 
     private static String parkRegion(String park) {
-        return PARKS.stream().filter(x -> x.code().equals(park)).findFirst().orElseThrow().region().value();
+        return PARKS.stream()
+                .filter(x -> x.code().equals(park))
+                .findFirst()
+                .orElseThrow()
+                .region()
+                .value();
     }
 
     private static String orgCode(SplittableRandom rnd) {

@@ -66,44 +66,105 @@ abstract class Profile {
     }
 
     static final List<Profile> ALL = List.of(
-            new Aluminium(), new Titanium(), new LeadZinc(), new Gold(), new Steel(), new Cement(), new Lime(), new Phosphorus(),
-            new CoalPower(), new DataCentre(), new LightIndustry());
+            new Aluminium(),
+            new Titanium(),
+            new LeadZinc(),
+            new Gold(),
+            new Steel(),
+            new Cement(),
+            new Lime(),
+            new Phosphorus(),
+            new CoalPower(),
+            new DataCentre(),
+            new LightIndustry());
 
     static final class Aluminium extends Profile {
-        String id() { return "aluminium"; }
-        String industry() { return "3216"; }
-        String namePrefix() { return "黔铝"; }
-        int base() { return 8; }
-        double minCapacity() { return 100_000; }
-        double maxCapacity() { return 500_000; }
-        String park() { return "P01"; }
+        String id() {
+            return "aluminium";
+        }
+
+        String industry() {
+            return "3216";
+        }
+
+        String namePrefix() {
+            return "黔铝";
+        }
+
+        int base() {
+            return 8;
+        }
+
+        double minCapacity() {
+            return 100_000;
+        }
+
+        double maxCapacity() {
+            return 500_000;
+        }
+
+        String park() {
+            return "P01";
+        }
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double t = round(e.capacity() / 12 * 0.92 * jitter(r, 0.02), 1);
             // AC power per tonne: most plants in the benchmark/baseline band, about a third above 13,350 (laggards)
             double kwhPerT = (e.index() % 3 == 0 ? 13_380 : 13_020) + (e.index() * 37 % 300);
             s.activity(e, p, "electricity", Use.PURCHASED, round(t * kwhPerT / 1e4, 2), Unit.TEN_THOUSAND_KWH);
-            s.activity(e, p, "natural_gas", Use.COMBUSTION, round(t * 0.0012 * jitter(r, 0.1), 2), Unit.TEN_THOUSAND_NM3);
+            s.activity(
+                    e, p, "natural_gas", Use.COMBUSTION, round(t * 0.0012 * jitter(r, 0.1), 2), Unit.TEN_THOUSAND_NM3);
             s.activity(e, p, "diesel", Use.COMBUSTION, round(t * 0.0004 * jitter(r, 0.2), 2), Unit.T);
             s.process(e, p, "aluminium_anode", t, Map.of("nc", "0.41", "s", "0.02", "a", "0.004"));
-            s.process(e, p, "aluminium_pfc", t, Map.of("aem", String.format(Locale.ROOT, "%.3f", 0.05 + (e.index() % 5) * 0.02)));
+            s.process(
+                    e,
+                    p,
+                    "aluminium_pfc",
+                    t,
+                    Map.of("aem", String.format(Locale.ROOT, "%.3f", 0.05 + (e.index() % 5) * 0.02)));
             s.production(e, p, "电解铝", t);
             s.output(e, p, round(t * 0.28, 1));
         }
     }
 
     static final class Titanium extends Profile {
-        String id() { return "titanium"; }
-        String industry() { return "3219"; }
-        String namePrefix() { return "遵钛"; }
-        int base() { return 3; }
-        double minCapacity() { return 10_000; }
-        double maxCapacity() { return 20_000; }
-        String park() { return "P03"; }
+        String id() {
+            return "titanium";
+        }
+
+        String industry() {
+            return "3219";
+        }
+
+        String namePrefix() {
+            return "遵钛";
+        }
+
+        int base() {
+            return 3;
+        }
+
+        double minCapacity() {
+            return 10_000;
+        }
+
+        double maxCapacity() {
+            return 20_000;
+        }
+
+        String park() {
+            return "P03";
+        }
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double t = round(e.capacity() / 12 * 0.85 * jitter(r, 0.05), 1);
-            s.activity(e, p, "electricity", Use.PURCHASED, round(t * 30_000 / 1e4 * jitter(r, 0.03), 2), Unit.TEN_THOUSAND_KWH);
+            s.activity(
+                    e,
+                    p,
+                    "electricity",
+                    Use.PURCHASED,
+                    round(t * 30_000 / 1e4 * jitter(r, 0.03), 2),
+                    Unit.TEN_THOUSAND_KWH);
             s.activity(e, p, "natural_gas", Use.COMBUSTION, round(t * 0.05, 2), Unit.TEN_THOUSAND_NM3);
             s.activity(e, p, "coke", Use.FEEDSTOCK, round(t * 0.35, 1), Unit.T);
             s.production(e, p, "海绵钛", t);
@@ -112,17 +173,43 @@ abstract class Profile {
     }
 
     static final class LeadZinc extends Profile {
-        String id() { return "leadzinc"; }
-        String industry() { return "3212"; }
-        String namePrefix() { return "黔锌"; }
-        int base() { return 10; }
-        double minCapacity() { return 30_000; }
-        double maxCapacity() { return 120_000; }
-        String park() { return "P04"; }
+        String id() {
+            return "leadzinc";
+        }
+
+        String industry() {
+            return "3212";
+        }
+
+        String namePrefix() {
+            return "黔锌";
+        }
+
+        int base() {
+            return 10;
+        }
+
+        double minCapacity() {
+            return 30_000;
+        }
+
+        double maxCapacity() {
+            return 120_000;
+        }
+
+        String park() {
+            return "P04";
+        }
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double t = round(e.capacity() / 12 * 0.8 * jitter(r, 0.05), 1);
-            s.activity(e, p, "electricity", Use.PURCHASED, round(t * 3_600 / 1e4 * jitter(r, 0.04), 2), Unit.TEN_THOUSAND_KWH);
+            s.activity(
+                    e,
+                    p,
+                    "electricity",
+                    Use.PURCHASED,
+                    round(t * 3_600 / 1e4 * jitter(r, 0.04), 2),
+                    Unit.TEN_THOUSAND_KWH);
             s.activity(e, p, "coke", Use.COMBUSTION, round(t * 0.45 * jitter(r, 0.05), 1), Unit.T);
             s.activity(e, p, "bituminous", Use.COMBUSTION, round(t * 0.25 * jitter(r, 0.05), 1), Unit.T);
             s.production(e, p, "锌", t);
@@ -131,17 +218,43 @@ abstract class Profile {
     }
 
     static final class Gold extends Profile {
-        String id() { return "gold"; }
-        String industry() { return "3221"; }
-        String namePrefix() { return "贞金"; }
-        int base() { return 4; }
-        double minCapacity() { return 2; }
-        double maxCapacity() { return 6; }
-        String park() { return "P06"; }
+        String id() {
+            return "gold";
+        }
+
+        String industry() {
+            return "3221";
+        }
+
+        String namePrefix() {
+            return "贞金";
+        }
+
+        int base() {
+            return 4;
+        }
+
+        double minCapacity() {
+            return 2;
+        }
+
+        double maxCapacity() {
+            return 6;
+        }
+
+        String park() {
+            return "P06";
+        }
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double t = round(e.capacity() / 12 * jitter(r, 0.05), 4);
-            s.activity(e, p, "electricity", Use.PURCHASED, round(t * 6e6 / 1e4 * jitter(r, 0.05), 2), Unit.TEN_THOUSAND_KWH);
+            s.activity(
+                    e,
+                    p,
+                    "electricity",
+                    Use.PURCHASED,
+                    round(t * 6e6 / 1e4 * jitter(r, 0.05), 2),
+                    Unit.TEN_THOUSAND_KWH);
             s.activity(e, p, "diesel", Use.COMBUSTION, round(t * 400 * jitter(r, 0.1), 1), Unit.T);
             s.production(e, p, "黄金", t);
             s.output(e, p, round(t * 35_000, 1));
@@ -149,12 +262,29 @@ abstract class Profile {
     }
 
     static final class Steel extends Profile {
-        String id() { return "steel"; }
-        String industry() { return "3120"; }
-        String namePrefix() { return "黔钢"; }
-        int base() { return 3; }
-        double minCapacity() { return 1_000_000; }
-        double maxCapacity() { return 3_000_000; }
+        String id() {
+            return "steel";
+        }
+
+        String industry() {
+            return "3120";
+        }
+
+        String namePrefix() {
+            return "黔钢";
+        }
+
+        int base() {
+            return 3;
+        }
+
+        double minCapacity() {
+            return 1_000_000;
+        }
+
+        double maxCapacity() {
+            return 3_000_000;
+        }
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double t = round(e.capacity() / 12 * 0.85 * jitter(r, 0.03), 1);
@@ -171,12 +301,29 @@ abstract class Profile {
     }
 
     static final class Cement extends Profile {
-        String id() { return "cement"; }
-        String industry() { return "3011"; }
-        String namePrefix() { return "黔水泥"; }
-        int base() { return 40; }
-        double minCapacity() { return 800_000; }
-        double maxCapacity() { return 1_600_000; }
+        String id() {
+            return "cement";
+        }
+
+        String industry() {
+            return "3011";
+        }
+
+        String namePrefix() {
+            return "黔水泥";
+        }
+
+        int base() {
+            return 40;
+        }
+
+        double minCapacity() {
+            return 800_000;
+        }
+
+        double maxCapacity() {
+            return 1_600_000;
+        }
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double clinker = round(e.capacity() / 12 * (p.getMonthValue() == 2 ? 0.5 : 0.95) * jitter(r, 0.05), 1);
@@ -190,12 +337,29 @@ abstract class Profile {
     }
 
     static final class Lime extends Profile {
-        String id() { return "lime"; }
-        String industry() { return "3012"; }
-        String namePrefix() { return "黔石灰"; }
-        int base() { return 10; }
-        double minCapacity() { return 50_000; }
-        double maxCapacity() { return 200_000; }
+        String id() {
+            return "lime";
+        }
+
+        String industry() {
+            return "3012";
+        }
+
+        String namePrefix() {
+            return "黔石灰";
+        }
+
+        int base() {
+            return 10;
+        }
+
+        double minCapacity() {
+            return 50_000;
+        }
+
+        double maxCapacity() {
+            return 200_000;
+        }
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double t = round(e.capacity() / 12 * 0.8 * jitter(r, 0.05), 1);
@@ -208,13 +372,33 @@ abstract class Profile {
     }
 
     static final class Phosphorus extends Profile {
-        String id() { return "phosphorus"; }
-        String industry() { return "2622"; }
-        String namePrefix() { return "瓮福磷"; }
-        int base() { return 12; }
-        double minCapacity() { return 100_000; }
-        double maxCapacity() { return 600_000; }
-        String park() { return "P07"; }
+        String id() {
+            return "phosphorus";
+        }
+
+        String industry() {
+            return "2622";
+        }
+
+        String namePrefix() {
+            return "瓮福磷";
+        }
+
+        int base() {
+            return 12;
+        }
+
+        double minCapacity() {
+            return 100_000;
+        }
+
+        double maxCapacity() {
+            return 600_000;
+        }
+
+        String park() {
+            return "P07";
+        }
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double t = round(e.capacity() / 12 * 0.85 * jitter(r, 0.05), 1);
@@ -228,13 +412,33 @@ abstract class Profile {
     }
 
     static final class CoalPower extends Profile {
-        String id() { return "coalpower"; }
-        String industry() { return "4411"; }
-        String namePrefix() { return "黔电"; }
-        String nameSuffix() { return "发电有限公司"; }
-        int base() { return 20; }
-        double minCapacity() { return 600; }
-        double maxCapacity() { return 2_400; }
+        String id() {
+            return "coalpower";
+        }
+
+        String industry() {
+            return "4411";
+        }
+
+        String namePrefix() {
+            return "黔电";
+        }
+
+        String nameSuffix() {
+            return "发电有限公司";
+        }
+
+        int base() {
+            return 20;
+        }
+
+        double minCapacity() {
+            return 600;
+        }
+
+        double maxCapacity() {
+            return 2_400;
+        }
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             // MW × hours × 300 gce/kWh, as bituminous coal at its default NCV
@@ -248,14 +452,37 @@ abstract class Profile {
     }
 
     static final class DataCentre extends Profile {
-        String id() { return "datacentre"; }
-        String industry() { return "6550"; }
-        String namePrefix() { return "贵安云"; }
-        String nameSuffix() { return "数据中心有限公司"; }
-        int base() { return 15; }
-        double minCapacity() { return 10; }
-        double maxCapacity() { return 80; }
-        String park() { return "P08"; }
+        String id() {
+            return "datacentre";
+        }
+
+        String industry() {
+            return "6550";
+        }
+
+        String namePrefix() {
+            return "贵安云";
+        }
+
+        String nameSuffix() {
+            return "数据中心有限公司";
+        }
+
+        int base() {
+            return 15;
+        }
+
+        double minCapacity() {
+            return 10;
+        }
+
+        double maxCapacity() {
+            return 80;
+        }
+
+        String park() {
+            return "P08";
+        }
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double mwh = e.capacity() * 730 * 1.3 * jitter(r, 0.03);
@@ -267,29 +494,72 @@ abstract class Profile {
 
     /** The long tail: many small enterprises, several workshops each reporting their own carriers. */
     static final class LightIndustry extends Profile {
-        private static final String[] INDUSTRIES = {"1512", "1513", "2221", "2319", "2927", "3021", "3311", "3670", "3831", "1391", "2710"};
+        private static final String[] INDUSTRIES = {
+            "1512", "1513", "2221", "2319", "2927", "3021", "3311", "3670", "3831", "1391", "2710"
+        };
 
-        String id() { return "light"; }
-        String industry() { return "1512"; }
-        String industryFor(int index) { return INDUSTRIES[index % INDUSTRIES.length]; }
-        String namePrefix() { return "黔企"; }
-        int base() { return 480; }
-        double minCapacity() { return 2_000; }
-        double maxCapacity() { return 20_000; }
-        boolean key() { return false; }
+        String id() {
+            return "light";
+        }
+
+        String industry() {
+            return "1512";
+        }
+
+        String industryFor(int index) {
+            return INDUSTRIES[index % INDUSTRIES.length];
+        }
+
+        String namePrefix() {
+            return "黔企";
+        }
+
+        int base() {
+            return 480;
+        }
+
+        double minCapacity() {
+            return 2_000;
+        }
+
+        double maxCapacity() {
+            return 20_000;
+        }
+
+        boolean key() {
+            return false;
+        }
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double scale = e.capacity() / 12;
             int workshops = 1 + e.index() % 3;
             for (int w = 0; w < workshops; w++) {
-                s.activity(e, p, "electricity", Use.PURCHASED, round(scale * 0.02 * jitter(r, 0.1), 2), Unit.TEN_THOUSAND_KWH);
-                s.activity(e, p, "natural_gas", Use.COMBUSTION, round(scale * 0.00015 * winter(p) * jitter(r, 0.1), 3), Unit.TEN_THOUSAND_NM3);
+                s.activity(
+                        e,
+                        p,
+                        "electricity",
+                        Use.PURCHASED,
+                        round(scale * 0.02 * jitter(r, 0.1), 2),
+                        Unit.TEN_THOUSAND_KWH);
+                s.activity(
+                        e,
+                        p,
+                        "natural_gas",
+                        Use.COMBUSTION,
+                        round(scale * 0.00015 * winter(p) * jitter(r, 0.1), 3),
+                        Unit.TEN_THOUSAND_NM3);
                 s.activity(e, p, "diesel", Use.COMBUSTION, round(scale * 0.0005 * jitter(r, 0.2), 2), Unit.T);
                 s.activity(e, p, "gasoline", Use.COMBUSTION, round(scale * 0.0002 * jitter(r, 0.2), 2), Unit.T);
                 s.activity(e, p, "lpg", Use.COMBUSTION, round(scale * 0.0001 * jitter(r, 0.2), 3), Unit.T);
             }
             if (e.index() % 4 == 0) {
-                s.activity(e, p, "bituminous", Use.COMBUSTION, round(scale * 0.05 * winter(p) * jitter(r, 0.1), 1), Unit.T);
+                s.activity(
+                        e,
+                        p,
+                        "bituminous",
+                        Use.COMBUSTION,
+                        round(scale * 0.05 * winter(p) * jitter(r, 0.1), 1),
+                        Unit.T);
                 s.activity(e, p, "heat", Use.PURCHASED, round(scale * 0.3 * winter(p), 1), Unit.GJ);
             }
             if (e.index() % 10 == 0) {

@@ -30,8 +30,13 @@ public record ActivityRecord(
         int sourceRow) {
 
     public ActivityRecord {
-        if (enterprise == null || region == null || industry == null || period == null || carrier == null
-                || quantity == null || use == null) {
+        if (enterprise == null
+                || region == null
+                || industry == null
+                || period == null
+                || carrier == null
+                || quantity == null
+                || use == null) {
             throw new IllegalArgumentException("activity record fields must not be null");
         }
         if (quantity.value() < 0) {
@@ -54,6 +59,7 @@ public record ActivityRecord(
             String carrier,
             Quantity quantity,
             Use use) {
-        return new ActivityRecord(enterprise, region, industry, period, carrier, quantity, use, Double.NaN, Double.NaN, 0);
+        return new ActivityRecord(
+                enterprise, region, industry, period, carrier, quantity, use, Double.NaN, Double.NaN, 0);
     }
 }

@@ -25,18 +25,21 @@ public record CreditCode(String value) implements Comparable<CreditCode> {
         }
         for (int i = 0; i < 18; i++) {
             if (CHARSET.indexOf(value.charAt(i)) < 0) {
-                return Optional.of("character " + (i + 1) + " ('" + value.charAt(i)
-                        + "') is not allowed in a unified social credit code (GB 32100: digits and capitals other than I, O, Z, S, V)");
+                return Optional.of(
+                        "character " + (i + 1) + " ('" + value.charAt(i)
+                                + "') is not allowed in a unified social credit code (GB 32100: digits and capitals other than I, O, Z, S, V)");
             }
         }
         for (int i = 2; i < 8; i++) {
             if (!Character.isDigit(value.charAt(i))) {
-                return Optional.of("characters 3-8 of a unified social credit code are the registering region code and must be digits");
+                return Optional.of(
+                        "characters 3-8 of a unified social credit code are the registering region code and must be digits");
             }
         }
         char expected = checkCharacter(value.substring(0, 17));
         if (value.charAt(17) != expected) {
-            return Optional.of("check character of '" + value + "' is wrong: GB 32100 gives '" + expected + "' for the first 17 characters");
+            return Optional.of("check character of '" + value + "' is wrong: GB 32100 gives '" + expected
+                    + "' for the first 17 characters");
         }
         return Optional.empty();
     }

@@ -5,7 +5,8 @@ public record IndustryCode(String value) implements Comparable<IndustryCode> {
 
     public IndustryCode {
         if (value == null || !value.matches("[A-T]|[0-9]{2,4}")) {
-            throw new IllegalArgumentException("a GB/T 4754 industry code is a letter A-T or 2-4 digits: '" + value + "'");
+            throw new IllegalArgumentException(
+                    "a GB/T 4754 industry code is a letter A-T or 2-4 digits: '" + value + "'");
         }
     }
 

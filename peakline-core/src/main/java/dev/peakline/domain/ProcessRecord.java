@@ -13,7 +13,12 @@ import java.util.Map;
  * @param parameters named parameters (fractions as decimals, e.g. {@code cao=0.65})
  */
 public record ProcessRecord(
-        CreditCode enterprise, YearMonth period, String process, Quantity quantity, Map<String, String> parameters, int sourceRow) {
+        CreditCode enterprise,
+        YearMonth period,
+        String process,
+        Quantity quantity,
+        Map<String, String> parameters,
+        int sourceRow) {
     public ProcessRecord {
         if (enterprise == null || period == null || process == null || quantity == null) {
             throw new IllegalArgumentException("process record fields must not be null");

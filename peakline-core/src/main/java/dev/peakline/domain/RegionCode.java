@@ -5,7 +5,8 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
 
     public RegionCode {
         if (value == null || !value.matches("[1-9][0-9]{5}")) {
-            throw new IllegalArgumentException("a GB/T 2260 region code has six digits, not starting with 0: '" + value + "'");
+            throw new IllegalArgumentException(
+                    "a GB/T 2260 region code has six digits, not starting with 0: '" + value + "'");
         }
     }
 

@@ -37,7 +37,10 @@ public record Problem(String code, String source, int row, String column, String
             sb.append(sb.length() > 0 ? ":" : "line ").append(row);
         }
         if (!column.isEmpty()) {
-            sb.append(sb.length() > 0 ? ": " : "").append("column '").append(column).append('\'');
+            sb.append(sb.length() > 0 ? ": " : "")
+                    .append("column '")
+                    .append(column)
+                    .append('\'');
         }
         if (sb.length() > 0) {
             sb.append(": ");

@@ -14,7 +14,8 @@ import java.util.List;
  * @param activityUnit the unit the guideline factors are stated per (t, 万Nm3, MWh, GJ)
  * @param aliases other Chinese spellings accepted in input
  */
-public record EnergyCarrier(String code, String nameCn, String nameEn, String category, Unit activityUnit, List<String> aliases) {
+public record EnergyCarrier(
+        String code, String nameCn, String nameEn, String category, Unit activityUnit, List<String> aliases) {
     public EnergyCarrier {
         if (code == null || code.isBlank() || nameCn == null || activityUnit == null) {
             throw new IllegalArgumentException("carrier needs code, name and unit");

@@ -35,7 +35,8 @@ public final class FactorSet {
             l.sort(Comparator.comparing(EmissionFactor::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
             for (int i = 1; i < l.size(); i++) {
                 if (l.get(i - 1).overlaps(l.get(i))) {
-                    throw new IllegalArgumentException("factor " + l.get(i).key() + " has overlapping validity in set " + id);
+                    throw new IllegalArgumentException(
+                            "factor " + l.get(i).key() + " has overlapping validity in set " + id);
                 }
             }
         }

@@ -59,12 +59,22 @@ public final class ReferenceLibrary {
                 if (s == null) {
                     Map<String, EnergyCarrier> carriers = new LinkedHashMap<>();
                     for (Csv.Row r : Registry.rows("carriers.csv")) {
-                        List<String> aliases = r.get(5).isEmpty() ? List.of() : List.of(r.get(5).split(";"));
-                        carriers.put(r.get(0), new EnergyCarrier(r.get(0), r.get(1), r.get(2), r.get(3),
-                                dev.peakline.units.Unit.of(r.get(4)), aliases));
+                        List<String> aliases = r.get(5).isEmpty()
+                                ? List.of()
+                                : List.of(r.get(5).split(";"));
+                        carriers.put(
+                                r.get(0),
+                                new EnergyCarrier(
+                                        r.get(0),
+                                        r.get(1),
+                                        r.get(2),
+                                        r.get(3),
+                                        dev.peakline.units.Unit.of(r.get(4)),
+                                        aliases));
                     }
                     Map<String, EnergyCarrier> frozen = Collections.unmodifiableMap(carriers);
-                    s = new ReferenceLibrary(frozen, Registry.loadShipped(), List.of(FactorSetLoader.loadShipped(frozen)));
+                    s = new ReferenceLibrary(
+                            frozen, Registry.loadShipped(), List.of(FactorSetLoader.loadShipped(frozen)));
                     shipped = s;
                 }
             }
@@ -103,13 +113,16 @@ public final class ReferenceLibrary {
     }
 
     public FactorSet set(String id) {
-        return layers.stream().filter(s -> s.id().equals(id)).findFirst()
+        return layers.stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no factor set " + id));
     }
 
     /** "id version" of every layer, highest priority first: what a result records. */
     public String setsUsed() {
-        return String.join(" > ", layers.stream().map(s -> s.id() + " " + s.version()).toList());
+        return String.join(
+                " > ", layers.stream().map(s -> s.id() + " " + s.version()).toList());
     }
 
     /**
@@ -128,28 +141,40 @@ public final class ReferenceLibrary {
         FactorSet bestSet = null;
         for (FactorSet s : layers) {
             for (EmissionFactor f : s.factors(key)) {
-                if (f.validTo() != null && f.validTo().isBefore(day) && (best == null || best.validTo() == null
-                        || f.validTo().isAfter(best.validTo()))) {
+                if (f.validTo() != null
+                        && f.validTo().isBefore(day)
+                        && (best == null
+                                || best.validTo() == null
+                                || f.validTo().isAfter(best.validTo()))) {
                     best = f;
                     bestSet = s;
                 }
             }
         }
         if (best != null) {
-            return Optional.of(new ResolvedFactor(best, bestSet.id(), bestSet.version(),
+            return Optional.of(new ResolvedFactor(
+                    best,
+                    bestSet.id(),
+                    bestSet.version(),
                     "no factor for " + day + "; the latest earlier one (valid " + best.validity() + ") is used"));
         }
         for (FactorSet s : layers) {
             for (EmissionFactor f : s.factors(key)) {
-                if (f.validFrom() != null && f.validFrom().isAfter(day) && (best == null || f.validFrom().isBefore(best.validFrom()))) {
+                if (f.validFrom() != null
+                        && f.validFrom().isAfter(day)
+                        && (best == null || f.validFrom().isBefore(best.validFrom()))) {
                     best = f;
                     bestSet = s;
                 }
             }
         }
         if (best != null) {
-            return Optional.of(new ResolvedFactor(best, bestSet.id(), bestSet.version(),
-                    "no factor for " + day + " or earlier; the earliest later one (valid " + best.validity() + ") is used"));
+            return Optional.of(new ResolvedFactor(
+                    best,
+                    bestSet.id(),
+                    bestSet.version(),
+                    "no factor for " + day + " or earlier; the earliest later one (valid " + best.validity()
+                            + ") is used"));
         }
         return Optional.empty();
     }
@@ -160,7 +185,8 @@ public final class ReferenceLibrary {
         List<ResolvedFactor> out = new ArrayList<>();
         for (FactorSet s : layers) {
             for (EmissionFactor f : s.all()) {
-                String hay = (f.key() + " " + f.publication() + " " + f.notes() + " " + displayName(f.key().item()))
+                String hay = (f.key() + " " + f.publication() + " " + f.notes() + " "
+                                + displayName(f.key().item()))
                         .toLowerCase(java.util.Locale.ROOT);
                 if (t.isBlank() || hay.contains(t)) {
                     out.add(new ResolvedFactor(f, s.id(), s.version(), ""));

@@ -34,7 +34,8 @@ public final class Registry {
         for (Csv.Row r : rows("industries.csv")) {
             IndustryCode code = IndustryCode.of(r.get(0));
             String parent = r.get(4);
-            industries.put(code, new Industry(code, r.get(2), r.get(3), parent.isEmpty() ? null : IndustryCode.of(parent)));
+            industries.put(
+                    code, new Industry(code, r.get(2), r.get(3), parent.isEmpty() ? null : IndustryCode.of(parent)));
         }
         return new Registry(regions, industries);
     }

@@ -18,7 +18,8 @@ public record ResolvedFactor(EmissionFactor factor, String setId, String setVers
     public String describe() {
         EmissionFactor f = factor;
         return f.key() + " = " + f.value() + " " + f.unit() + " (" + f.publication() + "; source " + f.sourceId()
-                + "; confidence " + f.confidence() + "; valid " + f.validity() + "; set " + setId + " " + setVersion + ")"
+                + "; confidence " + f.confidence() + "; valid " + f.validity() + "; set " + setId + " " + setVersion
+                + ")"
                 + (fallback.isEmpty() ? "" : " FALLBACK: " + fallback)
                 + (f.unconfirmed() ? " [UNCONFIRMED value]" : "");
     }

@@ -33,8 +33,16 @@ public final class Rollup {
      * @param period {@code YYYY} for a year or {@code YYYY-MM} for a month
      * @param level province/city/county, 门类/大类/中类/小类 or enterprise
      */
-    public record Line(Axis axis, String code, String name, String level, String period, long scope1Micro, long scope2Micro,
-            long energyMicro, int enterprises) {
+    public record Line(
+            Axis axis,
+            String code,
+            String name,
+            String level,
+            String period,
+            long scope1Micro,
+            long scope2Micro,
+            long energyMicro,
+            int enterprises) {
         public long totalMicro() {
             return scope1Micro + scope2Micro;
         }
@@ -65,7 +73,12 @@ public final class Rollup {
             List<String[]> targets = new ArrayList<>();
             targets.add(new String[] {Axis.ENTERPRISE.name(), ent, ent, "enterprise"});
             for (Region r : registry.lineage(m.region())) {
-                targets.add(new String[] {Axis.REGION.name(), r.code().value(), r.name(), r.level().name().toLowerCase(java.util.Locale.ROOT)});
+                targets.add(new String[] {
+                    Axis.REGION.name(),
+                    r.code().value(),
+                    r.name(),
+                    r.level().name().toLowerCase(java.util.Locale.ROOT)
+                });
             }
             for (Industry i : registry.lineage(m.industry())) {
                 targets.add(new String[] {Axis.INDUSTRY.name(), i.code().value(), i.name(), i.level()});
@@ -85,7 +98,16 @@ public final class Rollup {
         List<Line> out = new ArrayList<>();
         acc.forEach((k, a) -> {
             String[] md = meta.get(k);
-            out.add(new Line(Axis.valueOf(md[0]), md[1], md[2], md[3], md[4], a[0], a[1], a[2], members.get(k).size()));
+            out.add(new Line(
+                    Axis.valueOf(md[0]),
+                    md[1],
+                    md[2],
+                    md[3],
+                    md[4],
+                    a[0],
+                    a[1],
+                    a[2],
+                    members.get(k).size()));
         });
         out.sort(Comparator.comparing(Line::axis).thenComparing(Line::code).thenComparing(Line::period));
         return out;

@@ -37,8 +37,9 @@ public record Quantity(double value, Unit unit) {
      */
     public Quantity to(Unit target) {
         if (target.dimension() != unit.dimension()) {
-            throw new IllegalArgumentException("cannot convert " + unit + " (" + unit.dimension().nameCn() + ") to "
-                    + target + " (" + target.dimension().nameCn() + ")");
+            throw new IllegalArgumentException(
+                    "cannot convert " + unit + " (" + unit.dimension().nameCn() + ") to " + target + " ("
+                            + target.dimension().nameCn() + ")");
         }
         if (target == unit) {
             return this;

@@ -56,7 +56,8 @@ class DeterminismTest {
     }
 
     static List<EnterpriseMonth> account(AccountingInput in, int threads) {
-        AccountingEngine.Run r = new AccountingEngine(ReferenceLibrary.shipped(), AccountingOptions.defaults(), threads).account(in);
+        AccountingEngine.Run r =
+                new AccountingEngine(ReferenceLibrary.shipped(), AccountingOptions.defaults(), threads).account(in);
         assertThat(r.problems()).isEmpty();
         return r.result().months();
     }
@@ -82,18 +83,41 @@ class DeterminismTest {
     void rollupWholesEqualTheSumOfTheirPartsExactly() {
         List<EnterpriseMonth> months = account(province, 2);
         List<Rollup.Line> lines = Rollup.of(months, ReferenceLibrary.shipped().registry());
-        long provinceYear = lines.stream().filter(l -> l.axis() == Rollup.Axis.REGION && l.code().equals("520000") && l.period().equals("2023"))
-                .findFirst().orElseThrow().totalMicro();
-        long cities = lines.stream().filter(l -> l.axis() == Rollup.Axis.REGION && l.level().equals("city") && l.period().equals("2023"))
-                .mapToLong(Rollup.Line::totalMicro).sum();
-        long counties = lines.stream().filter(l -> l.axis() == Rollup.Axis.REGION && l.level().equals("county") && l.period().equals("2023"))
-                .mapToLong(Rollup.Line::totalMicro).sum();
-        long provinceMonths = lines.stream().filter(l -> l.axis() == Rollup.Axis.REGION && l.code().equals("520000") && l.period().length() == 7)
-                .mapToLong(Rollup.Line::totalMicro).sum();
-        long sections = lines.stream().filter(l -> l.axis() == Rollup.Axis.INDUSTRY && l.level().equals("门类") && l.period().equals("2023"))
-                .mapToLong(Rollup.Line::totalMicro).sum();
-        long enterprises = lines.stream().filter(l -> l.axis() == Rollup.Axis.ENTERPRISE && l.period().equals("2023"))
-                .mapToLong(Rollup.Line::totalMicro).sum();
+        long provinceYear = lines.stream()
+                .filter(l -> l.axis() == Rollup.Axis.REGION
+                        && l.code().equals("520000")
+                        && l.period().equals("2023"))
+                .findFirst()
+                .orElseThrow()
+                .totalMicro();
+        long cities = lines.stream()
+                .filter(l -> l.axis() == Rollup.Axis.REGION
+                        && l.level().equals("city")
+                        && l.period().equals("2023"))
+                .mapToLong(Rollup.Line::totalMicro)
+                .sum();
+        long counties = lines.stream()
+                .filter(l -> l.axis() == Rollup.Axis.REGION
+                        && l.level().equals("county")
+                        && l.period().equals("2023"))
+                .mapToLong(Rollup.Line::totalMicro)
+                .sum();
+        long provinceMonths = lines.stream()
+                .filter(l -> l.axis() == Rollup.Axis.REGION
+                        && l.code().equals("520000")
+                        && l.period().length() == 7)
+                .mapToLong(Rollup.Line::totalMicro)
+                .sum();
+        long sections = lines.stream()
+                .filter(l -> l.axis() == Rollup.Axis.INDUSTRY
+                        && l.level().equals("门类")
+                        && l.period().equals("2023"))
+                .mapToLong(Rollup.Line::totalMicro)
+                .sum();
+        long enterprises = lines.stream()
+                .filter(l -> l.axis() == Rollup.Axis.ENTERPRISE && l.period().equals("2023"))
+                .mapToLong(Rollup.Line::totalMicro)
+                .sum();
         assertThat(cities).isEqualTo(provinceYear);
         assertThat(counties).isEqualTo(provinceYear);
         assertThat(provinceMonths).isEqualTo(provinceYear);
@@ -110,9 +134,18 @@ class DeterminismTest {
         double total = months.stream().mapToDouble(EnterpriseMonth::total).sum();
         // scale 0.5 of a province whose key enterprises emit tens of Mt a year (CEADs Guizhou: 206–229 Mt energy CO2)
         assertThat(total / 1e6).isBetween(20.0, 200.0);
-        double power = months.stream().filter(m -> m.industry().value().equals("4411")).mapToDouble(EnterpriseMonth::total).sum();
-        double bySector = months.stream().collect(java.util.stream.Collectors.groupingBy(m -> m.industry().value(),
-                java.util.stream.Collectors.summingDouble(EnterpriseMonth::total))).values().stream().mapToDouble(d -> d).max().orElseThrow();
+        double power = months.stream()
+                .filter(m -> m.industry().value().equals("4411"))
+                .mapToDouble(EnterpriseMonth::total)
+                .sum();
+        double bySector = months.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        m -> m.industry().value(), java.util.stream.Collectors.summingDouble(EnterpriseMonth::total)))
+                .values()
+                .stream()
+                .mapToDouble(d -> d)
+                .max()
+                .orElseThrow();
         assertThat(power).isEqualTo(bySector); // the power sector is the largest
     }
 }

@@ -29,7 +29,8 @@ final class Fixtures {
     }
 
     static ActivityRecord rec(CreditCode e, String carrier, double q, Unit u, Use use, YearMonth p) {
-        return ActivityRecord.of(e, RegionCode.of("520181"), IndustryCode.of("3216"), p, carrier, Quantity.of(q, u), use);
+        return ActivityRecord.of(
+                e, RegionCode.of("520181"), IndustryCode.of("3216"), p, carrier, Quantity.of(q, u), use);
     }
 
     static ProcessRecord process(String process, double tonnes, Map<String, String> params) {
@@ -37,7 +38,8 @@ final class Fixtures {
     }
 
     static EnterpriseMonth only(AccountingOptions o, List<ActivityRecord> activity, List<ProcessRecord> process) {
-        AccountingEngine.Run run = new AccountingEngine(LIB, o, 1).account(new AccountingInput("t", activity, process, List.of(), List.of()));
+        AccountingEngine.Run run = new AccountingEngine(LIB, o, 1)
+                .account(new AccountingInput("t", activity, process, List.of(), List.of()));
         if (!run.ok()) {
             throw new AssertionError(run.problems());
         }

@@ -20,7 +20,8 @@ class KnownAnswerTest {
 
     @Test
     void bituminousCoalCombustion() {
-        // 1,000 t × 19.570 GJ/t = 19,570 GJ × 0.02618 tC/GJ = 512.3426 tC × 0.93 = 476.478618 tC × 44/12 = 1,747.088266 tCO2
+        // 1,000 t × 19.570 GJ/t = 19,570 GJ × 0.02618 tC/GJ = 512.3426 tC × 0.93 = 476.478618 tC × 44/12 = 1,747.088266
+        // tCO2
         EnterpriseMonth m = only(List.of(burn(ACME, "烟煤", 1000, Unit.T)));
         assertThat(m.combustion()).isCloseTo(1747.088266, within(TOL));
         // GB/T 2589: 1,000 t × 0.7143 tce/t = 714.3 tce
@@ -30,7 +31,8 @@ class KnownAnswerTest {
 
     @Test
     void naturalGasCombustion() {
-        // 100 ×10⁴ Nm³ × 389.31 GJ/10⁴Nm³ = 38,931 GJ × 0.0153 = 595.6443 tC × 0.99 = 589.687857 × 44/12 = 2,162.188809 tCO2
+        // 100 ×10⁴ Nm³ × 389.31 GJ/10⁴Nm³ = 38,931 GJ × 0.0153 = 595.6443 tC × 0.99 = 589.687857 × 44/12 = 2,162.188809
+        // tCO2
         EnterpriseMonth m = only(List.of(burn(ACME, "天然气", 100, Unit.TEN_THOUSAND_NM3)));
         assertThat(m.combustion()).isCloseTo(2162.188809, within(TOL));
         // 100 × 12.143 tce/10⁴Nm³ = 1,214.3 tce
@@ -72,9 +74,11 @@ class KnownAnswerTest {
     @Test
     void electricityUsesNationalFactorOfEachDataYear() {
         // 2021: 0.5568; 2022: 0.5366 → 1,000 MWh each
-        assertThat(only(List.of(rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, YearMonth.of(2021, 6)))).electricity())
+        assertThat(only(List.of(rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, YearMonth.of(2021, 6))))
+                        .electricity())
                 .isCloseTo(556.8, within(TOL));
-        assertThat(only(List.of(rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, YearMonth.of(2022, 6)))).electricity())
+        assertThat(only(List.of(rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, YearMonth.of(2022, 6))))
+                        .electricity())
                 .isCloseTo(536.6, within(TOL));
     }
 
@@ -82,7 +86,9 @@ class KnownAnswerTest {
     void electricityAfterTheLatestPublishedYearFallsBackAndSaysSo() {
         // 2025 data: no factor yet; the 2023 factor 0.5306 is used and the fallback recorded
         ActivityRecord r = rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, YearMonth.of(2025, 1));
-        AccountingResult res = new AccountingEngine(LIB, AccountingOptions.defaults(), 1).account(AccountingInput.of(List.of(r))).result();
+        AccountingResult res = new AccountingEngine(LIB, AccountingOptions.defaults(), 1)
+                .account(AccountingInput.of(List.of(r)))
+                .result();
         assertThat(res.months().get(0).electricity()).isCloseTo(530.6, within(TOL));
         var ex = res.explain(ACME, YearMonth.of(2025, 1)).orElseThrow();
         assertThat(ex.terms().get(0).factors().get(0).fallback()).contains("latest earlier");
@@ -93,10 +99,15 @@ class KnownAnswerTest {
     void provincialAndEtsFactors() {
         ActivityRecord r = rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, MARCH_2023);
         // Guizhou 2023 provincial average 0.5683 → 568.3 tCO2
-        assertThat(only(AccountingOptions.defaults().withElectricityBasis(ElectricityBasis.PROVINCIAL), List.of(r), List.of()).electricity())
+        assertThat(only(
+                                AccountingOptions.defaults().withElectricityBasis(ElectricityBasis.PROVINCIAL),
+                                List.of(r),
+                                List.of())
+                        .electricity())
                 .isCloseTo(568.3, within(TOL));
         // carbon-market reporting factor for 2023–2025: 0.5703 → 570.3 tCO2
-        assertThat(only(AccountingOptions.defaults().withElectricityBasis(ElectricityBasis.ETS), List.of(r), List.of()).electricity())
+        assertThat(only(AccountingOptions.defaults().withElectricityBasis(ElectricityBasis.ETS), List.of(r), List.of())
+                        .electricity())
                 .isCloseTo(570.3, within(TOL));
     }
 
@@ -104,15 +115,22 @@ class KnownAnswerTest {
     void equivalentConventionForElectricityEnergy() {
         // 等价值 (UNCONFIRMED older NBS value) 0.404 tce/MWh × 1,000 MWh = 404 tce
         ActivityRecord r = rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, MARCH_2023);
-        assertThat(only(AccountingOptions.defaults().withConvention(ElectricityConvention.EQUIVALENT), List.of(r), List.of()).energy())
+        assertThat(only(
+                                AccountingOptions.defaults().withConvention(ElectricityConvention.EQUIVALENT),
+                                List.of(r),
+                                List.of())
+                        .energy())
                 .isCloseTo(404, within(TOL));
     }
 
     @Test
     void exportedElectricityAndHeatAreNettedOff() {
-        // purchased 10,000 MWh (5,306) − exported 2,000 MWh (1,061.2) = 4,244.8 tCO2; heat 1,000 − 400 GJ = 600 × 0.11 = 66
-        EnterpriseMonth m = only(List.of(rec(ACME, "电力", 10_000, Unit.MWH, Use.PURCHASED, MARCH_2023),
-                rec(ACME, "电力", 2_000, Unit.MWH, Use.EXPORTED, MARCH_2023), rec(ACME, "热力", 1000, Unit.GJ, Use.PURCHASED, MARCH_2023),
+        // purchased 10,000 MWh (5,306) − exported 2,000 MWh (1,061.2) = 4,244.8 tCO2; heat 1,000 − 400 GJ = 600 × 0.11
+        // = 66
+        EnterpriseMonth m = only(List.of(
+                rec(ACME, "电力", 10_000, Unit.MWH, Use.PURCHASED, MARCH_2023),
+                rec(ACME, "电力", 2_000, Unit.MWH, Use.EXPORTED, MARCH_2023),
+                rec(ACME, "热力", 1000, Unit.GJ, Use.PURCHASED, MARCH_2023),
                 rec(ACME, "热力", 400, Unit.GJ, Use.EXPORTED, MARCH_2023)));
         assertThat(m.electricity()).isCloseTo(4244.8, within(TOL));
         assertThat(m.heat()).isCloseTo(66, within(TOL));
@@ -124,9 +142,17 @@ class KnownAnswerTest {
     void measuredValuesOverrideDefaults() {
         // measured NCV 21.0 GJ/t and CC 0.0270 tC/GJ: 1,000 × 21.0 × 0.0270 × 0.93 × 44/12 = 1,933.47 tCO2
         // energy from the measured NCV: 1,000 × 21.0 / 29.3076 = 716.537690 tce
-        ActivityRecord r = new ActivityRecord(ACME, Fixtures.rec(ACME, "x", 1, Unit.T, Use.COMBUSTION, MARCH_2023).region(),
-                dev.peakline.domain.IndustryCode.of("3216"), MARCH_2023, "烟煤", dev.peakline.units.Quantity.of(1000, Unit.T),
-                Use.COMBUSTION, 21.0, 0.0270, 1);
+        ActivityRecord r = new ActivityRecord(
+                ACME,
+                Fixtures.rec(ACME, "x", 1, Unit.T, Use.COMBUSTION, MARCH_2023).region(),
+                dev.peakline.domain.IndustryCode.of("3216"),
+                MARCH_2023,
+                "烟煤",
+                dev.peakline.units.Quantity.of(1000, Unit.T),
+                Use.COMBUSTION,
+                21.0,
+                0.0270,
+                1);
         EnterpriseMonth m = only(List.of(r));
         assertThat(m.combustion()).isCloseTo(1933.47, within(TOL));
         assertThat(m.energy()).isCloseTo(716.537690, within(TOL));
@@ -143,8 +169,10 @@ class KnownAnswerTest {
     @Test
     void carbonatesAsProcessMaterials() {
         // 200 t CaCO3 × 0.440 = 88; 100 t flux dolomite × 0.471 = 47.1; 10 t electrode × 3.663 = 36.63 → 171.73 tCO2
-        EnterpriseMonth m = only(List.of(rec(ACME, "碳酸钙", 200, Unit.T, Use.PROCESS, MARCH_2023),
-                rec(ACME, "白云石（熔剂）", 100, Unit.T, Use.PROCESS, MARCH_2023), rec(ACME, "电极", 10, Unit.T, Use.PROCESS, MARCH_2023)));
+        EnterpriseMonth m = only(List.of(
+                rec(ACME, "碳酸钙", 200, Unit.T, Use.PROCESS, MARCH_2023),
+                rec(ACME, "白云石（熔剂）", 100, Unit.T, Use.PROCESS, MARCH_2023),
+                rec(ACME, "电极", 10, Unit.T, Use.PROCESS, MARCH_2023)));
         assertThat(m.process()).isCloseTo(171.73, within(TOL));
         assertThat(m.energy()).isZero();
     }
@@ -152,8 +180,11 @@ class KnownAnswerTest {
     @Test
     void genericCarbonateWithPurityAndCalcination() {
         // 1,000 t Na2CO3 × purity 0.98 × 0.415 × calcination 0.95 = 386.365 tCO2
-        EnterpriseMonth m = only(AccountingOptions.defaults(), List.of(burn(ACME, "烟煤", 0, Unit.T)),
-                List.of(process("carbonate", 1000, Map.of("material", "Na2CO3", "purity", "0.98", "calcination", "0.95"))));
+        EnterpriseMonth m = only(
+                AccountingOptions.defaults(),
+                List.of(burn(ACME, "烟煤", 0, Unit.T)),
+                List.of(process(
+                        "carbonate", 1000, Map.of("material", "Na2CO3", "purity", "0.98", "calcination", "0.95"))));
         assertThat(m.process()).isCloseTo(386.365, within(TOL));
     }
 
@@ -164,14 +195,17 @@ class KnownAnswerTest {
         var pfc = List.of(process("aluminium_pfc", 100_000, Map.of()));
         assertThat(only(AccountingOptions.defaults(), a, pfc).process()).isCloseTo(25_228, within(TOL));
         // AR5: 100,000 × (0.034 × 6,630 + 0.0034 × 11,100) / 1000 = 100,000 × 263.16 / 1000 = 26,316 tCO2e
-        assertThat(only(AccountingOptions.defaults().withGwp("AR5"), a, pfc).process()).isCloseTo(26_316, within(TOL));
+        assertThat(only(AccountingOptions.defaults().withGwp("AR5"), a, pfc).process())
+                .isCloseTo(26_316, within(TOL));
     }
 
     @Test
     void aluminiumPfcFromTheAnodeEffectSlope() {
         // AEM 0.1: EF_CF4 = 0.143 × 0.1 = 0.0143 kg/t; EF_C2F6 = 0.00143; AR2:
         // 100,000 × (0.0143 × 6,500 + 0.00143 × 9,200) / 1000 = 100,000 × (92.95 + 13.156) / 1000 = 10,610.6 tCO2e
-        EnterpriseMonth m = only(AccountingOptions.defaults(), List.of(burn(ACME, "烟煤", 0, Unit.T)),
+        EnterpriseMonth m = only(
+                AccountingOptions.defaults(),
+                List.of(burn(ACME, "烟煤", 0, Unit.T)),
                 List.of(process("aluminium_pfc", 100_000, Map.of("aem", "0.1"))));
         assertThat(m.process()).isCloseTo(10_610.6, within(TOL));
     }
@@ -180,47 +214,79 @@ class KnownAnswerTest {
     void aluminiumAnodeConsumption() {
         // given: 100,000 t × 0.41 × (1 − 0.02 − 0.004) × 44/12 = 100,000 × 0.41 × 0.976 × 3.666667 = 146,725.333 tCO2
         List<ActivityRecord> a = List.of(burn(ACME, "烟煤", 0, Unit.T));
-        assertThat(only(AccountingOptions.defaults(), a, List.of(process("aluminium_anode", 100_000, Map.of("nc", "0.41", "s", "0.02", "a", "0.004"))))
-                .process()).isCloseTo(146_725.333333, within(1e-3));
+        assertThat(only(
+                                AccountingOptions.defaults(),
+                                a,
+                                List.of(process(
+                                        "aluminium_anode", 100_000, Map.of("nc", "0.41", "s", "0.02", "a", "0.004"))))
+                        .process())
+                .isCloseTo(146_725.333333, within(1e-3));
         // defaults (UNCONFIRMED 0.42 / 2% / 0.4%): 0.42 × 0.976 × 44/12 = 1.503040 tCO2/t
-        assertThat(only(AccountingOptions.defaults(), a, List.of(process("aluminium_anode", 1, Map.of()))).process())
+        assertThat(only(AccountingOptions.defaults(), a, List.of(process("aluminium_anode", 1, Map.of())))
+                        .process())
                 .isCloseTo(1.50304, within(1e-6));
     }
 
     @Test
     void cementClinkerAndRawMeal() {
-        // 100,000 t clinker, CaO 0.65, MgO 0.025: (0.65 × 44/56 + 0.025 × 44/40) = 0.510714 + 0.0275 = 0.538214 → 53,821.4286 tCO2
+        // 100,000 t clinker, CaO 0.65, MgO 0.025: (0.65 × 44/56 + 0.025 × 44/40) = 0.510714 + 0.0275 = 0.538214 →
+        // 53,821.4286 tCO2
         List<ActivityRecord> a = List.of(burn(ACME, "烟煤", 0, Unit.T));
-        assertThat(only(AccountingOptions.defaults(), a, List.of(process("cement_clinker", 100_000, Map.of("cao", "0.65", "mgo", "0.025"))))
-                .process()).isCloseTo(53_821.428571, within(1e-5));
-        // with 1,000 t dust and non-carbonate CaO 0.01: (101,000) × (0.64 × 44/56 + 0.0275) = 101,000 × 0.530357 = 53,566.0714
-        assertThat(only(AccountingOptions.defaults(), a,
-                List.of(process("cement_clinker", 100_000, Map.of("cao", "0.65", "mgo", "0.025", "cao_nc", "0.01", "dust", "1000"))))
-                .process()).isCloseTo(53_566.071429, within(1e-5));
+        assertThat(only(
+                                AccountingOptions.defaults(),
+                                a,
+                                List.of(process("cement_clinker", 100_000, Map.of("cao", "0.65", "mgo", "0.025"))))
+                        .process())
+                .isCloseTo(53_821.428571, within(1e-5));
+        // with 1,000 t dust and non-carbonate CaO 0.01: (101,000) × (0.64 × 44/56 + 0.0275) = 101,000 × 0.530357 =
+        // 53,566.0714
+        assertThat(only(
+                                AccountingOptions.defaults(),
+                                a,
+                                List.of(process(
+                                        "cement_clinker",
+                                        100_000,
+                                        Map.of("cao", "0.65", "mgo", "0.025", "cao_nc", "0.01", "dust", "1000"))))
+                        .process())
+                .isCloseTo(53_566.071429, within(1e-5));
         // raw meal 150,000 t × 0.002 non-fuel C × 44/12 = 1,100 tCO2
-        assertThat(only(AccountingOptions.defaults(), a, List.of(process("cement_raw_meal", 150_000, Map.of("carbon", "0.002"))))
-                .process()).isCloseTo(1100, within(1e-6));
+        assertThat(only(
+                                AccountingOptions.defaults(),
+                                a,
+                                List.of(process("cement_raw_meal", 150_000, Map.of("carbon", "0.002"))))
+                        .process())
+                .isCloseTo(1100, within(1e-6));
     }
 
     @Test
     void limeAndSteelFixedCarbon() {
         List<ActivityRecord> a = List.of(burn(ACME, "烟煤", 0, Unit.T));
         // 10,000 t high-calcium lime × 0.75 = 7,500; dolomitic × 0.77 = 7,700
-        assertThat(only(AccountingOptions.defaults(), a, List.of(process("lime", 10_000, Map.of()))).process()).isCloseTo(7500, within(TOL));
-        assertThat(only(AccountingOptions.defaults(), a, List.of(process("lime", 10_000, Map.of("type", "dolomitic")))).process())
+        assertThat(only(AccountingOptions.defaults(), a, List.of(process("lime", 10_000, Map.of())))
+                        .process())
+                .isCloseTo(7500, within(TOL));
+        assertThat(only(AccountingOptions.defaults(), a, List.of(process("lime", 10_000, Map.of("type", "dolomitic"))))
+                        .process())
                 .isCloseTo(7700, within(TOL));
         // 100,000 t crude steel sold × 0.0154 = 1,540 tCO2 subtracted
-        assertThat(only(AccountingOptions.defaults(), a, List.of(process("steel_fixed_carbon", 100_000, Map.of("product", "crude_steel"))))
-                .process()).isCloseTo(-1540, within(TOL));
+        assertThat(only(
+                                AccountingOptions.defaults(),
+                                a,
+                                List.of(process("steel_fixed_carbon", 100_000, Map.of("product", "crude_steel"))))
+                        .process())
+                .isCloseTo(-1540, within(TOL));
     }
 
     @Test
     void scopesAndIntensities() {
         // coal 1,747.088266 + electricity 5,306 = 7,053.088266; value added 2,000 万元 → 3.526544 tCO2/万元
         var act = List.of(burn(ACME, "烟煤", 1000, Unit.T), rec(ACME, "电力", 10_000, Unit.MWH, Use.PURCHASED, MARCH_2023));
-        var out = List.of(new dev.peakline.domain.OutputRecord(ACME, MARCH_2023, dev.peakline.units.Quantity.of(20_000_000, Unit.YUAN), 2));
-        var prod = List.of(new dev.peakline.domain.ProductionRecord(ACME, MARCH_2023, "电解铝", dev.peakline.units.Quantity.of(500, Unit.T), 2));
-        var res = new AccountingEngine(LIB, AccountingOptions.defaults(), 1).account(new AccountingInput("t", act, List.of(), prod, out));
+        var out = List.of(new dev.peakline.domain.OutputRecord(
+                ACME, MARCH_2023, dev.peakline.units.Quantity.of(20_000_000, Unit.YUAN), 2));
+        var prod = List.of(new dev.peakline.domain.ProductionRecord(
+                ACME, MARCH_2023, "电解铝", dev.peakline.units.Quantity.of(500, Unit.T), 2));
+        var res = new AccountingEngine(LIB, AccountingOptions.defaults(), 1)
+                .account(new AccountingInput("t", act, List.of(), prod, out));
         EnterpriseMonth m = res.result().months().get(0);
         assertThat(m.scope1()).isCloseTo(1747.088266, within(TOL));
         assertThat(m.scope2()).isCloseTo(5306, within(TOL));
@@ -234,9 +300,13 @@ class KnownAnswerTest {
 
     @Test
     void explanationReproducesEveryFigureExactly() {
-        var act = List.of(burn(ACME, "烟煤", 1000, Unit.T), burn(ACME, "天然气", 100, Unit.TEN_THOUSAND_NM3),
+        var act = List.of(
+                burn(ACME, "烟煤", 1000, Unit.T),
+                burn(ACME, "天然气", 100, Unit.TEN_THOUSAND_NM3),
                 rec(ACME, "电力", 10_000, Unit.MWH, Use.PURCHASED, MARCH_2023));
-        AccountingResult r = new AccountingEngine(LIB, AccountingOptions.defaults(), 1).account(AccountingInput.of(act)).result();
+        AccountingResult r = new AccountingEngine(LIB, AccountingOptions.defaults(), 1)
+                .account(AccountingInput.of(act))
+                .result();
         var ex = r.explain(ACME, MARCH_2023).orElseThrow();
         double comb = 0;
         for (var t : ex.terms()) {
@@ -246,10 +316,17 @@ class KnownAnswerTest {
         }
         assertThat(comb).isEqualTo(r.months().get(0).combustion());
         assertThat(ex.terms()).hasSize(3);
-        var coal = ex.terms().stream().filter(t -> t.subject().startsWith("烟煤")).findFirst().orElseThrow();
+        var coal = ex.terms().stream()
+                .filter(t -> t.subject().startsWith("烟煤"))
+                .findFirst()
+                .orElseThrow();
         assertThat(coal.co2()).isCloseTo(1747.088266, within(TOL));
-        assertThat(coal.factors()).extracting(f -> f.factor().key().toString())
-                .contains("combustion.ncv:bituminous:A", "combustion.carbon_content:bituminous:A", "combustion.oxidation:bituminous:A");
+        assertThat(coal.factors())
+                .extracting(f -> f.factor().key().toString())
+                .contains(
+                        "combustion.ncv:bituminous:A",
+                        "combustion.carbon_content:bituminous:A",
+                        "combustion.oxidation:bituminous:A");
         assertThat(String.join("\n", ex.lines())).contains("× 44/12", "peakline-reference", "S-GL-STEEL");
     }
 }

@@ -14,9 +14,18 @@ class CreditCodeTest {
 
     @Test
     void rejectsWrongCheckCharacterLengthAndLetters() {
-        assertThat(CreditCode.problemWith("91350100M000100Y44")).get().asString().contains("check character");
+        assertThat(CreditCode.problemWith("91350100M000100Y44"))
+                .get()
+                .asString()
+                .contains("check character");
         assertThat(CreditCode.problemWith("91350100M000100Y4")).get().asString().contains("18 characters");
-        assertThat(CreditCode.problemWith("91350100M000100I43")).get().asString().contains("not allowed");
-        assertThat(CreditCode.problemWith("9135A100M000100Y43")).get().asString().contains("region code");
+        assertThat(CreditCode.problemWith("91350100M000100I43"))
+                .get()
+                .asString()
+                .contains("not allowed");
+        assertThat(CreditCode.problemWith("9135A100M000100Y43"))
+                .get()
+                .asString()
+                .contains("region code");
     }
 }

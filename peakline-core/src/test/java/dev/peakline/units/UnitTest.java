@@ -10,8 +10,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UnitTest {
     @ParameterizedTest
-    @CsvSource({"1,万t,10000,t", "2500,kg,2.5,t", "10000,Nm3,1,万Nm3", "1,万kWh,10,MWh", "1000,kWh,1,MWh", "1000,MJ,1,GJ",
-            "3,百万千焦,3,GJ", "1229,kgce,1.229,tce", "20000000,元,2000,万元", "5,m³,0.0005,万m3"})
+    @CsvSource({
+        "1,万t,10000,t",
+        "2500,kg,2.5,t",
+        "10000,Nm3,1,万Nm3",
+        "1,万kWh,10,MWh",
+        "1000,kWh,1,MWh",
+        "1000,MJ,1,GJ",
+        "3,百万千焦,3,GJ",
+        "1229,kgce,1.229,tce",
+        "20000000,元,2000,万元",
+        "5,m³,0.0005,万m3"
+    })
     void convertsExactly(double value, String from, double expected, String to) {
         assertThat(Quantity.of(value, Unit.of(from)).to(Unit.of(to)).value()).isEqualTo(expected);
     }
@@ -26,8 +36,10 @@ class UnitTest {
 
     @Test
     void refusesToConvertAcrossDimensions() {
-        assertThatThrownBy(() -> Quantity.of(1, Unit.T).to(Unit.MWH)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("t").hasMessageContaining("MWh");
+        assertThatThrownBy(() -> Quantity.of(1, Unit.T).to(Unit.MWH))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("t")
+                .hasMessageContaining("MWh");
     }
 
     @Test
@@ -38,7 +50,9 @@ class UnitTest {
             for (Unit u : Unit.values()) {
                 for (Unit w : Unit.values()) {
                     if (u.dimension() == w.dimension()) {
-                        assertThat(Quantity.of(v, u).to(w).to(u).value()).as("%s %s via %s", v, u, w).isEqualTo(v);
+                        assertThat(Quantity.of(v, u).to(w).to(u).value())
+                                .as("%s %s via %s", v, u, w)
+                                .isEqualTo(v);
                     }
                 }
             }

@@ -28,7 +28,11 @@ final class Columns {
         }
         for (Spec s : specs) {
             if (s.required() && !c.position.containsKey(s.name())) {
-                problems.add(Problem.at("header.missing", source, header.number(), s.name(),
+                problems.add(Problem.at(
+                        "header.missing",
+                        source,
+                        header.number(),
+                        s.name(),
                         "the header has no column '" + s.name() + "' (" + String.join(" / ", s.chinese()) + "); found: "
                                 + String.join(",", header.cells())));
             }

@@ -25,26 +25,55 @@ public final class DemoFiles {
     public static Written write(DemoProvince province, Path dir) {
         try {
             Files.createDirectories(dir);
-            try (Writer ent = open(dir.resolve("enterprises.csv"), "enterprise,name,region,industry,park,profile,key_unit");
-                    Writer act = open(dir.resolve("activity.csv"), "enterprise,region,industry,period,carrier,quantity,unit,use");
-                    Writer proc = open(dir.resolve("process.csv"), "enterprise,period,process,quantity,unit,parameters");
+            try (Writer ent = open(
+                            dir.resolve("enterprises.csv"), "enterprise,name,region,industry,park,profile,key_unit");
+                    Writer act = open(
+                            dir.resolve("activity.csv"),
+                            "enterprise,region,industry,period,carrier,quantity,unit,use");
+                    Writer proc =
+                            open(dir.resolve("process.csv"), "enterprise,period,process,quantity,unit,parameters");
                     Writer prod = open(dir.resolve("production.csv"), "enterprise,period,product,quantity,unit");
                     Writer out = open(dir.resolve("output.csv"), "enterprise,period,value_added,unit")) {
                 long[] n = new long[5];
                 province.generate(new DemoProvince.Sink() {
                     public void enterprise(DemoProvince.Enterprise e) {
-                        line(ent, e.code().value(), e.name(), e.region().value(), e.industry().value(), e.park() == null ? "" : e.park(),
-                                e.profile(), Boolean.toString(e.keyUnit()));
+                        line(
+                                ent,
+                                e.code().value(),
+                                e.name(),
+                                e.region().value(),
+                                e.industry().value(),
+                                e.park() == null ? "" : e.park(),
+                                e.profile(),
+                                Boolean.toString(e.keyUnit()));
                         n[0]++;
                     }
 
-                    public void activity(DemoProvince.Enterprise e, YearMonth p, String carrier, Use use, double q, Unit unit) {
-                        line(act, e.code().value(), e.region().value(), e.industry().value(), p.toString(), carrier, num(q), unit.symbol(), use.code());
+                    public void activity(
+                            DemoProvince.Enterprise e, YearMonth p, String carrier, Use use, double q, Unit unit) {
+                        line(
+                                act,
+                                e.code().value(),
+                                e.region().value(),
+                                e.industry().value(),
+                                p.toString(),
+                                carrier,
+                                num(q),
+                                unit.symbol(),
+                                use.code());
                         n[1]++;
                     }
 
-                    public void process(DemoProvince.Enterprise e, YearMonth p, String process, double t, Map<String, String> params) {
-                        String ps = new TreeMap<>(params).entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(";"));
+                    public void process(
+                            DemoProvince.Enterprise e,
+                            YearMonth p,
+                            String process,
+                            double t,
+                            Map<String, String> params) {
+                        String ps = new TreeMap<>(params)
+                                .entrySet().stream()
+                                        .map(x -> x.getKey() + "=" + x.getValue())
+                                        .collect(Collectors.joining(";"));
                         line(proc, e.code().value(), p.toString(), process, num(t), "t", ps);
                         n[2]++;
                     }
@@ -83,6 +112,9 @@ public final class DemoFiles {
     }
 
     static String num(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().toLowerCase(Locale.ROOT);
+        return java.math.BigDecimal.valueOf(v)
+                .stripTrailingZeros()
+                .toPlainString()
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -97,9 +97,12 @@ public final class FilingReader {
             out = Optional.of(load(output, List.of("output", "增加值")));
         }
         List<ActivityRecord> a = rows(act, ACTIVITY, problems, FilingReader::activity);
-        List<ProcessRecord> p = proc.map(t -> rows(t, PROCESS, problems, FilingReader::process)).orElse(List.of());
-        List<ProductionRecord> q = prod.map(t -> rows(t, PRODUCTION, problems, FilingReader::production)).orElse(List.of());
-        List<OutputRecord> o = out.map(t -> rows(t, OUTPUT, problems, FilingReader::output)).orElse(List.of());
+        List<ProcessRecord> p =
+                proc.map(t -> rows(t, PROCESS, problems, FilingReader::process)).orElse(List.of());
+        List<ProductionRecord> q = prod.map(t -> rows(t, PRODUCTION, problems, FilingReader::production))
+                .orElse(List.of());
+        List<OutputRecord> o =
+                out.map(t -> rows(t, OUTPUT, problems, FilingReader::output)).orElse(List.of());
         if (!problems.isEmpty()) {
             return new Read(null, List.copyOf(problems));
         }
@@ -150,7 +153,8 @@ public final class FilingReader {
             return null;
         }
         // measured carbon content is given in tC/TJ as in the national tables; the engine works in tC/GJ
-        return new ActivityRecord(e, r, i, p, carrier, q, use, ncv, Double.isNaN(cc) ? cc : cc / 1000.0, c.line.number());
+        return new ActivityRecord(
+                e, r, i, p, carrier, q, use, ncv, Double.isNaN(cc) ? cc : cc / 1000.0, c.line.number());
     }
 
     private static ProcessRecord process(Ctx c) {
@@ -280,7 +284,10 @@ public final class FilingReader {
             }
             Optional<Use> u = Use.parse(v);
             if (u.isEmpty()) {
-                problem("use.unknown", "use", "'" + v + "' is not a use: combustion, feedstock, process, purchased or exported");
+                problem(
+                        "use.unknown",
+                        "use",
+                        "'" + v + "' is not a use: combustion, feedstock, process, purchased or exported");
                 return null;
             }
             return u.get();
@@ -291,7 +298,11 @@ public final class FilingReader {
             String us = required(unitCol);
             Optional<Unit> unit = Unit.parse(us);
             if (!us.isEmpty() && unit.isEmpty()) {
-                problem("unit.unknown", unitCol, "unknown unit '" + us + "'; use t, kg, 万t, m3, 万m3, Nm3, 万Nm3, kWh, 万kWh, MWh, GJ, MJ, 百万千焦, tce, kgce, 万元 or 元");
+                problem(
+                        "unit.unknown",
+                        unitCol,
+                        "unknown unit '" + us
+                                + "'; use t, kg, 万t, m3, 万m3, Nm3, 万Nm3, kWh, 万kWh, MWh, GJ, MJ, 百万千焦, tce, kgce, 万元 or 元");
             }
             double d = number(col, v);
             if (Double.isNaN(d) || unit.isEmpty()) {
@@ -303,8 +314,11 @@ public final class FilingReader {
             }
             Quantity q = Quantity.of(d, unit.get());
             if (q.canonicalValue() > ABSURD) {
-                problem("quantity.absurd", col, col + " " + v + " " + unit.get() + " is implausibly large for one month ("
-                        + q.canonicalValue() + " " + unit.get().dimension().canonicalUnit() + "); check the unit");
+                problem(
+                        "quantity.absurd",
+                        col,
+                        col + " " + v + " " + unit.get() + " is implausibly large for one month (" + q.canonicalValue()
+                                + " " + unit.get().dimension().canonicalUnit() + "); check the unit");
                 return null;
             }
             return q;
@@ -321,7 +335,10 @@ public final class FilingReader {
                 }
                 return d;
             } catch (NumberFormatException e) {
-                problem("number.format", col, "'" + v + "' is not a number (use a dot as decimal separator and no thousands separator)");
+                problem(
+                        "number.format",
+                        col,
+                        "'" + v + "' is not a number (use a dot as decimal separator and no thousands separator)");
                 return Double.NaN;
             }
         }
@@ -351,7 +368,10 @@ public final class FilingReader {
                 }
                 int eq = part.indexOf('=');
                 if (eq <= 0) {
-                    problem("parameters.format", "parameters", "'" + part.strip() + "' is not key=value (separate parameters with ;)");
+                    problem(
+                            "parameters.format",
+                            "parameters",
+                            "'" + part.strip() + "' is not key=value (separate parameters with ;)");
                     continue;
                 }
                 out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());

@@ -15,9 +15,24 @@ import java.util.stream.Collectors;
 
 /** Writes results as CSV, atomically: a complete file or none. */
 public final class ResultWriter {
-    public static final List<String> HEADER = List.of("enterprise", "period", "region", "industry", "scope1_tco2", "scope2_tco2",
-            "total_tco2", "energy_tce", "scope1_combustion_tco2", "scope1_process_tco2", "scope2_electricity_tco2", "scope2_heat_tco2",
-            "value_added_10k_yuan", "tco2_per_10k_yuan", "tce_per_10k_yuan", "tco2_per_t_product", "factor_sets");
+    public static final List<String> HEADER = List.of(
+            "enterprise",
+            "period",
+            "region",
+            "industry",
+            "scope1_tco2",
+            "scope2_tco2",
+            "total_tco2",
+            "energy_tce",
+            "scope1_combustion_tco2",
+            "scope1_process_tco2",
+            "scope2_electricity_tco2",
+            "scope2_heat_tco2",
+            "value_added_10k_yuan",
+            "tco2_per_10k_yuan",
+            "tce_per_10k_yuan",
+            "tco2_per_t_product",
+            "factor_sets");
 
     private ResultWriter() {}
 
@@ -30,10 +45,25 @@ public final class ResultWriter {
                 String perProduct = m.production().keySet().stream()
                         .map(p -> p.replace(",", " ") + "=" + num(m.carbonPerProduct(p)))
                         .collect(Collectors.joining(";"));
-                w.write(String.join(",", m.enterprise().value(), m.period().toString(), m.region().value(), m.industry().value(),
-                        num(m.scope1()), num(m.scope2()), num(m.total()), num(m.energy()), num(m.combustion()), num(m.process()),
-                        num(m.electricity()), num(m.heat()), num(m.valueAdded()), num(m.carbonIntensity()), num(m.energyIntensity()),
-                        quote(perProduct), quote(sets)));
+                w.write(String.join(
+                        ",",
+                        m.enterprise().value(),
+                        m.period().toString(),
+                        m.region().value(),
+                        m.industry().value(),
+                        num(m.scope1()),
+                        num(m.scope2()),
+                        num(m.total()),
+                        num(m.energy()),
+                        num(m.combustion()),
+                        num(m.process()),
+                        num(m.electricity()),
+                        num(m.heat()),
+                        num(m.valueAdded()),
+                        num(m.carbonIntensity()),
+                        num(m.energyIntensity()),
+                        quote(perProduct),
+                        quote(sets)));
                 w.write('\n');
             }
         });

@@ -11,8 +11,17 @@ public final class RollupWriter {
         ResultWriter.writeAtomically(out, w -> {
             w.write("axis,code,name,level,period,enterprises,scope1_tco2,scope2_tco2,total_tco2,energy_tce\n");
             for (Rollup.Line l : lines) {
-                w.write(String.join(",", l.axis().name().toLowerCase(java.util.Locale.ROOT), l.code(), ResultWriter.quote(l.name()), l.level(),
-                        l.period(), Integer.toString(l.enterprises()), micro(l.scope1Micro()), micro(l.scope2Micro()), micro(l.totalMicro()),
+                w.write(String.join(
+                        ",",
+                        l.axis().name().toLowerCase(java.util.Locale.ROOT),
+                        l.code(),
+                        ResultWriter.quote(l.name()),
+                        l.level(),
+                        l.period(),
+                        Integer.toString(l.enterprises()),
+                        micro(l.scope1Micro()),
+                        micro(l.scope2Micro()),
+                        micro(l.totalMicro()),
                         micro(l.energyMicro())));
                 w.write('\n');
             }

@@ -83,7 +83,8 @@ public record Table(String source, List<Line> lines) {
      * when {@code firstIfMissing}; empty when there is no such sheet.
      */
     public static Optional<Table> excel(Path file, List<String> names, boolean firstIfMissing) {
-        try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                Workbook wb = new XSSFWorkbook(in)) {
             checkSize(file);
             Sheet sheet = null;
             for (int i = 0; i < wb.getNumberOfSheets() && sheet == null; i++) {
@@ -116,7 +117,8 @@ public record Table(String source, List<Line> lines) {
             if (e instanceof UncheckedIOException u) {
                 throw u;
             }
-            throw new UncheckedIOException("cannot read workbook " + file + ": " + e.getMessage(),
+            throw new UncheckedIOException(
+                    "cannot read workbook " + file + ": " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
         }
     }
@@ -132,7 +134,9 @@ public record Table(String source, List<Line> lines) {
                 return String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue());
             }
             // the number as stored, never through a locale-dependent format
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(cell.getNumericCellValue())
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         if (type == CellType.STRING) {
             return cell.getStringCellValue().strip();

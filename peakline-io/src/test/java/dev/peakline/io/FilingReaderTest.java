@@ -38,41 +38,77 @@ class FilingReaderTest {
 
     @Test
     void listsEveryProblemWithRowAndColumn() throws Exception {
-        Path f = write("bad.csv", String.join("\n",
-                "enterprise,region,industry,period,carrier,quantity,unit,use",
-                GOOD + ",520181,3216,2024-03,烟煤,1000,t,combustion",
-                "91520181MA6DKQ3L5X,520181,3216,2024-03,烟煤,1000,t,combustion",
-                GOOD + ",52018,3216,2024-03,烟煤,1000,t,combustion",
-                GOOD + ",520181,3216,2024-13,烟煤,1000,t,combustion",
-                GOOD + ",520181,3216,2024-03,烟煤,-5,t,combustion",
-                GOOD + ",520181,3216,2024-03,烟煤,abc,t,combustion",
-                GOOD + ",520181,3216,2024-03,烟煤,1000,furlong,combustion",
-                GOOD + ",520181,3216,2024-03,烟煤,1000,t,eating",
-                GOOD + ",520181,3216,2024-03,烟煤,1e12,t,combustion",
-                GOOD + ",520181,3216,24-03,烟煤,1000,t,combustion",
-                GOOD + ",520181,3216,2024-03,烟煤,\"1,000\",t,combustion") + "\n");
+        Path f = write(
+                "bad.csv",
+                String.join(
+                                "\n",
+                                "enterprise,region,industry,period,carrier,quantity,unit,use",
+                                GOOD + ",520181,3216,2024-03,烟煤,1000,t,combustion",
+                                "91520181MA6DKQ3L5X,520181,3216,2024-03,烟煤,1000,t,combustion",
+                                GOOD + ",52018,3216,2024-03,烟煤,1000,t,combustion",
+                                GOOD + ",520181,3216,2024-13,烟煤,1000,t,combustion",
+                                GOOD + ",520181,3216,2024-03,烟煤,-5,t,combustion",
+                                GOOD + ",520181,3216,2024-03,烟煤,abc,t,combustion",
+                                GOOD + ",520181,3216,2024-03,烟煤,1000,furlong,combustion",
+                                GOOD + ",520181,3216,2024-03,烟煤,1000,t,eating",
+                                GOOD + ",520181,3216,2024-03,烟煤,1e12,t,combustion",
+                                GOOD + ",520181,3216,24-03,烟煤,1000,t,combustion",
+                                GOOD + ",520181,3216,2024-03,烟煤,\"1,000\",t,combustion")
+                        + "\n");
         FilingReader.Read r = FilingReader.read(f, null, null, null);
         assertThat(r.input()).isNull();
         assertThat(r.problems()).extracting(Problem::row).containsExactly(3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
-        assertThat(r.problems()).extracting(Problem::column).containsExactly("enterprise", "region", "period", "quantity", "quantity", "unit",
-                "use", "quantity", "period", "quantity");
-        assertThat(r.problems()).extracting(Problem::code).containsExactly("enterprise.credit_code", "region.format", "period.month",
-                "quantity.negative", "number.format", "unit.unknown", "use.unknown", "quantity.absurd", "period.format", "number.format");
+        assertThat(r.problems())
+                .extracting(Problem::column)
+                .containsExactly(
+                        "enterprise",
+                        "region",
+                        "period",
+                        "quantity",
+                        "quantity",
+                        "unit",
+                        "use",
+                        "quantity",
+                        "period",
+                        "quantity");
+        assertThat(r.problems())
+                .extracting(Problem::code)
+                .containsExactly(
+                        "enterprise.credit_code",
+                        "region.format",
+                        "period.month",
+                        "quantity.negative",
+                        "number.format",
+                        "unit.unknown",
+                        "use.unknown",
+                        "quantity.absurd",
+                        "period.format",
+                        "number.format");
         assertThat(r.problems().get(0).toString()).startsWith("bad.csv:3: column 'enterprise': check character");
     }
 
     @Test
     void reportsAMissingColumn() throws Exception {
-        Path f = write("h.csv", "enterprise,region,industry,period,carrier,quantity,use\n" + GOOD + ",520181,3216,2024-03,烟煤,1,combustion\n");
-        assertThat(FilingReader.read(f, null, null, null).problems()).singleElement()
+        Path f = write(
+                "h.csv",
+                "enterprise,region,industry,period,carrier,quantity,use\n" + GOOD
+                        + ",520181,3216,2024-03,烟煤,1,combustion\n");
+        assertThat(FilingReader.read(f, null, null, null).problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("'unit'", "单位"));
     }
 
     @Test
     void readsCompanionFilesAndRejectsBadParameters() throws Exception {
-        Path a = write("a.csv", "enterprise,region,industry,period,carrier,quantity,unit,use\n" + GOOD + ",520181,3216,2024-03,烟煤,1,t,combustion\n");
-        Path p = write("p.csv", "enterprise,period,process,quantity,unit,parameters\n" + GOOD + ",2024-03,cement_clinker,100,t,cao=0.65;mgo=0.02\n"
-                + GOOD + ",2024-03,cement_clinker,100,t,cao 0.65\n");
+        Path a = write(
+                "a.csv",
+                "enterprise,region,industry,period,carrier,quantity,unit,use\n" + GOOD
+                        + ",520181,3216,2024-03,烟煤,1,t,combustion\n");
+        Path p = write(
+                "p.csv",
+                "enterprise,period,process,quantity,unit,parameters\n" + GOOD
+                        + ",2024-03,cement_clinker,100,t,cao=0.65;mgo=0.02\n" + GOOD
+                        + ",2024-03,cement_clinker,100,t,cao 0.65\n");
         Path o = write("o.csv", "enterprise,period,value_added,unit\n" + GOOD + ",2024-03,100,MWh\n");
         FilingReader.Read r = FilingReader.read(a, p, null, o);
         assertThat(r.problems()).extracting(Problem::code).containsExactly("parameters.format", "unit.dimension");
@@ -82,7 +118,8 @@ class FilingReaderTest {
     @Test
     void readsAnExcelWorkbookWithCompanionSheets() throws Exception {
         Path x = dir.resolve("filing.xlsx");
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(x)) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(x)) {
             XSSFSheet s = wb.createSheet("活动数据");
             String[] h = {"企业", "行政区划", "行业", "期间", "能源品种", "数量", "单位", "用途"};
             XSSFRow r0 = s.createRow(0);

@@ -4,8 +4,8 @@ import dev.peakline.accounting.AccountingResult;
 import dev.peakline.accounting.EnterpriseMonth;
 import dev.peakline.io.ResultWriter;
 import dev.peakline.io.RollupWriter;
-import dev.peakline.rollup.Rollup;
 import dev.peakline.reference.ReferenceLibrary;
+import dev.peakline.rollup.Rollup;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,7 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code peakline account}: activity data in, enterprise-month accounts out. */
-@Command(name = "account", mixinStandardHelpOptions = true, description = "Account emissions and energy per enterprise and month.")
+@Command(
+        name = "account",
+        mixinStandardHelpOptions = true,
+        description = "Account emissions and energy per enterprise and month.")
 final class AccountCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
@@ -25,7 +28,9 @@ final class AccountCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Result CSV: one row per enterprise and month.")
     Path out;
 
-    @Option(names = "--rollup", description = "Also write roll-ups by region, industry and enterprise, per month and year.")
+    @Option(
+            names = "--rollup",
+            description = "Also write roll-ups by region, industry and enterprise, per month and year.")
     Path rollup;
 
     @Override
@@ -44,8 +49,14 @@ final class AccountCommand implements Callable<Integer> {
             total += m.total();
             energy += m.energy();
         }
-        System.out.printf(Locale.ROOT, "accounted %d enterprise-months of %d enterprises: %.3f tCO2e, %.3f tce (%d ms)%n", r.months().size(),
-                r.companies().size(), total, energy, (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf(
+                Locale.ROOT,
+                "accounted %d enterprise-months of %d enterprises: %.3f tCO2e, %.3f tce (%d ms)%n",
+                r.months().size(),
+                r.companies().size(),
+                total,
+                energy,
+                (System.nanoTime() - t0) / 1_000_000);
         System.out.println("factor sets: " + r.factorSets());
         System.out.println("wrote " + out + (rollup == null ? "" : " and " + rollup));
         return 0;

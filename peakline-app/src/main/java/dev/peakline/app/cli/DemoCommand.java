@@ -8,12 +8,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code peakline demo}: writes a generated demo province as filing files. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Generate the demo province (Guizhou) as filing files.")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Generate the demo province (Guizhou) as filing files.")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--out", required = true, description = "Folder for enterprises.csv, activity.csv, process.csv, production.csv, output.csv.")
+    @Option(
+            names = "--out",
+            required = true,
+            description = "Folder for enterprises.csv, activity.csv, process.csv, production.csv, output.csv.")
     Path out;
 
-    @Option(names = "--scale", description = "Enterprises per profile relative to the default (1 gives about 600 enterprises).")
+    @Option(
+            names = "--scale",
+            description = "Enterprises per profile relative to the default (1 gives about 600 enterprises).")
     double scale = 1;
 
     @Option(names = "--seed", description = "Random seed; the same seed and scale give the same province.")
@@ -37,8 +45,9 @@ final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         DemoFiles.Written w = DemoFiles.write(new DemoProvince(seed, scale, fromYear, to), out);
-        System.out.printf("wrote %d enterprises, %d activity, %d process, %d production and %d output records to %s%n", w.enterprises(),
-                w.activity(), w.process(), w.production(), w.output(), out);
+        System.out.printf(
+                "wrote %d enterprises, %d activity, %d process, %d production and %d output records to %s%n",
+                w.enterprises(), w.activity(), w.process(), w.production(), w.output(), out);
         return 0;
     }
 }

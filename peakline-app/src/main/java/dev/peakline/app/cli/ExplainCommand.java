@@ -10,8 +10,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code peakline explain}: the derivation of one enterprise-month's figures. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Print why an enterprise-month's figures are what they are: records, factors with source and set, formulas.")
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print why an enterprise-month's figures are what they are: records, factors with source and set, formulas.")
 final class ExplainCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;

@@ -13,12 +13,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code peakline factors}: list and search the reference library. */
-@Command(name = "factors", mixinStandardHelpOptions = true, description = "List and search the reference library's factors.")
+@Command(
+        name = "factors",
+        mixinStandardHelpOptions = true,
+        description = "List and search the reference library's factors.")
 final class FactorsCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", description = "Text to search for in key, publication and notes (e.g. 烟煤, 520000, CF4).")
+    @Parameters(
+            arity = "0..1",
+            description = "Text to search for in key, publication and notes (e.g. 烟煤, 520000, CF4).")
     String text = "";
 
-    @Option(names = "--kind", description = "Only this kind: combustion.ncv, combustion.carbon_content, combustion.oxidation, coal_equivalent, electricity, heat, process, gwp.")
+    @Option(
+            names = "--kind",
+            description =
+                    "Only this kind: combustion.ncv, combustion.carbon_content, combustion.oxidation, coal_equivalent, electricity, heat, process, gwp.")
     String kind;
 
     @Option(names = "--carriers", description = "List the energy carriers instead.")
@@ -35,8 +43,10 @@ final class FactorsCommand implements Callable<Integer> {
         }
         if (carriers) {
             System.out.println("code\tname_cn\tname_en\tcategory\tactivity_unit");
-            lib.carriers().values().forEach(c -> System.out.println(
-                    c.code() + "\t" + c.nameCn() + "\t" + c.nameEn() + "\t" + c.category() + "\t" + c.activityUnit()));
+            lib.carriers()
+                    .values()
+                    .forEach(c -> System.out.println(c.code() + "\t" + c.nameCn() + "\t" + c.nameEn() + "\t"
+                            + c.category() + "\t" + c.activityUnit()));
             return 0;
         }
         FactorKind k = null;
@@ -56,9 +66,18 @@ final class FactorsCommand implements Callable<Integer> {
                 continue;
             }
             n++;
-            System.out.println(String.join("\t", List.of(f.key().toString(), lib.displayName(f.key().item()), Double.toString(f.value()),
-                    f.unit(), f.validity(), f.confidence() + (f.unconfirmed() ? " (flagged)" : ""), f.publication(), f.sourceId(),
-                    r.setId() + " " + r.setVersion())));
+            System.out.println(String.join(
+                    "\t",
+                    List.of(
+                            f.key().toString(),
+                            lib.displayName(f.key().item()),
+                            Double.toString(f.value()),
+                            f.unit(),
+                            f.validity(),
+                            f.confidence() + (f.unconfirmed() ? " (flagged)" : ""),
+                            f.publication(),
+                            f.sourceId(),
+                            r.setId() + " " + r.setVersion())));
         }
         System.out.println(String.format(Locale.ROOT, "%d factor(s)", n));
         return 0;

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 
 /** The filing files a command reads. */
 final class InputOptions {
-    @Option(names = "--activity", required = true, description = "Activity data (.csv or .xlsx): enterprise,region,industry,period,carrier,quantity,unit,use.")
+    @Option(
+            names = "--activity",
+            required = true,
+            description = "Activity data (.csv or .xlsx): enterprise,region,industry,period,carrier,quantity,unit,use.")
     Path activity;
 
     @Option(names = "--process", description = "Process inputs: enterprise,period,process,quantity,unit,parameters.")
@@ -23,7 +26,9 @@ final class InputOptions {
     @Option(names = "--output-value", description = "Value added: enterprise,period,value_added,unit.")
     Path outputValue;
 
-    @Option(names = "--threads", description = "Threads for the batch pass (default: all cores). Results do not depend on it.")
+    @Option(
+            names = "--threads",
+            description = "Threads for the batch pass (default: all cores). Results do not depend on it.")
     int threads = Runtime.getRuntime().availableProcessors();
 
     /** Reads and accounts; prints problems and returns null when there are any. */

@@ -15,19 +15,27 @@ import picocli.CommandLine.Option;
 
 /** Options choosing the method and factors, shared by the commands that account. */
 final class MethodOptions {
-    @Option(names = "--electricity", description = "Electricity factor: ${COMPLETION-CANDIDATES} (default: national average of the data year).")
+    @Option(
+            names = "--electricity",
+            description = "Electricity factor: ${COMPLETION-CANDIDATES} (default: national average of the data year).")
     AccountingOptions.ElectricityBasis electricity = AccountingOptions.ElectricityBasis.NATIONAL;
 
-    @Option(names = "--convention", description = "Electricity to standard coal: ${COMPLETION-CANDIDATES} (当量值 / 等价值; default CALORIFIC).")
+    @Option(
+            names = "--convention",
+            description = "Electricity to standard coal: ${COMPLETION-CANDIDATES} (当量值 / 等价值; default CALORIFIC).")
     AccountingOptions.ElectricityConvention convention = AccountingOptions.ElectricityConvention.CALORIFIC;
 
-    @Option(names = "--gwp", description = "GWP set for non-CO2 gases: AR2, AR4, AR5 or AR6 (default AR2, as the NDRC guidelines).")
+    @Option(
+            names = "--gwp",
+            description = "GWP set for non-CO2 gases: AR2, AR4, AR5 or AR6 (default AR2, as the NDRC guidelines).")
     String gwp = "AR2";
 
     @Option(names = "--guideline", description = "Fuel-default table variant of the reference library (default A).")
     String guideline = "A";
 
-    @Option(names = "--factors", description = "A factor file (docs/methodology.md) whose factors override the shipped ones.")
+    @Option(
+            names = "--factors",
+            description = "A factor file (docs/methodology.md) whose factors override the shipped ones.")
     Path factors;
 
     AccountingOptions options() {

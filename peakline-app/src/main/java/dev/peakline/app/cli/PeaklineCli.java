@@ -22,7 +22,9 @@ public final class PeaklineCli implements Runnable {
 
     /** Runs a command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new PeaklineCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new PeaklineCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
     }
 
     @Override
