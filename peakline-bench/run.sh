@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 scale=${1:-83}; threads=${2:-2}; runs=${3:-7}
 mvn -q -B -DskipTests -Dspotless.check.skip=true -pl peakline-bench -am install
 cp="peakline-bench/target/peakline-bench-0.1.0-SNAPSHOT.jar:$(ls peakline-bench/target/lib/*.jar | tr '\n' ':')"
-for engine in peakline duckdb; do
-  java -Xms6g -Xmx6g -cp "$cp" dev.peakline.bench.ProvinceAccountingBenchmark "$engine" "$scale" "$threads" "$runs"
-done | tee /dev/stderr | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[NR, kv[1]] = kv[2] } }
+lines=$(for engine in peakline duckdb; do
+  java -Xms6g -Xmx6g -XX:+AlwaysPreTouch -cp "$cp" dev.peakline.bench.ProvinceAccountingBenchmark "$engine" "$scale" "$threads" "$runs"
+done)
+echo "$lines"
+echo "$lines" | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[NR, kv[1]] = kv[2] } }
   END { printf "ratio (DuckDB median / Peakline median): %.1fx\n", v[2, "median_s"] / v[1, "median_s"] }'
