@@ -28,6 +28,7 @@ public final class AccountingResult {
     private final ActivityBatch batch;
     private final FactorTable table;
     private final List<Company> companies;
+    private final Map<CreditCode, Integer> ordinal;
     private final List<EnterpriseMonth> months;
     private final Map<Long, Integer> groupOf;
     private final List<List<Integer>> processByGroup;
@@ -38,6 +39,7 @@ public final class AccountingResult {
             ActivityBatch batch,
             FactorTable table,
             List<Company> companies,
+            Map<CreditCode, Integer> ordinal,
             List<EnterpriseMonth> months,
             Map<Long, Integer> groupOf,
             List<List<Integer>> processByGroup,
@@ -46,6 +48,7 @@ public final class AccountingResult {
         this.batch = batch;
         this.table = table;
         this.companies = companies;
+        this.ordinal = Map.copyOf(ordinal);
         this.months = months;
         this.groupOf = groupOf;
         this.processByGroup = processByGroup;
@@ -119,7 +122,7 @@ public final class AccountingResult {
                     production.get(g)));
         }
         return new AccountingResult(
-                in, batch, table, companies, List.copyOf(months), groupOf, processByGroup, outcomes);
+                in, batch, table, companies, ordinal, List.copyOf(months), groupOf, processByGroup, outcomes);
     }
 
     private static long key(int enterprise, YearMonth p) {
@@ -128,6 +131,12 @@ public final class AccountingResult {
 
     private static long key(int enterprise, int period) {
         return (long) enterprise << 32 | (period & 0xffffffffL);
+    }
+
+    /** The batch group of an enterprise-month, or null when the run has none. */
+    private Integer group(CreditCode enterprise, YearMonth period) {
+        Integer ent = ordinal.get(enterprise);
+        return ent == null ? null : groupOf.get(key(ent, period));
     }
 
     public List<EnterpriseMonth> months() {
@@ -148,13 +157,8 @@ public final class AccountingResult {
     }
 
     public Optional<EnterpriseMonth> month(CreditCode enterprise, YearMonth period) {
-        for (int i = 0; i < companies.size(); i++) {
-            if (companies.get(i).code().equals(enterprise)) {
-                Integer g = groupOf.get(key(i, period));
-                return g == null ? Optional.empty() : Optional.of(months.get(g));
-            }
-        }
-        return Optional.empty();
+        Integer g = group(enterprise, period);
+        return g == null ? Optional.empty() : Optional.of(months.get(g));
     }
 
     /**
@@ -162,13 +166,7 @@ public final class AccountingResult {
      * and formula, the subtotals per scope and the energy, in the order the engine summed them.
      */
     public Optional<Explanation> explain(CreditCode enterprise, YearMonth period) {
-        int ent = -1;
-        for (int i = 0; i < companies.size(); i++) {
-            if (companies.get(i).code().equals(enterprise)) {
-                ent = i;
-            }
-        }
-        Integer g = ent < 0 ? null : groupOf.get(key(ent, period));
+        Integer g = group(enterprise, period);
         if (g == null) {
             return Optional.empty();
         }

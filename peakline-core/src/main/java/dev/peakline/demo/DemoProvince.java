@@ -6,7 +6,6 @@ import dev.peakline.domain.RegionCode;
 import dev.peakline.domain.Use;
 import dev.peakline.units.Unit;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -100,19 +99,6 @@ public final class DemoProvince {
                 }
             }
         }
-    }
-
-    /** Collects the enterprises only (cheap, for metadata). */
-    public List<Enterprise> enterprises() {
-        List<Enterprise> out = new ArrayList<>();
-        int index = 0;
-        for (Profile p : Profile.ALL) {
-            int n = Math.max(1, (int) Math.round(p.base() * scale));
-            for (int k = 0; k < n; k++) {
-                out.add(enterprise(index++, k, p, new SplittableRandom(seed * 1_000_003L + index - 1)));
-            }
-        }
-        return out;
     }
 
     private Enterprise enterprise(int index, int k, Profile p, SplittableRandom rnd) {

@@ -1,7 +1,6 @@
 package dev.peakline.reference;
 
 import dev.peakline.problems.Problem;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -349,21 +348,6 @@ public final class FactorSetLoader {
             return sb.toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Reads all of a reader into a string (for callers holding a reader). */
-    public static String text(Reader reader) {
-        try (reader) {
-            StringBuilder sb = new StringBuilder();
-            char[] buf = new char[8192];
-            int n;
-            while ((n = reader.read(buf)) > 0) {
-                sb.append(buf, 0, n);
-            }
-            return sb.toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -22,7 +22,11 @@ public final class ReferenceLibrary {
     /** Highest priority first. */
     private final List<FactorSet> layers;
 
-    private ReferenceLibrary(Map<String, EnergyCarrier> carriers, Registry registry, List<FactorSet> layers) {
+    private ReferenceLibrary(
+            Map<String, EnergyCarrier> carriers,
+            Map<String, String> processMaterials,
+            Registry registry,
+            List<FactorSet> layers) {
         this.carriers = carriers;
         this.registry = registry;
         this.layers = List.copyOf(layers);
@@ -33,21 +37,7 @@ public final class ReferenceLibrary {
             c.aliases().forEach(a -> byName.put(a, c));
         }
         this.carrierByName = Collections.unmodifiableMap(byName);
-        Map<String, String> materials = new LinkedHashMap<>();
-        for (Csv.Row r : Registry.rows("process_factors.csv")) {
-            String key = r.get(0);
-            if (key.startsWith("carbonate.") || key.startsWith("steel.flux.") || key.equals("steel.electrode")) {
-                materials.putIfAbsent(key, key);
-                materials.putIfAbsent(key.substring(key.indexOf('.') + 1), key);
-                materials.putIfAbsent(r.get(1), key);
-                int paren = r.get(1).indexOf('（');
-                if (paren > 0) {
-                    materials.putIfAbsent(r.get(1).substring(0, paren), key);
-                }
-            }
-        }
-        materials.putIfAbsent("electrode", "steel.electrode");
-        this.processMaterialByName = Collections.unmodifiableMap(materials);
+        this.processMaterialByName = processMaterials;
     }
 
     /** The library shipped in the jar; loaded once. */
@@ -74,7 +64,10 @@ public final class ReferenceLibrary {
                     }
                     Map<String, EnergyCarrier> frozen = Collections.unmodifiableMap(carriers);
                     s = new ReferenceLibrary(
-                            frozen, Registry.loadShipped(), List.of(FactorSetLoader.loadShipped(frozen)));
+                            frozen,
+                            processMaterials(),
+                            Registry.loadShipped(),
+                            List.of(FactorSetLoader.loadShipped(frozen)));
                     shipped = s;
                 }
             }
@@ -82,12 +75,31 @@ public final class ReferenceLibrary {
         return s;
     }
 
+    /** Process-material names (碳酸钙, CaCO3, 白云石, 电极 …) → process-factor key, from the shipped table. */
+    private static Map<String, String> processMaterials() {
+        Map<String, String> materials = new LinkedHashMap<>();
+        for (Csv.Row r : Registry.rows("process_factors.csv")) {
+            String key = r.get(0);
+            if (key.startsWith("carbonate.") || key.startsWith("steel.flux.") || key.equals("steel.electrode")) {
+                materials.putIfAbsent(key, key);
+                materials.putIfAbsent(key.substring(key.indexOf('.') + 1), key);
+                materials.putIfAbsent(r.get(1), key);
+                int paren = r.get(1).indexOf('（');
+                if (paren > 0) {
+                    materials.putIfAbsent(r.get(1).substring(0, paren), key);
+                }
+            }
+        }
+        materials.putIfAbsent("electrode", "steel.electrode");
+        return Collections.unmodifiableMap(materials);
+    }
+
     /** A library in which {@code set} overrides the factors it defines. */
     public ReferenceLibrary withOverride(FactorSet set) {
         List<FactorSet> l = new ArrayList<>();
         l.add(set);
         l.addAll(layers);
-        return new ReferenceLibrary(carriers, registry, l);
+        return new ReferenceLibrary(carriers, processMaterialByName, registry, l);
     }
 
     public Registry registry() {

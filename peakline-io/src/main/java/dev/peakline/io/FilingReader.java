@@ -13,6 +13,7 @@ import dev.peakline.problems.Problem;
 import dev.peakline.units.Dimension;
 import dev.peakline.units.Quantity;
 import dev.peakline.units.Unit;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -80,10 +81,12 @@ public final class FilingReader {
         Optional<Table> prod = Optional.empty();
         Optional<Table> out = Optional.empty();
         if (Table.isExcel(activity)) {
-            act = Table.excel(activity, List.of("activity", "活动数据"), true).orElseThrow();
-            proc = Table.excel(activity, List.of("process", "过程"), false);
-            prod = Table.excel(activity, List.of("production", "产量"), false);
-            out = Table.excel(activity, List.of("output", "增加值"), false);
+            Map<String, Table> sheets = Table.excel(activity);
+            act = Table.pick(sheets, List.of("activity", "活动数据"), true)
+                    .orElseThrow(() -> new UncheckedIOException(new java.io.IOException(activity + " has no sheets")));
+            proc = Table.pick(sheets, List.of("process", "过程"), false);
+            prod = Table.pick(sheets, List.of("production", "产量"), false);
+            out = Table.pick(sheets, List.of("output", "增加值"), false);
         } else {
             act = Table.csv(activity);
         }
@@ -110,7 +113,11 @@ public final class FilingReader {
     }
 
     private static Table load(Path file, List<String> sheetNames) {
-        return Table.isExcel(file) ? Table.excel(file, sheetNames, true).orElseThrow() : Table.csv(file);
+        if (!Table.isExcel(file)) {
+            return Table.csv(file);
+        }
+        return Table.pick(Table.excel(file), sheetNames, true)
+                .orElseThrow(() -> new UncheckedIOException(new java.io.IOException(file + " has no sheets")));
     }
 
     /** Parses one row; problems go to the context, null when the row had any. */

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -78,49 +80,50 @@ public record Table(String source, List<Line> lines) {
         return new Table(source, lines);
     }
 
-    /**
-     * Reads one sheet of a workbook: the sheet named one of {@code names} (case-insensitive), else the first sheet
-     * when {@code firstIfMissing}; empty when there is no such sheet.
-     */
-    public static Optional<Table> excel(Path file, List<String> names, boolean firstIfMissing) {
+    /** Reads every sheet of a workbook once: sheet name → its rows, in workbook order. */
+    public static Map<String, Table> excel(Path file) {
+        try {
+            checkSize(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
         try (InputStream in = Files.newInputStream(file);
                 Workbook wb = new XSSFWorkbook(in)) {
-            checkSize(file);
-            Sheet sheet = null;
-            for (int i = 0; i < wb.getNumberOfSheets() && sheet == null; i++) {
-                for (String n : names) {
-                    if (wb.getSheetName(i).strip().equalsIgnoreCase(n)) {
-                        sheet = wb.getSheetAt(i);
+            DataFormatter fmt = new DataFormatter(Locale.ROOT);
+            Map<String, Table> sheets = new LinkedHashMap<>();
+            for (Sheet sheet : wb) {
+                List<Line> lines = new ArrayList<>();
+                for (Row row : sheet) {
+                    List<String> cells = new ArrayList<>();
+                    for (int c = 0; c < row.getLastCellNum(); c++) {
+                        cells.add(text(row.getCell(c), fmt));
+                    }
+                    Line l = new Line(row.getRowNum() + 1, cells);
+                    if (!l.blank()) {
+                        lines.add(l);
                     }
                 }
+                sheets.put(
+                        sheet.getSheetName(), new Table(file.getFileName() + "[" + sheet.getSheetName() + "]", lines));
             }
-            if (sheet == null && firstIfMissing && wb.getNumberOfSheets() > 0) {
-                sheet = wb.getSheetAt(0);
-            }
-            if (sheet == null) {
-                return Optional.empty();
-            }
-            DataFormatter fmt = new DataFormatter(Locale.ROOT);
-            List<Line> lines = new ArrayList<>();
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < row.getLastCellNum(); c++) {
-                    cells.add(text(row.getCell(c), fmt));
-                }
-                Line l = new Line(row.getRowNum() + 1, cells);
-                if (!l.blank()) {
-                    lines.add(l);
-                }
-            }
-            return Optional.of(new Table(file.getFileName() + "[" + sheet.getSheetName() + "]", lines));
+            return sheets;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof UncheckedIOException u) {
-                throw u;
-            }
             throw new UncheckedIOException(
                     "cannot read workbook " + file + ": " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
         }
+    }
+
+    /** The sheet named one of {@code names} (case-insensitive), else the first sheet when {@code firstIfMissing}. */
+    public static Optional<Table> pick(Map<String, Table> sheets, List<String> names, boolean firstIfMissing) {
+        for (var e : sheets.entrySet()) {
+            for (String n : names) {
+                if (e.getKey().strip().equalsIgnoreCase(n)) {
+                    return Optional.of(e.getValue());
+                }
+            }
+        }
+        return firstIfMissing ? sheets.values().stream().findFirst() : Optional.empty();
     }
 
     private static String text(Cell cell, DataFormatter fmt) {
