@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A small RFC 4180 reader for the library's own tables (core may not depend on a CSV library). */
-final class Csv {
+public final class Csv {
     private Csv() {}
 
     /** Rows of the text, each with the 1-based line it starts on; a UTF-8 BOM is dropped. */
-    static List<Row> read(Reader reader) {
+    public static List<Row> read(Reader reader) {
         List<Row> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(reader)) {
             StringBuilder field = new StringBuilder();
@@ -81,9 +81,20 @@ final class Csv {
         return rows;
     }
 
-    record Row(int line, String[] cells) {
-        String get(int i) {
+    public record Row(int line, String[] cells) {
+        /** The i-th cell, stripped; empty when the row is shorter. */
+        public String get(int i) {
             return i < cells.length ? cells[i].strip() : "";
         }
+    }
+
+    /** The data rows (header dropped) of a CSV resource next to {@code anchor}; fails loudly when it is missing. */
+    public static List<Row> resource(Class<?> anchor, String name) {
+        java.io.InputStream in = anchor.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("table missing from the build: " + name);
+        }
+        List<Row> rows = read(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        return rows.subList(Math.min(1, rows.size()), rows.size());
     }
 }

@@ -2,9 +2,6 @@ package dev.peakline.reference;
 
 import dev.peakline.domain.IndustryCode;
 import dev.peakline.domain.RegionCode;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,12 +38,7 @@ public final class Registry {
     }
 
     static List<Csv.Row> rows(String resource) {
-        InputStream in = Registry.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("reference table missing from the build: " + resource);
-        }
-        List<Csv.Row> rows = Csv.read(new InputStreamReader(in, StandardCharsets.UTF_8));
-        return rows.subList(1, rows.size());
+        return Csv.resource(Registry.class, resource);
     }
 
     public Optional<Region> region(RegionCode code) {

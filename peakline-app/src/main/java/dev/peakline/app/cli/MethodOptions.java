@@ -44,6 +44,11 @@ final class MethodOptions {
 
     /** The shipped library with the user's factor file on top; null (problems printed) when the file has problems. */
     ReferenceLibrary library(PrintStream err) {
+        return library(factors, err);
+    }
+
+    /** The shipped library with a factor file on top; null (problems printed) when the file has problems. */
+    static ReferenceLibrary library(Path factors, PrintStream err) {
         ReferenceLibrary lib = ReferenceLibrary.shipped();
         if (factors == null) {
             return lib;

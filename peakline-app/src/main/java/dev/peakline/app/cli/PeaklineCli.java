@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "peakline 0.1.0",
         description = "Peakline: dual-carbon digital management (双碳数字化管理平台).",
-        subcommands = {AccountCommand.class, ExplainCommand.class, FactorsCommand.class, DemoCommand.class})
+        subcommands = {
+            AccountCommand.class,
+            ExplainCommand.class,
+            FactorsCommand.class,
+            DemoCommand.class,
+            InventoryCommand.class
+        })
 public final class PeaklineCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
