@@ -127,4 +127,123 @@ class CliTest {
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(Files.readAllLines(result).size()).isGreaterThan(100);
     }
+
+    static final Path GUIZHOU = EXAMPLES.resolve("ceads/guizhou_2015_2019_energy_inventory_long.csv");
+
+    @Test
+    void inventoryOfGuizhouHasTheKnownCellAndTotalsPerYear() throws Exception {
+        Path inv = dir.resolve("inv.csv");
+        int code = PeaklineCli.run(
+                "inventory", "--energy", GUIZHOU.toString(), "--method", "ceads", "--out", inv.toString());
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> lines = Files.readAllLines(inv);
+        assertThat(lines.get(0)).startsWith("region,region_code,year,sector_no,sector,fuel,kind,");
+        // (1,043.3091 + 3,595.7957 + 1.8668) ×10⁴ t × 0.0172630 = 80.1169 Mt
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("Guizhou,520000,2017,39,")
+                        && l.contains(",Raw_Coal,cell,")
+                        && l.contains(",80.11686"));
+        for (int year = 2015; year <= 2019; year++) {
+            String prefix = "Guizhou,520000," + year + ",";
+            double cells = lines.stream()
+                    .filter(l -> l.startsWith(prefix) && l.contains(",cell,"))
+                    .mapToDouble(l -> Double.parseDouble(co2(l)))
+                    .sum();
+            double total = lines.stream()
+                    .filter(l -> l.startsWith(prefix + ",ALL,ALL,energy_total"))
+                    .mapToDouble(l -> Double.parseDouble(co2(l)))
+                    .sum();
+            assertThat(total).as("%d", year).isBetween(205.0, 230.0);
+            // cells are rounded to 1 t each; the total is the rounded exact sum
+            assertThat(cells).isCloseTo(total, org.assertj.core.data.Offset.offset(0.0005));
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Guizhou 2017 (ceads 2020.1): energy CO2 224.6557 Mt");
+    }
+
+    /** The co2_mt column (11th) of an inventory line whose sector may be quoted. */
+    private static String co2(String line) {
+        List<String> cells = new java.util.ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        boolean q = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                q = !q;
+            } else if (c == ',' && !q) {
+                cells.add(b.toString());
+                b.setLength(0);
+            } else {
+                b.append(c);
+            }
+        }
+        return cells.get(10);
+    }
+
+    @Test
+    void inventoryComparesWithTheDemoProvincesEnterprises() throws Exception {
+        assertThat(PeaklineCli.run("demo", "--out", dir.toString(), "--scale", "0.2", "--from-year", "2019"))
+                .isZero();
+        Path result = dir.resolve("r.csv");
+        assertThat(PeaklineCli.run(
+                        "account",
+                        "--activity",
+                        dir.resolve("activity.csv").toString(),
+                        "--process",
+                        dir.resolve("process.csv").toString(),
+                        "--production",
+                        dir.resolve("production.csv").toString(),
+                        "--output-value",
+                        dir.resolve("output.csv").toString(),
+                        "--out",
+                        result.toString()))
+                .isZero();
+        Path cmp = dir.resolve("cmp.csv");
+        int code = PeaklineCli.run(
+                "inventory",
+                "--energy",
+                GUIZHOU.toString(),
+                "--method",
+                "statutory",
+                "--year",
+                "2019",
+                "--clinker",
+                "2019=6000",
+                "--bottom-up",
+                result.toString(),
+                "--compare-out",
+                cmp.toString(),
+                "--out",
+                dir.resolve("inv.csv").toString());
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> lines = Files.readAllLines(cmp);
+        assertThat(lines.get(0))
+                .isEqualTo(
+                        "region,region_code,year,sector_no,sector,scope,top_down_co2_mt,bottom_up_co2_mt,gap_mt,coverage,enterprises");
+        String all = lines.stream()
+                .filter(l -> l.contains(",ALL,energy,"))
+                .findFirst()
+                .orElseThrow();
+        double coverage = Double.parseDouble(all.split(",")[9]);
+        assertThat(coverage).isBetween(0.05, 1.0);
+        assertThat(lines).anyMatch(l -> l.contains(",process,"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("coverage").contains("gap");
+    }
+
+    @Test
+    void inventoryRejectsBadInputAndWritesNothing() throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "year,province,row,fuel,unit,value\n2017,Guizhou,Thermal Power,Raw_Coal,10^8 kwh,1\n");
+        Path inv = dir.resolve("inv.csv");
+        assertThat(PeaklineCli.run("inventory", "--energy", bad.toString(), "--out", inv.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.csv:2").contains("does not fit Raw_Coal");
+        assertThat(inv).doesNotExist();
+        assertThat(PeaklineCli.run(
+                        "inventory", "--energy", GUIZHOU.toString(), "--method", "tea-leaves", "--out", inv.toString()))
+                .isEqualTo(2);
+        assertThat(PeaklineCli.run(
+                        "inventory", "--energy", GUIZHOU.toString(), "--year", "2030", "--out", inv.toString()))
+                .isEqualTo(2);
+        assertThat(inv).doesNotExist();
+    }
 }
