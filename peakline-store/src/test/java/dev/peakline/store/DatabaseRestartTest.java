@@ -1,0 +1,51 @@
+package dev.peakline.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.peakline.domain.CreditCode;
+import dev.peakline.domain.IndustryCode;
+import dev.peakline.domain.RegionCode;
+import dev.peakline.reference.ReferenceLibrary;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded database keeps its data under the data directory across a restart. */
+class DatabaseRestartTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void dataSurvivesARestart() {
+        CreditCode e = CreditCode.of("91520181MA6DKQ3L5C");
+        long id;
+        try (Database db = Database.embedded(dataDir)) {
+            RegistryRepository.load(db, ReferenceLibrary.shipped().registry());
+            EnterpriseRepository.save(
+                    db,
+                    new EnterpriseRepository.Enterprise(
+                            e, "示例铝业有限公司", RegionCode.of("520181"), IndustryCode.of("3216"), true, true));
+            id = new FilingRepository(db, Clock.systemUTC())
+                    .draft(
+                            "u",
+                            e,
+                            YearMonth.of(2026, 1),
+                            "FORM",
+                            List.of(new FilingRepository.ActivityLine(
+                                    "天然气", "FUEL", new BigDecimal("12.5"), "万Nm3", null, null)))
+                    .id();
+        }
+        try (Database db = Database.embedded(dataDir)) {
+            FilingRepository filings = new FilingRepository(db, Clock.systemUTC());
+            assertThat(filings.versions(e, YearMonth.of(2026, 1)))
+                    .extracting(FilingRepository.Filing::id)
+                    .containsExactly(id);
+            assertThat(filings.activity(id).get(0).amount()).isEqualByComparingTo("12.5");
+            assertThat(EnterpriseRepository.find(db, e).orElseThrow().name()).isEqualTo("示例铝业有限公司");
+        }
+    }
+}
