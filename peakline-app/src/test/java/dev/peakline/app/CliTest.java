@@ -43,20 +43,8 @@ class CliTest {
     @Test
     void accountsTheDocumentedExample() throws Exception {
         Path result = dir.resolve("result.csv");
-        int code = PeaklineCli.run(
-                "account",
-                "--activity",
-                EXAMPLES.resolve("activity.csv").toString(),
-                "--process",
-                EXAMPLES.resolve("process.csv").toString(),
-                "--production",
-                EXAMPLES.resolve("production.csv").toString(),
-                "--output-value",
-                EXAMPLES.resolve("output.csv").toString(),
-                "--out",
-                result.toString(),
-                "--rollup",
-                dir.resolve("rollup.csv").toString());
+        int code =
+                account(EXAMPLES, result, "--rollup", dir.resolve("rollup.csv").toString());
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         List<String> lines = Files.readAllLines(result);
         assertThat(lines.get(0))
@@ -107,24 +95,32 @@ class CliTest {
                 .contains("electricity:520000:average", "0.5683", "3 factor(s)");
     }
 
+    /** Accounts the four filing files in {@code from}; returns the exit code. */
+    static int account(Path from, Path result, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "account",
+                "--activity",
+                from.resolve("activity.csv").toString(),
+                "--process",
+                from.resolve("process.csv").toString(),
+                "--production",
+                from.resolve("production.csv").toString(),
+                "--output-value",
+                from.resolve("output.csv").toString(),
+                "--out",
+                result.toString()));
+        args.addAll(List.of(extra));
+        return PeaklineCli.run(args.toArray(String[]::new));
+    }
+
     @Test
     void demoWritesAProvinceThatAccountsCleanly() throws Exception {
         assertThat(PeaklineCli.run("demo", "--out", dir.toString(), "--scale", "0.1"))
                 .isZero();
         Path result = dir.resolve("r.csv");
-        int code = PeaklineCli.run(
-                "account",
-                "--activity",
-                dir.resolve("activity.csv").toString(),
-                "--process",
-                dir.resolve("process.csv").toString(),
-                "--production",
-                dir.resolve("production.csv").toString(),
-                "--output-value",
-                dir.resolve("output.csv").toString(),
-                "--out",
-                result.toString());
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(account(dir, result))
+                .as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
         assertThat(Files.readAllLines(result).size()).isGreaterThan(100);
     }
 
@@ -184,19 +180,7 @@ class CliTest {
         assertThat(PeaklineCli.run("demo", "--out", dir.toString(), "--scale", "0.2", "--from-year", "2019"))
                 .isZero();
         Path result = dir.resolve("r.csv");
-        assertThat(PeaklineCli.run(
-                        "account",
-                        "--activity",
-                        dir.resolve("activity.csv").toString(),
-                        "--process",
-                        dir.resolve("process.csv").toString(),
-                        "--production",
-                        dir.resolve("production.csv").toString(),
-                        "--output-value",
-                        dir.resolve("output.csv").toString(),
-                        "--out",
-                        result.toString()))
-                .isZero();
+        assertThat(account(dir, result)).isZero();
         Path cmp = dir.resolve("cmp.csv");
         int code = PeaklineCli.run(
                 "inventory",
