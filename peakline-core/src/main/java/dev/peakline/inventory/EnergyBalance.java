@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One region's energy inventory for one year: fuel × row amounts in the fuels' inventory units (10⁴ t, 10⁸ m³, 10¹⁰
@@ -30,16 +29,6 @@ public record EnergyBalance(String region, RegionCode code, int year, List<Entry
 
     public EnergyBalance {
         entries = List.copyOf(entries);
-    }
-
-    /** The amount of a row and fuel, when the balance states it. */
-    public Optional<Entry> entry(RowDef row, Fuel fuel) {
-        for (Entry e : entries) {
-            if (e.row().equals(row) && e.fuel().equals(fuel)) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
     }
 
     /** Entries per row, in input order. */

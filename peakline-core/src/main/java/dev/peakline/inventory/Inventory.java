@@ -62,8 +62,7 @@ public record Inventory(EnergyBalance balance, InventoryMethod method, List<Cell
 
     /** CO2 per fuel, in catalog fuel order. */
     public Map<Fuel, BigDecimal> byFuel() {
-        List<Fuel> order = List.copyOf(InventoryCatalog.get().fuels().values());
-        Map<Fuel, BigDecimal> m = new TreeMap<>((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b)));
+        Map<Fuel, BigDecimal> m = new TreeMap<>(InventoryCatalog.get().fuelOrder());
         for (Cell c : cells) {
             m.merge(c.fuel(), c.co2Mt(), BigDecimal::add);
         }

@@ -47,12 +47,13 @@ public final class InventoryCatalog {
     private final List<RowDef> rows = new ArrayList<>();
     private final List<Sector> sectors = new ArrayList<>();
     private final Map<String, RegionCode> provinceByName = new LinkedHashMap<>();
-    private final Map<RegionCode, String> provinceName = new LinkedHashMap<>();
+    private final Map<Fuel, Integer> fuelIndex = new LinkedHashMap<>();
 
     private InventoryCatalog() {
         for (Csv.Row r : Csv.resource(InventoryCatalog.class, "fuels.csv")) {
             Fuel f = new Fuel(r.get(0), r.get(1), r.get(2));
             fuels.put(f.code(), f);
+            fuelIndex.put(f, fuelIndex.size());
             fuelByName.put(key(f.code()), f);
             fuelByName.put(key(f.nameZh()), f);
             for (String a : r.get(3).split(";")) {
@@ -89,7 +90,6 @@ public final class InventoryCatalog {
         }
         for (Csv.Row r : Csv.resource(InventoryCatalog.class, "provinces_en.csv")) {
             RegionCode code = RegionCode.of(r.get(0));
-            provinceName.put(code, r.get(1));
             provinceByName.put(key(r.get(1)), code);
             for (String a : r.get(2).split(";")) {
                 if (!a.isBlank()) {
@@ -135,6 +135,11 @@ public final class InventoryCatalog {
         return Collections.unmodifiableMap(fuels);
     }
 
+    /** Fuels in the order of the inventory's columns (raw coal first, other energy last). */
+    public java.util.Comparator<Fuel> fuelOrder() {
+        return java.util.Comparator.comparingInt(fuelIndex::get);
+    }
+
     public Optional<Fuel> fuel(String name) {
         return Optional.ofNullable(fuelByName.get(key(name)));
     }
@@ -164,8 +169,7 @@ public final class InventoryCatalog {
         if (d != null) {
             return Optional.of(d);
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(\\d{1,2})(?:[\\s.、:．)]+(.*))?$")
-                .matcher(label);
+        java.util.regex.Matcher m = NUMBERED.matcher(label);
         if (m.matches()) {
             int no = Integer.parseInt(m.group(1));
             if (no >= 1 && no <= sectors.size()) {
@@ -179,13 +183,12 @@ public final class InventoryCatalog {
         return Optional.empty();
     }
 
+    /** A sector number, alone or in front of a label. */
+    private static final java.util.regex.Pattern NUMBERED =
+            java.util.regex.Pattern.compile("^\\s*(\\d{1,2})(?:[\\s.、:．)]+(.*))?$");
+
     private RowDef rowOf(Sector s) {
         return rows.get(rows.size() - sectors.size() + s.no() - 1);
-    }
-
-    /** The row of a sector. */
-    public RowDef row(Sector s) {
-        return rowOf(s);
     }
 
     /** The sector covering a GB/T 4754 code: the longest listed prefix of the code wins ("3216" → 29, "2913" → 25). */
@@ -206,10 +209,6 @@ public final class InventoryCatalog {
     /** A province by its English name as CEADs spells it ("Guizhou", "InnerMongolia"). */
     public Optional<RegionCode> province(String name) {
         return Optional.ofNullable(provinceByName.get(key(name)));
-    }
-
-    public Optional<String> provinceName(RegionCode code) {
-        return Optional.ofNullable(provinceName.get(code));
     }
 
     /**

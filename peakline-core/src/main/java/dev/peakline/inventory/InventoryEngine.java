@@ -207,10 +207,9 @@ public final class InventoryEngine {
             }
         }
 
-        List<Fuel> fuelOrder = List.copyOf(catalog.fuels().values());
         cells.sort(java.util.Comparator.comparingInt(
                         (Inventory.Cell c) -> c.sector().no())
-                .thenComparingInt(c -> fuelOrder.indexOf(c.fuel())));
+                .thenComparing(Inventory.Cell::fuel, catalog.fuelOrder()));
 
         // 7. cement clinker
         List<Inventory.ProcessCell> process = new ArrayList<>();

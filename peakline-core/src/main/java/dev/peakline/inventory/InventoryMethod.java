@@ -156,7 +156,9 @@ public record InventoryMethod(
         for (Csv.Row r : Csv.resource(InventoryMethod.class, table)) {
             map.put(r.get(0), new String[] {r.get(1), r.get(2), r.get(3), r.get(4)});
         }
-        return (fuel, group, year) -> {
+        // statutory factors depend on the fuel and the year only: resolve each once, not once per cell
+        Map<String, Optional<Factor>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+        FactorSource compute = (fuel, group, year) -> {
             String[] m = map.get(fuel.code());
             if (m == null) {
                 return Optional.empty();
@@ -189,6 +191,8 @@ public record InventoryMethod(
                     + (flagged ? " [FLAGGED: proxy or not HIGH confidence]" : "");
             return Optional.of(new Factor(mt, description, flagged));
         };
+        return (fuel, group, year) ->
+                resolved.computeIfAbsent(fuel.code() + "|" + year, k -> compute.factor(fuel, group, year));
     }
 
     private static Optional<ResolvedFactor> resolve(

@@ -133,19 +133,16 @@ public final class EnergyBalanceReader {
         int cUnit = h.indexOf("unit");
         int cValue = h.indexOf("value");
         int before = problems.size();
-        for (String[] need : new String[][] {
-            {"year", String.valueOf(cYear)},
-            {"province or region", String.valueOf(cRegion)},
-            {"row", String.valueOf(cRow)},
-            {"unit", String.valueOf(cUnit)}
-        }) {
-            if (Integer.parseInt(need[1]) < 0) {
+        String[] names = {"year", "province or region", "row", "unit"};
+        int[] columns = {cYear, cRegion, cRow, cUnit};
+        for (int i = 0; i < names.length; i++) {
+            if (columns[i] < 0) {
                 problems.add(Problem.at(
                         "inventory.column_missing",
                         t.source(),
                         t.lines().get(0).number(),
-                        need[0],
-                        "the long layout needs the column '" + need[0]
+                        names[i],
+                        "the long layout needs the column '" + names[i]
                                 + "' (year,province,row,row_kind,sector_no,fuel,unit,value)"));
             }
         }
@@ -189,7 +186,7 @@ public final class EnergyBalanceReader {
                 }
             }
             Optional<Fuel> fuel = fuel(catalog, l.cell(cFuel), t.source(), l.number(), "fuel", problems);
-            BigDecimal value = fuel.isEmpty()
+            Amount value = fuel.isEmpty()
                     ? null
                     : amount(
                             catalog,
@@ -207,17 +204,7 @@ public final class EnergyBalanceReader {
             Building b = building.computeIfAbsent(
                     new Key(regionName, y), k -> new Building(k.region(), regionCode(k.region(), registry), k.year()));
             String where = t.source() + " line " + l.number();
-            add(
-                    b,
-                    row.get(),
-                    fuel.get(),
-                    value,
-                    where,
-                    stated(catalog, fuel.get(), l.cell(cUnit), l.cell(cValue)),
-                    t.source(),
-                    l.number(),
-                    "value",
-                    problems);
+            add(b, row.get(), fuel.get(), value, where, t.source(), l.number(), "value", problems);
         }
         finish(building, out);
     }
@@ -309,21 +296,11 @@ public final class EnergyBalanceReader {
                             "an amount in a column without a fuel name"));
                     continue;
                 }
-                BigDecimal v =
+                Amount v =
                         amount(catalog, fuel, units.cell(c), text, true, t.source(), l.number(), column(c), problems);
                 if (v != null) {
                     String where = t.source() + " " + column(c) + l.number();
-                    add(
-                            b,
-                            row.get(),
-                            fuel,
-                            v,
-                            where,
-                            stated(catalog, fuel, units.cell(c), text),
-                            t.source(),
-                            l.number(),
-                            column(c),
-                            problems);
+                    add(b, row.get(), fuel, v, where, t.source(), l.number(), column(c), problems);
                 }
             }
         }
@@ -342,9 +319,8 @@ public final class EnergyBalanceReader {
             Building b,
             RowDef row,
             Fuel fuel,
-            BigDecimal value,
+            Amount value,
             String where,
-            String asStated,
             String source,
             int line,
             String column,
@@ -361,7 +337,7 @@ public final class EnergyBalanceReader {
                             + "' twice (first at " + earlier + ")"));
             return;
         }
-        b.entries.add(new EnergyBalance.Entry(row, fuel, value, where, asStated));
+        b.entries.add(new EnergyBalance.Entry(row, fuel, value.value(), where, value.asStated()));
     }
 
     /** The region's GB/T 2260 code: a code, a CEADs English province name, or a Chinese name in the registry. */
@@ -428,7 +404,10 @@ public final class EnergyBalanceReader {
         return f;
     }
 
-    private static BigDecimal amount(
+    /** An amount in the fuel's inventory unit, and as the input stated it when a conversion was applied (else empty). */
+    private record Amount(BigDecimal value, String asStated) {}
+
+    private static Amount amount(
             InventoryCatalog catalog,
             Fuel fuel,
             String unit,
@@ -472,12 +451,7 @@ public final class EnergyBalanceReader {
                             + ABSURD.toPlainString() + " " + fuel.unit() + ")"));
             return null;
         }
-        return inUnits;
-    }
-
-    private static String stated(InventoryCatalog catalog, Fuel fuel, String unit, String text) {
-        Optional<BigDecimal> scale = catalog.toInventoryUnit(fuel, unit);
-        return scale.isPresent() && scale.get().compareTo(BigDecimal.ONE) != 0 ? text + " " + unit : "";
+        return new Amount(inUnits, scale.get().compareTo(BigDecimal.ONE) == 0 ? "" : text + " " + unit);
     }
 
     static String column(int index) {

@@ -4,11 +4,8 @@ import dev.peakline.inventory.InventoryCatalog;
 import dev.peakline.inventory.InventoryCatalog.Fuel;
 import dev.peakline.inventory.InventoryCatalog.RowDef;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -61,17 +58,7 @@ public final class InventoryTemplate {
             for (int i = 0; i < lines.length; i++) {
                 note.createRow(i).createCell(0).setCellValue(lines[i]);
             }
-            Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".peakline-", ".xlsx");
-            try {
-                try (OutputStream o = Files.newOutputStream(tmp)) {
-                    wb.write(o);
-                }
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            ResultWriter.writeBytesAtomically(out, wb::write);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }

@@ -83,15 +83,29 @@ public final class ResultWriter {
         void write(Writer w) throws IOException;
     }
 
-    /** Writes to a temporary file beside {@code out}, then moves it into place. */
+    /** Body of a binary file writer. */
+    public interface BytesBody {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    /** Writes text (UTF-8) to a temporary file beside {@code out}, then moves it into place. */
     public static void writeAtomically(Path out, Body body) {
+        writeBytesAtomically(out, o -> {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8));
+            body.write(w);
+            w.flush();
+        });
+    }
+
+    /** Writes bytes to a temporary file beside {@code out}, then moves it into place: a complete file or none. */
+    public static void writeBytesAtomically(Path out, BytesBody body) {
         Path dir = out.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".peakline-", ".tmp");
             try {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    body.write(w);
+                try (java.io.OutputStream o = Files.newOutputStream(tmp)) {
+                    body.write(o);
                 }
                 Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {

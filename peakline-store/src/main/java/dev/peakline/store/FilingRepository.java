@@ -55,6 +55,10 @@ public final class FilingRepository {
             BigDecimal measuredNcv,
             BigDecimal measuredCarbon) {}
 
+    /** The columns {@link #filing(ResultSet)} reads, in its order. */
+    private static final String SELECT =
+            "select id, enterprise, period, version, status, source, created_at, comment from filing";
+
     private final Database db;
     private final Clock clock;
 
@@ -223,9 +227,7 @@ public final class FilingRepository {
     }
 
     private static Filing lock(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select id, enterprise, period, version, status, source, created_at, comment from filing"
-                        + " where id = ? for update")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " where id = ? for update")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -252,9 +254,8 @@ public final class FilingRepository {
     public List<Filing> versions(CreditCode enterprise, YearMonth period) {
         return Tx.run(db, c -> {
             List<Filing> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select id, enterprise, period, version, status, source, created_at, comment from filing"
-                            + " where enterprise = ? and period = ? order by version")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement(SELECT + " where enterprise = ? and period = ? order by version")) {
                 ps.setString(1, enterprise.value());
                 ps.setString(2, period.toString());
                 try (ResultSet rs = ps.executeQuery()) {

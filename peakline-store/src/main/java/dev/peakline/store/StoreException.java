@@ -11,11 +11,6 @@ public final class StoreException extends RuntimeException {
         this.sqlState = cause.getSQLState() == null ? "" : cause.getSQLState();
     }
 
-    public StoreException(String message) {
-        super(message);
-        this.sqlState = "";
-    }
-
     public String sqlState() {
         return sqlState;
     }
