@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,6 +57,46 @@ public final class FilingRepository {
             BigDecimal measuredNcv,
             BigDecimal measuredCarbon) {}
 
+    /** One process line (过程排放): process code, driving quantity, parameters as {@code name=value;…}. */
+    public record ProcessLine(String process, BigDecimal amount, String unit, String parameters) {}
+
+    /** One production line (产量): product and quantity. */
+    public record ProductionLine(String product, BigDecimal amount, String unit) {}
+
+    /** One value-added line (工业增加值). */
+    public record OutputLine(BigDecimal valueAdded, String unit) {}
+
+    /** Everything one version of an enterprise-month holds. */
+    public record Content(
+            List<ActivityLine> activity,
+            List<ProcessLine> process,
+            List<ProductionLine> production,
+            List<OutputLine> output) {
+        public Content {
+            activity = List.copyOf(activity);
+            process = List.copyOf(process);
+            production = List.copyOf(production);
+            output = List.copyOf(output);
+        }
+
+        public static Content of(List<ActivityLine> activity) {
+            return new Content(activity, List.of(), List.of(), List.of());
+        }
+
+        String summary() {
+            return "{\"activity\":" + activity.size() + ",\"process\":" + process.size() + ",\"production\":"
+                    + production.size() + ",\"output\":" + output.size() + "}";
+        }
+    }
+
+    /**
+     * Accounts an approved version inside the approval's transaction; a failure (a problem in the data or the factors)
+     * rolls the approval back.
+     */
+    public interface Accountant {
+        AccountResults.Row account(Filing filing, Content content);
+    }
+
     /** The columns {@link #filing(ResultSet)} reads, in its order. */
     private static final String SELECT =
             "select id, enterprise, period, version, status, source, created_at, comment from filing";
@@ -73,6 +115,14 @@ public final class FilingRepository {
      */
     public Filing draft(
             String actor, CreditCode enterprise, YearMonth period, String source, List<ActivityLine> lines) {
+        return draft(actor, enterprise, period, source, Content.of(lines));
+    }
+
+    /**
+     * Opens the next version of an enterprise-month as a draft with its content. Fails with a conflict when a version
+     * of the month is already open, and with {@link IllegalStateException} when the open versions forbid it.
+     */
+    public Filing draft(String actor, CreditCode enterprise, YearMonth period, String source, Content content) {
         return Tx.run(db, c -> {
             int version;
             try (PreparedStatement ps = c.prepareStatement(
@@ -99,11 +149,54 @@ public final class FilingRepository {
                     id = rs.getLong(1);
                 }
             }
-            insertActivity(c, id, lines);
+            insertContent(c, id, content);
             Filing f = new Filing(id, enterprise, period, version, Status.DRAFT, source, now, null);
             AuditLog.record(c, now, actor, "filing.create", "filing", String.valueOf(id), null, f.json());
             return f;
         });
+    }
+
+    private static void insertContent(Connection c, long id, Content content) throws SQLException {
+        insertActivity(c, id, content.activity());
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into filing_process (filing_id, line, process, amount, unit, parameters) values (?, ?, ?, ?, ?, ?)")) {
+            int line = 1;
+            for (ProcessLine l : content.process()) {
+                ps.setLong(1, id);
+                ps.setInt(2, line++);
+                ps.setString(3, l.process());
+                ps.setBigDecimal(4, l.amount());
+                ps.setString(5, l.unit());
+                ps.setString(6, l.parameters() == null ? "" : l.parameters());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into filing_production (filing_id, line, product, amount, unit) values (?, ?, ?, ?, ?)")) {
+            int line = 1;
+            for (ProductionLine l : content.production()) {
+                ps.setLong(1, id);
+                ps.setInt(2, line++);
+                ps.setString(3, l.product());
+                ps.setBigDecimal(4, l.amount());
+                ps.setString(5, l.unit());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into filing_output (filing_id, line, value_added, unit) values (?, ?, ?, ?)")) {
+            int line = 1;
+            for (OutputLine l : content.output()) {
+                ps.setLong(1, id);
+                ps.setInt(2, line++);
+                ps.setBigDecimal(3, l.valueAdded());
+                ps.setString(4, l.unit());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private static void insertActivity(Connection c, long id, List<ActivityLine> lines) throws SQLException {
@@ -128,27 +221,34 @@ public final class FilingRepository {
 
     /** Replaces the activity of a draft or returned filing; an approved filing is locked. */
     public void replaceActivity(String actor, long id, List<ActivityLine> lines) {
+        replace(actor, id, Content.of(lines));
+    }
+
+    /** Replaces the content of a draft or returned filing; an approved filing is locked. */
+    public void replace(String actor, long id, Content content) {
         Tx.run(db, c -> {
             Filing f = lock(c, id);
             if (f.status() != Status.DRAFT && f.status() != Status.RETURNED) {
                 throw new IllegalStateException("filing " + id + " is " + f.status()
                         + "; only a draft or a returned filing can be changed (a correction is a new version)");
             }
-            int before = activity(c, id).size();
-            try (PreparedStatement ps = c.prepareStatement("delete from filing_activity where filing_id = ?")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
+            String before = content(c, id).summary();
+            for (String table : List.of("filing_activity", "filing_process", "filing_production", "filing_output")) {
+                try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where filing_id = ?")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
             }
-            insertActivity(c, id, lines);
+            insertContent(c, id, content);
             AuditLog.record(
                     c,
                     clock.instant(),
                     actor,
-                    "filing.activity",
+                    "filing.content",
                     "filing",
                     String.valueOf(id),
-                    "{\"lines\":" + before + "}",
-                    "{\"lines\":" + lines.size() + "}");
+                    before,
+                    content.summary());
             return null;
         });
     }
@@ -167,6 +267,14 @@ public final class FilingRepository {
 
     /** The verifier approves a submitted filing; an earlier approved version of the month is superseded. */
     public Filing approve(String actor, long id, String comment) {
+        return approve(actor, id, comment, null);
+    }
+
+    /**
+     * Approves a submitted filing, supersedes an earlier approved version, and stores the accountant's result for it,
+     * all in one transaction.
+     */
+    public Filing approve(String actor, long id, String comment, Accountant accountant) {
         return Tx.run(db, c -> {
             Filing f = lock(c, id);
             try (PreparedStatement ps =
@@ -188,7 +296,12 @@ public final class FilingRepository {
                     }
                 }
             }
-            return transition(c, actor, f, Set.of(Status.SUBMITTED), Status.APPROVED, comment, "filing.approve");
+            Filing approved =
+                    transition(c, actor, f, Set.of(Status.SUBMITTED), Status.APPROVED, comment, "filing.approve");
+            if (accountant != null) {
+                AccountResults.insert(c, List.of(accountant.account(approved, content(c, id))), clock.instant());
+            }
+            return approved;
         });
     }
 
@@ -270,6 +383,97 @@ public final class FilingRepository {
 
     public List<ActivityLine> activity(long id) {
         return Tx.run(db, c -> activity(c, id));
+    }
+
+    public Content content(long id) {
+        return Tx.run(db, c -> content(c, id));
+    }
+
+    public Optional<Filing> find(long id) {
+        return Tx.run(db, c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " where id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(filing(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** An enterprise's filings of a year (all versions), newest period first. */
+    public List<Filing> list(CreditCode enterprise, int year) {
+        return query(
+                SELECT + " where enterprise = ? and period like ? order by period desc, version desc",
+                enterprise.value(),
+                year + "-%");
+    }
+
+    /** Submitted filings of the given enterprises, oldest submission first: a verifier's queue. */
+    public List<Filing> submitted(Collection<String> enterprises) {
+        if (enterprises.isEmpty()) {
+            return List.of();
+        }
+        return query(
+                SELECT + " where status = 'SUBMITTED' and enterprise = any (?) order by submitted_at, id",
+                enterprises.toArray(String[]::new));
+    }
+
+    /** Every submitted filing, oldest submission first (an administrator's view). */
+    public List<Filing> submitted() {
+        return query(SELECT + " where status = 'SUBMITTED' order by submitted_at, id");
+    }
+
+    private List<Filing> query(String sql, Object... args) {
+        return Tx.run(db, c -> {
+            List<Filing> out = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(c, sql, args);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(filing(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The audit trail of one filing, oldest first. */
+    public List<AuditLog.Entry> history(long id) {
+        return Tx.run(db, c -> AuditLog.history(c, "filing", String.valueOf(id)));
+    }
+
+    static Content content(Connection c, long id) throws SQLException {
+        List<ProcessLine> process = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select process, amount, unit, parameters from filing_process where filing_id = ? order by line")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    process.add(
+                            new ProcessLine(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        List<ProductionLine> production = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select product, amount, unit from filing_production where filing_id = ? order by line")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    production.add(new ProductionLine(rs.getString(1), rs.getBigDecimal(2), rs.getString(3)));
+                }
+            }
+        }
+        List<OutputLine> output = new ArrayList<>();
+        try (PreparedStatement ps =
+                c.prepareStatement("select value_added, unit from filing_output where filing_id = ? order by line")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    output.add(new OutputLine(rs.getBigDecimal(1), rs.getString(2)));
+                }
+            }
+        }
+        return new Content(activity(c, id), process, production, output);
     }
 
     private static List<ActivityLine> activity(Connection c, long id) throws SQLException {

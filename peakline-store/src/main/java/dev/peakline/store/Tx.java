@@ -1,6 +1,7 @@
 package dev.peakline.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /** Runs work in one transaction: all of it commits, or none of it does. */
@@ -26,5 +27,20 @@ public final class Tx {
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+    }
+
+    /** A statement with its arguments bound; a String[] or Long[] becomes a text[] or bigint[] (for {@code = any (?)}). */
+    public static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof String[] a) {
+                ps.setArray(i + 1, c.createArrayOf("text", a));
+            } else if (args[i] instanceof Long[] a) {
+                ps.setArray(i + 1, c.createArrayOf("bigint", a));
+            } else {
+                ps.setObject(i + 1, args[i]);
+            }
+        }
+        return ps;
     }
 }

@@ -96,7 +96,7 @@ class FilingRepositoryTest {
                         "filing.create",
                         "filing.submit",
                         "filing.return",
-                        "filing.activity",
+                        "filing.content",
                         "filing.submit",
                         "filing.approve",
                         "filing.supersede");
