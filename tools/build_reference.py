@@ -154,6 +154,8 @@ with open(os.path.join(out, 'regions.csv'), 'w', newline='') as g:
     for r in csv.DictReader(open(os.path.join(cd, 'cities.csv'))):
         w.writerow([r['code'] + '00', r['name'], 'city', r['provinceCode'] + '0000'])
     for r in csv.DictReader(open(os.path.join(cd, 'areas.csv'))):
+        if r['code'] == r['cityCode'] + '00':
+            continue  # a city without counties (东莞, 中山, 儋州 …) is listed again as its own area; it is a city
         w.writerow([r['code'], r['name'], 'county', r['cityCode'] + '00'])
 
 with open(os.path.join(ref, 'industry_gbt4754_2017.csv')) as f, open(os.path.join(out, 'industries.csv'), 'w', newline='') as g:

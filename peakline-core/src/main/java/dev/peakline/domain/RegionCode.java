@@ -4,10 +4,15 @@ package dev.peakline.domain;
 public record RegionCode(String value) implements Comparable<RegionCode> {
 
     public RegionCode {
-        if (value == null || !value.matches("[1-9][0-9]{5}")) {
+        if (!isValid(value)) {
             throw new IllegalArgumentException(
                     "a GB/T 2260 region code has six digits, not starting with 0: '" + value + "'");
         }
+    }
+
+    /** Whether the text is a well-formed code (six digits, not starting with 0); says nothing about existence. */
+    public static boolean isValid(String value) {
+        return value != null && value.matches("[1-9][0-9]{5}");
     }
 
     public static RegionCode of(String value) {

@@ -8,6 +8,22 @@ import org.junit.jupiter.api.Test;
 
 class ReferenceLibraryTest {
     static final ReferenceLibrary LIB = ReferenceLibrary.shipped();
+
+    @Test
+    void everyRegionsLineageEndsAtItsProvinceWithoutRepeating() {
+        for (Region r : LIB.registry().regions().values()) {
+            var lineage = LIB.registry().lineage(r.code());
+            assertThat(lineage).as(r.code().value()).doesNotHaveDuplicates();
+            assertThat(lineage.get(lineage.size() - 1).level())
+                    .as(r.code().value())
+                    .isEqualTo(Region.Level.PROVINCE);
+            assertThat(lineage.get(lineage.size() - 1).code())
+                    .isEqualTo(r.code().province());
+        }
+        // 东莞 has no counties: it is a city of Guangdong, not a county of itself
+        assertThat(LIB.registry().region("441900").orElseThrow().level()).isEqualTo(Region.Level.CITY);
+    }
+
     static final String HEADER = String.join(",", FactorSetLoader.USER_HEADER) + "\n";
 
     @Test

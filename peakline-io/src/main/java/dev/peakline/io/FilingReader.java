@@ -75,7 +75,6 @@ public final class FilingReader {
      * sheets named process/过程, production/产量, output/增加值 beside the activity sheet (activity/活动数据, else the first).
      */
     public static Read read(Path activity, Path process, Path production, Path output) {
-        List<Problem> problems = new ArrayList<>();
         Table act;
         Optional<Table> proc = Optional.empty();
         Optional<Table> prod = Optional.empty();
@@ -99,6 +98,18 @@ public final class FilingReader {
         if (output != null) {
             out = Optional.of(load(output, List.of("output", "增加值")));
         }
+        return read(act, proc, prod, out);
+    }
+
+    /**
+     * Reads tables already in memory (a web form's lines, an upload): the same columns, checks and problems as files.
+     */
+    public static Read read(Table act, Optional<Table> proc, Optional<Table> prod, Optional<Table> out) {
+        List<Problem> problems = new ArrayList<>();
+        // a companion sheet left at its header row (as the template comes) holds nothing to file
+        proc = proc.filter(t -> t.lines().size() > 1);
+        prod = prod.filter(t -> t.lines().size() > 1);
+        out = out.filter(t -> t.lines().size() > 1);
         List<ActivityRecord> a = rows(act, ACTIVITY, problems, FilingReader::activity);
         List<ProcessRecord> p =
                 proc.map(t -> rows(t, PROCESS, problems, FilingReader::process)).orElse(List.of());

@@ -121,7 +121,7 @@ public final class AccountResults {
     }
 
     /** Replaces the figures of existing results (a recomputation with another factor set), in one transaction. */
-    public static int update(Database db, List<Row> rows, Instant at) {
+    public static int update(Database db, String actor, List<Row> rows, Instant at) {
         return Tx.run(db, c -> {
             int n = 0;
             try (PreparedStatement ps = c.prepareStatement("update account_result set scope1_tco2 = ?,"
@@ -145,6 +145,24 @@ public final class AccountResults {
                     n += Math.max(k, 0);
                 }
             }
+            String sets = rows.stream()
+                    .map(Row::factorSets)
+                    .distinct()
+                    .sorted()
+                    .toList()
+                    .toString();
+            AuditLog.record(
+                    c,
+                    at,
+                    actor,
+                    "results.recompute",
+                    "account_result",
+                    rows.isEmpty()
+                            ? ""
+                            : rows.get(0).filingId() + ".."
+                                    + rows.get(rows.size() - 1).filingId(),
+                    null,
+                    "{\"results\":" + n + ",\"factor_sets\":" + AuditLog.json(sets) + "}");
             return n;
         });
     }

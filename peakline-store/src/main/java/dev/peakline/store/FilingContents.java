@@ -44,7 +44,8 @@ public final class FilingContents {
                         decimal(a.quantity().value()),
                         a.quantity().unit().symbol(),
                         Double.isNaN(a.measuredNcv()) ? null : decimal(a.measuredNcv()),
-                        Double.isNaN(a.measuredCarbonContent()) ? null : decimal(a.measuredCarbonContent())));
+                        // stored as filed, in tC/TJ as the national tables state it; the engine works in tC/GJ
+                        Double.isNaN(a.measuredCarbonContent()) ? null : decimal(a.measuredCarbonContent() * 1000)));
             }
         }
         List<ProcessLine> process = new ArrayList<>();

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -382,7 +384,7 @@ public final class FilingRepository {
     }
 
     public List<ActivityLine> activity(long id) {
-        return Tx.run(db, c -> activity(c, id));
+        return content(id).activity();
     }
 
     public Content content(long id) {
@@ -441,59 +443,84 @@ public final class FilingRepository {
         return Tx.run(db, c -> AuditLog.history(c, "filing", String.valueOf(id)));
     }
 
-    static Content content(Connection c, long id) throws SQLException {
-        List<ProcessLine> process = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select process, amount, unit, parameters from filing_process where filing_id = ? order by line")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    process.add(
-                            new ProcessLine(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4)));
-                }
-            }
-        }
-        List<ProductionLine> production = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select product, amount, unit from filing_production where filing_id = ? order by line")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    production.add(new ProductionLine(rs.getString(1), rs.getBigDecimal(2), rs.getString(3)));
-                }
-            }
-        }
-        List<OutputLine> output = new ArrayList<>();
-        try (PreparedStatement ps =
-                c.prepareStatement("select value_added, unit from filing_output where filing_id = ? order by line")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    output.add(new OutputLine(rs.getBigDecimal(1), rs.getString(2)));
-                }
-            }
-        }
-        return new Content(activity(c, id), process, production, output);
+    /** The contents of many filings at once (a recomputation), read with one query per line table. */
+    public Map<Long, Content> contents(List<Long> ids) {
+        return Tx.run(db, c -> contents(c, ids));
     }
 
-    private static List<ActivityLine> activity(Connection c, long id) throws SQLException {
-        List<ActivityLine> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select carrier, use, amount, unit, measured_ncv, measured_carbon from filing_activity"
-                        + " where filing_id = ? order by line")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
+    private static Map<Long, Content> contents(Connection c, List<Long> ids) throws SQLException {
+        {
+            Long[] arr = ids.toArray(Long[]::new);
+            Map<Long, List<ActivityLine>> act = new HashMap<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select filing_id, carrier, use, amount, unit, measured_ncv, measured_carbon"
+                                    + " from filing_activity where filing_id = any (?) order by filing_id, line",
+                            (Object) arr);
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ActivityLine(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getBigDecimal(3),
-                            rs.getString(4),
-                            rs.getBigDecimal(5),
-                            rs.getBigDecimal(6)));
+                    act.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new ActivityLine(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getBigDecimal(4),
+                                    rs.getString(5),
+                                    rs.getBigDecimal(6),
+                                    rs.getBigDecimal(7)));
                 }
             }
+            Map<Long, List<ProcessLine>> pro = new HashMap<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select filing_id, process, amount, unit, parameters from filing_process"
+                                    + " where filing_id = any (?) order by filing_id, line",
+                            (Object) arr);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pro.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new ProcessLine(
+                                    rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+            Map<Long, List<ProductionLine>> prd = new HashMap<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select filing_id, product, amount, unit from filing_production"
+                                    + " where filing_id = any (?) order by filing_id, line",
+                            (Object) arr);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    prd.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new ProductionLine(rs.getString(2), rs.getBigDecimal(3), rs.getString(4)));
+                }
+            }
+            Map<Long, List<OutputLine>> out = new HashMap<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select filing_id, value_added, unit from filing_output"
+                                    + " where filing_id = any (?) order by filing_id, line",
+                            (Object) arr);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new OutputLine(rs.getBigDecimal(2), rs.getString(3)));
+                }
+            }
+            Map<Long, Content> result = new HashMap<>();
+            for (Long id : ids) {
+                result.put(
+                        id,
+                        new Content(
+                                act.getOrDefault(id, List.of()),
+                                pro.getOrDefault(id, List.of()),
+                                prd.getOrDefault(id, List.of()),
+                                out.getOrDefault(id, List.of())));
+            }
+            return result;
         }
-        return out;
+    }
+
+    static Content content(Connection c, long id) throws SQLException {
+        return contents(c, List.of(id)).get(id);
     }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             FactorsCommand.class,
             DemoCommand.class,
-            InventoryCommand.class
+            InventoryCommand.class,
+            ServeCommand.class
         })
 public final class PeaklineCli implements Runnable {
     @CommandLine.Spec
@@ -23,7 +24,11 @@ public final class PeaklineCli implements Runnable {
     public static void main(String[] args) {
         // POI logs through Log4j API; without a provider it would print a warning on every run
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-        System.exit(run(args));
+        int code = run(args);
+        if (code != Integer.MIN_VALUE) {
+            // a command that returns MIN_VALUE (serve) keeps the JVM running
+            System.exit(code);
+        }
     }
 
     /** Runs a command line and returns its exit code (for tests). */

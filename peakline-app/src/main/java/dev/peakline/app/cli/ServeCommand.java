@@ -1,0 +1,75 @@
+package dev.peakline.app.cli;
+
+import dev.peakline.app.server.PeaklineServer;
+import dev.peakline.app.server.Startup;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code peakline serve}: the platform server (REST API and web UI) on the embedded PostgreSQL or a given one. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Start the Peakline server (web UI and REST API under /api/v1) on the embedded PostgreSQL.")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", description = "HTTP port (default 8080).")
+    int port = 8080;
+
+    @Option(names = "--data-dir", description = "Where the embedded database keeps its data (default ./data).")
+    String dataDir = "./data";
+
+    @Option(names = "--demo", description = "Load the demo province and demo users on first start.")
+    boolean demo;
+
+    @Option(names = "--demo-scale", description = "Enterprises per demo profile × this (default 1: about 600).")
+    double demoScale = 1;
+
+    @Option(names = "--demo-from-year", description = "First demo year (default 2020).")
+    int fromYear = 2020;
+
+    @Option(names = "--demo-to-year", description = "Last demo year (default 2024).")
+    int toYear = 2024;
+
+    @Option(names = "--db-url", description = "JDBC URL of a PostgreSQL 14+ to use instead of the embedded one.")
+    String dbUrl;
+
+    @Option(names = "--db-user", description = "Database user (with --db-url).")
+    String dbUser;
+
+    @Option(
+            names = "--db-password",
+            description = "Database password (with --db-url); or set PEAKLINE_DB_PASSWORD.",
+            defaultValue = "${env:PEAKLINE_DB_PASSWORD}")
+    String dbPassword;
+
+    @Override
+    public Integer call() {
+        if (port < 1 || port > 65535) {
+            System.err.println("--port must be 1–65535");
+            return 2;
+        }
+        if (demoScale <= 0 || demoScale > 50 || fromYear > toYear || fromYear < 2000 || toYear > 2100) {
+            System.err.println("--demo-scale must be in (0, 50] and the demo years ordered within 2000–2100");
+            return 2;
+        }
+        long t0 = System.nanoTime();
+        ConfigurableApplicationContext ctx = PeaklineServer.start(new PeaklineServer.Settings(
+                port, dataDir, demo, demoScale, fromYear, toYear, dbUrl, dbUser, dbPassword));
+        System.out.printf(
+                "Peakline is ready at http://localhost:%d/ (started in %.1f s)%n",
+                port, (System.nanoTime() - t0) / 1e9);
+        if (demo) {
+            System.out.println("Demo users (password '" + Startup.DEMO_PASSWORD + "', demo only): "
+                    + String.join(
+                            ", ",
+                            Startup.DEMO_USERS.stream()
+                                    .map(Startup.DemoUser::username)
+                                    .toList()));
+        }
+        System.out.println(
+                "API: http://localhost:" + port + "/swagger-ui.html · health: /actuator/health · Ctrl-C stops");
+        Runtime.getRuntime().addShutdownHook(new Thread(ctx::close));
+        return Integer.MIN_VALUE;
+    }
+}

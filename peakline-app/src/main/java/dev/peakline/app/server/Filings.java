@@ -1,0 +1,245 @@
+package dev.peakline.app.server;
+
+import dev.peakline.app.server.api.ApiException;
+import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.io.FilingReader;
+import dev.peakline.io.Table;
+import dev.peakline.problems.Problem;
+import dev.peakline.store.EnterpriseRepository.Enterprise;
+import dev.peakline.store.FilingContents;
+import dev.peakline.store.FilingRepository;
+import dev.peakline.store.FilingRepository.Content;
+import dev.peakline.store.FilingRepository.Filing;
+import dev.peakline.store.FilingRepository.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The filing workflow (C4): a month filed by form or upload is checked row by row and accounted on trial before
+ * anything is stored; then submitted, approved (accounted and locked) or returned with comments; a correction is a new
+ * version.
+ */
+@Component
+public class Filings {
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final FilingRepository filings;
+    private final Ledger ledger;
+    private final Scopes scopes;
+    private final Clock clock;
+
+    public Filings(FilingRepository filings, Ledger ledger, Scopes scopes, Clock clock) {
+        this.filings = filings;
+        this.ledger = ledger;
+        this.scopes = scopes;
+        this.clock = clock;
+    }
+
+    /** Files a month from tables (a form's lines or an uploaded workbook), all or nothing. */
+    public Filing file(
+            PeaklineUser me,
+            Enterprise e,
+            YearMonth period,
+            String source,
+            Table activity,
+            Optional<Table> process,
+            Optional<Table> production,
+            Optional<Table> output) {
+        checkPeriod(e, period);
+        Content content = validate(e, period, activity, process, production, output);
+        return filings.draft(me.actor(), e.code(), period, source, content);
+    }
+
+    /** Replaces the content of a draft or returned version, checked as a new filing is. */
+    public Filing change(
+            PeaklineUser me,
+            long id,
+            Table activity,
+            Optional<Table> process,
+            Optional<Table> production,
+            Optional<Table> output) {
+        Filing f = read(me, id);
+        Enterprise e = scopes.fileFor(me, f.enterprise().value());
+        Content content = validate(e, f.period(), activity, process, production, output);
+        filings.replace(me.actor(), id, content);
+        return filings.find(id).orElseThrow();
+    }
+
+    private Content validate(
+            Enterprise e,
+            YearMonth period,
+            Table activity,
+            Optional<Table> process,
+            Optional<Table> production,
+            Optional<Table> output) {
+        FilingReader.Read read = FilingReader.read(activity, process, production, output);
+        if (!read.ok()) {
+            throw rejected(read.problems());
+        }
+        List<Problem> problems = new ArrayList<>();
+        Set<String> periods = new TreeSet<>();
+        var in = read.input();
+        in.activity().forEach(a -> {
+            periods.add(a.period().toString());
+            if (!a.enterprise().equals(e.code())) {
+                problems.add(Problem.at(
+                        "filing.enterprise",
+                        in.sourceName(),
+                        a.sourceRow(),
+                        "enterprise",
+                        "row is for " + a.enterprise() + "; this filing is for " + e.code()));
+            } else if (!a.region().equals(e.region()) || !a.industry().equals(e.industry())) {
+                problems.add(Problem.at(
+                        "filing.registration",
+                        in.sourceName(),
+                        a.sourceRow(),
+                        a.region().equals(e.region()) ? "industry" : "region",
+                        "the enterprise is registered in region " + e.region() + ", industry " + e.industry()));
+            }
+        });
+        in.process().forEach(p -> periods.add(p.period().toString()));
+        in.production().forEach(p -> periods.add(p.period().toString()));
+        in.output().forEach(p -> periods.add(p.period().toString()));
+        if (!periods.equals(Set.of(period.toString()))) {
+            problems.add(Problem.at(
+                    "filing.period",
+                    in.sourceName(),
+                    0,
+                    "period",
+                    "every row must be for " + period + "; found " + String.join(", ", periods)
+                            + " (file one month at a time)"));
+        }
+        if (!problems.isEmpty()) {
+            throw rejected(problems);
+        }
+        Content content = FilingContents.of(in, e.code(), period);
+        List<Problem> accounting = ledger.check(e, period, content);
+        if (!accounting.isEmpty()) {
+            throw rejected(accounting);
+        }
+        return content;
+    }
+
+    /** Files from an uploaded workbook or CSV (its bytes and file name). */
+    public Filing upload(PeaklineUser me, Enterprise e, YearMonth period, String fileName, byte[] bytes) {
+        String name = fileName == null
+                ? "upload.csv"
+                : Path.of(fileName).getFileName().toString();
+        Path tmp = null;
+        try {
+            if (Table.isExcel(Path.of(name))) {
+                tmp = Files.createTempFile("peakline-upload", name.substring(name.lastIndexOf('.')));
+                Files.write(tmp, bytes);
+                var sheets = Table.excel(tmp);
+                Table act = Table.pick(sheets, List.of("activity", "活动数据"), true)
+                        .orElseThrow(() -> ApiException.invalid("upload.empty", "the workbook has no sheets"));
+                return file(
+                        me,
+                        e,
+                        period,
+                        "UPLOAD",
+                        rename(act, name),
+                        Table.pick(sheets, List.of("process", "过程"), false).map(t -> rename(t, name)),
+                        Table.pick(sheets, List.of("production", "产量"), false).map(t -> rename(t, name)),
+                        Table.pick(sheets, List.of("output", "增加值"), false).map(t -> rename(t, name)));
+            }
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            return file(
+                    me,
+                    e,
+                    period,
+                    "UPLOAD",
+                    Table.csv(name, text),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
+        } catch (IOException | UncheckedIOException ex) {
+            throw ApiException.invalid("upload.unreadable", name + " cannot be read as .xlsx or UTF-8 CSV");
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
+        }
+    }
+
+    private static Table rename(Table t, String file) {
+        return t.source().startsWith(file) ? t : new Table(file + " " + t.source(), t.lines());
+    }
+
+    /** A month can be filed when it has ended and no version of it is open or with the verifier. */
+    void checkPeriod(Enterprise e, YearMonth period) {
+        if (!period.isBefore(YearMonth.now(clock.withZone(ZONE)))) {
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "period.not_ended",
+                    period + " has not ended yet; a month is filed after it ends");
+        }
+        for (Filing f : filings.versions(e.code(), period)) {
+            if (f.status() == Status.SUBMITTED) {
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "period.locked",
+                        period + " is locked: version " + f.version() + " is with the verifier");
+            }
+            if (f.status() == Status.DRAFT || f.status() == Status.RETURNED) {
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "period.open",
+                        period + " already has version " + f.version() + " open (" + f.status()
+                                + "); change that version instead");
+            }
+        }
+    }
+
+    static ApiException rejected(List<Problem> problems) {
+        return new ApiException(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "filing.invalid",
+                problems.size() + " problem(s); nothing was stored",
+                problems);
+    }
+
+    /** A filing the caller may read, with its enterprise. */
+    public Filing read(PeaklineUser me, long id) {
+        Filing f = filings.find(id).orElseThrow(() -> ApiException.notFound("filing " + id));
+        scopes.readEnterprise(me, f.enterprise().value());
+        return f;
+    }
+
+    public Filing submit(PeaklineUser me, long id) {
+        Filing f = read(me, id);
+        scopes.fileFor(me, f.enterprise().value());
+        return filings.submit(me.actor(), id);
+    }
+
+    public Filing approve(PeaklineUser me, long id, String comment) {
+        Filing f = read(me, id);
+        Enterprise e = scopes.verify(me, f.enterprise().value());
+        return filings.approve(me.actor(), id, comment, (approved, content) -> ledger.account(e, approved, content));
+    }
+
+    public Filing giveBack(PeaklineUser me, long id, String comment) {
+        Filing f = read(me, id);
+        scopes.verify(me, f.enterprise().value());
+        if (comment == null || comment.isBlank()) {
+            throw ApiException.invalid("comment.required", "say what to correct when returning a filing");
+        }
+        return filings.returnForCorrection(me.actor(), id, comment);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.peakline.app.server;
+
+import dev.peakline.accounting.AccountingEngine;
+import dev.peakline.accounting.AccountingOptions;
+import dev.peakline.accounting.AccountingResult;
+import dev.peakline.accounting.EnterpriseMonth;
+import dev.peakline.app.server.api.ApiException;
+import dev.peakline.domain.RegionCode;
+import dev.peakline.problems.Problem;
+import dev.peakline.reference.FactorSetLoader;
+import dev.peakline.reference.ReferenceLibrary;
+import dev.peakline.store.AccountResults;
+import dev.peakline.store.EnterpriseRepository.Enterprise;
+import dev.peakline.store.FactorSetRepository;
+import dev.peakline.store.FactorSetRepository.Activation;
+import dev.peakline.store.FilingContents;
+import dev.peakline.store.FilingRepository;
+import dev.peakline.store.FilingRepository.Content;
+import dev.peakline.store.FilingRepository.Filing;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accounts enterprise-months on the platform with the engine of the foundation, each with the factor set its region
+ * has active for the period (the nearest region up the lineage that chose one; the shipped library otherwise).
+ */
+@Component
+public class Ledger {
+    private final ReferenceLibrary shipped;
+    private final AccountingOptions options;
+    private final FactorSetRepository sets;
+    private final FilingRepository filings;
+    private final Scopes scopes;
+    private final Map<String, ReferenceLibrary> libraries = new ConcurrentHashMap<>();
+
+    public Ledger(
+            ReferenceLibrary shipped,
+            AccountingOptions options,
+            FactorSetRepository sets,
+            FilingRepository filings,
+            Scopes scopes) {
+        this.shipped = shipped;
+        this.options = options;
+        this.sets = sets;
+        this.filings = filings;
+        this.scopes = scopes;
+    }
+
+    public AccountingOptions options() {
+        return options;
+    }
+
+    /** The id and version of the set a region accounts a period with. */
+    public String[] activeSet(List<Activation> activations, String region, YearMonth period) {
+        List<String> lineage = scopes.registry().lineage(RegionCode.of(region)).stream()
+                .map(r -> r.code().value())
+                .toList();
+        return FactorSetRepository.governing(activations, lineage, period.atDay(1))
+                .map(a -> new String[] {a.setId(), a.setVersion()})
+                .orElse(new String[] {FactorSetLoader.SHIPPED_ID, FactorSetLoader.SHIPPED_VERSION});
+    }
+
+    /** The library of a set: the shipped one, or a loaded set over it. */
+    public ReferenceLibrary library(String id, String version) {
+        if (id.equals(FactorSetLoader.SHIPPED_ID)) {
+            return shipped;
+        }
+        return libraries.computeIfAbsent(id + "@" + version, k -> {
+            String text = sets.content(id, version)
+                    .orElseThrow(() -> ApiException.notFound("factor set " + id + " version " + version));
+            FactorSetLoader.Result r = FactorSetLoader.readUserSet(id, id, text, shipped);
+            if (!r.ok()) {
+                throw new IllegalStateException("stored factor set " + k + " no longer reads: "
+                        + r.problems().get(0));
+            }
+            return shipped.withOverride(r.set());
+        });
+    }
+
+    /** The library for the first layer named in a result's {@code factor_sets} ("id version > …"). */
+    public ReferenceLibrary libraryOf(String factorSets) {
+        String first = factorSets.split(" > ")[0].strip();
+        int sp = first.lastIndexOf(' ');
+        return library(first.substring(0, sp), first.substring(sp + 1));
+    }
+
+    public ReferenceLibrary libraryFor(String region, YearMonth period) {
+        String[] s = activeSet(sets.activations(), region, period);
+        return library(s[0], s[1]);
+    }
+
+    /** Accounts one enterprise-month's content; the problems when it cannot be accounted. */
+    public AccountingEngine.Run run(Enterprise e, YearMonth period, Content content, ReferenceLibrary library) {
+        var entry = new FilingContents.Entry(e.code(), e.region(), e.industry(), period, content);
+        return new AccountingEngine(library, options, 1)
+                .account(FilingContents.input(e.code() + " " + period, List.of(entry)));
+    }
+
+    /** What stops a filing from being accounted with its region's set (empty when nothing does). */
+    public List<Problem> check(Enterprise e, YearMonth period, Content content) {
+        return run(e, period, content, libraryFor(e.region().value(), period)).problems();
+    }
+
+    /** The result row of an approved version (called inside the approval's transaction). */
+    public AccountResults.Row account(Enterprise e, Filing f, Content content) {
+        AccountingEngine.Run run =
+                run(e, f.period(), content, libraryFor(e.region().value(), f.period()));
+        if (!run.ok()) {
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "filing.unaccountable",
+                    "the filing cannot be accounted; nothing was approved",
+                    run.problems());
+        }
+        return row(f.id(), run.result().months().get(0), run.result().factorSets());
+    }
+
+    static AccountResults.Row row(long filingId, EnterpriseMonth m, String factorSets) {
+        return new AccountResults.Row(
+                filingId,
+                m.enterprise(),
+                m.region().value(),
+                m.industry().value(),
+                m.period(),
+                m.combustion(),
+                m.process(),
+                m.electricity(),
+                m.heat(),
+                m.energy(),
+                m.valueAdded(),
+                factorSets);
+    }
+
+    /** Why a month's figures are what they are: the stored filing accounted again with the set it was accounted with. */
+    public Optional<AccountingResult.Explanation> explain(Enterprise e, YearMonth period) {
+        return AccountResults.current(scopes.database(), e.code(), period).flatMap(r -> {
+            Content content = filings.content(r.filingId());
+            AccountingEngine.Run run = run(e, period, content, libraryOf(r.factorSets()));
+            return run.ok() ? run.result().explain(e.code(), period) : Optional.empty();
+        });
+    }
+}

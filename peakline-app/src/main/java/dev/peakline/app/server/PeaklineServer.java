@@ -1,0 +1,48 @@
+package dev.peakline.app.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The Peakline server: REST API under /api/v1, the web UI, on PostgreSQL (embedded by default). */
+@SpringBootApplication
+public class PeaklineServer {
+
+    /** How the server is started: {@code ./peakline serve} translates its options into these. */
+    public record Settings(
+            int port,
+            String dataDir,
+            boolean demo,
+            double demoScale,
+            int demoFromYear,
+            int demoToYear,
+            String dbUrl,
+            String dbUser,
+            String dbPassword) {
+        Map<String, Object> properties() {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("server.port", port);
+            p.put("server.address", "0.0.0.0");
+            p.put("peakline.data-dir", dataDir);
+            p.put("peakline.demo.enabled", demo);
+            p.put("peakline.demo.scale", demoScale);
+            p.put("peakline.demo.from-year", demoFromYear);
+            p.put("peakline.demo.to-year", demoToYear);
+            if (dbUrl != null) {
+                p.put("peakline.db.url", dbUrl);
+                p.put("peakline.db.user", dbUser == null ? "" : dbUser);
+                p.put("peakline.db.password", dbPassword == null ? "" : dbPassword);
+            }
+            return p;
+        }
+    }
+
+    /** Starts the server and returns when it is ready. */
+    public static ConfigurableApplicationContext start(Settings settings) {
+        return new SpringApplicationBuilder(PeaklineServer.class)
+                .properties(settings.properties())
+                .run();
+    }
+}

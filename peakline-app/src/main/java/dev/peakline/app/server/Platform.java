@@ -1,0 +1,63 @@
+package dev.peakline.app.server;
+
+import dev.peakline.accounting.AccountingOptions;
+import dev.peakline.reference.ReferenceLibrary;
+import dev.peakline.store.Database;
+import dev.peakline.store.FactorSetRepository;
+import dev.peakline.store.FilingRepository;
+import dev.peakline.store.UserRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The platform's parts: the database (embedded unless a URL is given), the reference library, the repositories. */
+@Configuration(proxyBeanMethods = false)
+public class Platform {
+
+    @Bean(destroyMethod = "close")
+    Database database(
+            @Value("${peakline.data-dir:./data}") String dataDir,
+            @Value("${peakline.db.url:}") String url,
+            @Value("${peakline.db.user:}") String user,
+            @Value("${peakline.db.password:}") String password) {
+        return url.isBlank() ? Database.embedded(Path.of(dataDir)) : Database.connect(url, user, password);
+    }
+
+    @Bean
+    DataSource dataSource(Database db) {
+        return db.dataSource();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ReferenceLibrary referenceLibrary() {
+        return ReferenceLibrary.shipped();
+    }
+
+    @Bean
+    AccountingOptions accountingOptions() {
+        return AccountingOptions.defaults();
+    }
+
+    @Bean
+    FilingRepository filingRepository(Database db, Clock clock) {
+        return new FilingRepository(db, clock);
+    }
+
+    @Bean
+    UserRepository userRepository(Database db, Clock clock) {
+        return new UserRepository(db, clock);
+    }
+
+    @Bean
+    FactorSetRepository factorSetRepository(Database db, Clock clock) {
+        return new FactorSetRepository(db, clock);
+    }
+}

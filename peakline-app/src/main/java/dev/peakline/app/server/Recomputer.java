@@ -1,0 +1,135 @@
+package dev.peakline.app.server;
+
+import dev.peakline.accounting.AccountingEngine;
+import dev.peakline.accounting.EnterpriseMonth;
+import dev.peakline.domain.IndustryCode;
+import dev.peakline.domain.RegionCode;
+import dev.peakline.store.AccountResults;
+import dev.peakline.store.FactorSetRepository;
+import dev.peakline.store.FilingContents;
+import dev.peakline.store.FilingRepository;
+import dev.peakline.store.FilingRepository.Content;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes the current results of a region's subtree after its factor set changed: each month with the set its region
+ * now has active, in chunks through the batch engine, each chunk in one transaction. Progress is observable.
+ */
+@Component
+public class Recomputer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Recomputer.class);
+    static final int CHUNK = 5_000;
+
+    /** A recomputation's progress; {@code state} is RUNNING, DONE or FAILED. */
+    public record Job(long id, String region, String state, int total, int done, String error, long millis) {}
+
+    private final Scopes scopes;
+    private final Ledger ledger;
+    private final FactorSetRepository sets;
+    private final FilingRepository filings;
+    private final Clock clock;
+    private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "peakline-recompute");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+
+    public Recomputer(Scopes scopes, Ledger ledger, FactorSetRepository sets, FilingRepository filings, Clock clock) {
+        this.scopes = scopes;
+        this.ledger = ledger;
+        this.sets = sets;
+        this.filings = filings;
+        this.clock = clock;
+    }
+
+    public Job start(String actor, String region) {
+        long id = ids.incrementAndGet();
+        jobs.put(id, new Job(id, region, "RUNNING", 0, 0, null, 0));
+        pool.submit(() -> run(id, actor, region));
+        return jobs.get(id);
+    }
+
+    public java.util.Optional<Job> job(long id) {
+        return java.util.Optional.ofNullable(jobs.get(id));
+    }
+
+    private void run(long id, String actor, String region) {
+        long t0 = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        int total = 0;
+        try {
+            List<AccountResults.Row> rows = AccountResults.currentIn(scopes.database(), scopes.subtree(region));
+            total = rows.size();
+            var activations = sets.activations();
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<AccountResults.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                Map<Long, Content> contents = filings.contents(
+                        chunk.stream().map(AccountResults.Row::filingId).toList());
+                Map<String, List<AccountResults.Row>> bySet = new LinkedHashMap<>();
+                for (AccountResults.Row r : chunk) {
+                    String[] s = ledger.activeSet(activations, r.region(), r.period());
+                    bySet.computeIfAbsent(s[0] + "\u0000" + s[1], k -> new ArrayList<>())
+                            .add(r);
+                }
+                List<AccountResults.Row> updated = new ArrayList<>();
+                for (var g : bySet.entrySet()) {
+                    String[] s = g.getKey().split("\u0000");
+                    List<FilingContents.Entry> entries = new ArrayList<>();
+                    Map<String, Long> filingOf = new HashMap<>();
+                    for (AccountResults.Row r : g.getValue()) {
+                        entries.add(new FilingContents.Entry(
+                                r.enterprise(),
+                                RegionCode.of(r.region()),
+                                IndustryCode.of(r.industry()),
+                                r.period(),
+                                contents.get(r.filingId())));
+                        filingOf.put(r.enterprise().value() + r.period(), r.filingId());
+                    }
+                    AccountingEngine.Run run = new AccountingEngine(ledger.library(s[0], s[1]), ledger.options())
+                            .account(FilingContents.input("recompute " + region, entries));
+                    if (!run.ok()) {
+                        throw new IllegalStateException(run.problems().get(0).toString());
+                    }
+                    for (EnterpriseMonth m : run.result().months()) {
+                        updated.add(Ledger.row(
+                                filingOf.get(m.enterprise().value() + m.period()),
+                                m,
+                                run.result().factorSets()));
+                    }
+                }
+                AccountResults.update(scopes.database(), actor, updated, clock.instant());
+                done.addAndGet(chunk.size());
+                jobs.put(id, new Job(id, region, "RUNNING", total, done.get(), null, ms(t0)));
+            }
+            jobs.put(id, new Job(id, region, "DONE", total, done.get(), null, ms(t0)));
+            LOG.info("{} recomputed {} results of {} in {} ms", actor, total, region, ms(t0));
+        } catch (RuntimeException e) {
+            LOG.error("recomputation {} of {} failed", id, region, e);
+            jobs.put(id, new Job(id, region, "FAILED", total, done.get(), e.getMessage(), ms(t0)));
+        }
+    }
+
+    private static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.peakline.app.server.api;
+
+import dev.peakline.app.server.Dashboards;
+import dev.peakline.app.server.Scopes;
+import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.reference.Region;
+import dev.peakline.store.AccountResults;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Regions and the "one network" dashboard, for government users within their region and administrators. */
+@RestController
+@RequestMapping("/api/v1/regions")
+@Tag(name = "regions", description = "一张网: regions, their emissions, energy, intensity, rankings and drill-down")
+public class RegionApi {
+    private final Scopes scopes;
+    private final Dashboards dashboards;
+
+    public RegionApi(Scopes scopes, Dashboards dashboards) {
+        this.scopes = scopes;
+        this.dashboards = dashboards;
+    }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "A region with its parents and children")
+    public Map<String, Object> region(@AuthenticationPrincipal PeaklineUser me, @PathVariable String code) {
+        Region r = scopes.readRegion(me, code);
+        return Map.of(
+                "code", code,
+                "name", r.name(),
+                "level", r.level().name(),
+                "lineage",
+                        scopes.registry().lineage(r.code()).stream()
+                                .map(x -> Map.of("code", x.code().value(), "name", x.name()))
+                                .toList(),
+                "children",
+                        scopes.registry().children(r.code()).stream()
+                                .map(x -> Map.of("code", x.code().value(), "name", x.name()))
+                                .toList());
+    }
+
+    @GetMapping("/{code}/dashboard")
+    @Operation(summary = "Totals, children, months, industry mix, top emitters and coverage of a year or month")
+    public Dashboards.View dashboard(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestParam int year,
+            @RequestParam(required = false) Integer month) {
+        Region r = scopes.readRegion(me, code);
+        checkSpan(year, month);
+        return dashboards.view(r, year, month);
+    }
+
+    @GetMapping("/{code}/enterprises")
+    @Operation(summary = "Drill-down: enterprises of the region (and industry prefix) by emissions, largest first")
+    public List<AccountResults.EnterpriseSum> enterprises(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestParam int year,
+            @RequestParam(required = false) Integer month,
+            @RequestParam(defaultValue = "") String industry,
+            @RequestParam(defaultValue = "50") int limit) {
+        scopes.readRegion(me, code);
+        checkSpan(year, month);
+        if (!dashboards.knownIndustry(industry)) {
+            throw ApiException.invalid("industry.code", "'" + industry + "' is not a GB/T 4754-2017 industry code");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.invalid("limit", "limit must be between 1 and 1000");
+        }
+        String span =
+                month == null ? String.valueOf(year) : YearMonth.of(year, month).toString();
+        return AccountResults.enterprises(scopes.database(), scopes.subtree(code), span, industry, limit);
+    }
+
+    static void checkSpan(int year, Integer month) {
+        if (year < 2000 || year > 2100) {
+            throw ApiException.invalid("year", "year must be between 2000 and 2100");
+        }
+        if (month != null && (month < 1 || month > 12)) {
+            throw ApiException.invalid("month", "month must be between 1 and 12");
+        }
+    }
+}

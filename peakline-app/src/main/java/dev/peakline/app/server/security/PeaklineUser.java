@@ -1,0 +1,45 @@
+package dev.peakline.app.server.security;
+
+import dev.peakline.store.UserRepository.Role;
+import dev.peakline.store.UserRepository.User;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in caller: the stored user and, for a verifier, the enterprises assigned to it. */
+public record PeaklineUser(User user, Set<String> verifies) implements UserDetails {
+    public PeaklineUser {
+        verifies = Set.copyOf(verifies);
+    }
+
+    public Role role() {
+        return user.role();
+    }
+
+    public String actor() {
+        return user.username();
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return user.passwordHash();
+    }
+
+    @Override
+    public String getUsername() {
+        return user.username();
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !user.locked();
+    }
+}

@@ -1,0 +1,247 @@
+package dev.peakline.app.server.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peakline.app.server.api.ApiErrors;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Deny by default. Pages and the API take a session made by the login form (CSRF token in the XSRF-TOKEN cookie,
+ * echoed in the X-XSRF-TOKEN header) or a bearer token ({@code Authorization: Bearer plk_…}, no CSRF). Unauthenticated
+ * API calls get 401 as Problem Details; pages redirect to the login page.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+    static final String[] PUBLIC = {
+        "/login.html",
+        "/login",
+        "/error",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/css/**",
+        "/js/**",
+        "/webjars/**",
+        "/favicon.ico"
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt, with the algorithm named in each hash ({bcrypt}…) so it can be upgraded without a migration
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(
+            HttpSecurity http, Accounts accounts, PasswordEncoder encoder, LoginThrottle throttle, ObjectMapper json)
+            throws Exception {
+        RequestMatcher api = new AntPathRequestMatcher("/api/**");
+        RequestMatcher bearer = r -> {
+            String h = r.getHeader("Authorization");
+            return h != null && h.startsWith("Bearer ");
+        };
+        http.authorizeHttpRequests(
+                        a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+                .authenticationProvider(throttled(accounts, encoder, throttle))
+                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(bearer))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerFilter(accounts, json), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(f -> f.loginPage("/login.html")
+                        .loginProcessingUrl("/login")
+                        .successHandler((req, res, auth) -> {
+                            PeaklineUser u = (PeaklineUser) auth.getPrincipal();
+                            res.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                            json.writeValue(
+                                    res.getOutputStream(),
+                                    Map.of(
+                                            "username",
+                                            u.getUsername(),
+                                            "role",
+                                            u.role().name()));
+                        })
+                        .failureHandler((req, res, ex) -> loginFailed(req, res, ex, json))
+                        .permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler((req, res, auth) -> res.setStatus(204)))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                                (req, res, ex) -> write(
+                                        res,
+                                        json,
+                                        req,
+                                        HttpStatus.UNAUTHORIZED,
+                                        "auth.required",
+                                        "sign in (session) or send a bearer token"),
+                                api)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login.html"), AnyRequest.INSTANCE)
+                        .accessDeniedHandler((req, res, ex) -> write(
+                                res,
+                                json,
+                                req,
+                                HttpStatus.FORBIDDEN,
+                                "csrf.or.access",
+                                "refused: missing or stale CSRF token, or no access")))
+                .headers(h -> h.contentSecurityPolicy(
+                                c -> c.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:;"
+                                                + " style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'"))
+                        .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    private enum AnyRequest implements RequestMatcher {
+        INSTANCE;
+
+        @Override
+        public boolean matches(HttpServletRequest request) {
+            return true;
+        }
+    }
+
+    private static AuthenticationProvider throttled(
+            Accounts accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(encoder);
+        dao.setUserDetailsService(accounts);
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication auth) {
+                String user = auth.getName();
+                String address = auth.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "";
+                long wait = throttle.retryAfter(user, address);
+                if (wait > 0) {
+                    throw new LockedException(String.valueOf(wait));
+                }
+                try {
+                    Authentication a = dao.authenticate(auth);
+                    throttle.succeeded(user);
+                    return a;
+                } catch (AuthenticationException e) {
+                    throttle.failed(user, address);
+                    throw e;
+                }
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+            }
+        };
+    }
+
+    private static void loginFailed(
+            HttpServletRequest req, HttpServletResponse res, AuthenticationException ex, ObjectMapper json)
+            throws IOException {
+        if (ex instanceof LockedException && ex.getMessage().matches("[0-9]+")) {
+            res.setHeader("Retry-After", ex.getMessage());
+            write(
+                    res,
+                    json,
+                    req,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "auth.throttled",
+                    "too many failed logins; try again in " + ex.getMessage() + " s");
+            return;
+        }
+        write(res, json, req, HttpStatus.UNAUTHORIZED, "auth.failed", "wrong username or password");
+    }
+
+    static void write(
+            HttpServletResponse res,
+            ObjectMapper json,
+            HttpServletRequest req,
+            HttpStatus status,
+            String code,
+            String detail)
+            throws IOException {
+        ProblemDetail p = ApiErrors.problem(status, code, detail, List.of());
+        p.setInstance(URI.create(req.getRequestURI()));
+        res.setStatus(status.value());
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(res.getOutputStream(), p);
+    }
+
+    /** Writes the CSRF cookie on every response, so pages can read it before their first change. */
+    static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) req.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(req, res);
+        }
+    }
+
+    /** Authenticates {@code Authorization: Bearer} requests; an invalid token is a 401, never a fallback. */
+    static final class BearerFilter extends OncePerRequestFilter {
+        private final Accounts accounts;
+        private final ObjectMapper json;
+
+        BearerFilter(Accounts accounts, ObjectMapper json) {
+            this.accounts = accounts;
+            this.json = json;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+                throws ServletException, IOException {
+            String h = req.getHeader("Authorization");
+            if (h != null && h.startsWith("Bearer ")) {
+                var user = accounts.byToken(h.substring(7).strip());
+                if (user.isEmpty()) {
+                    write(
+                            res,
+                            json,
+                            req,
+                            HttpStatus.UNAUTHORIZED,
+                            "auth.token",
+                            "the bearer token is unknown, revoked or expired");
+                    return;
+                }
+                var auth = UsernamePasswordAuthenticationToken.authenticated(
+                        user.get(), null, user.get().getAuthorities());
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(auth);
+                SecurityContextHolder.setContext(context);
+            }
+            chain.doFilter(req, res);
+        }
+    }
+}
