@@ -292,6 +292,7 @@ public final class AccountResults {
 
     /** Current results with their filing ids in the regions (all periods), for recomputation. */
     public static List<Row> currentIn(Database db, Collection<String> regions) {
-        return rows(db, ROW + " where current and region = any (?) order by filing_id", regions.toArray(String[]::new));
+        return rows(db, ROW + " where current and region = any (?) order by filing_id", (Object)
+                regions.toArray(String[]::new));
     }
 }

@@ -415,8 +415,7 @@ public final class FilingRepository {
         if (enterprises.isEmpty()) {
             return List.of();
         }
-        return query(
-                SELECT + " where status = 'SUBMITTED' and enterprise = any (?) order by submitted_at, id",
+        return query(SELECT + " where status = 'SUBMITTED' and enterprise = any (?) order by submitted_at, id", (Object)
                 enterprises.toArray(String[]::new));
     }
 

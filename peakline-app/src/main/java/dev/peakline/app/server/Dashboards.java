@@ -1,5 +1,6 @@
 package dev.peakline.app.server;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.peakline.reference.Industry;
 import dev.peakline.reference.Region;
 import dev.peakline.store.AccountResults;
@@ -43,16 +44,19 @@ public class Dashboards {
             int filedEnterprises,
             int enterprises) {
         /** tCO2e per 10⁴ yuan of value added (NaN when none was filed). */
+        @JsonProperty
         public Double carbonIntensity() {
             return valueAdded > 0 ? emissions / valueAdded : null;
         }
 
         /** tce per 10⁴ yuan. */
+        @JsonProperty
         public Double energyIntensity() {
             return valueAdded > 0 ? energy / valueAdded : null;
         }
 
         /** Filed enterprises ÷ registered enterprises. */
+        @JsonProperty
         public Double coverage() {
             return enterprises > 0 ? (double) filedEnterprises / enterprises : null;
         }

@@ -1,5 +1,6 @@
 package dev.peakline.app.server;
 
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.peakline.accounting.AccountingOptions;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.Database;
@@ -29,6 +30,16 @@ public class Platform {
     @Bean
     DataSource dataSource(Database db) {
         return db.dataSource();
+    }
+
+    /** Codes travel as their text ("91520181MA6DKQ3L5C"), not as objects: their toString is the code. */
+    @Bean
+    com.fasterxml.jackson.databind.Module peaklineCodes() {
+        var m = new com.fasterxml.jackson.databind.module.SimpleModule("peakline-codes");
+        m.addSerializer(dev.peakline.domain.CreditCode.class, ToStringSerializer.instance);
+        m.addSerializer(dev.peakline.domain.RegionCode.class, ToStringSerializer.instance);
+        m.addSerializer(dev.peakline.domain.IndustryCode.class, ToStringSerializer.instance);
+        return m;
     }
 
     @Bean

@@ -75,7 +75,7 @@ public class Scopes {
             try (PreparedStatement ps = Tx.prepare(
                             c,
                             "select credit_code from enterprise where region = any (?) order by credit_code",
-                            subtree(region).toArray(String[]::new));
+                            (Object) subtree(region).toArray(String[]::new));
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));

@@ -114,6 +114,12 @@ public class Startup implements ApplicationRunner {
         }
     }
 
+    /** The first enterprise of the region, or of the province when a small demo has none there. */
+    private String demoEnterprise(String region) {
+        List<String> in = scopes.enterprisesIn(region);
+        return in.isEmpty() ? scopes.enterprisesIn(DemoLoader.PROVINCE).get(0) : in.get(0);
+    }
+
     private void createDemoUsers() {
         String hash = passwords.encode(DEMO_PASSWORD);
         for (DemoUser u : DEMO_USERS) {
@@ -123,13 +129,7 @@ public class Startup implements ApplicationRunner {
                     users.create("system", u.username(), u.displayName(), hash, u.role(), u.region(), null);
                 case ENTERPRISE ->
                     users.create(
-                            "system",
-                            u.username(),
-                            u.displayName(),
-                            hash,
-                            u.role(),
-                            null,
-                            scopes.enterprisesIn(u.region()).get(0));
+                            "system", u.username(), u.displayName(), hash, u.role(), null, demoEnterprise(u.region()));
                 case VERIFIER -> {
                     var v = users.create("system", u.username(), u.displayName(), hash, u.role(), null, null);
                     Set<String> assigned = new LinkedHashSet<>(scopes.enterprisesIn(u.region()));

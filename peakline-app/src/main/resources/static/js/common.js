@@ -1,0 +1,106 @@
+// Shared by every page: language (zh first, en second), API calls with the CSRF token, the header, number formats.
+const DICT = {
+  zh: {
+    app: "Peakline 双碳数字化管理平台", dashboard: "一张网", account: "碳账户", filing: "填报", queue: "待核查", admin: "因子管理",
+    logout: "退出", login: "登录", username: "用户名", password: "密码", lang: "English",
+    emissions: "排放量 (tCO₂e)", energy: "综合能耗 (tce)", valueAdded: "增加值 (万元)", intensity: "碳排放强度 (tCO₂e/万元)",
+    energyIntensity: "能耗强度 (tce/万元)", coverage: "填报覆盖率", enterprises: "企业数", filed: "已填报",
+    scope1: "范围一", scope2: "范围二", combustion: "化石燃料燃烧", process: "工业过程", electricity: "外购电力", heat: "外购热力",
+    year: "年份", month: "月份", all: "全年", region: "地区", industry: "行业", enterprise: "企业", rank: "排名",
+    byRegion: "各地区排放", monthly: "月度趋势", industryMix: "行业结构", topEmitters: "重点排放企业", drill: "下钻",
+    period: "期间", status: "状态", version: "版本", source: "来源", why: "来源说明", history: "历年", facilities: "设施",
+    fileMonth: "填报月度数据", upload: "上传模板", template: "下载模板", addLine: "添加一行", save: "保存草稿", submit: "提交",
+    approve: "通过", giveBack: "退回", comment: "意见", carrier: "能源品种", use: "用途", amount: "数量", unit: "单位",
+    product: "产品", output: "增加值", lines: "明细", audit: "审计记录", factorSets: "排放因子集", activate: "启用",
+    recompute: "重新核算", loadSet: "载入因子文件", activeFrom: "生效日期", noData: "暂无数据", created: "已保存",
+    filings: "填报记录", total: "合计", months: "月度", open: "打开",
+  },
+  en: {
+    app: "Peakline dual-carbon platform", dashboard: "One network", account: "Carbon account", filing: "Filing", queue: "Verification queue", admin: "Factor sets",
+    logout: "Sign out", login: "Sign in", username: "Username", password: "Password", lang: "中文",
+    emissions: "Emissions (tCO₂e)", energy: "Energy (tce)", valueAdded: "Value added (10⁴ yuan)", intensity: "Carbon intensity (tCO₂e/10⁴ yuan)",
+    energyIntensity: "Energy intensity (tce/10⁴ yuan)", coverage: "Filing coverage", enterprises: "Enterprises", filed: "Filed",
+    scope1: "Scope 1", scope2: "Scope 2", combustion: "Fuel combustion", process: "Industrial process", electricity: "Purchased electricity", heat: "Purchased heat",
+    year: "Year", month: "Month", all: "Whole year", region: "Region", industry: "Industry", enterprise: "Enterprise", rank: "Rank",
+    byRegion: "Emissions by region", monthly: "Monthly trend", industryMix: "Industry mix", topEmitters: "Largest emitters", drill: "Drill down",
+    period: "Period", status: "Status", version: "Version", source: "Source", why: "Why (provenance)", history: "Years", facilities: "Facilities",
+    fileMonth: "File a month", upload: "Upload template", template: "Download template", addLine: "Add a line", save: "Save draft", submit: "Submit",
+    approve: "Approve", giveBack: "Return", comment: "Comment", carrier: "Carrier", use: "Use", amount: "Amount", unit: "Unit",
+    product: "Product", output: "Value added", lines: "Lines", audit: "Audit trail", factorSets: "Factor sets", activate: "Activate",
+    recompute: "Recompute", loadSet: "Load a factor file", activeFrom: "Active from", noData: "No data", created: "Saved",
+    filings: "Filings", total: "Total", months: "Months", open: "Open",
+  },
+};
+
+export function lang() { return localStorage.getItem("peakline.lang") || "zh"; }
+export function t(key) { return (DICT[lang()] || DICT.zh)[key] || key; }
+
+export function translate(root = document) {
+  root.querySelectorAll("[data-i18n]").forEach(el => { el.textContent = t(el.dataset.i18n); });
+  document.documentElement.lang = lang() === "zh" ? "zh-CN" : "en";
+}
+
+function csrf() {
+  const m = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]+)/);
+  return m ? decodeURIComponent(m[1]) : "";
+}
+
+/** Calls the API; throws an Error carrying the Problem Details (with row-level problems) on failure. */
+export async function api(path, { method = "GET", body, form } = {}) {
+  const headers = { "Accept": "application/json" };
+  if (method !== "GET") headers["X-XSRF-TOKEN"] = csrf();
+  let payload;
+  if (form) payload = form;
+  else if (body !== undefined) { headers["Content-Type"] = "application/json"; payload = JSON.stringify(body); }
+  const res = await fetch(path, { method, headers, body: payload, credentials: "same-origin" });
+  if (res.status === 401) { location.href = "/login.html"; throw new Error("not signed in"); }
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) { const e = new Error((data && data.detail) || res.statusText); e.problem = data; throw e; }
+  return data;
+}
+
+/** A problem as readable text: the sentence, then each row-level finding. */
+export function describe(err) {
+  const p = err.problem;
+  if (!p) return err.message;
+  const rows = (p.problems || []).map(x => `${x.source} ${t("lines")} ${x.row}, ${x.column}: ${x.message}`);
+  return [p.detail, ...rows].join("\n");
+}
+
+export function fmt(v, digits = 1) {
+  if (v === null || v === undefined || Number.isNaN(v)) return "–";
+  return Number(v).toLocaleString(lang() === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+export function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") e.className = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else if (v !== undefined && v !== null) e.setAttribute(k, v);
+  }
+  for (const c of children.flat()) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return e;
+}
+
+export function param(name) { return new URLSearchParams(location.search).get(name); }
+
+/** Draws the header for the signed-in user and returns it. */
+export async function header() {
+  const me = await api("/api/v1/me");
+  const nav = [];
+  if (me.role === "ADMIN" || me.role === "GOVERNMENT") nav.push(["dashboard", "/dashboard.html"]);
+  if (me.role === "ENTERPRISE") nav.push(["account", `/enterprise.html?code=${me.enterprise}`]);
+  if (me.role === "VERIFIER" || me.role === "ADMIN") nav.push(["queue", "/queue.html"]);
+  if (me.role === "ADMIN") nav.push(["admin", "/admin.html"]);
+  const h = el("header", {},
+    el("h1", { "data-i18n": "app" }),
+    el("nav", {}, nav.map(([k, href]) => el("a", { href, "data-i18n": k }))),
+    el("span", { class: "who", id: "who" }, `${me.displayName} (${me.username})`),
+    el("button", { id: "lang", onclick: () => { localStorage.setItem("peakline.lang", lang() === "zh" ? "en" : "zh"); location.reload(); } }, t("lang")),
+    el("button", { id: "logout", onclick: async () => { await api("/logout", { method: "POST" }).catch(() => {}); location.href = "/login.html"; } }, t("logout")));
+  document.body.prepend(h);
+  translate();
+  return me;
+}

@@ -1,0 +1,90 @@
+import { api, header, t, fmt, el, param, describe } from "/js/common.js";
+
+const me = await header();
+const code = param("code") || me.enterprise;
+const yearSel = document.getElementById("year");
+const thisYear = new Date().getFullYear();
+for (let y = thisYear; y >= 2015; y--) yearSel.append(el("option", { value: y }, y));
+yearSel.value = param("year") || String(thisYear - 2);
+yearSel.addEventListener("change", load);
+const chart = echarts.init(document.getElementById("chart"));
+const SOURCES = ["combustion", "process", "electricity", "heat"];
+
+const profile = await api(`/api/v1/enterprises/${code}`);
+document.getElementById("name").textContent = profile.name;
+document.getElementById("meta").textContent = `${profile.creditCode} · ${profile.regionName} · ${profile.industry} ${profile.industryName}`;
+document.getElementById("facilities").replaceChildren(...profile.facilities.map(f =>
+  el("tr", {}, el("td", {}, f.name), el("td", {}, f.kind), el("td", {}, f.product || ""), el("td", { class: "num" }, fmt(f.capacity, 0) + " " + (f.capacityUnit || "")), el("td", {}, f.park || ""))));
+
+async function load() {
+  const a = await api(`/api/v1/enterprises/${code}/account?year=${yearSel.value}`);
+  const y = a.annual;
+  document.getElementById("cards").replaceChildren(
+    card("emissions", fmt(y.total, 1), "annual-total"), card("scope1", fmt(y.scope1, 1)), card("scope2", fmt(y.scope2, 1)),
+    card("energy", fmt(y.energy, 1)), card("intensity", fmt(y.carbonIntensity, 3)));
+  chart.setOption({
+    tooltip: { trigger: "axis" }, legend: { data: SOURCES.map(t) }, grid: { left: 70, right: 20, top: 40, bottom: 30 },
+    xAxis: { type: "category", data: a.months.map(m => m.period.slice(5)) }, yAxis: { type: "value", name: "tCO₂e" },
+    series: SOURCES.map(s => ({ name: t(s), type: "bar", stack: "total", data: a.months.map(m => Math.round(m[s] * 10) / 10) })),
+  }, true);
+  document.getElementById("months").replaceChildren(
+    el("tr", {}, ["period", "emissions", "scope1", "scope2", "energy", "valueAdded", "intensity", "why"].map((k, i) => el("th", { class: i && i < 7 ? "num" : "" }, t(k)))),
+    a.months.map(m => el("tr", { "data-period": m.period },
+      el("td", {}, m.period), el("td", { class: "num" }, fmt(m.total, 2)), el("td", { class: "num" }, fmt(m.scope1, 2)), el("td", { class: "num" }, fmt(m.scope2, 2)),
+      el("td", { class: "num" }, fmt(m.energy, 2)), el("td", { class: "num" }, fmt(m.valueAdded, 1)), el("td", { class: "num" }, fmt(m.carbonIntensity, 3)),
+      el("td", {}, el("a", { href: "#", class: "why", onclick: e => { e.preventDefault(); explain(m.period); } }, t("why"))))));
+  document.getElementById("history").replaceChildren(
+    el("tr", {}, ["year", "emissions", "energy", "intensity"].map((k, i) => el("th", { class: i ? "num" : "" }, t(k)))),
+    a.history.map(h => el("tr", {}, el("td", {}, h.period), el("td", { class: "num" }, fmt(h.total, 0)), el("td", { class: "num" }, fmt(h.energy, 0)), el("td", { class: "num" }, fmt(h.carbonIntensity, 3)))));
+  const filings = await api(`/api/v1/enterprises/${code}/filings?year=${yearSel.value}`);
+  document.getElementById("filings").replaceChildren(
+    el("tr", {}, ["period", "version", "status", "source", "comment"].map(k => el("th", {}, t(k)))),
+    filings.map(f => el("tr", { class: "click", onclick: () => { location.href = `/filing.html?id=${f.id}`; } },
+      el("td", {}, f.period), el("td", {}, f.version), el("td", {}, el("span", { class: "status " + f.status }, f.status)), el("td", {}, f.source), el("td", {}, f.comment || ""))));
+}
+
+function card(key, value, id) { return el("div", { class: "card", id }, el("div", { class: "label" }, t(key)), el("div", { class: "value" }, value)); }
+
+async function explain(period) {
+  const x = await api(`/api/v1/enterprises/${code}/account/${period}/explain`);
+  const pre = document.getElementById("explain");
+  pre.textContent = x.lines.join("\n");
+  pre.hidden = false;
+  pre.scrollIntoView();
+}
+
+// filing: an enterprise user (or an administrator) files its months
+if (me.role === "ENTERPRISE" || me.role === "ADMIN") {
+  document.getElementById("filePanel").hidden = false;
+  const period = document.getElementById("period");
+  const last = new Date(); last.setMonth(last.getMonth() - 1);
+  period.value = last.toISOString().slice(0, 7);
+  const tpl = document.getElementById("template");
+  const setTpl = () => { tpl.href = `/api/v1/enterprises/${code}/template.xlsx?period=${period.value}`; };
+  setTpl(); period.addEventListener("change", setTpl);
+  const form = document.getElementById("form");
+  form.append(el("tr", {}, ["carrier", "use", "amount", "unit"].map(k => el("th", {}, t(k)))));
+  const addLine = (carrier = "", use = "燃烧", amount = "", unit = "t") => form.append(el("tr", { class: "line" },
+    el("td", {}, el("input", { name: "carrier", value: carrier })), el("td", {}, el("input", { name: "use", value: use, size: 6 })),
+    el("td", {}, el("input", { name: "amount", value: amount, size: 10 })), el("td", {}, el("input", { name: "unit", value: unit, size: 6 }))));
+  addLine("原煤", "燃烧", "", "t"); addLine("电力", "外购", "", "MWh");
+  document.getElementById("addLine").addEventListener("click", () => addLine());
+  const msg = document.getElementById("fileMessage");
+  const done = f => { msg.className = "ok"; msg.textContent = `${t("created")}: ${f.period} v${f.version} (${f.status})`; load(); location.href = `/filing.html?id=${f.id}`; };
+  const fail = e => { msg.className = "error"; msg.textContent = describe(e); };
+  document.getElementById("saveForm").addEventListener("click", async () => {
+    const activity = [...form.querySelectorAll("tr.line")].map(r => Object.fromEntries([...r.querySelectorAll("input")].map(i => [i.name, i.value])))
+      .filter(l => l.carrier || l.amount);
+    const va = document.getElementById("valueAdded").value;
+    const body = { period: period.value, activity, output: va ? [{ valueAdded: va, unit: "万元" }] : [] };
+    try { done(await api(`/api/v1/enterprises/${code}/filings`, { method: "POST", body })); } catch (e) { fail(e); }
+  });
+  document.getElementById("uploadBtn").addEventListener("click", async () => {
+    const f = document.getElementById("file").files[0];
+    if (!f) return;
+    const fd = new FormData(); fd.append("file", f); fd.append("period", period.value);
+    try { done(await api(`/api/v1/enterprises/${code}/filings/upload?period=${period.value}`, { method: "POST", form: fd })); } catch (e) { fail(e); }
+  });
+}
+
+await load();

@@ -1,0 +1,107 @@
+package dev.peakline.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peakline.store.AccountResults;
+import dev.peakline.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Reference-data admin: load a set, activate it for a city, recompute; results name the set they used. */
+class FactorSetTest extends ServerTest {
+    @Autowired
+    Database db;
+
+    static final String FILE =
+            "kind,item,qualifier,value,unit,valid_from,valid_to,publication,source_id,confidence,notes\n"
+                    + "electricity,CN,average,0.5,tCO2/MWh,2024-01-01,2024-12-31,测试用全国电网因子 (test),TEST,MEDIUM,\n";
+
+    @Test
+    void aLoadedSetActivatedForACityRecomputesThatCityOnly() throws Exception {
+        Client admin = as("admin");
+        assertThat(as("province")
+                        .upload("/api/v1/factor-sets?id=test-grid", "f.csv", FILE.getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(403);
+        JsonNode bad = admin.json(
+                admin.upload(
+                        "/api/v1/factor-sets?id=bad",
+                        "bad.csv",
+                        "kind,item\nelectricity,CN\n".getBytes(StandardCharsets.UTF_8)),
+                422);
+        assertThat(bad.get("problems").get(0).get("column").asText()).isNotEmpty();
+        JsonNode set = admin.json(
+                admin.upload(
+                        "/api/v1/factor-sets?id=test-grid&publication=test",
+                        "grid.csv",
+                        FILE.getBytes(StandardCharsets.UTF_8)),
+                201);
+        String version = set.get("version").asText();
+        assertThat(admin.json(admin.get("/api/v1/factor-sets/test-grid/" + version), 200)
+                        .get(0)
+                        .get("value")
+                        .asDouble())
+                .isEqualTo(0.5);
+
+        List<String> city = List.of("520100", "520102", "520111", "520181");
+        Map<Long, AccountResults.Row> before = new HashMap<>();
+        AccountResults.inRegions(
+                        db,
+                        List.of(
+                                "520102", "520111", "520181", "520103", "520112", "520113", "520115", "520121",
+                                "520122", "520123"),
+                        "2024")
+                .forEach(r -> before.put(r.filingId(), r));
+        Map<Long, AccountResults.Row> elsewhere = new HashMap<>();
+        AccountResults.inRegions(db, List.of("520303", "520326"), "2024").forEach(r -> elsewhere.put(r.filingId(), r));
+        assertThat(before).isNotEmpty();
+
+        admin.json(
+                admin.post(
+                        "/api/v1/factor-sets/activations",
+                        "{\"region\":\"520100\",\"activeFrom\":\"2024-01-01\",\"setId\":\"test-grid\",\"setVersion\":\""
+                                + version + "\"}"),
+                201);
+        assertThat(admin.post(
+                                "/api/v1/factor-sets/activations",
+                                "{\"region\":\"520100\",\"activeFrom\":\"2024-13-01\",\"setId\":\"test-grid\",\"setVersion\":\""
+                                        + version + "\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        JsonNode job = admin.json(admin.post("/api/v1/factor-sets/recompute", "{\"region\":\"520100\"}"), 202);
+        long id = job.get("id").asLong();
+        for (int i = 0; i < 200 && job.get("state").asText().equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            job = admin.json(admin.get("/api/v1/factor-sets/recompute/" + id), 200);
+        }
+        assertThat(job.get("state").asText()).isEqualTo("DONE");
+        assertThat(job.get("done").asInt()).isEqualTo(job.get("total").asInt()).isPositive();
+
+        // electricity emissions scale by 0.5 ÷ the shipped factor; fuel and process emissions do not move
+        boolean sawElectricity = false;
+        for (AccountResults.Row r : AccountResults.inRegions(db, city, "2024")) {
+            AccountResults.Row old = before.get(r.filingId());
+            if (old == null) {
+                continue;
+            }
+            assertThat(r.factorSets()).startsWith("test-grid " + version);
+            assertThat(r.combustion()).isEqualTo(old.combustion());
+            assertThat(r.process()).isEqualTo(old.process());
+            if (old.electricity() > 0) {
+                sawElectricity = true;
+                assertThat(r.electricity()).isNotEqualTo(old.electricity());
+            }
+        }
+        assertThat(sawElectricity).isTrue();
+        for (AccountResults.Row r : AccountResults.inRegions(db, List.of("520303", "520326"), "2024")) {
+            assertThat(r.total()).isCloseTo(elsewhere.get(r.filingId()).total(), within(0.0));
+            assertThat(r.factorSets()).startsWith("peakline-reference");
+        }
+    }
+}

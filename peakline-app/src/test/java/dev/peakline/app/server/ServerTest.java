@@ -1,0 +1,164 @@
+package dev.peakline.app.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peakline.app.server.security.LoginThrottle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One server for all server tests: the demo province (small: scale 0.05, 2023–2024) on a real embedded PostgreSQL in a
+ * fresh data directory, on a random loopback port. Subclasses share the Spring context.
+ */
+@SpringBootTest(classes = PeaklineServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServerTest {
+    static final Path DATA;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        try {
+            DATA = Files.createTempDirectory("peakline-server-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("peakline.data-dir", DATA::toString);
+        r.add("peakline.demo.enabled", () -> "true");
+        r.add("peakline.demo.scale", () -> "0.05");
+        r.add("peakline.demo.from-year", () -> "2023");
+        r.add("peakline.demo.to-year", () -> "2024");
+        r.add("server.address", () -> "127.0.0.1");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LoginThrottle throttle;
+
+    @BeforeEach
+    void forgetFailedLogins() {
+        throttle.reset();
+    }
+
+    /** A browser-like HTTP client: keeps cookies and echoes the CSRF cookie in the X-XSRF-TOKEN header. */
+    final class Client {
+        final CookieManager cookies = new CookieManager();
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String bearer;
+
+        Client login(String user) {
+            HttpResponse<String> r = loginAs(user, Startup.DEMO_PASSWORD);
+            if (r.statusCode() != 200) {
+                throw new AssertionError("login " + user + ": " + r.statusCode() + " " + r.body());
+            }
+            // signing in renews the CSRF token; the next page load brings the new cookie, as in a browser
+            get("/api/v1/me");
+            return this;
+        }
+
+        HttpResponse<String> loginAs(String user, String password) {
+            get("/actuator/health");
+            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8);
+            return send(builder("/login")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        HttpRequest.Builder builder(String path) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Accept", "application/json");
+            if (bearer != null) {
+                b.header("Authorization", "Bearer " + bearer);
+            }
+            for (HttpCookie c : cookies.getCookieStore().getCookies()) {
+                if (c.getName().equals("XSRF-TOKEN")) {
+                    b.header("X-XSRF-TOKEN", c.getValue());
+                }
+            }
+            return b;
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder b) {
+            try {
+                return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        HttpResponse<String> get(String path) {
+            return send(builder(path).GET());
+        }
+
+        HttpResponse<String> post(String path, String json) {
+            return send(builder(path)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        HttpResponse<String> put(String path, String json) {
+            return send(builder(path)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        /** A multipart upload of one file part plus text fields. */
+        HttpResponse<String> upload(String path, String fileName, byte[] bytes) {
+            String boundary = "peakline" + System.nanoTime();
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] body = new byte[head.length + bytes.length + tail.length];
+            System.arraycopy(head, 0, body, 0, head.length);
+            System.arraycopy(bytes, 0, body, head.length, bytes.length);
+            System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+            return send(builder(path)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        }
+
+        JsonNode json(HttpResponse<String> r, int status) {
+            if (r.statusCode() != status) {
+                throw new AssertionError("expected " + status + " but was " + r.statusCode() + ": " + r.body());
+            }
+            try {
+                return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    Client as(String user) {
+        return new Client().login(user);
+    }
+
+    Client anonymous() {
+        return new Client();
+    }
+}
