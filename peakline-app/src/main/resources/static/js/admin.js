@@ -1,4 +1,4 @@
-import { api, header, t, el, describe, fmt } from "/js/common.js";
+import { api, header, t, el, describe, fmt, put } from "/js/common.js";
 
 await header();
 const msg = document.getElementById("message");
@@ -6,11 +6,11 @@ const fail = e => { msg.className = "error"; msg.textContent = describe(e); };
 
 async function load() {
   const s = await api("/api/v1/factor-sets");
-  document.getElementById("sets").replaceChildren(
+  put(document.getElementById("sets"), 
     el("tr", {}, ["id", "version", "publication", "loaded"].map(k => el("th", {}, k))),
     s.sets.map(x => el("tr", { class: "click", onclick: () => factors(x.id, x.version) }, el("td", {}, x.id), el("td", {}, x.version), el("td", {}, x.publication), el("td", {}, x.loadedAt))));
-  document.getElementById("actSet").replaceChildren(...s.sets.map(x => el("option", { value: x.id + "|" + x.version }, x.id + " " + x.version)));
-  document.getElementById("activations").replaceChildren(
+  put(document.getElementById("actSet"), ...s.sets.map(x => el("option", { value: x.id + "|" + x.version }, x.id + " " + x.version)));
+  put(document.getElementById("activations"), 
     el("tr", {}, ["region", "activeFrom", "factorSets"].map(k => el("th", {}, t(k)))),
     s.activations.map(a => el("tr", {}, el("td", {}, a.region), el("td", {}, a.activeFrom), el("td", {}, a.setId + " " + a.setVersion))));
 }
@@ -18,7 +18,7 @@ async function load() {
 async function factors(id, version) {
   const list = await api(`/api/v1/factor-sets/${id}/${version}`);
   document.getElementById("factorsTitle").textContent = `${id} ${version} (${list.length})`;
-  document.getElementById("factors").replaceChildren(
+  put(document.getElementById("factors"), 
     el("tr", {}, ["kind", "item", "qualifier", "value", "unit", "valid", "publication", "confidence"].map(k => el("th", {}, k))),
     list.slice(0, 500).map(f => el("tr", {}, el("td", {}, f.kind), el("td", {}, f.item), el("td", {}, f.qualifier), el("td", { class: "num" }, f.value),
       el("td", {}, f.unit), el("td", {}, `${f.validFrom || ""}–${f.validTo || ""}`), el("td", {}, f.publication), el("td", {}, f.confidence))));

@@ -84,6 +84,9 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+/** Replaces a node's children with nodes and (nested) arrays of nodes. */
+export function put(node, ...kids) { node.replaceChildren(...kids.flat(Infinity)); }
+
 export function param(name) { return new URLSearchParams(location.search).get(name); }
 
 /** Draws the header for the signed-in user and returns it. */
@@ -104,3 +107,13 @@ export async function header() {
   translate();
   return me;
 }
+
+// any failed call a page does not handle itself is shown, not swallowed
+window.addEventListener("unhandledrejection", ev => {
+  const box = document.getElementById("page-error") || document.body.appendChild(el("div", { id: "page-error", class: "error" }));
+  box.textContent = describe(ev.reason || new Error("error"));
+});
+window.addEventListener("error", ev => {
+  const box = document.getElementById("page-error") || document.body.appendChild(el("div", { id: "page-error", class: "error" }));
+  box.textContent = describe(ev.error || new Error(ev.message));
+});

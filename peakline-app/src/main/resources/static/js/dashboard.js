@@ -1,4 +1,4 @@
-import { api, header, t, fmt, el, param } from "/js/common.js";
+import { api, header, t, fmt, el, param, put } from "/js/common.js";
 
 const me = await header();
 let region = param("region") || me.homeRegion;
@@ -25,9 +25,9 @@ async function load() {
   const q = `year=${yearSel.value}` + (monthSel.value ? `&month=${monthSel.value}` : "");
   const [info, v] = await Promise.all([api(`/api/v1/regions/${region}`), api(`/api/v1/regions/${region}/dashboard?${q}`)]);
   const crumbs = document.getElementById("crumbs");
-  crumbs.replaceChildren(...info.lineage.slice().reverse().map(r => el("a", { href: "#", onclick: e => { e.preventDefault(); go(r.code); } }, r.name)));
+  put(crumbs, ...info.lineage.slice().reverse().map(r => el("a", { href: "#", onclick: e => { e.preventDefault(); go(r.code); } }, r.name)));
   const f = v.totals;
-  document.getElementById("cards").replaceChildren(
+  put(document.getElementById("cards"), 
     card("emissions", fmt(f.emissions / 1e4, 2) + (document.documentElement.lang === "en" ? " ×10⁴" : " 万")),
     card("energy", fmt(f.energy / 1e4, 2) + (document.documentElement.lang === "en" ? " ×10⁴" : " 万")),
     card("intensity", fmt(f.carbonIntensity, 3)),
@@ -57,7 +57,7 @@ async function load() {
   }, true);
   charts.industries.off("click");
   charts.industries.on("click", p => drill(p.data.code, p.name));
-  document.getElementById("children").replaceChildren(
+  put(document.getElementById("children"), 
     el("tr", {}, ["rank", "region", "emissions", "energy", "intensity", "coverage"].map((k, i) => el("th", { class: i > 1 ? "num" : "" }, t(k)))),
     v.children.map((c, i) => el("tr", { class: "click", onclick: () => go(c.code) },
       el("td", {}, i + 1), el("td", {}, c.name), el("td", { class: "num" }, fmt(c.figures.emissions, 0)), el("td", { class: "num" }, fmt(c.figures.energy, 0)),
@@ -70,7 +70,7 @@ async function load() {
 function card(key, value) { return el("div", { class: "card" }, el("div", { class: "label" }, t(key)), el("div", { class: "value" }, value)); }
 
 function enterprises(table, list) {
-  table.replaceChildren(
+  put(table, 
     el("tr", {}, ["enterprise", "industry", "emissions", "energy"].map((k, i) => el("th", { class: i > 1 ? "num" : "" }, t(k)))),
     list.map(e => el("tr", { class: "click", onclick: () => { location.href = `/enterprise.html?code=${e.enterprise}&year=${yearSel.value}`; } },
       el("td", {}, e.name), el("td", {}, e.industry), el("td", { class: "num" }, fmt(e.total, 0)), el("td", { class: "num" }, fmt(e.energy, 0)))));

@@ -1,4 +1,4 @@
-import { api, header, t, fmt, el, param, describe } from "/js/common.js";
+import { api, header, t, fmt, el, param, describe, put } from "/js/common.js";
 
 const me = await header();
 const code = param("code") || me.enterprise;
@@ -13,13 +13,13 @@ const SOURCES = ["combustion", "process", "electricity", "heat"];
 const profile = await api(`/api/v1/enterprises/${code}`);
 document.getElementById("name").textContent = profile.name;
 document.getElementById("meta").textContent = `${profile.creditCode} · ${profile.regionName} · ${profile.industry} ${profile.industryName}`;
-document.getElementById("facilities").replaceChildren(...profile.facilities.map(f =>
+put(document.getElementById("facilities"), ...profile.facilities.map(f =>
   el("tr", {}, el("td", {}, f.name), el("td", {}, f.kind), el("td", {}, f.product || ""), el("td", { class: "num" }, fmt(f.capacity, 0) + " " + (f.capacityUnit || "")), el("td", {}, f.park || ""))));
 
 async function load() {
   const a = await api(`/api/v1/enterprises/${code}/account?year=${yearSel.value}`);
   const y = a.annual;
-  document.getElementById("cards").replaceChildren(
+  put(document.getElementById("cards"), 
     card("emissions", fmt(y.total, 1), "annual-total"), card("scope1", fmt(y.scope1, 1)), card("scope2", fmt(y.scope2, 1)),
     card("energy", fmt(y.energy, 1)), card("intensity", fmt(y.carbonIntensity, 3)));
   chart.setOption({
@@ -27,17 +27,17 @@ async function load() {
     xAxis: { type: "category", data: a.months.map(m => m.period.slice(5)) }, yAxis: { type: "value", name: "tCO₂e" },
     series: SOURCES.map(s => ({ name: t(s), type: "bar", stack: "total", data: a.months.map(m => Math.round(m[s] * 10) / 10) })),
   }, true);
-  document.getElementById("months").replaceChildren(
+  put(document.getElementById("months"), 
     el("tr", {}, ["period", "emissions", "scope1", "scope2", "energy", "valueAdded", "intensity", "why"].map((k, i) => el("th", { class: i && i < 7 ? "num" : "" }, t(k)))),
     a.months.map(m => el("tr", { "data-period": m.period },
       el("td", {}, m.period), el("td", { class: "num" }, fmt(m.total, 2)), el("td", { class: "num" }, fmt(m.scope1, 2)), el("td", { class: "num" }, fmt(m.scope2, 2)),
       el("td", { class: "num" }, fmt(m.energy, 2)), el("td", { class: "num" }, fmt(m.valueAdded, 1)), el("td", { class: "num" }, fmt(m.carbonIntensity, 3)),
       el("td", {}, el("a", { href: "#", class: "why", onclick: e => { e.preventDefault(); explain(m.period); } }, t("why"))))));
-  document.getElementById("history").replaceChildren(
+  put(document.getElementById("history"), 
     el("tr", {}, ["year", "emissions", "energy", "intensity"].map((k, i) => el("th", { class: i ? "num" : "" }, t(k)))),
     a.history.map(h => el("tr", {}, el("td", {}, h.period), el("td", { class: "num" }, fmt(h.total, 0)), el("td", { class: "num" }, fmt(h.energy, 0)), el("td", { class: "num" }, fmt(h.carbonIntensity, 3)))));
   const filings = await api(`/api/v1/enterprises/${code}/filings?year=${yearSel.value}`);
-  document.getElementById("filings").replaceChildren(
+  put(document.getElementById("filings"), 
     el("tr", {}, ["period", "version", "status", "source", "comment"].map(k => el("th", {}, t(k)))),
     filings.map(f => el("tr", { class: "click", onclick: () => { location.href = `/filing.html?id=${f.id}`; } },
       el("td", {}, f.period), el("td", {}, f.version), el("td", {}, el("span", { class: "status " + f.status }, f.status)), el("td", {}, f.source), el("td", {}, f.comment || ""))));

@@ -1,4 +1,4 @@
-import { api, header, t, el, param, describe } from "/js/common.js";
+import { api, header, t, el, param, describe, put } from "/js/common.js";
 
 const me = await header();
 const id = param("id");
@@ -11,16 +11,16 @@ async function load() {
   st.textContent = f.status; st.className = "status " + f.status;
   document.getElementById("comment").textContent = f.comment ? `${t("comment")}: ${f.comment}` : "";
   const c = d.content;
-  document.getElementById("lines").replaceChildren(
+  put(document.getElementById("lines"), 
     el("tr", {}, ["carrier", "use", "amount", "unit"].map(k => el("th", {}, t(k)))),
     c.activity.map(a => el("tr", {}, el("td", {}, a.carrier), el("td", {}, a.use), el("td", { class: "num" }, a.amount), el("td", {}, a.unit))),
     c.process.map(p => el("tr", {}, el("td", {}, p.process), el("td", {}, p.parameters), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.production.map(p => el("tr", {}, el("td", {}, t("product") + ": " + p.product), el("td", {}, ""), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.output.map(o => el("tr", {}, el("td", {}, t("output")), el("td", {}, ""), el("td", { class: "num" }, o.valueAdded), el("td", {}, o.unit))));
-  document.getElementById("audit").replaceChildren(...d.history.map(h =>
+  put(document.getElementById("audit"), ...d.history.map(h =>
     el("tr", {}, el("td", {}, h.at), el("td", {}, h.actor), el("td", {}, h.action), el("td", {}, h.before || ""), el("td", {}, h.after || ""))));
   const actions = document.getElementById("actions");
-  actions.replaceChildren();
+  put(actions);
   const act = (key, path, needComment) => actions.append(el("button", { class: "primary", id: key, onclick: async () => {
     const comment = document.getElementById("decision") ? document.getElementById("decision").value : "";
     try { await api(`/api/v1/filings/${id}/${path}`, { method: "POST", body: needComment !== undefined ? { comment } : undefined }); await load(); }

@@ -1,8 +1,8 @@
-import { api, header, t, el } from "/js/common.js";
+import { api, header, t, el, put } from "/js/common.js";
 
 await header();
 const q = await api("/api/v1/filings/queue");
-document.getElementById("queue").replaceChildren(
+put(document.getElementById("queue"), 
   el("tr", {}, ["enterprise", "period", "version", "status"].map(k => el("th", {}, t(k)))),
   q.length ? q.map(f => el("tr", { class: "click", onclick: () => { location.href = `/filing.html?id=${f.id}`; } },
     el("td", {}, f.enterprise), el("td", {}, f.period), el("td", {}, f.version), el("td", {}, el("span", { class: "status " + f.status }, f.status))))

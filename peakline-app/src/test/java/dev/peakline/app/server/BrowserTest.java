@@ -1,0 +1,149 @@
+package dev.peakline.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The platform in a real browser (Debian's headless Chromium): an enterprise files a month, the verifier approves it,
+ * the province's dashboard and the enterprise's account change; an enterprise cannot open another's page.
+ */
+class BrowserTest extends ServerTest {
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File DRIVER = new File("/usr/bin/chromedriver");
+    static WebDriver browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void open() {
+        // .ci/run installs chromium and chromium-driver; a developer machine without them skips this class
+        assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(), "needs Debian's chromium and chromium-driver");
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM);
+        o.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-extensions",
+                "--no-first-run",
+                "--window-size=1400,1000");
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), o);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    void login(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login.html"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(Startup.DEMO_PASSWORD);
+        browser.findElement(By.id("signin")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+    }
+
+    WebElement visible(By by) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // say what the page showed instead
+            throw new AssertionError(
+                    "no " + by + " on " + browser.getCurrentUrl() + ":\n"
+                            + browser.findElement(By.tagName("body")).getText(),
+                    e);
+        }
+    }
+
+    String provinceTotal2025() {
+        login("province");
+        browser.get(url("/dashboard.html?region=520000&year=2025"));
+        wait.until(
+                d -> d.findElements(By.cssSelector("#total-emissions .value")).size() == 1);
+        return visible(By.cssSelector("#total-emissions .value")).getText();
+    }
+
+    @Test
+    void anEnterpriseFilesTheVerifierApprovesAndTheFiguresChange() {
+        String before = provinceTotal2025();
+
+        login("enterprise");
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        WebElement period = visible(By.id("period"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2025-06'", period);
+        var lines = browser.findElements(By.cssSelector("#form tr.line"));
+        fill(lines.get(0), "天然气", "燃烧", "100", "万Nm3");
+        fill(lines.get(1), "", "", "", "");
+        browser.findElement(By.id("valueAdded")).sendKeys("500");
+        browser.findElement(By.id("saveForm")).click();
+        wait.until(ExpectedConditions.urlContains("/filing.html"));
+        visible(By.id("submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "SUBMITTED"));
+
+        login("verifier");
+        wait.until(ExpectedConditions.urlContains("/queue.html"));
+        visible(By.xpath("//table[@id='queue']//td[text()='2025-06']")).click();
+        wait.until(ExpectedConditions.urlContains("/filing.html"));
+        visible(By.id("decision")).sendKeys("数据核实无误");
+        browser.findElement(By.id("approve")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "APPROVED"));
+
+        String after = provinceTotal2025();
+        assertThat(after).isNotEqualTo(before);
+
+        login("enterprise");
+        browser.get(browser.getCurrentUrl().replaceAll("year=\\d+", "") + "&year=2025");
+        WebElement row = visible(By.cssSelector("#months tr[data-period='2025-06']"));
+        // 100 ×10⁴ Nm³ of natural gas: 2,162.188809 tCO2, shown to two decimals
+        assertThat(row.getText()).contains("2,162.19");
+        row.findElement(By.cssSelector("a.why")).click();
+        assertThat(visible(By.id("explain")).getText()).contains("2162.188809");
+    }
+
+    @Test
+    void anEnterpriseCannotOpenAnotherEnterprisesPage() {
+        login("enterprise2");
+        String other = as("enterprise")
+                .json(as("enterprise").get("/api/v1/me"), 200)
+                .get("enterprise")
+                .asText();
+        browser.get(url("/enterprise.html?code=" + other));
+        assertThat(visible(By.id("page-error")).getText()).contains("outside your scope");
+        assertThat(browser.findElement(By.id("name")).getText()).isEmpty();
+    }
+
+    private static void fill(WebElement line, String carrier, String use, String amount, String unit) {
+        String[] values = {carrier, use, amount, unit};
+        var inputs = line.findElements(By.tagName("input"));
+        for (int i = 0; i < 4; i++) {
+            inputs.get(i).clear();
+            inputs.get(i).sendKeys(values[i]);
+        }
+    }
+}
