@@ -1,0 +1,149 @@
+package dev.peakline.bench;
+
+import dev.peakline.reference.ReferenceLibrary;
+import dev.peakline.reference.Region;
+import dev.peakline.reference.Registry;
+import dev.peakline.store.AccountResults;
+import dev.peakline.store.Database;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The province dashboard under concurrent clients. {@code http BASE USER PASSWORD REGION YEAR CLIENTS SECONDS} signs in
+ * and has CLIENTS threads request {@code /api/v1/regions/REGION/dashboard?year=YEAR} back to back;
+ * {@code sql DATA_DIR REGION YEAR CLIENTS SECONDS} runs the dashboard's two main queries (the region × industry ×
+ * month cube and the top emitters) straight on the same PostgreSQL as the peer. Prints one line of key=value figures:
+ * requests, throughput, p50 and p99 latency; the first 20% of the time is warm-up and not counted.
+ */
+public final class DashboardLoad {
+    private DashboardLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("http")) {
+            http(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+        } else {
+            sql(
+                    Path.of(args[1]),
+                    args[2],
+                    Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]));
+        }
+    }
+
+    static void http(String base, String user, String password, String region, String year, int clients, int seconds)
+            throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        client.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> login = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-XSRF-TOKEN", csrf(cookies))
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + login.body());
+        }
+        URI uri = URI.create(base + "/api/v1/regions/" + region + "/dashboard?year=" + year);
+        run("http", clients, seconds, () -> {
+            HttpResponse<String> r =
+                    client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(r.statusCode() + " " + r.body());
+            }
+            return r.body().length();
+        });
+    }
+
+    private static String csrf(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse("");
+    }
+
+    static void sql(Path dataDir, String region, int year, int clients, int seconds) throws Exception {
+        Registry registry = ReferenceLibrary.shipped().registry();
+        List<String> subtree = new ArrayList<>();
+        for (Region r : registry.regions().values()) {
+            if (registry.lineage(r.code()).stream()
+                    .anyMatch(x -> x.code().value().equals(region))) {
+                subtree.add(r.code().value());
+            }
+        }
+        try (Database db = Database.embedded(dataDir)) {
+            run(
+                    "postgresql",
+                    clients,
+                    seconds,
+                    () -> AccountResults.cube(db, subtree, year).size()
+                            + AccountResults.enterprises(db, subtree, String.valueOf(year), "", 10)
+                                    .size());
+        }
+    }
+
+    private static void run(String name, int clients, int seconds, Callable<Integer> request) throws Exception {
+        long start = System.nanoTime();
+        long warm = start + seconds * 200_000_000L;
+        long end = start + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            futures.add(pool.submit(() -> {
+                long[] lat = new long[1 << 16];
+                int n = 0;
+                while (true) {
+                    long t0 = System.nanoTime();
+                    if (t0 >= end) {
+                        break;
+                    }
+                    request.call();
+                    long t1 = System.nanoTime();
+                    if (t0 >= warm) {
+                        if (n == lat.length) {
+                            lat = Arrays.copyOf(lat, n * 2);
+                        }
+                        lat[n++] = t1 - t0;
+                    }
+                }
+                return Arrays.copyOf(lat, n);
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            for (long l : f.get()) {
+                all.add(l);
+            }
+        }
+        pool.shutdown();
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        double window = (end - warm) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "engine=%s clients=%d requests=%d throughput_per_s=%.1f p50_ms=%.1f p99_ms=%.1f%n",
+                name,
+                clients,
+                sorted.length,
+                sorted.length / window,
+                sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6);
+    }
+}
