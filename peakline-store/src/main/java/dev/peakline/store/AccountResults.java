@@ -187,6 +187,11 @@ public final class AccountResults {
                 rs.getString(12));
     }
 
+    /** The first and last period of a span given as "2024" or "2024-03" (a range, so the period index serves). */
+    static String[] span(String prefix) {
+        return prefix.length() == 4 ? new String[] {prefix + "-01", prefix + "-12"} : new String[] {prefix, prefix};
+    }
+
     /** The current results of an enterprise, oldest month first. */
     public static List<Row> ofEnterprise(Database db, CreditCode enterprise) {
         return rows(db, ROW + " where enterprise = ? and current order by period", enterprise.value());
@@ -201,11 +206,13 @@ public final class AccountResults {
 
     /** The current results in the given regions whose period starts with the prefix ("2024" or "2024-03"). */
     public static List<Row> inRegions(Database db, Collection<String> regions, String periodPrefix) {
+        String[] span = span(periodPrefix);
         return rows(
                 db,
-                ROW + " where current and region = any (?) and period like ?",
+                ROW + " where current and region = any (?) and period between ? and ?",
                 regions.toArray(String[]::new),
-                periodPrefix + "%");
+                span[0],
+                span[1]);
     }
 
     private static List<Row> rows(Database db, String sql, Object... args) {
@@ -230,9 +237,10 @@ public final class AccountResults {
                             "select region, industry, period, sum(combustion_tco2), sum(process_tco2),"
                                     + " sum(electricity_tco2), sum(heat_tco2), sum(energy_tce),"
                                     + " coalesce(sum(value_added), 0), count(*) from account_result"
-                                    + " where current and period like ? and region = any (?)"
+                                    + " where current and period between ? and ? and region = any (?)"
                                     + " group by region, industry, period",
-                            year + "-%",
+                            year + "-01",
+                            year + "-12",
                             regions.toArray(String[]::new));
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -266,10 +274,11 @@ public final class AccountResults {
                             "select r.enterprise, e.name, r.region, r.industry, sum(r.total_tco2), sum(r.energy_tce),"
                                     + " coalesce(sum(r.value_added), 0), count(*) from account_result r"
                                     + " join enterprise e on e.credit_code = r.enterprise"
-                                    + " where r.current and r.period like ? and r.region = any (?)"
+                                    + " where r.current and r.period between ? and ? and r.region = any (?)"
                                     + " and r.industry like ? group by r.enterprise, e.name, r.region, r.industry"
                                     + " order by sum(r.total_tco2) desc, r.enterprise limit ?",
-                            periodPrefix + "%",
+                            span(periodPrefix)[0],
+                            span(periodPrefix)[1],
                             regions.toArray(String[]::new),
                             industryPrefix + "%",
                             limit);
@@ -284,6 +293,27 @@ public final class AccountResults {
                             rs.getDouble(6),
                             rs.getDouble(7),
                             rs.getInt(8)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Per region: how many enterprises have a current result in the span ("2024" or "2024-03"). */
+    public static java.util.Map<String, Integer> filedEnterprises(
+            Database db, Collection<String> regions, String span) {
+        return Tx.run(db, c -> {
+            java.util.Map<String, Integer> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select region, count(distinct enterprise) from account_result where current"
+                                    + " and period between ? and ? and region = any (?) group by region",
+                            span(span)[0],
+                            span(span)[1],
+                            regions.toArray(String[]::new));
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1).trim(), rs.getInt(2));
                 }
             }
             return out;

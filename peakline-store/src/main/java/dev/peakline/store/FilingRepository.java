@@ -448,75 +448,72 @@ public final class FilingRepository {
     }
 
     private static Map<Long, Content> contents(Connection c, List<Long> ids) throws SQLException {
-        {
-            Long[] arr = ids.toArray(Long[]::new);
-            Map<Long, List<ActivityLine>> act = new HashMap<>();
-            try (PreparedStatement ps = Tx.prepare(
-                            c,
-                            "select filing_id, carrier, use, amount, unit, measured_ncv, measured_carbon"
-                                    + " from filing_activity where filing_id = any (?) order by filing_id, line",
-                            (Object) arr);
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    act.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new ActivityLine(
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getBigDecimal(4),
-                                    rs.getString(5),
-                                    rs.getBigDecimal(6),
-                                    rs.getBigDecimal(7)));
-                }
+        Long[] arr = ids.toArray(Long[]::new);
+        Map<Long, List<ActivityLine>> act = new HashMap<>();
+        try (PreparedStatement ps = Tx.prepare(
+                        c,
+                        "select filing_id, carrier, use, amount, unit, measured_ncv, measured_carbon"
+                                + " from filing_activity where filing_id = any (?) order by filing_id, line",
+                        (Object) arr);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                act.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new ActivityLine(
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getBigDecimal(4),
+                                rs.getString(5),
+                                rs.getBigDecimal(6),
+                                rs.getBigDecimal(7)));
             }
-            Map<Long, List<ProcessLine>> pro = new HashMap<>();
-            try (PreparedStatement ps = Tx.prepare(
-                            c,
-                            "select filing_id, process, amount, unit, parameters from filing_process"
-                                    + " where filing_id = any (?) order by filing_id, line",
-                            (Object) arr);
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    pro.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new ProcessLine(
-                                    rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5)));
-                }
-            }
-            Map<Long, List<ProductionLine>> prd = new HashMap<>();
-            try (PreparedStatement ps = Tx.prepare(
-                            c,
-                            "select filing_id, product, amount, unit from filing_production"
-                                    + " where filing_id = any (?) order by filing_id, line",
-                            (Object) arr);
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    prd.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new ProductionLine(rs.getString(2), rs.getBigDecimal(3), rs.getString(4)));
-                }
-            }
-            Map<Long, List<OutputLine>> out = new HashMap<>();
-            try (PreparedStatement ps = Tx.prepare(
-                            c,
-                            "select filing_id, value_added, unit from filing_output"
-                                    + " where filing_id = any (?) order by filing_id, line",
-                            (Object) arr);
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new OutputLine(rs.getBigDecimal(2), rs.getString(3)));
-                }
-            }
-            Map<Long, Content> result = new HashMap<>();
-            for (Long id : ids) {
-                result.put(
-                        id,
-                        new Content(
-                                act.getOrDefault(id, List.of()),
-                                pro.getOrDefault(id, List.of()),
-                                prd.getOrDefault(id, List.of()),
-                                out.getOrDefault(id, List.of())));
-            }
-            return result;
         }
+        Map<Long, List<ProcessLine>> pro = new HashMap<>();
+        try (PreparedStatement ps = Tx.prepare(
+                        c,
+                        "select filing_id, process, amount, unit, parameters from filing_process"
+                                + " where filing_id = any (?) order by filing_id, line",
+                        (Object) arr);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                pro.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new ProcessLine(rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+        Map<Long, List<ProductionLine>> prd = new HashMap<>();
+        try (PreparedStatement ps = Tx.prepare(
+                        c,
+                        "select filing_id, product, amount, unit from filing_production"
+                                + " where filing_id = any (?) order by filing_id, line",
+                        (Object) arr);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                prd.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new ProductionLine(rs.getString(2), rs.getBigDecimal(3), rs.getString(4)));
+            }
+        }
+        Map<Long, List<OutputLine>> out = new HashMap<>();
+        try (PreparedStatement ps = Tx.prepare(
+                        c,
+                        "select filing_id, value_added, unit from filing_output"
+                                + " where filing_id = any (?) order by filing_id, line",
+                        (Object) arr);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new OutputLine(rs.getBigDecimal(2), rs.getString(3)));
+            }
+        }
+        Map<Long, Content> result = new HashMap<>();
+        for (Long id : ids) {
+            result.put(
+                    id,
+                    new Content(
+                            act.getOrDefault(id, List.of()),
+                            pro.getOrDefault(id, List.of()),
+                            prd.getOrDefault(id, List.of()),
+                            out.getOrDefault(id, List.of())));
+        }
+        return result;
     }
 
     static Content content(Connection c, long id) throws SQLException {

@@ -100,8 +100,24 @@ public class Dashboards {
         }
     }
 
-    /** The view of a region for a year, or one month of it. */
+    /** Views computed since the results last changed; approvals and recomputations clear it. */
+    private final Map<String, View> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Forgets every computed view: the results changed. */
+    public void invalidate() {
+        cache.clear();
+    }
+
+    /** The view of a region for a year, or one month of it (computed once between changes of the results). */
     public View view(Region region, int year, Integer month) {
+        if (cache.size() > 10_000) {
+            cache.clear();
+        }
+        return cache.computeIfAbsent(
+                region.code().value() + "|" + year + "|" + month, k -> compute(region, year, month));
+    }
+
+    private View compute(Region region, int year, Integer month) {
         String root = region.code().value();
         List<String> subtree = scopes.subtree(root);
         List<Cell> cube = AccountResults.cube(db, subtree, year);
@@ -182,18 +198,17 @@ public class Dashboards {
 
     /** Per region of the subtree: registered enterprises and those with a current result in the span. */
     private Map<String, int[]> counts(List<String> subtree, String span) {
+        Map<String, Integer> filed = AccountResults.filedEnterprises(db, subtree, span);
         return Tx.run(db, c -> {
             Map<String, int[]> out = new HashMap<>();
             try (PreparedStatement ps = Tx.prepare(
                             c,
-                            "select e.region, count(*), count(*) filter (where exists (select 1 from account_result r"
-                                    + " where r.enterprise = e.credit_code and r.current and r.period like ?))"
-                                    + " from enterprise e where e.region = any (?) group by e.region",
-                            span + "%",
-                            subtree.toArray(String[]::new));
+                            "select region, count(*) from enterprise where region = any (?) group by region",
+                            (Object) subtree.toArray(String[]::new));
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1).trim(), new int[] {rs.getInt(2), rs.getInt(3)});
+                    String r = rs.getString(1).trim();
+                    out.put(r, new int[] {rs.getInt(2), filed.getOrDefault(r, 0)});
                 }
             }
             return out;

@@ -40,7 +40,10 @@ public class Filings {
     private final Scopes scopes;
     private final Clock clock;
 
-    public Filings(FilingRepository filings, Ledger ledger, Scopes scopes, Clock clock) {
+    private final Dashboards dashboards;
+
+    public Filings(FilingRepository filings, Ledger ledger, Scopes scopes, Clock clock, Dashboards dashboards) {
+        this.dashboards = dashboards;
         this.filings = filings;
         this.ledger = ledger;
         this.scopes = scopes;
@@ -231,7 +234,9 @@ public class Filings {
     public Filing approve(PeaklineUser me, long id, String comment) {
         Filing f = read(me, id);
         Enterprise e = scopes.verify(me, f.enterprise().value());
-        return filings.approve(me.actor(), id, comment, (approved, content) -> ledger.account(e, approved, content));
+        Filing approved = filings.approve(me.actor(), id, comment, (done, content) -> ledger.account(e, done, content));
+        dashboards.invalidate();
+        return approved;
     }
 
     public Filing giveBack(PeaklineUser me, long id, String comment) {

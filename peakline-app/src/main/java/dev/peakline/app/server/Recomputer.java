@@ -49,7 +49,16 @@ public class Recomputer implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
 
-    public Recomputer(Scopes scopes, Ledger ledger, FactorSetRepository sets, FilingRepository filings, Clock clock) {
+    private final Dashboards dashboards;
+
+    public Recomputer(
+            Scopes scopes,
+            Ledger ledger,
+            FactorSetRepository sets,
+            FilingRepository filings,
+            Clock clock,
+            Dashboards dashboards) {
+        this.dashboards = dashboards;
         this.scopes = scopes;
         this.ledger = ledger;
         this.sets = sets;
@@ -113,6 +122,7 @@ public class Recomputer implements AutoCloseable {
                     }
                 }
                 AccountResults.update(scopes.database(), actor, updated, clock.instant());
+                dashboards.invalidate();
                 done.addAndGet(chunk.size());
                 jobs.put(id, new Job(id, region, "RUNNING", total, done.get(), null, ms(t0)));
             }
