@@ -109,11 +109,9 @@ export async function header() {
 }
 
 // any failed call a page does not handle itself is shown, not swallowed
-window.addEventListener("unhandledrejection", ev => {
+function showError(err) {
   const box = document.getElementById("page-error") || document.body.appendChild(el("div", { id: "page-error", class: "error" }));
-  box.textContent = describe(ev.reason || new Error("error"));
-});
-window.addEventListener("error", ev => {
-  const box = document.getElementById("page-error") || document.body.appendChild(el("div", { id: "page-error", class: "error" }));
-  box.textContent = describe(ev.error || new Error(ev.message));
-});
+  box.textContent = describe(err || new Error("error"));
+}
+window.addEventListener("unhandledrejection", ev => showError(ev.reason));
+window.addEventListener("error", ev => showError(ev.error || new Error(ev.message)));
