@@ -61,10 +61,9 @@ public final class Registry {
     public List<Region> lineage(RegionCode code) {
         List<Region> out = new ArrayList<>();
         Region r = regions.get(code);
-        // GB/T 2260 has three levels; the bound keeps a cycle in the data from looping
-        while (r != null && out.size() < 4) {
+        while (r != null) {
             out.add(r);
-            r = r.parent() == null || r.parent().equals(r.code()) ? null : regions.get(r.parent());
+            r = r.parent() == null ? null : regions.get(r.parent());
         }
         return out;
     }

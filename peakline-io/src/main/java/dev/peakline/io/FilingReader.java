@@ -81,24 +81,50 @@ public final class FilingReader {
         Optional<Table> out = Optional.empty();
         if (Table.isExcel(activity)) {
             Map<String, Table> sheets = Table.excel(activity);
-            act = Table.pick(sheets, List.of("activity", "活动数据"), true)
-                    .orElseThrow(() -> new UncheckedIOException(new java.io.IOException(activity + " has no sheets")));
-            proc = Table.pick(sheets, List.of("process", "过程"), false);
-            prod = Table.pick(sheets, List.of("production", "产量"), false);
-            out = Table.pick(sheets, List.of("output", "增加值"), false);
+            act = activitySheet(sheets, activity.toString());
+            proc = Table.pick(sheets, PROCESS_SHEETS, false);
+            prod = Table.pick(sheets, PRODUCTION_SHEETS, false);
+            out = Table.pick(sheets, OUTPUT_SHEETS, false);
         } else {
             act = Table.csv(activity);
         }
         if (process != null) {
-            proc = Optional.of(load(process, List.of("process", "过程")));
+            proc = Optional.of(load(process, PROCESS_SHEETS));
         }
         if (production != null) {
-            prod = Optional.of(load(production, List.of("production", "产量")));
+            prod = Optional.of(load(production, PRODUCTION_SHEETS));
         }
         if (output != null) {
-            out = Optional.of(load(output, List.of("output", "增加值")));
+            out = Optional.of(load(output, OUTPUT_SHEETS));
         }
         return read(act, proc, prod, out);
+    }
+
+    private static final List<String> ACTIVITY_SHEETS = List.of("activity", "活动数据");
+    private static final List<String> PROCESS_SHEETS = List.of("process", "过程");
+    private static final List<String> PRODUCTION_SHEETS = List.of("production", "产量");
+    private static final List<String> OUTPUT_SHEETS = List.of("output", "增加值");
+
+    private static Table activitySheet(Map<String, Table> sheets, String name) {
+        return Table.pick(sheets, ACTIVITY_SHEETS, true)
+                .orElseThrow(() -> new UncheckedIOException(new java.io.IOException(name + " has no sheets")));
+    }
+
+    /**
+     * Reads an uploaded file held in memory: the filing workbook (sheets as for files) when its name ends in .xlsx,
+     * otherwise an activity CSV in UTF-8.
+     */
+    public static Read read(String name, byte[] bytes) {
+        if (Table.isExcel(Path.of(name))) {
+            Map<String, Table> sheets = Table.excel(name, bytes);
+            return read(
+                    activitySheet(sheets, name),
+                    Table.pick(sheets, PROCESS_SHEETS, false),
+                    Table.pick(sheets, PRODUCTION_SHEETS, false),
+                    Table.pick(sheets, OUTPUT_SHEETS, false));
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return read(Table.csv(name, text), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**

@@ -87,8 +87,20 @@ public record Table(String source, List<Line> lines) {
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
-        try (InputStream in = Files.newInputStream(file);
-                Workbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return excel(file.getFileName().toString(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read workbook " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads every sheet of a workbook held in memory (an upload); {@code name} names it in problems. */
+    public static Map<String, Table> excel(String name, byte[] bytes) {
+        return excel(name, new java.io.ByteArrayInputStream(bytes));
+    }
+
+    private static Map<String, Table> excel(String name, InputStream in) {
+        try (Workbook wb = new XSSFWorkbook(in)) {
             DataFormatter fmt = new DataFormatter(Locale.ROOT);
             Map<String, Table> sheets = new LinkedHashMap<>();
             for (Sheet sheet : wb) {
@@ -103,13 +115,12 @@ public record Table(String source, List<Line> lines) {
                         lines.add(l);
                     }
                 }
-                sheets.put(
-                        sheet.getSheetName(), new Table(file.getFileName() + "[" + sheet.getSheetName() + "]", lines));
+                sheets.put(sheet.getSheetName(), new Table(name + "[" + sheet.getSheetName() + "]", lines));
             }
             return sheets;
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(
-                    "cannot read workbook " + file + ": " + e.getMessage(),
+                    "cannot read workbook " + name + ": " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
         }
     }

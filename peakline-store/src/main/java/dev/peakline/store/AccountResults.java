@@ -267,6 +267,7 @@ public final class AccountResults {
      */
     public static List<EnterpriseSum> enterprises(
             Database db, Collection<String> regions, String periodPrefix, String industryPrefix, int limit) {
+        String[] span = span(periodPrefix);
         return Tx.run(db, c -> {
             List<EnterpriseSum> out = new ArrayList<>();
             try (PreparedStatement ps = Tx.prepare(
@@ -277,8 +278,8 @@ public final class AccountResults {
                                     + " where r.current and r.period between ? and ? and r.region = any (?)"
                                     + " and r.industry like ? group by r.enterprise, e.name, r.region, r.industry"
                                     + " order by sum(r.total_tco2) desc, r.enterprise limit ?",
-                            span(periodPrefix)[0],
-                            span(periodPrefix)[1],
+                            span[0],
+                            span[1],
                             regions.toArray(String[]::new),
                             industryPrefix + "%",
                             limit);
@@ -301,15 +302,16 @@ public final class AccountResults {
 
     /** Per region: how many enterprises have a current result in the span ("2024" or "2024-03"). */
     public static java.util.Map<String, Integer> filedEnterprises(
-            Database db, Collection<String> regions, String span) {
+            Database db, Collection<String> regions, String period) {
+        String[] span = span(period);
         return Tx.run(db, c -> {
             java.util.Map<String, Integer> out = new java.util.HashMap<>();
             try (PreparedStatement ps = Tx.prepare(
                             c,
                             "select region, count(distinct enterprise) from account_result where current"
                                     + " and period between ? and ? and region = any (?) group by region",
-                            span(span)[0],
-                            span(span)[1],
+                            span[0],
+                            span[1],
                             regions.toArray(String[]::new));
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -3,8 +3,14 @@ package dev.peakline.store;
 import dev.peakline.domain.CreditCode;
 import dev.peakline.domain.IndustryCode;
 import dev.peakline.domain.RegionCode;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Enterprises (企业) by credit code. */
@@ -57,6 +63,69 @@ public final class EnterpriseRepository {
                             rs.getBoolean(6)));
                 }
             }
+        });
+    }
+
+    /** A production line or unit (设施) of an enterprise, with its park. */
+    public record Facility(
+            long id, String name, String kind, String product, BigDecimal capacity, String capacityUnit, String park) {}
+
+    public static List<Facility> facilities(Database db, CreditCode enterprise) {
+        return Tx.run(db, c -> {
+            List<Facility> out = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select f.id, f.name, f.kind, f.product, f.capacity, f.capacity_unit, p.name"
+                                    + " from facility f join enterprise e on e.credit_code = f.enterprise"
+                                    + " left join park p on p.id = e.park_id where f.enterprise = ? order by f.id",
+                            enterprise.value());
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Facility(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBigDecimal(5),
+                            rs.getString(6),
+                            rs.getString(7)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Credit codes of the enterprises registered in the regions, in order. */
+    public static List<String> codesIn(Database db, Collection<String> regions) {
+        return Tx.run(db, c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select credit_code from enterprise where region = any (?) order by credit_code",
+                            (Object) regions.toArray(String[]::new));
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Per region: how many enterprises are registered there. */
+    public static Map<String, Integer> countByRegion(Database db, Collection<String> regions) {
+        return Tx.run(db, c -> {
+            Map<String, Integer> out = new HashMap<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select region, count(*) from enterprise where region = any (?) group by region",
+                            (Object) regions.toArray(String[]::new));
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1).trim(), rs.getInt(2));
+                }
+            }
+            return out;
         });
     }
 }

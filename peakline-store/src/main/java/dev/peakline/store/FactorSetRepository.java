@@ -15,11 +15,7 @@ import java.util.Optional;
  * shipped reference library is the set {@code peakline-reference}; a loaded set overrides chosen factors of it.
  */
 public final class FactorSetRepository {
-    public record Info(String id, String version, String publication, Instant loadedAt, boolean shipped) {
-        public String key() {
-            return id + "@" + version;
-        }
-    }
+    public record Info(String id, String version, String publication, Instant loadedAt, boolean shipped) {}
 
     /** A region accounts with a set from a day on, until a later activation of the region. */
     public record Activation(String region, LocalDate activeFrom, String setId, String setVersion) {}

@@ -14,9 +14,16 @@ import java.util.List;
 public final class RegistryRepository {
     private RegistryRepository() {}
 
-    /** Inserts every region and industry that is missing, parents first; returns how many rows were added. */
+    /**
+     * Inserts every region and industry that is missing, parents first; returns how many rows were added. A database
+     * that already holds as many as the registry (every start after the first) is left alone without sending them.
+     */
     public static int load(Database db, Registry registry) {
         return Tx.run(db, c -> {
+            if (count(c, "region") >= registry.regions().size()
+                    && count(c, "industry") >= registry.industries().size()) {
+                return 0;
+            }
             int added = 0;
             try (PreparedStatement ps = c.prepareStatement(
                     "insert into region (code, name, level, parent) values (?, ?, ?, ?) on conflict do nothing")) {

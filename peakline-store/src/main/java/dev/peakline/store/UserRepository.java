@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -87,10 +86,6 @@ public final class UserRepository {
         return one(SELECT + " where username = ?", username);
     }
 
-    public Optional<User> byId(long id) {
-        return one(SELECT + " where id = ?", id);
-    }
-
     /** The user owning an unrevoked, unexpired token with this hash. */
     public Optional<User> byTokenHash(String tokenHash) {
         return one(
@@ -98,19 +93,6 @@ public final class UserRepository {
                         + " and (expires_at is null or expires_at > ?))",
                 tokenHash,
                 Timestamp.from(clock.instant()));
-    }
-
-    public List<User> all() {
-        return Tx.run(db, c -> {
-            List<User> out = new java.util.ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " order by id");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(user(rs));
-                }
-            }
-            return out;
-        });
     }
 
     private Optional<User> one(String sql, Object... args) {

@@ -6,9 +6,7 @@ import dev.peakline.reference.Region;
 import dev.peakline.store.AccountResults;
 import dev.peakline.store.AccountResults.Cell;
 import dev.peakline.store.Database;
-import dev.peakline.store.Tx;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.peakline.store.EnterpriseRepository;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -81,7 +79,6 @@ public class Dashboards {
     private static final class Acc {
         double combustion, process, electricity, heat, energy, valueAdded;
         int filings;
-        final java.util.Set<String> enterprises = new java.util.HashSet<>();
 
         void add(Cell c) {
             combustion += c.combustion();
@@ -199,20 +196,10 @@ public class Dashboards {
     /** Per region of the subtree: registered enterprises and those with a current result in the span. */
     private Map<String, int[]> counts(List<String> subtree, String span) {
         Map<String, Integer> filed = AccountResults.filedEnterprises(db, subtree, span);
-        return Tx.run(db, c -> {
-            Map<String, int[]> out = new HashMap<>();
-            try (PreparedStatement ps = Tx.prepare(
-                            c,
-                            "select region, count(*) from enterprise where region = any (?) group by region",
-                            (Object) subtree.toArray(String[]::new));
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String r = rs.getString(1).trim();
-                    out.put(r, new int[] {rs.getInt(2), filed.getOrDefault(r, 0)});
-                }
-            }
-            return out;
-        });
+        Map<String, int[]> out = new HashMap<>();
+        EnterpriseRepository.countByRegion(db, subtree)
+                .forEach((r, n) -> out.put(r, new int[] {n, filed.getOrDefault(r, 0)}));
+        return out;
     }
 
     /** Industry code check for filters: a section letter or 2–4 digits known to the registry. */

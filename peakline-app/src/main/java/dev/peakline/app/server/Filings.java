@@ -3,7 +3,6 @@ package dev.peakline.app.server;
 import dev.peakline.app.server.api.ApiException;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.io.FilingReader;
-import dev.peakline.io.Table;
 import dev.peakline.problems.Problem;
 import dev.peakline.store.EnterpriseRepository.Enterprise;
 import dev.peakline.store.FilingContents;
@@ -11,16 +10,13 @@ import dev.peakline.store.FilingRepository;
 import dev.peakline.store.FilingRepository.Content;
 import dev.peakline.store.FilingRepository.Filing;
 import dev.peakline.store.FilingRepository.Status;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
@@ -39,55 +35,33 @@ public class Filings {
     private final Ledger ledger;
     private final Scopes scopes;
     private final Clock clock;
-
     private final Dashboards dashboards;
 
     public Filings(FilingRepository filings, Ledger ledger, Scopes scopes, Clock clock, Dashboards dashboards) {
-        this.dashboards = dashboards;
         this.filings = filings;
         this.ledger = ledger;
         this.scopes = scopes;
         this.clock = clock;
+        this.dashboards = dashboards;
     }
 
-    /** Files a month from tables (a form's lines or an uploaded workbook), all or nothing. */
-    public Filing file(
-            PeaklineUser me,
-            Enterprise e,
-            YearMonth period,
-            String source,
-            Table activity,
-            Optional<Table> process,
-            Optional<Table> production,
-            Optional<Table> output) {
+    /** Files a month from what the reader made of a form or an upload, all or nothing. */
+    public Filing file(PeaklineUser me, Enterprise e, YearMonth period, String source, FilingReader.Read read) {
         checkPeriod(e, period);
-        Content content = validate(e, period, activity, process, production, output);
+        Content content = validate(e, period, read);
         return filings.draft(me.actor(), e.code(), period, source, content);
     }
 
     /** Replaces the content of a draft or returned version, checked as a new filing is. */
-    public Filing change(
-            PeaklineUser me,
-            long id,
-            Table activity,
-            Optional<Table> process,
-            Optional<Table> production,
-            Optional<Table> output) {
+    public Filing change(PeaklineUser me, long id, FilingReader.Read read) {
         Filing f = read(me, id);
         Enterprise e = scopes.fileFor(me, f.enterprise().value());
-        Content content = validate(e, f.period(), activity, process, production, output);
+        Content content = validate(e, f.period(), read);
         filings.replace(me.actor(), id, content);
         return filings.find(id).orElseThrow();
     }
 
-    private Content validate(
-            Enterprise e,
-            YearMonth period,
-            Table activity,
-            Optional<Table> process,
-            Optional<Table> production,
-            Optional<Table> output) {
-        FilingReader.Read read = FilingReader.read(activity, process, production, output);
+    private Content validate(Enterprise e, YearMonth period, FilingReader.Read read) {
         if (!read.ok()) {
             throw rejected(read.problems());
         }
@@ -140,49 +114,13 @@ public class Filings {
         String name = fileName == null
                 ? "upload.csv"
                 : Path.of(fileName).getFileName().toString();
-        Path tmp = null;
+        FilingReader.Read read;
         try {
-            if (Table.isExcel(Path.of(name))) {
-                tmp = Files.createTempFile("peakline-upload", name.substring(name.lastIndexOf('.')));
-                Files.write(tmp, bytes);
-                var sheets = Table.excel(tmp);
-                Table act = Table.pick(sheets, List.of("activity", "活动数据"), true)
-                        .orElseThrow(() -> ApiException.invalid("upload.empty", "the workbook has no sheets"));
-                return file(
-                        me,
-                        e,
-                        period,
-                        "UPLOAD",
-                        rename(act, name),
-                        Table.pick(sheets, List.of("process", "过程"), false).map(t -> rename(t, name)),
-                        Table.pick(sheets, List.of("production", "产量"), false).map(t -> rename(t, name)),
-                        Table.pick(sheets, List.of("output", "增加值"), false).map(t -> rename(t, name)));
-            }
-            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-            return file(
-                    me,
-                    e,
-                    period,
-                    "UPLOAD",
-                    Table.csv(name, text),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty());
-        } catch (IOException | UncheckedIOException ex) {
+            read = FilingReader.read(name, bytes);
+        } catch (UncheckedIOException ex) {
             throw ApiException.invalid("upload.unreadable", name + " cannot be read as .xlsx or UTF-8 CSV");
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a temp file left behind is harmless
-                }
-            }
         }
-    }
-
-    private static Table rename(Table t, String file) {
-        return t.source().startsWith(file) ? t : new Table(file + " " + t.source(), t.lines());
+        return file(me, e, period, "UPLOAD", read);
     }
 
     /** A month can be filed when it has ended and no version of it is open or with the verifier. */

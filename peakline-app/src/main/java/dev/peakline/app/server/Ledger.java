@@ -10,6 +10,7 @@ import dev.peakline.problems.Problem;
 import dev.peakline.reference.FactorSetLoader;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.AccountResults;
+import dev.peakline.store.Database;
 import dev.peakline.store.EnterpriseRepository.Enterprise;
 import dev.peakline.store.FactorSetRepository;
 import dev.peakline.store.FactorSetRepository.Activation;
@@ -36,14 +37,22 @@ public class Ledger {
     private final FactorSetRepository sets;
     private final FilingRepository filings;
     private final Scopes scopes;
-    private final Map<String, ReferenceLibrary> libraries = new ConcurrentHashMap<>();
+    private final Database db;
+    private final Map<SetRef, ReferenceLibrary> libraries = new ConcurrentHashMap<>();
+
+    /** A factor set by id and version. */
+    public record SetRef(String id, String version) {
+        static final SetRef SHIPPED = new SetRef(FactorSetLoader.SHIPPED_ID, FactorSetLoader.SHIPPED_VERSION);
+    }
 
     public Ledger(
             ReferenceLibrary shipped,
             AccountingOptions options,
             FactorSetRepository sets,
             FilingRepository filings,
-            Scopes scopes) {
+            Scopes scopes,
+            Database db) {
+        this.db = db;
         this.shipped = shipped;
         this.options = options;
         this.sets = sets;
@@ -56,24 +65,24 @@ public class Ledger {
     }
 
     /** The id and version of the set a region accounts a period with. */
-    public String[] activeSet(List<Activation> activations, String region, YearMonth period) {
+    public SetRef activeSet(List<Activation> activations, String region, YearMonth period) {
         List<String> lineage = scopes.registry().lineage(RegionCode.of(region)).stream()
                 .map(r -> r.code().value())
                 .toList();
         return FactorSetRepository.governing(activations, lineage, period.atDay(1))
-                .map(a -> new String[] {a.setId(), a.setVersion()})
-                .orElse(new String[] {FactorSetLoader.SHIPPED_ID, FactorSetLoader.SHIPPED_VERSION});
+                .map(a -> new SetRef(a.setId(), a.setVersion()))
+                .orElse(SetRef.SHIPPED);
     }
 
     /** The library of a set: the shipped one, or a loaded set over it. */
-    public ReferenceLibrary library(String id, String version) {
-        if (id.equals(FactorSetLoader.SHIPPED_ID)) {
+    public ReferenceLibrary library(SetRef set) {
+        if (set.id().equals(FactorSetLoader.SHIPPED_ID)) {
             return shipped;
         }
-        return libraries.computeIfAbsent(id + "@" + version, k -> {
-            String text = sets.content(id, version)
-                    .orElseThrow(() -> ApiException.notFound("factor set " + id + " version " + version));
-            FactorSetLoader.Result r = FactorSetLoader.readUserSet(id, id, text, shipped);
+        return libraries.computeIfAbsent(set, k -> {
+            String text = sets.content(k.id(), k.version())
+                    .orElseThrow(() -> ApiException.notFound("factor set " + k.id() + " version " + k.version()));
+            FactorSetLoader.Result r = FactorSetLoader.readUserSet(k.id(), k.id(), text, shipped);
             if (!r.ok()) {
                 throw new IllegalStateException("stored factor set " + k + " no longer reads: "
                         + r.problems().get(0));
@@ -86,12 +95,11 @@ public class Ledger {
     public ReferenceLibrary libraryOf(String factorSets) {
         String first = factorSets.split(" > ")[0].strip();
         int sp = first.lastIndexOf(' ');
-        return library(first.substring(0, sp), first.substring(sp + 1));
+        return library(new SetRef(first.substring(0, sp), first.substring(sp + 1)));
     }
 
     public ReferenceLibrary libraryFor(String region, YearMonth period) {
-        String[] s = activeSet(sets.activations(), region, period);
-        return library(s[0], s[1]);
+        return library(activeSet(sets.activations(), region, period));
     }
 
     /** Accounts one enterprise-month's content; the problems when it cannot be accounted. */
@@ -138,7 +146,7 @@ public class Ledger {
 
     /** Why a month's figures are what they are: the stored filing accounted again with the set it was accounted with. */
     public Optional<AccountingResult.Explanation> explain(Enterprise e, YearMonth period) {
-        return AccountResults.current(scopes.database(), e.code(), period).flatMap(r -> {
+        return AccountResults.current(db, e.code(), period).flatMap(r -> {
             Content content = filings.content(r.filingId());
             AccountingEngine.Run run = run(e, period, content, libraryOf(r.factorSets()));
             return run.ok() ? run.result().explain(e.code(), period) : Optional.empty();

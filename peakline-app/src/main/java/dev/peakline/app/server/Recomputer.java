@@ -5,6 +5,7 @@ import dev.peakline.accounting.EnterpriseMonth;
 import dev.peakline.domain.IndustryCode;
 import dev.peakline.domain.RegionCode;
 import dev.peakline.store.AccountResults;
+import dev.peakline.store.Database;
 import dev.peakline.store.FactorSetRepository;
 import dev.peakline.store.FilingContents;
 import dev.peakline.store.FilingRepository;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +50,7 @@ public class Recomputer implements AutoCloseable {
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
 
     private final Dashboards dashboards;
+    private final Database db;
 
     public Recomputer(
             Scopes scopes,
@@ -57,8 +58,10 @@ public class Recomputer implements AutoCloseable {
             FactorSetRepository sets,
             FilingRepository filings,
             Clock clock,
-            Dashboards dashboards) {
+            Dashboards dashboards,
+            Database db) {
         this.dashboards = dashboards;
+        this.db = db;
         this.scopes = scopes;
         this.ledger = ledger;
         this.sets = sets;
@@ -79,25 +82,23 @@ public class Recomputer implements AutoCloseable {
 
     private void run(long id, String actor, String region) {
         long t0 = System.nanoTime();
-        AtomicInteger done = new AtomicInteger();
+        int done = 0;
         int total = 0;
         try {
-            List<AccountResults.Row> rows = AccountResults.currentIn(scopes.database(), scopes.subtree(region));
+            List<AccountResults.Row> rows = AccountResults.currentIn(db, scopes.subtree(region));
             total = rows.size();
             var activations = sets.activations();
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<AccountResults.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
                 Map<Long, Content> contents = filings.contents(
                         chunk.stream().map(AccountResults.Row::filingId).toList());
-                Map<String, List<AccountResults.Row>> bySet = new LinkedHashMap<>();
+                Map<Ledger.SetRef, List<AccountResults.Row>> bySet = new LinkedHashMap<>();
                 for (AccountResults.Row r : chunk) {
-                    String[] s = ledger.activeSet(activations, r.region(), r.period());
-                    bySet.computeIfAbsent(s[0] + "\u0000" + s[1], k -> new ArrayList<>())
+                    bySet.computeIfAbsent(ledger.activeSet(activations, r.region(), r.period()), k -> new ArrayList<>())
                             .add(r);
                 }
                 List<AccountResults.Row> updated = new ArrayList<>();
                 for (var g : bySet.entrySet()) {
-                    String[] s = g.getKey().split("\u0000");
                     List<FilingContents.Entry> entries = new ArrayList<>();
                     Map<String, Long> filingOf = new HashMap<>();
                     for (AccountResults.Row r : g.getValue()) {
@@ -109,7 +110,7 @@ public class Recomputer implements AutoCloseable {
                                 contents.get(r.filingId())));
                         filingOf.put(r.enterprise().value() + r.period(), r.filingId());
                     }
-                    AccountingEngine.Run run = new AccountingEngine(ledger.library(s[0], s[1]), ledger.options())
+                    AccountingEngine.Run run = new AccountingEngine(ledger.library(g.getKey()), ledger.options())
                             .account(FilingContents.input("recompute " + region, entries));
                     if (!run.ok()) {
                         throw new IllegalStateException(run.problems().get(0).toString());
@@ -121,16 +122,16 @@ public class Recomputer implements AutoCloseable {
                                 run.result().factorSets()));
                     }
                 }
-                AccountResults.update(scopes.database(), actor, updated, clock.instant());
+                AccountResults.update(db, actor, updated, clock.instant());
                 dashboards.invalidate();
-                done.addAndGet(chunk.size());
-                jobs.put(id, new Job(id, region, "RUNNING", total, done.get(), null, ms(t0)));
+                done += chunk.size();
+                jobs.put(id, new Job(id, region, "RUNNING", total, done, null, ms(t0)));
             }
-            jobs.put(id, new Job(id, region, "DONE", total, done.get(), null, ms(t0)));
+            jobs.put(id, new Job(id, region, "DONE", total, done, null, ms(t0)));
             LOG.info("{} recomputed {} results of {} in {} ms", actor, total, region, ms(t0));
         } catch (RuntimeException e) {
             LOG.error("recomputation {} of {} failed", id, region, e);
-            jobs.put(id, new Job(id, region, "FAILED", total, done.get(), e.getMessage(), ms(t0)));
+            jobs.put(id, new Job(id, region, "FAILED", total, done, e.getMessage(), ms(t0)));
         }
     }
 

@@ -10,10 +10,7 @@ import dev.peakline.reference.Registry;
 import dev.peakline.store.Database;
 import dev.peakline.store.EnterpriseRepository;
 import dev.peakline.store.EnterpriseRepository.Enterprise;
-import dev.peakline.store.Tx;
 import dev.peakline.store.UserRepository.Role;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +38,6 @@ public class Scopes {
         return registry;
     }
 
-    public Database database() {
-        return db;
-    }
-
     /** The region and every region below it. */
     public List<String> subtree(String root) {
         return subtrees.computeIfAbsent(root, r -> {
@@ -70,19 +63,7 @@ public class Scopes {
 
     /** Credit codes of the enterprises in a region's subtree, in order. */
     public List<String> enterprisesIn(String region) {
-        return Tx.run(db, c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = Tx.prepare(
-                            c,
-                            "select credit_code from enterprise where region = any (?) order by credit_code",
-                            (Object) subtree(region).toArray(String[]::new));
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+        return EnterpriseRepository.codesIn(db, subtree(region));
     }
 
     public Region region(String code) {

@@ -34,7 +34,10 @@ public class Startup implements ApplicationRunner {
     /** The demo users' password (demo only; docs/user-guide.md lists the users). */
     public static final String DEMO_PASSWORD = "peakline-demo";
 
-    /** The demo's users: username, display name, role, region, and which enterprise (by index in a region). */
+    /**
+     * A demo user: username, display name, role, and a region: a government user's scope, or where an enterprise user's
+     * enterprise or a verifier's assigned enterprises are.
+     */
     public record DemoUser(String username, String displayName, Role role, String region) {}
 
     public static final List<DemoUser> DEMO_USERS = List.of(

@@ -6,15 +6,14 @@ import dev.peakline.app.server.Scopes;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.io.FilingTemplate;
 import dev.peakline.store.AccountResults;
+import dev.peakline.store.Database;
+import dev.peakline.store.EnterpriseRepository;
 import dev.peakline.store.EnterpriseRepository.Enterprise;
 import dev.peakline.store.FilingRepository;
 import dev.peakline.store.FilingRepository.Filing;
-import dev.peakline.store.Tx;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -47,8 +46,10 @@ public class EnterpriseApi {
     private final Ledger ledger;
     private final Filings filings;
     private final FilingRepository repository;
+    private final Database db;
 
-    public EnterpriseApi(Scopes scopes, Ledger ledger, Filings filings, FilingRepository repository) {
+    public EnterpriseApi(Scopes scopes, Ledger ledger, Filings filings, FilingRepository repository, Database db) {
+        this.db = db;
         this.scopes = scopes;
         this.ledger = ledger;
         this.filings = filings;
@@ -77,34 +78,8 @@ public class EnterpriseApi {
                         .map(i -> i.name())
                         .orElse(""));
         m.put("keyEnergyUnit", e.keyEnergyUnit());
-        m.put("facilities", facilities(code));
+        m.put("facilities", EnterpriseRepository.facilities(db, e.code()));
         return m;
-    }
-
-    private List<Map<String, Object>> facilities(String code) {
-        return Tx.run(scopes.database(), c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = Tx.prepare(
-                            c,
-                            "select f.id, f.name, f.kind, f.product, f.capacity, f.capacity_unit, p.name"
-                                    + " from facility f join enterprise e on e.credit_code = f.enterprise"
-                                    + " left join park p on p.id = e.park_id where f.enterprise = ? order by f.id",
-                            code);
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> f = new LinkedHashMap<>();
-                    f.put("id", rs.getLong(1));
-                    f.put("name", rs.getString(2));
-                    f.put("kind", rs.getString(3));
-                    f.put("product", rs.getString(4));
-                    f.put("capacity", rs.getBigDecimal(5));
-                    f.put("capacityUnit", rs.getString(6));
-                    f.put("park", rs.getString(7));
-                    out.add(f);
-                }
-            }
-            return out;
-        });
     }
 
     /** One month's or year's figures in the account. */
@@ -165,7 +140,7 @@ public class EnterpriseApi {
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam int year) {
         Enterprise e = scopes.readEnterprise(me, code);
         RegionApi.checkSpan(year, null);
-        List<AccountResults.Row> rows = AccountResults.ofEnterprise(scopes.database(), e.code());
+        List<AccountResults.Row> rows = AccountResults.ofEnterprise(db, e.code());
         TreeMap<Integer, List<AccountResults.Row>> byYear = new TreeMap<>();
         for (AccountResults.Row r : rows) {
             byYear.computeIfAbsent(r.period().getYear(), k -> new ArrayList<>()).add(r);
@@ -207,15 +182,7 @@ public class EnterpriseApi {
         if (form.activity() == null || form.activity().isEmpty()) {
             throw ApiException.invalid("filing.empty", "a filing needs at least one line of activity data");
         }
-        return filings.file(
-                me,
-                e,
-                p,
-                "FORM",
-                form.activityTable(e),
-                form.processTable(e),
-                form.productionTable(e),
-                form.outputTable(e));
+        return filings.file(me, e, p, "FORM", form.read(e));
     }
 
     @PostMapping(path = "/filings/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

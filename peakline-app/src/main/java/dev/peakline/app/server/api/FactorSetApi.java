@@ -93,7 +93,7 @@ public class FactorSetApi {
     @Operation(summary = "The factors of a set with their sources (a loaded set lists only what it overrides)")
     public List<Factor> factors(
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String id, @PathVariable String version) {
-        ReferenceLibrary lib = ledger.library(id, version);
+        ReferenceLibrary lib = ledger.library(new Ledger.SetRef(id, version));
         FactorSet set =
                 id.equals(FactorSetLoader.SHIPPED_ID) ? null : lib.layers().get(0);
         List<FactorSet> layers = set == null ? shipped.layers() : List.of(set);

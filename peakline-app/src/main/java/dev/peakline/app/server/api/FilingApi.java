@@ -57,13 +57,7 @@ public class FilingApi {
         }
         FilingForm withPeriod = new FilingForm(
                 f.period().toString(), form.activity(), form.process(), form.production(), form.output());
-        return filings.change(
-                me,
-                id,
-                withPeriod.activityTable(e),
-                withPeriod.processTable(e),
-                withPeriod.productionTable(e),
-                withPeriod.outputTable(e));
+        return filings.change(me, id, withPeriod.read(e));
     }
 
     @PostMapping("/{id}/submit")

@@ -1,5 +1,6 @@
 package dev.peakline.app.server.api;
 
+import dev.peakline.io.FilingReader;
 import dev.peakline.io.Table;
 import dev.peakline.store.EnterpriseRepository.Enterprise;
 import java.util.ArrayList;
@@ -31,7 +32,12 @@ public record FilingForm(
     /** 工业增加值. */
     public record Output(String valueAdded, String unit) {}
 
-    Table activityTable(Enterprise e) {
+    /** The form's lines read as a filing of the enterprise, by the reader that reads files. */
+    FilingReader.Read read(Enterprise e) {
+        return FilingReader.read(activityTable(e), processTable(e), productionTable(e), outputTable(e));
+    }
+
+    private Table activityTable(Enterprise e) {
         return table(
                 "activity",
                 List.of(
@@ -59,7 +65,7 @@ public record FilingForm(
                         text(a.measuredCarbon())));
     }
 
-    Optional<Table> processTable(Enterprise e) {
+    private Optional<Table> processTable(Enterprise e) {
         return optional(table(
                 "process",
                 List.of("enterprise", "period", "process", "quantity", "unit", "parameters"),
@@ -73,7 +79,7 @@ public record FilingForm(
                         text(p.parameters()))));
     }
 
-    Optional<Table> productionTable(Enterprise e) {
+    private Optional<Table> productionTable(Enterprise e) {
         return optional(table(
                 "production",
                 List.of("enterprise", "period", "product", "quantity", "unit"),
@@ -81,7 +87,7 @@ public record FilingForm(
                 p -> List.of(e.code().value(), period, text(p.product()), text(p.amount()), text(p.unit()))));
     }
 
-    Optional<Table> outputTable(Enterprise e) {
+    private Optional<Table> outputTable(Enterprise e) {
         return optional(table(
                 "output",
                 List.of("enterprise", "period", "value_added", "unit"),

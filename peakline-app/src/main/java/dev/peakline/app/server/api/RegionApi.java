@@ -5,6 +5,7 @@ import dev.peakline.app.server.Scopes;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.reference.Region;
 import dev.peakline.store.AccountResults;
+import dev.peakline.store.Database;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.YearMonth;
@@ -24,8 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class RegionApi {
     private final Scopes scopes;
     private final Dashboards dashboards;
+    private final Database db;
 
-    public RegionApi(Scopes scopes, Dashboards dashboards) {
+    public RegionApi(Scopes scopes, Dashboards dashboards, Database db) {
+        this.db = db;
         this.scopes = scopes;
         this.dashboards = dashboards;
     }
@@ -79,7 +82,7 @@ public class RegionApi {
         }
         String span =
                 month == null ? String.valueOf(year) : YearMonth.of(year, month).toString();
-        return AccountResults.enterprises(scopes.database(), scopes.subtree(code), span, industry, limit);
+        return AccountResults.enterprises(db, scopes.subtree(code), span, industry, limit);
     }
 
     static void checkSpan(int year, Integer month) {
