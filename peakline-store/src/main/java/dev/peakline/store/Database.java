@@ -21,6 +21,8 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
     private final String url;
+    /** Monthly partitions of {@code reading} known to exist (see {@link Readings#ensurePartitions}). */
+    final java.util.Set<java.time.YearMonth> partitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Database(EmbeddedPostgres embedded, String url, String user, String password) {
         this.embedded = embedded;
@@ -47,16 +49,50 @@ public final class Database implements AutoCloseable {
         try {
             Path pg = dataDir.resolve("postgres");
             Files.createDirectories(pg);
+            stopOrphan(pg);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(pg)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // the library's default is off, which can lose acknowledged commits in a crash
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             String url = server.getJdbcUrl("postgres", "postgres");
             return new Database(server, url, "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A server left running by a Peakline that was killed (SIGKILL, power cut of the JVM only) still holds the data
+     * directory; it is asked to shut down (SIGTERM, a smart shutdown: its clients are gone) before a new one starts.
+     */
+    private static void stopOrphan(Path pg) throws IOException {
+        Path pidFile = pg.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (RuntimeException e) {
+            return;
+        }
+        var process = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").contains("postgres"));
+        if (process.isEmpty()) {
+            return;
+        }
+        process.get().destroy();
+        try {
+            process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            process.get().destroyForcibly();
         }
     }
 
