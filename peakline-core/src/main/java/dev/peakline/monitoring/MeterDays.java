@@ -121,8 +121,8 @@ public final class MeterDays {
         return out;
     }
 
-    /** The readings a day should have: the in-service part of the day divided by the interval, rounded down. */
-    static int expected(MeterSpec spec, long dayStart, long dayEnd) {
+    /** The readings a span (epoch ms) should have: the in-service part divided by the interval, rounded down. */
+    public static int expected(MeterSpec spec, long dayStart, long dayEnd) {
         long start = Math.max(dayStart, spec.installedAt().toEpochMilli());
         long end = spec.removedAt() == null
                 ? dayEnd
