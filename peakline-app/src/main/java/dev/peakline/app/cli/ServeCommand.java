@@ -43,6 +43,17 @@ public final class ServeCommand implements Callable<Integer> {
             defaultValue = "${env:PEAKLINE_DB_PASSWORD}")
     String dbPassword;
 
+    @Option(
+            names = "--mqtt-url",
+            description =
+                    "MQTT broker to take meter readings from, e.g. tcp://127.0.0.1:1883 (default: none, HTTP only).")
+    String mqttUrl;
+
+    @Option(
+            names = "--mqtt-topic",
+            description = "Topic scheme with an {enterprise} level (default peakline/v1/{enterprise}/readings).")
+    String mqttTopic;
+
     @Override
     public Integer call() {
         if (port < 1 || port > 65535) {
@@ -55,7 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         ConfigurableApplicationContext ctx = PeaklineServer.start(new PeaklineServer.Settings(
-                port, dataDir, demo, demoScale, fromYear, toYear, dbUrl, dbUser, dbPassword));
+                port, dataDir, demo, demoScale, fromYear, toYear, dbUrl, dbUser, dbPassword, mqttUrl, mqttTopic));
         System.out.printf(
                 "Peakline is ready at http://localhost:%d/ (started in %.1f s)%n",
                 port, (System.nanoTime() - t0) / 1e9);

@@ -20,7 +20,9 @@ public class PeaklineServer {
             int demoToYear,
             String dbUrl,
             String dbUser,
-            String dbPassword) {
+            String dbPassword,
+            String mqttUrl,
+            String mqttTopic) {
         Map<String, Object> properties() {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("server.port", port);
@@ -34,6 +36,12 @@ public class PeaklineServer {
                 p.put("peakline.db.url", dbUrl);
                 p.put("peakline.db.user", dbUser == null ? "" : dbUser);
                 p.put("peakline.db.password", dbPassword == null ? "" : dbPassword);
+            }
+            if (mqttUrl != null) {
+                p.put("peakline.mqtt.url", mqttUrl);
+            }
+            if (mqttTopic != null) {
+                p.put("peakline.mqtt.topic", mqttTopic);
             }
             return p;
         }

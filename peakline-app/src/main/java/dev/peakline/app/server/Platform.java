@@ -68,6 +68,26 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.MeterRepository meterRepository(Database db, Clock clock) {
+        return new dev.peakline.store.MeterRepository(db, clock);
+    }
+
+    @Bean
+    dev.peakline.store.Readings readings(Database db) {
+        return new dev.peakline.store.Readings(db);
+    }
+
+    @Bean
+    dev.peakline.store.Rollups rollups(Database db, Clock clock) {
+        return new dev.peakline.store.Rollups(db, clock);
+    }
+
+    @Bean
+    dev.peakline.store.Monitoring monitoring(Database db, Clock clock) {
+        return new dev.peakline.store.Monitoring(db, clock);
+    }
+
+    @Bean
     FactorSetRepository factorSetRepository(Database db, Clock clock) {
         return new FactorSetRepository(db, clock);
     }

@@ -55,6 +55,12 @@ public class Startup implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final Scopes scopes;
+    private final dev.peakline.store.MeterRepository meters;
+    private final dev.peakline.store.Readings readings;
+    private final dev.peakline.store.Monitoring monitoring;
+    /** Enterprises the demo puts meters at. */
+    static final int DEMO_METERED = 12;
+
     private final boolean demo;
     private final double scale;
     private final int fromYear;
@@ -68,6 +74,9 @@ public class Startup implements ApplicationRunner {
             PasswordEncoder passwords,
             Clock clock,
             Scopes scopes,
+            dev.peakline.store.MeterRepository meters,
+            dev.peakline.store.Readings readings,
+            dev.peakline.store.Monitoring monitoring,
             @Value("${peakline.demo.enabled:false}") boolean demo,
             @Value("${peakline.demo.scale:1}") double scale,
             @Value("${peakline.demo.from-year:2020}") int fromYear,
@@ -79,6 +88,9 @@ public class Startup implements ApplicationRunner {
         this.passwords = passwords;
         this.clock = clock;
         this.scopes = scopes;
+        this.meters = meters;
+        this.readings = readings;
+        this.monitoring = monitoring;
         this.demo = demo;
         this.scale = scale;
         this.fromYear = fromYear;
@@ -104,6 +116,11 @@ public class Startup implements ApplicationRunner {
                     l.factorSets(),
                     (System.nanoTime() - t0) / 1_000_000);
         }
+        if (demo
+                && meters.enterprisesWithMeters().isEmpty()
+                && !scopes.enterprisesIn(DemoLoader.PROVINCE).isEmpty()) {
+            loadDemoMeters();
+        }
         if (users.count() == 0) {
             if (demo) {
                 createDemoUsers();
@@ -115,6 +132,24 @@ public class Startup implements ApplicationRunner {
                 LOG.warn("first start: created user 'admin' with password '{}' (shown once; change it)", pw);
             }
         }
+    }
+
+    /** Meters at the demo enterprise user's enterprise and a few more in Guiyang, with two weeks of readings. */
+    private void loadDemoMeters() {
+        long t0 = System.nanoTime();
+        String own = demoEnterprise("520181");
+        Set<String> metered = new LinkedHashSet<>();
+        metered.add(own);
+        scopes.enterprisesIn("520100").stream().limit(DEMO_METERED - 1).forEach(metered::add);
+        long n = dev.peakline.app.server.monitoring.DemoMeters.load(
+                List.copyOf(metered), own, meters, readings, monitoring, clock);
+        LOG.info(
+                "demo meters: {} enterprises, {} readings in {} ms; gateway token of {}: {}",
+                metered.size(),
+                n,
+                (System.nanoTime() - t0) / 1_000_000,
+                own,
+                dev.peakline.app.server.monitoring.DemoMeters.demoToken(own));
     }
 
     /** The first enterprise of the region, or of the province when a small demo has none there. */

@@ -30,6 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ServerTest {
     static final Path DATA;
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A real MQTT broker (Debian's mosquitto) for the server under test, when it is installed; else null. */
+    static final Mosquitto BROKER = Mosquitto.startIfInstalled();
 
     static {
         try {
@@ -47,6 +49,10 @@ public abstract class ServerTest {
         r.add("peakline.demo.from-year", () -> "2023");
         r.add("peakline.demo.to-year", () -> "2024");
         r.add("server.address", () -> "127.0.0.1");
+        r.add("peakline.monitoring.rollup-interval-ms", () -> "100");
+        if (BROKER != null) {
+            r.add("peakline.mqtt.url", BROKER::url);
+        }
     }
 
     @LocalServerPort

@@ -57,7 +57,9 @@ public class SecurityConfig {
         "/css/**",
         "/js/**",
         "/webjars/**",
-        "/favicon.ico"
+        "/favicon.ico",
+        // gateways authenticate with their own tokens, checked (and refusals recorded) by the ingest API
+        "/ingest/**"
     };
 
     @Bean
@@ -80,7 +82,7 @@ public class SecurityConfig {
                 .authenticationProvider(throttled(accounts, encoder, throttle))
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(bearer))
+                        .ignoringRequestMatchers(bearer, new AntPathRequestMatcher("/ingest/**")))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerFilter(accounts, json), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login.html")
@@ -198,6 +200,12 @@ public class SecurityConfig {
 
     /** Writes the CSRF cookie on every response, so pages can read it before their first change. */
     static final class CsrfCookieFilter extends OncePerRequestFilter {
+        /** Gateway tokens on the ingest path are the ingest API's to check, not users' tokens. */
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest req) {
+            return req.getRequestURI().startsWith(req.getContextPath() + "/ingest/");
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
                 throws ServletException, IOException {
@@ -217,6 +225,12 @@ public class SecurityConfig {
         BearerFilter(Accounts accounts, ObjectMapper json) {
             this.accounts = accounts;
             this.json = json;
+        }
+
+        /** Gateway tokens on the ingest path are the ingest API's to check, not users' tokens. */
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest req) {
+            return req.getRequestURI().startsWith(req.getContextPath() + "/ingest/");
         }
 
         @Override

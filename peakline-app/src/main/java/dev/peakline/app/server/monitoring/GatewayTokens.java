@@ -1,0 +1,14 @@
+package dev.peakline.app.server.monitoring;
+
+/** Gateway (接入端) tokens: {@code plg_} and 64 hex digits, stored as SHA-256, each scoped to one enterprise. */
+public final class GatewayTokens {
+    public static final String PREFIX = "plg_";
+
+    private GatewayTokens() {}
+
+    public static String newToken() {
+        return PREFIX
+                + dev.peakline.app.server.security.Accounts.newToken()
+                        .substring(dev.peakline.app.server.security.Accounts.TOKEN_PREFIX.length());
+    }
+}

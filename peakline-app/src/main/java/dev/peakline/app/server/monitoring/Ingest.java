@@ -1,0 +1,418 @@
+package dev.peakline.app.server.monitoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.peakline.app.server.security.Accounts;
+import dev.peakline.monitoring.Tolerance;
+import dev.peakline.store.MeterRepository.Meter;
+import dev.peakline.store.Monitoring;
+import dev.peakline.store.Readings;
+import dev.peakline.store.Readings.Rejection;
+import dev.peakline.units.Unit;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one door for meter data, over HTTP and MQTT alike. A message names its enterprise by its gateway token; each
+ * item is checked (known point of that enterprise, device in service at the time, time not in the future, a finite,
+ * non-negative, not absurd value in the meter's own unit) and what fails goes to the rejected-messages table with its
+ * reason while the rest is stored. Nothing here throws on bad input: a message that cannot be read at all is itself
+ * rejected.
+ *
+ * <p>JSON: {@code {"readings":[{"meter":"E-01","ts":"2026-03-01T00:15:00+08:00","value":1234.5,"unit":"kWh"}],
+ * "statistics":[{"meter":"E-01","period":"day","ts":"2026-03-02T00:00:20+08:00","value":2140.5}]}}; {@code ts} is ISO
+ * 8601 with an offset or epoch milliseconds, {@code unit} is optional. MQTT messages carry {@code "token"} as well.
+ * CSV: a header {@code meter,ts,value} (and optionally {@code unit}), one reading per row.
+ */
+@Component
+public class Ingest {
+    /** Readings further in the future than this (clock skew of a gateway) are refused. */
+    static final long FUTURE_MS = 5 * 60_000L;
+    /** Larger values are taken for corrupt data: no register or interval of a plant reaches 10¹² units. */
+    static final double ABSURD = 1e12;
+
+    private final MeterDirectory directory;
+    private final Monitoring monitoring;
+    private final Readings readings;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    public Ingest(MeterDirectory directory, Monitoring monitoring, Readings readings, ObjectMapper json, Clock clock) {
+        this.directory = directory;
+        this.monitoring = monitoring;
+        this.readings = readings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** One message's items, checked and resolved to devices, not yet stored. */
+    public static final class Prepared {
+        final Readings.Batch batch = new Readings.Batch();
+        final List<Readings.Statistic> statistics = new ArrayList<>();
+        final List<Rejection> rejections = new ArrayList<>();
+        int items;
+
+        public int items() {
+            return items;
+        }
+    }
+
+    /** What was stored for one message (or group of messages). */
+    public record Result(String enterprise, long batchId, int accepted, int duplicates, List<Rejection> rejected) {}
+
+    /** A message refused as a whole: unreadable or unauthorised. */
+    public static final class Refused extends RuntimeException {
+        private final String reason;
+        private final boolean unauthorised;
+
+        Refused(String reason, String detail, boolean unauthorised) {
+            super(detail);
+            this.reason = reason;
+            this.unauthorised = unauthorised;
+        }
+
+        public String reason() {
+            return reason;
+        }
+
+        public boolean unauthorised() {
+            return unauthorised;
+        }
+    }
+
+    /** The enterprise of a gateway token, if it is valid. */
+    public Optional<String> enterpriseOf(String token) {
+        if (token == null || !token.startsWith(GatewayTokens.PREFIX)) {
+            return Optional.empty();
+        }
+        String hash = Accounts.hash(token);
+        String cached = tokens.get(hash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> e = monitoring.gatewayEnterprise(hash);
+        e.ifPresent(v -> tokens.put(hash, v));
+        return e;
+    }
+
+    /** Forgets cached token lookups (after a revocation). */
+    void forgetTokens() {
+        tokens.clear();
+    }
+
+    /** Reads an HTTP body (JSON or CSV by content type) for an enterprise already authenticated. */
+    public Prepared prepare(String enterprise, String contentType, byte[] body) {
+        if (contentType != null && contentType.toLowerCase().startsWith("text/csv")) {
+            return csv(enterprise, new String(body, StandardCharsets.UTF_8));
+        }
+        return json(enterprise, tree(body));
+    }
+
+    /** Reads an MQTT message: the token inside must belong to the enterprise named in the topic. */
+    public Prepared prepareMqtt(String topicEnterprise, byte[] payload) {
+        JsonNode root = tree(payload);
+        String token = root.path("token").asText(null);
+        Optional<String> owner = enterpriseOf(token);
+        if (owner.isEmpty()) {
+            throw new Refused("auth.token", "missing, unknown or revoked gateway token", true);
+        }
+        if (!owner.get().equals(topicEnterprise)) {
+            throw new Refused(
+                    "auth.scope",
+                    "the token belongs to " + owner.get() + ", not to " + topicEnterprise + " named in the topic",
+                    true);
+        }
+        return json(topicEnterprise, root);
+    }
+
+    /** Stores prepared messages of one enterprise in one transaction. */
+    public Result store(String enterprise, String channel, String origin, List<Prepared> messages) {
+        Prepared all;
+        if (messages.size() == 1) {
+            all = messages.get(0);
+        } else {
+            all = new Prepared();
+            int offset = 0;
+            for (Prepared p : messages) {
+                all.batch.addAll(p.batch, offset);
+                all.statistics.addAll(p.statistics);
+                for (Rejection r : p.rejections) {
+                    all.rejections.add(new Rejection(
+                            r.item() == null ? null : r.item() + offset,
+                            r.meterCode(),
+                            r.reason(),
+                            r.detail(),
+                            r.payload()));
+                }
+                offset += p.items;
+            }
+        }
+        Readings.Outcome o =
+                readings.write(enterprise, channel, origin, clock.instant(), all.batch, all.statistics, all.rejections);
+        List<Rejection> rejected = new ArrayList<>(all.rejections);
+        rejected.addAll(o.conflicts());
+        return new Result(enterprise, o.batchId(), o.accepted(), o.duplicates(), rejected);
+    }
+
+    /** Records a message refused as a whole. */
+    public void refuse(String channel, String enterprise, String origin, Refused r, byte[] payload) {
+        String text = new String(payload, 0, Math.min(payload.length, 2000), StandardCharsets.UTF_8);
+        readings.reject(
+                clock.instant(),
+                channel,
+                enterprise,
+                origin,
+                List.of(new Rejection(null, null, r.reason(), r.getMessage(), text)));
+    }
+
+    private JsonNode tree(byte[] body) {
+        try {
+            JsonNode root = json.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new Refused("message.malformed", "the message must be a JSON object with \"readings\"", false);
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new Refused(
+                    "message.malformed",
+                    "not JSON: " + e.getOriginalMessage() + " at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr(),
+                    false);
+        } catch (java.io.IOException e) {
+            throw new Refused("message.malformed", "unreadable: " + e.getMessage(), false);
+        }
+    }
+
+    private Prepared json(String enterprise, JsonNode root) {
+        Prepared p = new Prepared();
+        long now = clock.millis();
+        JsonNode list = root.path("readings");
+        JsonNode stats = root.path("statistics");
+        if (!list.isArray() && !stats.isArray()) {
+            throw new Refused("message.malformed", "the message has no \"readings\" or \"statistics\" array", false);
+        }
+        int i = 0;
+        for (JsonNode n : list) {
+            reading(
+                    p,
+                    enterprise,
+                    i++,
+                    n.path("meter").asText(null),
+                    n.get("ts"),
+                    n.get("value"),
+                    text(n, "unit"),
+                    n,
+                    now);
+        }
+        for (JsonNode n : stats) {
+            statistic(p, enterprise, i++, n, now);
+        }
+        p.items = i;
+        return p;
+    }
+
+    private Prepared csv(String enterprise, String text) {
+        Prepared p = new Prepared();
+        long now = clock.millis();
+        int i = 0;
+        List<String> header = null;
+        for (CsvRecord r : CsvReader.builder().ofCsvRecord(text)) {
+            if (header == null) {
+                header =
+                        r.getFields().stream().map(s -> s.strip().toLowerCase()).toList();
+                if (!header.containsAll(List.of("meter", "ts", "value"))) {
+                    throw new Refused("message.malformed", "the CSV header must name meter, ts and value", false);
+                }
+                continue;
+            }
+            String meter = field(r, header, "meter");
+            String ts = field(r, header, "ts");
+            String value = field(r, header, "value");
+            String unit = field(r, header, "unit");
+            JsonNode tsNode = ts == null ? null : json.getNodeFactory().textNode(ts);
+            JsonNode valueNode;
+            try {
+                valueNode = value == null ? null : json.getNodeFactory().numberNode(Double.parseDouble(value.strip()));
+            } catch (NumberFormatException e) {
+                valueNode = json.getNodeFactory().textNode(value);
+            }
+            String raw = String.join(",", r.getFields());
+            reading(
+                    p,
+                    enterprise,
+                    i++,
+                    meter,
+                    tsNode,
+                    valueNode,
+                    unit,
+                    json.getNodeFactory().textNode(raw),
+                    now);
+        }
+        if (header == null) {
+            throw new Refused("message.malformed", "the CSV is empty", false);
+        }
+        p.items = i;
+        return p;
+    }
+
+    private static String field(CsvRecord r, List<String> header, String name) {
+        int k = header.indexOf(name);
+        if (k < 0 || k >= r.getFieldCount()) {
+            return null;
+        }
+        String v = r.getField(k).strip();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private void reading(
+            Prepared p,
+            String enterprise,
+            int item,
+            String code,
+            JsonNode ts,
+            JsonNode value,
+            String unit,
+            JsonNode raw,
+            long now) {
+        Checked c = check(p, enterprise, item, code, ts, value, unit, raw, now);
+        if (c != null) {
+            p.batch.add(c.meter.id(), code, c.ts, c.value, item);
+        }
+    }
+
+    private void statistic(Prepared p, String enterprise, int item, JsonNode n, long now) {
+        String code = n.path("meter").asText(null);
+        String period = text(n, "period");
+        Tolerance.Granularity g;
+        if ("day".equalsIgnoreCase(period)) {
+            g = Tolerance.Granularity.DAY;
+        } else if ("month".equalsIgnoreCase(period)) {
+            g = Tolerance.Granularity.MONTH;
+        } else {
+            p.rejections.add(new Rejection(
+                    item,
+                    code,
+                    "statistic.period",
+                    "period must be \"day\" or \"month\", was " + period,
+                    n.toString()));
+            return;
+        }
+        Checked c = check(p, enterprise, item, code, n.get("ts"), n.get("value"), text(n, "unit"), n, now);
+        if (c == null) {
+            return;
+        }
+        Tolerance.Placement at = Tolerance.place(g, Instant.ofEpochMilli(c.ts), Readings.ZONE);
+        p.statistics.add(new Readings.Statistic(
+                c.meter.id(),
+                g.name(),
+                at.periodStart(),
+                c.value,
+                Instant.ofEpochMilli(c.ts),
+                at.offset().toSeconds(),
+                at.onTime()));
+    }
+
+    private record Checked(Meter meter, long ts, double value) {}
+
+    private Checked check(
+            Prepared p,
+            String enterprise,
+            int item,
+            String code,
+            JsonNode ts,
+            JsonNode value,
+            String unit,
+            JsonNode raw,
+            long now) {
+        if (code == null || code.isBlank()) {
+            return reject(p, item, null, "meter.missing", "no meter code", raw);
+        }
+        if (!directory.points(enterprise).containsKey(code)) {
+            return reject(p, item, code, "meter.unknown", "no meter " + code + " is registered for " + enterprise, raw);
+        }
+        long t;
+        if (ts == null || ts.isNull()) {
+            return reject(p, item, code, "reading.timestamp", "no timestamp", raw);
+        } else if (ts.isIntegralNumber()) {
+            t = ts.asLong();
+        } else {
+            try {
+                t = OffsetDateTime.parse(ts.asText()).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e) {
+                return reject(
+                        p,
+                        item,
+                        code,
+                        "reading.timestamp",
+                        "timestamp " + ts.asText()
+                                + " is not ISO 8601 with an offset (2026-03-01T00:15:00+08:00) or epoch milliseconds",
+                        raw);
+            }
+        }
+        if (t > now + FUTURE_MS) {
+            return reject(
+                    p, item, code, "reading.future", "timestamp " + Instant.ofEpochMilli(t) + " is in the future", raw);
+        }
+        Optional<Meter> m = directory.at(enterprise, code, t);
+        if (m.isEmpty()) {
+            return reject(
+                    p,
+                    item,
+                    code,
+                    "meter.not_in_service",
+                    "no device was in service at point " + code + " at " + Instant.ofEpochMilli(t),
+                    raw);
+        }
+        if (value == null || !value.isNumber()) {
+            return reject(p, item, code, "reading.value", "value must be a number", raw);
+        }
+        double v = value.asDouble();
+        if (!Double.isFinite(v)) {
+            return reject(p, item, code, "reading.value", "value must be finite", raw);
+        }
+        if (v < 0) {
+            return reject(p, item, code, "reading.negative", "value " + v + " is negative", raw);
+        }
+        if (v > ABSURD) {
+            return reject(p, item, code, "reading.absurd", "value " + v + " is beyond any meter's range (10¹²)", raw);
+        }
+        if (unit != null) {
+            Optional<Unit> u = Unit.parse(unit);
+            Optional<Unit> meterUnit = Unit.parse(m.get().unit());
+            if (u.isEmpty() || !u.equals(meterUnit)) {
+                return reject(
+                        p,
+                        item,
+                        code,
+                        "reading.unit",
+                        "meter " + code + " counts " + m.get().unit() + "; a value in " + unit + " is not taken",
+                        raw);
+            }
+        }
+        return new Checked(m.get(), t, v);
+    }
+
+    private static Checked reject(Prepared p, int item, String code, String reason, String detail, JsonNode raw) {
+        p.rejections.add(new Rejection(item, code, reason, detail, raw == null ? "" : raw.toString()));
+        return null;
+    }
+}
