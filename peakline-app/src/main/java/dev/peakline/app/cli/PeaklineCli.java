@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             FactorsCommand.class,
             DemoCommand.class,
             InventoryCommand.class,
-            ServeCommand.class
+            ServeCommand.class,
+            GatewayCommand.class
         })
 public final class PeaklineCli implements Runnable {
     @CommandLine.Spec

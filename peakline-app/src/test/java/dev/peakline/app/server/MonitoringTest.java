@@ -298,6 +298,57 @@ class MonitoringTest extends ServerTest {
                 .isEqualTo(422);
     }
 
+    @Test
+    void theGatewaySimulatorFillsANewMetersHistoryOverHttp() {
+        Client e = as("enterprise");
+        String code = own(e);
+        Instant installed = Instant.now().minusSeconds(1800);
+        e.json(
+                e.post(
+                        "/api/v1/enterprises/" + code + "/meters",
+                        meter(
+                                "S-01",
+                                "电力",
+                                "kWh",
+                                "INTERVAL",
+                                1,
+                                60,
+                                installed
+                                        .atZone(Readings.ZONE)
+                                        .toOffsetDateTime()
+                                        .toString())),
+                201);
+        int exit = new picocli.CommandLine(new dev.peakline.app.cli.PeaklineCli())
+                .execute(
+                        "gateway",
+                        "--server",
+                        "http://127.0.0.1:" + port,
+                        "--token",
+                        DemoMeters.demoToken(code),
+                        "--tick",
+                        "1",
+                        "--duration",
+                        "1");
+        assertThat(exit).isZero();
+        // the 30 minutes since installation, one interval a minute
+        JsonNode meters = e.json(e.get("/api/v1/enterprises/" + code + "/monitoring"), 200)
+                .path("meters");
+        JsonNode s01 = null;
+        for (JsonNode m : meters) {
+            if (m.path("meter").asText().equals("S-01")) {
+                s01 = m;
+            }
+        }
+        assertThat(s01).isNotNull();
+        assertThat(Instant.parse(s01.path("latestTs").asText()))
+                .isAfter(Instant.now().minusSeconds(120));
+        long stored = monitoring.count(
+                s01.path("id").asLong(),
+                installed.minusSeconds(60),
+                Instant.now().plusSeconds(60));
+        assertThat(stored).isBetween(29L, 32L);
+    }
+
     static JsonNode find(JsonNode rows, String carrier) {
         for (JsonNode r : rows) {
             if (r.path("carrier").asText().equals(carrier)) {

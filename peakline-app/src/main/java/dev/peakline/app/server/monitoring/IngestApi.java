@@ -65,7 +65,7 @@ public class IngestApi {
 
     @GetMapping("/meters")
     @Operation(summary = "The gateway's enterprise's measuring points and the device in service at each")
-    public List<Map<String, Object>> meters(
+    public Map<String, Object> meters(
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             HttpServletRequest request) {
         String enterprise = authenticate(authorization, "http " + request.getRemoteAddr(), new byte[0]);
@@ -89,6 +89,7 @@ public class IngestApi {
             p.put("intervalSeconds", m.intervalSeconds());
             p.put("multiplier", m.multiplier());
             p.put("registerMax", m.registerMax());
+            p.put("installedAt", m.installedAt().toString());
             var l = latest.get(m.id());
             if (l != null) {
                 p.put("latestTs", l.ts().toString());
@@ -96,7 +97,7 @@ public class IngestApi {
             }
             out.add(p);
         }
-        return out;
+        return Map.of("enterprise", enterprise, "meters", out);
     }
 
     private String authenticate(String authorization, String origin, byte[] body) {
