@@ -105,6 +105,26 @@ public final class Readings {
             List<Statistic> statistics,
             List<Rejection> rejected) {
         ensurePartitions(db, months(batch));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writeOnce(enterprise, channel, origin, receivedAt, batch, statistics, rejected);
+            } catch (StoreException e) {
+                // rows are taken in key order, so a deadlock needs an unusual interleaving; the transaction is retried
+                if (!e.sqlState().equals("40P01") || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Outcome writeOnce(
+            String enterprise,
+            String channel,
+            String origin,
+            Instant receivedAt,
+            Batch batch,
+            List<Statistic> statistics,
+            List<Rejection> rejected) {
         return Tx.run(db, c -> {
             long batchId;
             try (PreparedStatement ps = Tx.prepare(
@@ -125,7 +145,7 @@ public final class Readings {
                 try (PreparedStatement ps =
                         c.prepareStatement("insert into reading (meter_id, ts, value, batch_id) select meter_id,"
                                 + " timestamptz 'epoch' + ts_ms * interval '1 millisecond', value, ? from reading_stage"
-                                + " order by item on conflict (meter_id, ts) do nothing")) {
+                                + " order by meter_id, ts_ms on conflict (meter_id, ts) do nothing")) {
                     ps.setLong(1, batchId);
                     inserted = ps.executeUpdate();
                 }
@@ -135,7 +155,7 @@ public final class Readings {
                 try (Statement st = c.createStatement()) {
                     st.executeUpdate("insert into rollup_pending (meter_id, day) select distinct meter_id,"
                             + " ((timestamptz 'epoch' + ts_ms * interval '1 millisecond') at time zone '" + ZONE.getId()
-                            + "')::date from reading_stage on conflict do nothing");
+                            + "')::date from reading_stage order by 1, 2 on conflict do nothing");
                 }
             }
             for (Statistic s : statistics) {

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes the queued day roll-ups in the background, a few hundred milliseconds behind the readings, on one thread.
+ * Computes the queued day roll-ups in the background, about two seconds behind the readings (fewer, larger rounds leave the CPU to ingestion), on one thread.
  * The queue lives in the database with the readings, so a restart loses no roll-up; {@link #drain()} lets a caller
  * wait for the roll-ups to catch up.
  */
@@ -26,7 +26,7 @@ public class RollupWorker implements AutoCloseable {
         return t;
     });
 
-    public RollupWorker(Rollups rollups, @Value("${peakline.monitoring.rollup-interval-ms:500}") long intervalMs) {
+    public RollupWorker(Rollups rollups, @Value("${peakline.monitoring.rollup-interval-ms:2000}") long intervalMs) {
         this.rollups = rollups;
         executor.scheduleWithFixedDelay(this::runQuietly, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
     }

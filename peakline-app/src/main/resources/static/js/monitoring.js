@@ -1,0 +1,42 @@
+import { api, header, t, el, put, fmt, param } from "/js/common.js";
+
+// The monitoring page: an enterprise's meters (?code=) or a region's data-quality status (?region=), refreshed every 10 s.
+await header();
+const code = param("code");
+const region = param("region");
+const pct = v => (v * 100).toFixed(1) + "%";
+const row = (cells, attrs = {}) => el("tr", attrs, cells.map(c => el("td", {}, c)));
+const head = keys => el("tr", {}, keys.map(k => el("th", {}, t(k))));
+
+async function enterprise() {
+  const [v, q, rej] = await Promise.all([
+    api(`/api/v1/enterprises/${code}/monitoring`),
+    api(`/api/v1/enterprises/${code}/monitoring/quality`),
+    api(`/api/v1/enterprises/${code}/monitoring/rejected?limit=20`)]);
+  document.getElementById("asof").textContent = `${code} · ${v.asOf} · ${t("quality")}: ${q.passes ? "✔" : "✘"} ${t("completeness")} ${pct(q.completeness)}`;
+  put(document.getElementById("totals"), head(["carrier", "unit", "today", "thisMonth"]),
+    v.carriers.length ? v.carriers.map(c => row([c.carrier, c.unit, fmt(c.today, 3), fmt(c.month, 3)])) : row([t("noData")]));
+  put(document.getElementById("main"), head(["meter", "carrier", "unit", "latest", "time", "today", "thisMonth", "completeness", "health"]),
+    v.meters.map(m => row([`${m.meter} ${m.name}`, m.carrier, m.unit, m.latestValue == null ? "—" : fmt(m.latestValue, 2),
+      m.latestTs || "—", fmt(m.today, 1), fmt(m.month, 1), pct(m.monthCompleteness),
+      el("span", { class: "status " + m.health }, m.health)], { "data-meter": m.meter })));
+  put(document.getElementById("rejected"), head(["time", "meter", "reason", "comment"]),
+    rej.length ? rej.map(r => row([r.receivedAt, r.meterCode || "—", r.reason, r.detail])) : row([t("noData")]));
+}
+
+async function regionView() {
+  const q = await api(`/api/v1/regions/${region}/monitoring/quality`);
+  document.getElementById("asof").textContent = `${region} · ${q.month} · ${t("passes")}: ${q.passing} / ${q.enterprises}`;
+  document.getElementById("mainTitle").textContent = t("quality");
+  document.getElementById("totals").replaceChildren();
+  document.getElementById("rejectedPanel").hidden = true;
+  put(document.getElementById("main"), head(["enterprise", "meters", "completeness", "silent", "gapDays", "lateStamps", "dailyVsMonthly", "rejected", "passes"]),
+    q.rows.length ? q.rows.map(r => row([el("a", { href: `/monitoring.html?code=${r.enterprise}` }, `${r.name} ${r.enterprise}`), r.meters,
+      pct(r.completeness), r.silentMeters, r.gapDays, r.lateStamps, r.dailyVsMonthlyFailures, r.rejected,
+      el("span", { class: "status " + (r.passes ? "OK" : "FAIL") }, r.passes ? "✔" : "✘")], { "data-enterprise": r.enterprise }))
+      : row([t("noData")]));
+}
+
+const draw = code ? enterprise : regionView;
+await draw();
+setInterval(draw, 10_000);
