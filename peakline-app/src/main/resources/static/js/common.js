@@ -16,7 +16,7 @@ const DICT = {
     filings: "填报记录", total: "合计", months: "月度", open: "打开",
     monitoring: "在线监测", meters: "计量器具", meter: "表计", latest: "最新读数", today: "今日用量", thisMonth: "本月用量",
     completeness: "数据完整率", health: "状态", quality: "数据质量", rejected: "被拒数据", reason: "原因", silent: "中断",
-    passes: "达标", gapDays: "缺数天数", lateStamps: "时标超差", dailyVsMonthly: "日月偏差超限", time: "时间",
+    passes: "达标", reconciliation: "计量与填报对比", metered: "计量值", deviation: "偏差", gapDays: "缺数天数", lateStamps: "时标超差", dailyVsMonthly: "日月偏差超限", time: "时间",
   },
   en: {
     app: "Peakline dual-carbon platform", dashboard: "One network", account: "Carbon account", filing: "Filing", queue: "Verification queue", admin: "Factor sets",
@@ -34,7 +34,7 @@ const DICT = {
     filings: "Filings", total: "Total", months: "Months", open: "Open",
     monitoring: "Monitoring", meters: "Meters", meter: "Meter", latest: "Latest reading", today: "Today", thisMonth: "This month",
     completeness: "Completeness", health: "Health", quality: "Data quality", rejected: "Rejected data", reason: "Reason", silent: "Silent",
-    passes: "Passes", gapDays: "Days with gaps", lateStamps: "Late stamps", dailyVsMonthly: "Daily vs monthly failures", time: "Time",
+    passes: "Passes", reconciliation: "Metered vs filed", metered: "Metered", deviation: "Deviation", gapDays: "Days with gaps", lateStamps: "Late stamps", dailyVsMonthly: "Daily vs monthly failures", time: "Time",
   },
 };
 

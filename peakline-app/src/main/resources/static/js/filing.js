@@ -17,6 +17,14 @@ async function load() {
     c.process.map(p => el("tr", {}, el("td", {}, p.process), el("td", {}, p.parameters), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.production.map(p => el("tr", {}, el("td", {}, t("product") + ": " + p.product), el("td", {}, ""), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.output.map(o => el("tr", {}, el("td", {}, t("output")), el("td", {}, ""), el("td", { class: "num" }, o.valueAdded), el("td", {}, o.unit))));
+  const rec = d.reconciliation || [];
+  document.getElementById("reconciliationPanel").hidden = rec.length === 0;
+  put(document.getElementById("reconciliation"),
+    el("tr", {}, ["carrier", "unit", "metered", "filed", "deviation"].map(k => el("th", {}, t(k)))),
+    rec.map(r => el("tr", { class: r.flagged ? "flagged" : "" }, el("td", {}, r.carrier), el("td", {}, r.unit),
+      el("td", { class: "num" }, Number.isFinite(r.metered) ? r.metered.toFixed(3) : "—"),
+      el("td", { class: "num" }, r.filed == null ? "—" : r.filed.toFixed(3)),
+      el("td", { class: "num" }, r.deviation == null ? "—" : (r.deviation * 100).toFixed(1) + "%" + (r.flagged ? " ⚠" : "")))));
   put(document.getElementById("audit"), ...d.history.map(h =>
     el("tr", {}, el("td", {}, h.at), el("td", {}, h.actor), el("td", {}, h.action), el("td", {}, h.before || ""), el("td", {}, h.after || ""))));
   const actions = document.getElementById("actions");

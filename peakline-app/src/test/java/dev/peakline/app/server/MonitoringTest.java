@@ -258,6 +258,10 @@ class MonitoringTest extends ServerTest {
         assertThat(filed).isPositive();
         assertThat(power.path("deviation").asDouble()).isCloseTo((40.0 - filed) / filed, within(1e-12));
         assertThat(power.path("flagged").asBoolean()).isEqualTo(Math.abs((40.0 - filed) / filed) > 0.05);
+        // the verifier sees the reconciliation with the filing
+        long approved = power.path("filingId").asLong();
+        JsonNode detail = other.json(other.get("/api/v1/filings/" + approved), 200);
+        assertThat(detail.path("reconciliation").toString()).contains("electricity");
 
         // January 2025 has no filing: the meters make a draft. The meter is replaced on the 16th:
         // old 1,000 → 1,250 (final), new 0 → 250; (250 + 250) × 40 = 20,000 kWh = 20 MWh

@@ -30,20 +30,35 @@ public class FilingApi {
     private final FilingRepository repository;
     private final Scopes scopes;
 
-    public FilingApi(Filings filings, FilingRepository repository, Scopes scopes) {
+    private final dev.peakline.store.Monitoring monitoring;
+
+    public FilingApi(
+            Filings filings, FilingRepository repository, Scopes scopes, dev.peakline.store.Monitoring monitoring) {
+        this.monitoring = monitoring;
         this.filings = filings;
         this.repository = repository;
         this.scopes = scopes;
     }
 
-    public record Detail(Filing filing, String enterpriseName, Content content, List<AuditLog.Entry> history) {}
+    /** A version with its lines, its audit trail and the month's metered-versus-filed reconciliation (if run). */
+    public record Detail(
+            Filing filing,
+            String enterpriseName,
+            Content content,
+            List<AuditLog.Entry> history,
+            List<dev.peakline.store.Monitoring.Reconciled> reconciliation) {}
 
     @GetMapping("/{id}")
     @Operation(summary = "A filing version with its lines and its audit trail")
     public Detail get(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id) {
         Filing f = filings.read(me, id);
         Enterprise e = scopes.enterprise(f.enterprise().value());
-        return new Detail(f, e.name(), repository.content(id), repository.history(id));
+        return new Detail(
+                f,
+                e.name(),
+                repository.content(id),
+                repository.history(id),
+                monitoring.reconciliation(f.enterprise().value(), f.period().toString()));
     }
 
     @PutMapping("/{id}")
