@@ -9,6 +9,7 @@ import dev.peakline.store.MeterRepository.Meter;
 import dev.peakline.store.Monitoring;
 import dev.peakline.store.Readings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,7 @@ import java.util.SplittableRandom;
 
 /**
  * The demo province's metered enterprises: an electricity register (kWh, every 15 minutes) and a natural-gas register
- * (Nm³, hourly) at each of a few enterprises, with the last 14 days of readings up to the start time and a stated
+ * (Nm³, hourly) at each of a few enterprises, with readings from the 1st of the month 14 days back up to the start time and a stated
  * figure per day. One enterprise has a three-day outage (its completeness fails), one has gone silent six hours ago,
  * one stamps its daily figures late. The demo enterprise user's enterprise gets a gateway token with a known value so
  * that {@code ./peakline gateway} can stream to it.
@@ -43,8 +44,10 @@ public final class DemoMeters {
             Monitoring monitoring,
             Clock clock) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        // from the 1st of the month 14 days ago, so that the running month is covered from its start
         Instant start = LocalDate.ofInstant(now, Readings.ZONE)
                 .minusDays(DAYS)
+                .withDayOfMonth(1)
                 .atStartOfDay(Readings.ZONE)
                 .toInstant();
         long written = 0;
@@ -112,13 +115,15 @@ public final class DemoMeters {
                 gasRegister += gasPerHour * (0.9 + 0.2 * random.nextDouble());
                 batch.add(gas.id(), gas.code(), t.toEpochMilli(), Math.round(gasRegister * 10) / 10.0, item++);
             }
-            for (int d = 1; d < DAYS; d++) {
+            long days = Duration.between(start, now).toDays();
+            for (int d = 0; d < days; d++) {
+                // the figure of day d, stamped at the day's 00:00 (5 minutes late at one enterprise)
                 Instant stamp = start.plus(d, ChronoUnit.DAYS).plusSeconds(k == 3 ? 300 : 20);
                 Tolerance.Placement p = Tolerance.place(Tolerance.Granularity.DAY, stamp, Readings.ZONE);
                 stated.add(new Readings.Statistic(
                         gas.id(),
                         "DAY",
-                        p.periodStart().minusDays(1),
+                        p.periodStart(),
                         gasPerHour * 24,
                         stamp,
                         p.offset().toSeconds(),
