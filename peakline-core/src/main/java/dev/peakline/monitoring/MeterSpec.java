@@ -35,9 +35,4 @@ public record MeterSpec(
             throw new IllegalArgumentException("a meter must be removed after it was installed");
         }
     }
-
-    /** Whether the meter was in service at an instant: installed at or before it, not yet removed. */
-    public boolean inService(Instant t) {
-        return !t.isBefore(installedAt) && (removedAt == null || !t.isAfter(removedAt));
-    }
 }

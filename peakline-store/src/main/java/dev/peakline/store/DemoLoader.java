@@ -4,6 +4,7 @@ import dev.peakline.accounting.AccountingEngine;
 import dev.peakline.accounting.AccountingOptions;
 import dev.peakline.accounting.EnterpriseMonth;
 import dev.peakline.demo.DemoProvince;
+import dev.peakline.domain.ChinaTime;
 import dev.peakline.domain.CreditCode;
 import dev.peakline.domain.Use;
 import dev.peakline.reference.ReferenceLibrary;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +42,6 @@ public final class DemoLoader {
     /** What was loaded. */
     public record Loaded(int enterprises, int filings, long lines, String factorSets) {}
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** The province the demo is: Guizhou. */
     public static final String PROVINCE = "520000";
 
@@ -151,7 +150,7 @@ public final class DemoLoader {
                         .plusMonths(1)
                         .atDay(5)
                         .atTime(LocalTime.of(9, 0))
-                        .atZone(ZONE)
+                        .atZone(ChinaTime.ZONE)
                         .toInstant();
                 Instant decided = filed.plusSeconds(3 * 86_400L);
                 if (decided.isAfter(now)) {

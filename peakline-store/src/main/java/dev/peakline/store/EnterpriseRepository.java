@@ -128,4 +128,20 @@ public final class EnterpriseRepository {
             return out;
         });
     }
+
+    /** The names of the enterprises given, by credit code (one query). */
+    public static Map<String, String> names(Database db, Collection<String> codes) {
+        return Tx.run(db, c -> {
+            Map<String, String> out = new HashMap<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c, "select credit_code, name from enterprise where credit_code = any (?)", (Object)
+                                    codes.toArray(String[]::new));
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
 }

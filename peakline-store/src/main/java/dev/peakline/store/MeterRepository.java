@@ -1,5 +1,6 @@
 package dev.peakline.store;
 
+import dev.peakline.domain.ChinaTime;
 import dev.peakline.domain.CreditCode;
 import dev.peakline.monitoring.MeterKind;
 import dev.peakline.monitoring.MeterSpec;
@@ -41,11 +42,6 @@ public final class MeterRepository {
             Long replaces) {
         public MeterSpec spec() {
             return new MeterSpec(kind, multiplier, intervalSeconds, registerMax, installedAt, removedAt);
-        }
-
-        /** Whether this device was at its point at an instant. */
-        public boolean inService(Instant t) {
-            return spec().inService(t);
         }
 
         String json() {
@@ -153,7 +149,8 @@ public final class MeterRepository {
         }
         try (PreparedStatement ps = Tx.prepare(
                 c,
-                "insert into rollup_pending (meter_id, day) values (?, (?::timestamptz at time zone 'Asia/Shanghai')::date)"
+                "insert into rollup_pending (meter_id, day) values (?, (?::timestamptz at time zone '"
+                        + ChinaTime.ZONE.getId() + "')::date)"
                         + " on conflict do nothing",
                 meter,
                 Timestamp.from(at))) {
@@ -216,21 +213,14 @@ public final class MeterRepository {
                         enterprises.toArray(String[]::new)));
     }
 
-    public List<Meter> byIds(Collection<Long> ids) {
-        return Tx.run(db, c -> list(c, SELECT + " where id = any (?)", (Object) ids.toArray(Long[]::new)));
-    }
-
-    /** The enterprises that have meters. */
-    public List<String> enterprisesWithMeters() {
+    /** Whether any meter is registered. */
+    public boolean any() {
         return Tx.run(db, c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select distinct enterprise from meter order by 1");
+            try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from meter)");
                     ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
+                rs.next();
+                return rs.getBoolean(1);
             }
-            return out;
         });
     }
 

@@ -8,15 +8,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** What the monitoring views read: latest readings, day roll-ups, stated figures, rejections, gateway tokens. */
 public final class Monitoring {
@@ -292,23 +289,6 @@ public final class Monitoring {
                     ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
-        });
-    }
-
-    /** Months in which any of the meters has a day roll-up (for the reconciliation job). */
-    public Set<YearMonth> monthsWithData(Collection<Long> meters) {
-        return Tx.run(db, c -> {
-            Set<YearMonth> out = new HashSet<>();
-            try (PreparedStatement ps = Tx.prepare(
-                            c,
-                            "select distinct to_char(day, 'YYYY-MM') from meter_day where meter_id = any (?)",
-                            (Object) meters.toArray(Long[]::new));
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(YearMonth.parse(rs.getString(1)));
-                }
-            }
-            return out;
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.peakline.store;
 
+import dev.peakline.domain.ChinaTime;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -11,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,8 +26,6 @@ import org.postgresql.PGConnection;
  * acknowledged is on disk.
  */
 public final class Readings {
-    /** The zone of calendar days and months: the provinces of China keep Beijing time. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Stored item sizes are cut to this many characters. */
     static final int PAYLOAD_LIMIT = 2000;
@@ -154,7 +152,8 @@ public final class Readings {
                 }
                 try (Statement st = c.createStatement()) {
                     st.executeUpdate("insert into rollup_pending (meter_id, day) select distinct meter_id,"
-                            + " ((timestamptz 'epoch' + ts_ms * interval '1 millisecond') at time zone '" + ZONE.getId()
+                            + " ((timestamptz 'epoch' + ts_ms * interval '1 millisecond') at time zone '"
+                            + ChinaTime.ZONE.getId()
                             + "')::date from reading_stage order by 1, 2 on conflict do nothing");
                 }
             }
@@ -350,6 +349,6 @@ public final class Readings {
 
     /** The month of an instant in the monitoring zone. */
     public static YearMonth month(Instant t) {
-        return YearMonth.from(t.atZone(ZONE));
+        return YearMonth.from(t.atZone(ChinaTime.ZONE));
     }
 }

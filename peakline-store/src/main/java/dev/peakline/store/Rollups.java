@@ -1,5 +1,6 @@
 package dev.peakline.store;
 
+import dev.peakline.domain.ChinaTime;
 import dev.peakline.monitoring.DayFigure;
 import dev.peakline.monitoring.MeterDays;
 import dev.peakline.monitoring.MeterKind;
@@ -52,31 +53,7 @@ public final class Rollups {
             if (ranges.isEmpty()) {
                 return 0;
             }
-            Map<Long, LocalDate[]> widened = new HashMap<>();
-            for (Meter m : meters(c, ranges.keySet())) {
-                LocalDate[] r = ranges.get(m.id());
-                // an interval value stamped in the first interval of a day belongs to the day before; a register's
-                // neighbouring days are found by the widening below
-                LocalDate from = m.kind() == MeterKind.INTERVAL ? r[0].minusDays(1) : r[0];
-                widened.put(m.id(), new LocalDate[] {from, r[1]});
-            }
-            return compute(c, meters(c, ranges.keySet()), widened);
-        });
-    }
-
-    /** Computes one meter's days {@code from..to} (widened to its neighbouring readings) now. */
-    public int recompute(Meter m, LocalDate from, LocalDate to) {
-        return Tx.run(db, c -> compute(c, List.of(m), Map.of(m.id(), new LocalDate[] {from, to})));
-    }
-
-    /** Days queued and not yet computed. */
-    public long backlog() {
-        return Tx.run(db, c -> {
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from rollup_pending");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            return compute(c, meters(c, ranges.keySet()), ranges);
         });
     }
 
@@ -90,14 +67,16 @@ public final class Rollups {
         List<Meter> registers = new ArrayList<>();
         for (Meter m : meters) {
             LocalDate[] r = ranges.get(m.id());
-            LocalDate from = r[0];
+            // an interval value stamped in the first interval of a day belongs to the day before; a register's
+            // neighbouring days are found by the widening below
+            LocalDate from = m.kind() == MeterKind.INTERVAL ? r[0].minusDays(1) : r[0];
             LocalDate to = r[1];
-            LocalDate installed = MeterDays.day(m.installedAt(), Readings.ZONE);
+            LocalDate installed = MeterDays.day(m.installedAt(), ChinaTime.ZONE);
             if (from.isBefore(installed)) {
                 from = installed;
             }
             if (m.removedAt() != null) {
-                LocalDate removed = MeterDays.day(m.removedAt(), Readings.ZONE);
+                LocalDate removed = MeterDays.day(m.removedAt(), ChinaTime.ZONE);
                 if (to.isAfter(removed)) {
                     to = removed;
                 }
@@ -153,11 +132,11 @@ public final class Rollups {
                     Timestamp before = rs.getTimestamp(2);
                     Timestamp after = rs.getTimestamp(3);
                     if (before != null) {
-                        LocalDate d = MeterDays.day(before.toInstant(), Readings.ZONE);
+                        LocalDate d = MeterDays.day(before.toInstant(), ChinaTime.ZONE);
                         r[0] = d.isBefore(r[0]) ? d : r[0];
                     }
                     if (after != null) {
-                        LocalDate d = MeterDays.day(after.toInstant(), Readings.ZONE);
+                        LocalDate d = MeterDays.day(after.toInstant(), ChinaTime.ZONE);
                         r[1] = d.isAfter(r[1]) ? d : r[1];
                     }
                 }
@@ -220,7 +199,7 @@ public final class Rollups {
             int n = counts.getOrDefault(m.id(), 0);
             long[] t = n == 0 ? new long[0] : Arrays.copyOf(times.get(m.id()), n);
             double[] v = n == 0 ? new double[0] : Arrays.copyOf(values.get(m.id()), n);
-            for (DayFigure d : MeterDays.compute(m.spec(), Readings.ZONE, t, v, from, to)) {
+            for (DayFigure d : MeterDays.compute(m.spec(), ChinaTime.ZONE, t, v, from, to)) {
                 meterIds.add(m.id());
                 days.add(Date.valueOf(d.day()));
                 consumption.add(d.consumption());
@@ -259,7 +238,7 @@ public final class Rollups {
     }
 
     private static Timestamp start(LocalDate d) {
-        return Timestamp.from(d.atStartOfDay(Readings.ZONE).toInstant());
+        return Timestamp.from(d.atStartOfDay(ChinaTime.ZONE).toInstant());
     }
 
     private static List<Meter> meters(Connection c, java.util.Collection<Long> ids) throws SQLException {

@@ -3,6 +3,7 @@ package dev.peakline.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.peakline.domain.ChinaTime;
 import dev.peakline.domain.CreditCode;
 import dev.peakline.domain.IndustryCode;
 import dev.peakline.domain.RegionCode;
@@ -56,7 +57,7 @@ class ReadingsTest {
 
     static long at(LocalDate day, int hour, int minute) {
         return day.atTime(LocalTime.of(hour, minute))
-                .atZone(Readings.ZONE)
+                .atZone(ChinaTime.ZONE)
                 .toInstant()
                 .toEpochMilli();
     }

@@ -2,6 +2,7 @@ package dev.peakline.app.server;
 
 import dev.peakline.app.server.api.ApiException;
 import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.domain.ChinaTime;
 import dev.peakline.io.FilingReader;
 import dev.peakline.problems.Problem;
 import dev.peakline.store.EnterpriseRepository.Enterprise;
@@ -14,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Filings {
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final FilingRepository filings;
     private final Ledger ledger;
@@ -125,7 +124,7 @@ public class Filings {
 
     /** A month can be filed when it has ended and no version of it is open or with the verifier. */
     void checkPeriod(Enterprise e, YearMonth period) {
-        if (!period.isBefore(YearMonth.now(clock.withZone(ZONE)))) {
+        if (!period.isBefore(YearMonth.now(clock.withZone(ChinaTime.ZONE)))) {
             throw new ApiException(
                     HttpStatus.UNPROCESSABLE_ENTITY,
                     "period.not_ended",

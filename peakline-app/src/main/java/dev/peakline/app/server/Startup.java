@@ -116,9 +116,7 @@ public class Startup implements ApplicationRunner {
                     l.factorSets(),
                     (System.nanoTime() - t0) / 1_000_000);
         }
-        if (demo
-                && meters.enterprisesWithMeters().isEmpty()
-                && !scopes.enterprisesIn(DemoLoader.PROVINCE).isEmpty()) {
+        if (demo && !meters.any() && !scopes.enterprisesIn(DemoLoader.PROVINCE).isEmpty()) {
             loadDemoMeters();
         }
         if (users.count() == 0) {

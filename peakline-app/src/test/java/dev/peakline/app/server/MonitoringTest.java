@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peakline.app.server.monitoring.DemoMeters;
 import dev.peakline.app.server.monitoring.RollupWorker;
+import dev.peakline.domain.ChinaTime;
 import dev.peakline.store.Monitoring;
-import dev.peakline.store.Readings;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ class MonitoringTest extends ServerTest {
     }
 
     static String at(LocalDate day, int minutes) {
-        return day.atStartOfDay(Readings.ZONE)
+        return day.atStartOfDay(ChinaTime.ZONE)
                 .plusMinutes(minutes)
                 .toOffsetDateTime()
                 .toString();
@@ -111,7 +111,7 @@ class MonitoringTest extends ServerTest {
     void httpReadingsAreCheckedStoredOnceAndRolledUp() {
         Client e = as("enterprise");
         String code = own(e);
-        LocalDate day = LocalDate.now(Readings.ZONE).minusDays(2);
+        LocalDate day = LocalDate.now(ChinaTime.ZONE).minusDays(2);
         e.json(
                 e.post(
                         "/api/v1/enterprises/" + code + "/meters",
@@ -296,7 +296,7 @@ class MonitoringTest extends ServerTest {
         // a month that has not ended is not reconciled
         assertThat(other.post(
                                 "/api/v1/enterprises/" + code + "/monitoring/reconcile?period="
-                                        + YearMonth.now(Readings.ZONE),
+                                        + YearMonth.now(ChinaTime.ZONE),
                                 "")
                         .statusCode())
                 .isEqualTo(422);
@@ -318,7 +318,7 @@ class MonitoringTest extends ServerTest {
                                 1,
                                 60,
                                 installed
-                                        .atZone(Readings.ZONE)
+                                        .atZone(ChinaTime.ZONE)
                                         .toOffsetDateTime()
                                         .toString())),
                 201);
@@ -390,7 +390,7 @@ class MonitoringTest extends ServerTest {
         Client e = as("enterprise");
         String code = own(e);
         String token = DemoMeters.demoToken(code);
-        LocalDate day = LocalDate.now(Readings.ZONE).minusDays(3);
+        LocalDate day = LocalDate.now(ChinaTime.ZONE).minusDays(3);
         e.json(
                 e.post(
                         "/api/v1/enterprises/" + code + "/meters",

@@ -11,11 +11,9 @@ import java.nio.file.Path;
 public final class Mosquitto {
     static final Path BINARY = Path.of("/usr/sbin/mosquitto");
 
-    private final Process process;
     private final int port;
 
-    private Mosquitto(Process process, int port) {
-        this.process = process;
+    private Mosquitto(int port) {
         this.port = port;
     }
 
@@ -48,7 +46,7 @@ public final class Mosquitto {
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (System.nanoTime() < deadline) {
                 try (Socket s = new Socket("127.0.0.1", port)) {
-                    return new Mosquitto(p, port);
+                    return new Mosquitto(port);
                 } catch (IOException notYet) {
                     Thread.sleep(50);
                 }
@@ -65,9 +63,5 @@ public final class Mosquitto {
 
     public String url() {
         return "tcp://127.0.0.1:" + port;
-    }
-
-    public void stop() {
-        process.destroy();
     }
 }

@@ -1,6 +1,7 @@
 package dev.peakline.app.server.monitoring;
 
 import dev.peakline.app.server.security.Accounts;
+import dev.peakline.domain.ChinaTime;
 import dev.peakline.domain.CreditCode;
 import dev.peakline.monitoring.MeterKind;
 import dev.peakline.monitoring.Tolerance;
@@ -45,10 +46,10 @@ public final class DemoMeters {
             Clock clock) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         // from the 1st of the month 14 days ago, so that the running month is covered from its start
-        Instant start = LocalDate.ofInstant(now, Readings.ZONE)
+        Instant start = LocalDate.ofInstant(now, ChinaTime.ZONE)
                 .minusDays(DAYS)
                 .withDayOfMonth(1)
-                .atStartOfDay(Readings.ZONE)
+                .atStartOfDay(ChinaTime.ZONE)
                 .toInstant();
         long written = 0;
         for (int k = 0; k < enterprises.size(); k++) {
@@ -97,8 +98,8 @@ public final class DemoMeters {
             double register = random.nextDouble() * 20_000;
             int item = 0;
             for (Instant t = start; !t.isAfter(silentFrom); t = t.plus(15, ChronoUnit.MINUTES)) {
-                double hour = t.atZone(Readings.ZONE).getHour()
-                        + t.atZone(Readings.ZONE).getMinute() / 60.0;
+                double hour = t.atZone(ChinaTime.ZONE).getHour()
+                        + t.atZone(ChinaTime.ZONE).getMinute() / 60.0;
                 double load = kw
                         * (0.75 + 0.25 * Math.sin((hour - 6) / 24 * 2 * Math.PI))
                         * (0.95 + 0.1 * random.nextDouble());
@@ -119,7 +120,7 @@ public final class DemoMeters {
             for (int d = 0; d < days; d++) {
                 // the figure of day d, stamped at the day's 00:00 (5 minutes late at one enterprise)
                 Instant stamp = start.plus(d, ChronoUnit.DAYS).plusSeconds(k == 3 ? 300 : 20);
-                Tolerance.Placement p = Tolerance.place(Tolerance.Granularity.DAY, stamp, Readings.ZONE);
+                Tolerance.Placement p = Tolerance.place(Tolerance.Granularity.DAY, stamp, ChinaTime.ZONE);
                 stated.add(new Readings.Statistic(
                         gas.id(),
                         "DAY",

@@ -7,8 +7,6 @@ public final class GatewayTokens {
     private GatewayTokens() {}
 
     public static String newToken() {
-        return PREFIX
-                + dev.peakline.app.server.security.Accounts.newToken()
-                        .substring(dev.peakline.app.server.security.Accounts.TOKEN_PREFIX.length());
+        return dev.peakline.app.server.security.Accounts.newToken(PREFIX);
     }
 }

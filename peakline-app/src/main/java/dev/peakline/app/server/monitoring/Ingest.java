@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.peakline.app.server.security.Accounts;
+import dev.peakline.domain.ChinaTime;
 import dev.peakline.monitoring.Tolerance;
 import dev.peakline.store.MeterRepository.Meter;
 import dev.peakline.store.Monitoring;
@@ -64,10 +65,6 @@ public class Ingest {
         final List<Readings.Statistic> statistics = new ArrayList<>();
         final List<Rejection> rejections = new ArrayList<>();
         int items;
-
-        public int items() {
-            return items;
-        }
     }
 
     /** What was stored for one message (or group of messages). */
@@ -115,7 +112,8 @@ public class Ingest {
 
     /** Reads an HTTP body (JSON or CSV by content type) for an enterprise already authenticated. */
     public Prepared prepare(String enterprise, String contentType, byte[] body) {
-        if (contentType != null && contentType.toLowerCase().startsWith("text/csv")) {
+        if (contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
             return csv(enterprise, new String(body, StandardCharsets.UTF_8));
         }
         return json(enterprise, tree(body));
@@ -320,7 +318,7 @@ public class Ingest {
         if (c == null) {
             return;
         }
-        Tolerance.Placement at = Tolerance.place(g, Instant.ofEpochMilli(c.ts), Readings.ZONE);
+        Tolerance.Placement at = Tolerance.place(g, Instant.ofEpochMilli(c.ts), ChinaTime.ZONE);
         p.statistics.add(new Readings.Statistic(
                 c.meter.id(),
                 g.name(),

@@ -4,6 +4,7 @@ import dev.peakline.app.server.Scopes;
 import dev.peakline.app.server.api.ApiException;
 import dev.peakline.app.server.security.Accounts;
 import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.domain.ChinaTime;
 import dev.peakline.monitoring.MeterKind;
 import dev.peakline.problems.Problem;
 import dev.peakline.reference.EnergyCarrier;
@@ -13,7 +14,6 @@ import dev.peakline.store.EnterpriseRepository.Enterprise;
 import dev.peakline.store.MeterRepository;
 import dev.peakline.store.MeterRepository.Meter;
 import dev.peakline.store.Monitoring;
-import dev.peakline.store.Readings;
 import dev.peakline.store.StoreException;
 import dev.peakline.units.Unit;
 import io.swagger.v3.oas.annotations.Operation;
@@ -412,20 +412,12 @@ public class MonitoringApi {
             @PathVariable String code,
             @RequestParam(required = false) String month) {
         scopes.readRegion(me, code);
-        java.util.Set<String> enterprises = new java.util.HashSet<>(scopes.enterprisesIn(code));
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String c : meters.enterprisesWithMeters()) {
-            if (enterprises.contains(c)) {
-                EnterpriseRepository.find(db, dev.peakline.domain.CreditCode.of(c))
-                        .ifPresent(x -> names.put(c, x.name()));
-            }
-        }
-        return views.regionQuality(code, names.keySet(), names, month(month));
+        return views.regionQuality(code, scopes.enterprisesIn(code), month(month));
     }
 
     private YearMonth month(String s) {
         if (s == null || s.isBlank()) {
-            return YearMonth.now(clock.withZone(Readings.ZONE));
+            return YearMonth.now(clock.withZone(ChinaTime.ZONE));
         }
         try {
             return YearMonth.parse(s);

@@ -1,13 +1,14 @@
 package dev.peakline.app.server.monitoring;
 
+import dev.peakline.domain.ChinaTime;
 import dev.peakline.monitoring.DayFigure;
 import dev.peakline.monitoring.Quality;
 import dev.peakline.reference.EnergyCarrier;
 import dev.peakline.reference.ReferenceLibrary;
+import dev.peakline.store.EnterpriseRepository;
 import dev.peakline.store.MeterRepository;
 import dev.peakline.store.MeterRepository.Meter;
 import dev.peakline.store.Monitoring;
-import dev.peakline.store.Readings;
 import dev.peakline.units.Unit;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class MonitoringViews {
     private final MeterRepository meters;
+    private final dev.peakline.store.Database db;
     private final Monitoring monitoring;
     private final ReferenceLibrary library;
     private final Clock clock;
@@ -42,9 +44,11 @@ public class MonitoringViews {
             MeterRepository meters,
             Monitoring monitoring,
             ReferenceLibrary library,
+            dev.peakline.store.Database db,
             Clock clock,
             @Value("${peakline.monitoring.silent-after:PT1H}") Duration silentAfter) {
         this.meters = meters;
+        this.db = db;
         this.monitoring = monitoring;
         this.library = library;
         this.clock = clock;
@@ -66,7 +70,7 @@ public class MonitoringViews {
     /** The enterprise's monitoring page. */
     public Map<String, Object> enterprise(String enterprise) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, Readings.ZONE);
+        LocalDate today = LocalDate.ofInstant(now, ChinaTime.ZONE);
         YearMonth month = YearMonth.from(today);
         List<Meter> all = meters.ofEnterprises(List.of(enterprise));
         List<Long> ids = all.stream().map(Meter::id).toList();
@@ -86,12 +90,13 @@ public class MonitoringViews {
             c[1] += inCarrierUnit(m, monthQ);
             if (m.removedAt() != null
                     && m.removedAt()
-                            .isBefore(month.atDay(1).atStartOfDay(Readings.ZONE).toInstant())) {
+                            .isBefore(
+                                    month.atDay(1).atStartOfDay(ChinaTime.ZONE).toInstant())) {
                 continue;
             }
             var l = latest.get(m.id());
             Quality.MeterMonth q = Quality.evaluate(
-                    m.spec(), Readings.ZONE, month, d, null, 0, 0, l == null ? null : l.ts(), now, silentAfter);
+                    m.spec(), ChinaTime.ZONE, month, d, null, 0, 0, l == null ? null : l.ts(), now, silentAfter);
             DayFigure t =
                     d.stream().filter(x -> x.day().equals(today)).findFirst().orElse(null);
             Map<String, Object> r = new LinkedHashMap<>();
@@ -166,7 +171,7 @@ public class MonitoringViews {
             int[] st = stamps.getOrDefault(m.id(), new int[2]);
             out.add(Quality.evaluate(
                     m.spec(),
-                    Readings.ZONE,
+                    ChinaTime.ZONE,
                     month,
                     days.getOrDefault(m.id(), List.of()),
                     monthly.get(m.id()),
@@ -181,8 +186,8 @@ public class MonitoringViews {
 
     /** The devices of an enterprise that were in service during a month. */
     public List<Meter> inMonth(Collection<Meter> devices, YearMonth month) {
-        Instant start = month.atDay(1).atStartOfDay(Readings.ZONE).toInstant();
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(Readings.ZONE).toInstant();
+        Instant start = month.atDay(1).atStartOfDay(ChinaTime.ZONE).toInstant();
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ChinaTime.ZONE).toInstant();
         return devices.stream()
                 .filter(m -> m.installedAt().isBefore(end)
                         && (m.removedAt() == null || m.removedAt().isAfter(start)))
@@ -209,14 +214,14 @@ public class MonitoringViews {
     }
 
     /** Quality status of every metered enterprise in a set (a region's subtree). */
-    public Map<String, Object> regionQuality(
-            String region, Collection<String> enterprises, Map<String, String> names, YearMonth month) {
+    public Map<String, Object> regionQuality(String region, Collection<String> enterprises, YearMonth month) {
         Map<String, List<Meter>> byEnterprise = new TreeMap<>();
         for (Meter m : meters.ofEnterprises(enterprises)) {
             byEnterprise
                     .computeIfAbsent(m.enterprise().value(), k -> new ArrayList<>())
                     .add(m);
         }
+        Map<String, String> names = EnterpriseRepository.names(db, byEnterprise.keySet());
         List<Long> ids = byEnterprise.values().stream()
                 .flatMap(List::stream)
                 .map(Meter::id)
@@ -225,7 +230,7 @@ public class MonitoringViews {
         monitoring.latest(ids).forEach((k, v) -> latest.put(k, v.ts()));
         Map<String, Integer> rejected = monitoring.rejectedSince(
                 byEnterprise.keySet(),
-                month.atDay(1).atStartOfDay(Readings.ZONE).toInstant());
+                month.atDay(1).atStartOfDay(ChinaTime.ZONE).toInstant());
         List<Map<String, Object>> rows = new ArrayList<>();
         int passing = 0;
         for (var e : byEnterprise.entrySet()) {

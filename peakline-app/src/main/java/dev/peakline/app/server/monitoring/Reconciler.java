@@ -1,6 +1,7 @@
 package dev.peakline.app.server.monitoring;
 
 import dev.peakline.app.server.api.ApiException;
+import dev.peakline.domain.ChinaTime;
 import dev.peakline.domain.CreditCode;
 import dev.peakline.domain.Use;
 import dev.peakline.monitoring.DayFigure;
@@ -14,7 +15,6 @@ import dev.peakline.store.FilingRepository.Status;
 import dev.peakline.store.MeterRepository;
 import dev.peakline.store.MeterRepository.Meter;
 import dev.peakline.store.Monitoring;
-import dev.peakline.store.Readings;
 import dev.peakline.units.Unit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -76,7 +76,7 @@ public class Reconciler {
 
     /** Reconciles one enterprise-month and returns the rows (also stored). */
     public List<Monitoring.Reconciled> reconcile(String actor, CreditCode enterprise, YearMonth period) {
-        if (!period.isBefore(YearMonth.now(clock.withZone(Readings.ZONE)))) {
+        if (!period.isBefore(YearMonth.now(clock.withZone(ChinaTime.ZONE)))) {
             throw new ApiException(
                     HttpStatus.UNPROCESSABLE_ENTITY,
                     "period.not_ended",
@@ -127,11 +127,7 @@ public class Reconciler {
             if (draft.isPresent()) {
                 filings.replace(actor, draft.get().id(), content);
                 draftId = draft.get().id();
-            } else if (versions.stream()
-                    .noneMatch(f -> f.status() == Status.SUBMITTED
-                            || f.status() == Status.RETURNED
-                            || f.status() == Status.DRAFT
-                            || f.status() == Status.APPROVED)) {
+            } else if (versions.stream().allMatch(f -> f.status() == Status.SUPERSEDED)) {
                 draftId = filings.draft(actor, enterprise, period, "METERS", content)
                         .id();
             }

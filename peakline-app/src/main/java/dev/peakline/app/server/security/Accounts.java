@@ -45,11 +45,16 @@ public class Accounts implements UserDetailsService {
         return new PeaklineUser(u, u.role() == Role.VERIFIER ? users.assignments(u.id()) : Set.of());
     }
 
-    /** A new random token (256 bits). */
+    /** A new random user token (256 bits). */
     public static String newToken() {
+        return newToken(TOKEN_PREFIX);
+    }
+
+    /** A new random token (256 bits) with a prefix that says what it is for. */
+    public static String newToken(String prefix) {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
-        return TOKEN_PREFIX + HexFormat.of().formatHex(b);
+        return prefix + HexFormat.of().formatHex(b);
     }
 
     /** Tokens are stored as SHA-256 hashes: they are random, so a slow hash adds nothing. */
