@@ -105,6 +105,9 @@ class MonitoringTest extends ServerTest {
                                 meter("E-08", "电力", "kWh", "REGISTER", 1, 900, "2024-01-01T00:00:00+08:00"))
                         .statusCode())
                 .isEqualTo(403);
+        // nothing refused was written
+        String registry = e.get("/api/v1/enterprises/" + code + "/meters").body();
+        assertThat(registry).doesNotContain("\"X 1\"", "E-09", "E-08");
     }
 
     @Test
@@ -209,6 +212,7 @@ class MonitoringTest extends ServerTest {
                 200);
         assertThat(r.path("enterprise").asText()).isEqualTo(otherCode);
         assertThat(r.path("rejected").get(0).path("reason").asText()).isEqualTo("meter.unknown");
+        assertThat(r.path("accepted").asInt()).isZero();
         // no token or a wrong one: 401, recorded
         HttpResponse<String> none = ingest(anonymous(), "plg_0000", "application/json", "{\"readings\":[]}");
         assertThat(none.statusCode()).isEqualTo(401);
