@@ -78,6 +78,8 @@ abstract class Profile {
             new DataCentre(),
             new LightIndustry());
 
+    static final double[] AL_KWH_PER_T = {12_920, 13_180, 12_960, 13_420, 12_990, 13_000, 13_300, 13_380};
+
     static final class Aluminium extends Profile {
         String id() {
             return "aluminium";
@@ -109,8 +111,8 @@ abstract class Profile {
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double t = round(e.capacity() / 12 * 0.92 * jitter(r, 0.02), 1);
-            // AC power per tonne: most plants in the benchmark/baseline band, about a third above 13,350 (laggards)
-            double kwhPerT = (e.index() % 3 == 0 ? 13_380 : 13_020) + (e.index() * 37 % 300);
+            // AC power per tonne (标杆 13,000, 基准 13,350): half the plants at 标杆, two between, two laggards
+            double kwhPerT = AL_KWH_PER_T[e.index() % AL_KWH_PER_T.length];
             s.activity(e, p, "electricity", Use.PURCHASED, round(t * kwhPerT / 1e4, 2), Unit.TEN_THOUSAND_KWH);
             s.activity(
                     e, p, "natural_gas", Use.COMBUSTION, round(t * 0.0012 * jitter(r, 0.1), 2), Unit.TEN_THOUSAND_NM3);
@@ -327,7 +329,9 @@ abstract class Profile {
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double clinker = round(e.capacity() / 12 * (p.getMonthValue() == 2 ? 0.5 : 0.95) * jitter(r, 0.05), 1);
-            s.activity(e, p, "bituminous", Use.COMBUSTION, round(clinker * 0.16 * jitter(r, 0.03), 1), Unit.T);
+            // coal 0.125–0.161 t per t of clinker: comprehensive energy about 100–126 kgce/t (标杆 100, 基准 117)
+            double coal = 0.125 + (e.index() % 7) * 0.006;
+            s.activity(e, p, "bituminous", Use.COMBUSTION, round(clinker * coal * jitter(r, 0.01), 1), Unit.T);
             s.activity(e, p, "electricity", Use.PURCHASED, round(clinker * 85 / 1e4, 2), Unit.TEN_THOUSAND_KWH);
             s.activity(e, p, "diesel", Use.COMBUSTION, round(clinker * 0.0002, 2), Unit.T);
             s.process(e, p, "cement_clinker", clinker, Map.of("cao", "0.655", "mgo", "0.024"));

@@ -29,8 +29,10 @@ public enum Unit {
     MILLION_KJ(Dimension.ENERGY, "1", "百万千焦", "10^6kJ", "10^6 kJ"),
     TCE(Dimension.STANDARD_COAL, "1", "tce", "吨标准煤", "吨标煤"),
     KGCE(Dimension.STANDARD_COAL, "0.001", "kgce", "千克标准煤", "千克标煤"),
+    TEN_THOUSAND_TCE(Dimension.STANDARD_COAL, "10000", "万tce", "万吨标准煤", "万吨标煤"),
     TEN_THOUSAND_YUAN(Dimension.MONEY, "1", "万元", "10^4 yuan"),
-    YUAN(Dimension.MONEY, "0.0001", "元", "yuan");
+    YUAN(Dimension.MONEY, "0.0001", "元", "yuan"),
+    HUNDRED_MILLION_YUAN(Dimension.MONEY, "10000", "亿元", "10^8 yuan");
 
     private static final Map<String, Unit> BY_SYMBOL = new HashMap<>();
 
