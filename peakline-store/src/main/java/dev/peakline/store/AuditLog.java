@@ -73,6 +73,27 @@ public final class AuditLog {
         return out;
     }
 
+    /** A flat JSON object of the pairs (name, value, name, value …); numbers, booleans and null stay bare. */
+    public static String object(Object... pairs) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(json(String.valueOf(pairs[i]))).append(':');
+            Object v = pairs[i + 1];
+            if (v == null || v instanceof Boolean) {
+                b.append(v);
+            } else if (v instanceof Number n) {
+                double d = n.doubleValue();
+                b.append(Double.isNaN(d) || Double.isInfinite(d) ? "null" : n.toString());
+            } else {
+                b.append(json(v.toString()));
+            }
+        }
+        return b.append('}').toString();
+    }
+
     /** A JSON string literal. */
     public static String json(String s) {
         StringBuilder b = new StringBuilder("\"");
