@@ -327,4 +327,29 @@ public final class AccountResults {
         return rows(db, ROW + " where current and region = any (?) order by filing_id", (Object)
                 regions.toArray(String[]::new));
     }
+
+    /** Yearly sums (year, CO2, energy, value added, months) of an enterprise, or of the regions and industry prefix. */
+    public record Year(int year, double total, double energy, double valueAdded, int months) {}
+
+    public static List<Year> years(Database db, Collection<String> regions, String industryPrefix, String enterprise) {
+        return Tx.run(db, c -> {
+            List<Year> out = new ArrayList<>();
+            String where = enterprise != null ? "enterprise = ?" : "region = any (?) and industry like ?";
+            Object[] args = enterprise != null
+                    ? new Object[] {enterprise}
+                    : new Object[] {regions.toArray(String[]::new), industryPrefix + "%"};
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select substr(period, 1, 4)::int, sum(total_tco2), sum(energy_tce),"
+                                    + " coalesce(sum(value_added), 0), count(*) from account_result where current and "
+                                    + where + " group by 1 order by 1",
+                            args);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Year(rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getInt(5)));
+                }
+            }
+            return out;
+        });
+    }
 }

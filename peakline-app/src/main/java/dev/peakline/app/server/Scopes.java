@@ -126,6 +126,27 @@ public class Scopes {
         return e;
     }
 
+    /**
+     * An enterprise whose registers (facilities, renovation plans) the caller may change: its own enterprise user, a
+     * government user of its region, or an administrator.
+     */
+    public Enterprise register(PeaklineUser u, String code) {
+        Enterprise e = readEnterprise(u, code);
+        if (u.role() == Role.VERIFIER) {
+            throw ApiException.forbidden("a verifier reads the registers but does not change them");
+        }
+        return e;
+    }
+
+    /** A region whose targets, statistics and project register the caller may change: a government user or an admin. */
+    public Region govern(PeaklineUser u, String code) {
+        Region r = readRegion(u, code);
+        if (u.role() != Role.GOVERNMENT && u.role() != Role.ADMIN) {
+            throw ApiException.forbidden("only government users and administrators change region registers");
+        }
+        return r;
+    }
+
     public void admin(PeaklineUser u) {
         if (u.role() != Role.ADMIN) {
             throw ApiException.forbidden("only an administrator may do this");

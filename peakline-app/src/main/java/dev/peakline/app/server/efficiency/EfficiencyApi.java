@@ -1,0 +1,476 @@
+package dev.peakline.app.server.efficiency;
+
+import dev.peakline.app.server.Scopes;
+import dev.peakline.app.server.api.ApiException;
+import dev.peakline.app.server.api.Exports;
+import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.efficiency.Edition;
+import dev.peakline.efficiency.Efficiency;
+import dev.peakline.efficiency.EfficiencyClass;
+import dev.peakline.efficiency.ProductLevels;
+import dev.peakline.io.Report;
+import dev.peakline.problems.Problem;
+import dev.peakline.reference.Region;
+import dev.peakline.store.Database;
+import dev.peakline.store.EfficiencyRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 能效清单: facilities, their classification, capacity shares against the policy targets, leaders, renovation plans. */
+@RestController
+@RequestMapping("/api/v1/efficiency")
+@Tag(name = "efficiency", description = "能效清单: key equipment against 标杆/基准, shares, leaders, renovation plans")
+public class EfficiencyApi {
+    /** One line of the efficiency list. */
+    public record Row(
+            long facilityId,
+            String enterprise,
+            String enterpriseName,
+            String region,
+            String industry,
+            String facility,
+            String equipment,
+            String product,
+            String indicator,
+            String unit,
+            double capacity,
+            Double value,
+            Double benchmark,
+            Double baseline,
+            String level,
+            String levelCn,
+            Integer gbGrade,
+            boolean leader,
+            String basis,
+            String confidence) {}
+
+    /** A facility as registered or edited. */
+    public record FacilityForm(
+            String name, String equipment, String product, Double capacity, String capacityUnit, String commissioned) {}
+
+    public record PlanForm(String measure, Double targetValue, String deadline) {}
+
+    public record StatusForm(String status) {}
+
+    private final Scopes scopes;
+    private final EfficiencyLists lists;
+    private final Database db;
+    private final Clock clock;
+
+    public EfficiencyApi(Scopes scopes, EfficiencyLists lists, Database db, Clock clock) {
+        this.scopes = scopes;
+        this.lists = lists;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    static Edition edition(String e) {
+        try {
+            return Edition.of(e);
+        } catch (IllegalArgumentException x) {
+            throw ApiException.invalid("edition", x.getMessage());
+        }
+    }
+
+    static void year(int year) {
+        if (year < 2000 || year > 2100) {
+            throw ApiException.invalid("year", "year must be between 2000 and 2100");
+        }
+    }
+
+    @GetMapping("/products")
+    @Operation(summary = "The products Peakline classifies, with 标杆/基准 of both editions, GB levels and confidence")
+    public List<ProductLevels> products() {
+        return List.copyOf(lists.catalog().products().values());
+    }
+
+    @GetMapping("/regions/{code}")
+    @Operation(
+            summary = "The efficiency list of a region's subtree for a year; level=ADVANCED|BETWEEN|LAGGARD filters;"
+                    + " format=xlsx downloads it")
+    public ResponseEntity<?> list(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestParam int year,
+            @RequestParam(defaultValue = "2023") String edition,
+            @RequestParam(required = false) String level,
+            @RequestParam(defaultValue = "") String industry,
+            @RequestParam(defaultValue = "json") String format) {
+        Region r = scopes.readRegion(me, code);
+        year(year);
+        EfficiencyClass filter = null;
+        if (level != null && !level.isBlank()) {
+            try {
+                filter = EfficiencyClass.valueOf(level);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("level", "level must be one of " + List.of(EfficiencyClass.values()));
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Efficiency.Assessed a : lists.assess(scopes.subtree(code), year, edition(edition))) {
+            if ((filter == null || a.level() == filter)
+                    && a.facility().industry().startsWith(industry)) {
+                rows.add(row(a));
+            }
+        }
+        if (format.equals("xlsx")) {
+            String title = r.name() + " " + year + " 能效清单" + (filter == null ? "" : "（" + filter.nameCn() + "）");
+            return Exports.xlsx(
+                    Report.list(
+                            title,
+                            List.of(
+                                    "设施ID",
+                                    "统一社会信用代码",
+                                    "企业",
+                                    "区划",
+                                    "行业",
+                                    "设施",
+                                    "装置",
+                                    "产品",
+                                    "指标",
+                                    "单位",
+                                    "产能",
+                                    "单位产品能耗",
+                                    "标杆",
+                                    "基准",
+                                    "能效水平",
+                                    "限额等级",
+                                    "领跑者",
+                                    "依据",
+                                    "置信度"),
+                            rows.stream()
+                                    .map(x -> List.<Object>of(
+                                            x.facilityId(),
+                                            x.enterprise(),
+                                            x.enterpriseName(),
+                                            x.region(),
+                                            x.industry(),
+                                            x.facility(),
+                                            nz(x.equipment()),
+                                            x.product(),
+                                            x.indicator(),
+                                            x.unit(),
+                                            x.capacity(),
+                                            num(x.value()),
+                                            num(x.benchmark()),
+                                            num(x.baseline()),
+                                            x.levelCn(),
+                                            x.gbGrade() == null ? "" : x.gbGrade() == 0 ? "未达限额" : x.gbGrade() + "级",
+                                            x.leader() ? "领跑者" : "",
+                                            x.basis(),
+                                            x.confidence()))
+                                    .toList()),
+                    "efficiency-" + code + "-" + year);
+        }
+        format(format);
+        return ResponseEntity.ok(rows);
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static Object num(Double d) {
+        return d == null ? "" : d;
+    }
+
+    static void format(String format) {
+        if (!format.equals("json")) {
+            throw ApiException.invalid("format", "format must be json or xlsx");
+        }
+    }
+
+    static Row row(Efficiency.Assessed a) {
+        ProductLevels l = a.levels();
+        double v = a.facility().value();
+        return new Row(
+                a.facility().facilityId(),
+                a.facility().enterprise(),
+                a.facility().enterpriseName(),
+                a.facility().region(),
+                a.facility().industry(),
+                a.facility().facility(),
+                a.facility().equipment(),
+                l.product(),
+                l.indicator(),
+                l.unit(),
+                a.facility().capacity(),
+                Double.isNaN(v) ? null : v,
+                l.benchmark(a.edition()).value(),
+                l.baseline(a.edition()).value(),
+                a.level().name(),
+                a.level().nameCn(),
+                a.gbGrade(),
+                a.leader(),
+                a.facility().basis(),
+                "policy " + l.policyConfidence() + "; GB " + l.gbConfidence());
+    }
+
+    @GetMapping("/regions/{code}/shares")
+    @Operation(summary = "Capacity at 标杆 / between / below 基准 per product against the policy targets")
+    public ResponseEntity<?> shares(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestParam int year,
+            @RequestParam(defaultValue = "2023") String edition,
+            @RequestParam(defaultValue = "json") String format) {
+        Region r = scopes.readRegion(me, code);
+        year(year);
+        List<Efficiency.Share> shares =
+                Efficiency.shares(lists.assess(scopes.subtree(code), year, edition(edition)), lists.catalog(), year);
+        if (format.equals("xlsx")) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (Efficiency.Share s : shares) {
+                for (Efficiency.TargetCheck t : s.targets()) {
+                    rows.add(List.of(
+                            s.product(),
+                            s.indicator(),
+                            s.facilities(),
+                            s.capacity(),
+                            s.advanced(),
+                            s.between(),
+                            s.laggard(),
+                            s.unclassified(),
+                            s.shareAdvanced(),
+                            s.shareLaggard(),
+                            t.target().general() ? "重点两高行业" : t.target().product(),
+                            t.target().year(),
+                            t.target().minAtBenchmark(),
+                            t.met() == null ? "无法判定" : t.met() ? "达到" : "未达到",
+                            t.reason(),
+                            t.target().document()));
+                }
+            }
+            return Exports.xlsx(
+                    Report.list(
+                            r.name() + " " + year + " 标杆产能占比",
+                            List.of(
+                                    "产品", "指标", "设施数", "产能", "标杆产能", "之间产能", "基准以下产能", "无法判定产能", "标杆占比", "基准以下占比",
+                                    "目标对象", "目标年", "目标标杆占比", "结论", "说明", "依据文件"),
+                            rows),
+                    "efficiency-shares-" + code + "-" + year);
+        }
+        format(format);
+        return ResponseEntity.ok(shares);
+    }
+
+    @GetMapping("/regions/{code}/plans")
+    @Operation(summary = "Renovation plans of laggards with overdue alerts, and laggards that have no plan")
+    public ResponseEntity<?> plans(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestParam int year,
+            @RequestParam(defaultValue = "2023") String edition,
+            @RequestParam(defaultValue = "json") String format) {
+        Region r = scopes.readRegion(me, code);
+        year(year);
+        List<String> regions = scopes.subtree(code);
+        List<EfficiencyLists.PlanView> plans = lists.plans(regions);
+        List<Row> unplanned = lists.unplanned(lists.assess(regions, year, edition(edition)), plans).stream()
+                .map(u -> row(u.facility()))
+                .toList();
+        if (format.equals("xlsx")) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (EfficiencyLists.PlanView p : plans) {
+                rows.add(List.of(
+                        p.plan().id(),
+                        p.plan().enterprise(),
+                        p.plan().enterpriseName(),
+                        p.plan().facility(),
+                        nz(p.plan().product()),
+                        p.plan().measure(),
+                        num(p.plan().targetValue()),
+                        p.plan().deadline().toString(),
+                        p.plan().status(),
+                        p.overdue() ? "逾期" : "",
+                        p.daysLeft()));
+            }
+            for (Row u : unplanned) {
+                rows.add(List.of(
+                        "",
+                        u.enterprise(),
+                        u.enterpriseName(),
+                        u.facility(),
+                        u.product(),
+                        "（无改造计划）",
+                        "",
+                        "",
+                        "NONE",
+                        "落后产能无计划",
+                        ""));
+            }
+            return Exports.xlsx(
+                    Report.list(
+                            r.name() + " 落后产能改造计划",
+                            List.of("计划ID", "统一社会信用代码", "企业", "设施", "产品", "改造措施", "目标值", "期限", "状态", "预警", "剩余天数"),
+                            rows),
+                    "renovation-" + code);
+        }
+        format(format);
+        return ResponseEntity.ok(Map.of(
+                "plans", plans, "unplanned", unplanned, "today", lists.today().toString()));
+    }
+
+    @GetMapping("/enterprises/{code}/facilities")
+    @Operation(summary = "An enterprise's registered facilities")
+    public List<EfficiencyRepository.Line> facilities(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code) {
+        return EfficiencyRepository.linesOf(db, scopes.readEnterprise(me, code).code());
+    }
+
+    @PostMapping("/enterprises/{code}/facilities")
+    @Operation(summary = "Registers a facility (production line or key equipment) with product and capacity")
+    public ResponseEntity<Map<String, Object>> register(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestBody FacilityForm form) {
+        var e = scopes.register(me, code);
+        long id = EfficiencyRepository.register(db, me.actor(), e.code(), checked(form), clock.instant());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+    }
+
+    @PutMapping("/facilities/{id}")
+    @Operation(summary = "Edits a facility")
+    public Map<String, Object> update(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable long id, @RequestBody FacilityForm form) {
+        EfficiencyRepository.Line l = facility(me, id);
+        EfficiencyRepository.update(db, me.actor(), l.id(), checked(form), clock.instant());
+        return Map.of("id", id);
+    }
+
+    private EfficiencyRepository.Line facility(PeaklineUser me, long id) {
+        EfficiencyRepository.Line l =
+                EfficiencyRepository.find(db, id).orElseThrow(() -> ApiException.notFound("facility " + id));
+        scopes.register(me, l.enterprise());
+        return l;
+    }
+
+    /** Checks a facility form: every problem at once, with the field it is in. */
+    EfficiencyRepository.FacilityInput checked(FacilityForm f) {
+        List<Problem> p = new ArrayList<>();
+        if (f == null) {
+            throw ApiException.invalid(
+                    "facility.body", "a JSON body with name, product, capacity and capacityUnit is needed");
+        }
+        if (f.name() == null || f.name().isBlank() || f.name().length() > 100) {
+            p.add(Problem.at("facility.name", "facility", 0, "name", "name is required, at most 100 characters"));
+        }
+        ProductLevels product = lists.catalog().product(f.product()).orElse(null);
+        if (product == null) {
+            p.add(Problem.at(
+                    "facility.product",
+                    "facility",
+                    0,
+                    "product",
+                    "unknown product '" + f.product() + "': known are "
+                            + lists.catalog().products().keySet()));
+        }
+        if (f.capacity() == null || !(f.capacity() > 0) || f.capacity() > 1e9) {
+            p.add(Problem.at(
+                    "facility.capacity",
+                    "facility",
+                    0,
+                    "capacity",
+                    "capacity must be a positive number below 1e9, not " + f.capacity()));
+        }
+        if (product != null && !product.capacityUnit().equals(f.capacityUnit())) {
+            p.add(Problem.at(
+                    "facility.unit",
+                    "facility",
+                    0,
+                    "capacityUnit",
+                    "capacity of " + product.product() + " is stated in " + product.capacityUnit() + ", not '"
+                            + f.capacityUnit() + "'"));
+        }
+        if (f.equipment() != null && f.equipment().length() > 50) {
+            p.add(Problem.at("facility.equipment", "facility", 0, "equipment", "equipment is at most 50 characters"));
+        }
+        LocalDate commissioned = null;
+        if (f.commissioned() != null && !f.commissioned().isBlank()) {
+            try {
+                commissioned = LocalDate.parse(f.commissioned());
+                if (commissioned.isAfter(lists.today())) {
+                    p.add(Problem.at(
+                            "facility.commissioned",
+                            "facility",
+                            0,
+                            "commissioned",
+                            "commissioning date is in the future"));
+                }
+            } catch (DateTimeParseException e) {
+                p.add(Problem.at(
+                        "facility.commissioned", "facility", 0, "commissioned", "commissioned must be YYYY-MM-DD"));
+            }
+        }
+        if (!p.isEmpty()) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, p.get(0).code(), p.get(0).message(), p);
+        }
+        return new EfficiencyRepository.FacilityInput(
+                f.name().strip(),
+                f.equipment() == null || f.equipment().isBlank()
+                        ? product.equipment()
+                        : f.equipment().strip(),
+                product.product(),
+                f.capacity(),
+                f.capacityUnit(),
+                commissioned);
+    }
+
+    @PostMapping("/facilities/{id}/plans")
+    @Operation(summary = "Adds a renovation plan (改造计划) with a deadline to a facility")
+    public ResponseEntity<Map<String, Object>> plan(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable long id, @RequestBody PlanForm form) {
+        facility(me, id);
+        List<Problem> p = new ArrayList<>();
+        if (form.measure() == null || form.measure().isBlank() || form.measure().length() > 500) {
+            p.add(Problem.at("plan.measure", "plan", 0, "measure", "measure is required, at most 500 characters"));
+        }
+        if (form.targetValue() != null && (form.targetValue().isNaN() || Math.abs(form.targetValue()) > 1e9)) {
+            p.add(Problem.at("plan.target", "plan", 0, "targetValue", "target value must be a finite number"));
+        }
+        LocalDate deadline = null;
+        try {
+            deadline = LocalDate.parse(form.deadline() == null ? "" : form.deadline());
+        } catch (DateTimeParseException e) {
+            p.add(Problem.at("plan.deadline", "plan", 0, "deadline", "deadline must be YYYY-MM-DD"));
+        }
+        if (!p.isEmpty()) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, p.get(0).code(), p.get(0).message(), p);
+        }
+        long plan = EfficiencyRepository.addPlan(
+                db, me.actor(), id, form.measure().strip(), form.targetValue(), deadline, clock.instant());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", plan));
+    }
+
+    @PostMapping("/plans/{id}/status")
+    @Operation(summary = "Moves a renovation plan: PLANNED, IN_PROGRESS, DONE or RETIRED (facility retired)")
+    public Map<String, Object> status(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable long id, @RequestBody StatusForm form) {
+        EfficiencyRepository.Plan p =
+                EfficiencyRepository.plan(db, id).orElseThrow(() -> ApiException.notFound("renovation plan " + id));
+        scopes.register(me, p.enterprise());
+        if (form.status() == null
+                || !List.of("PLANNED", "IN_PROGRESS", "DONE", "RETIRED").contains(form.status())) {
+            throw ApiException.invalid("plan.status", "status must be PLANNED, IN_PROGRESS, DONE or RETIRED");
+        }
+        EfficiencyRepository.setPlanStatus(db, me.actor(), id, form.status(), lists.today(), clock.instant());
+        return Map.of("id", id, "status", form.status());
+    }
+}

@@ -1,0 +1,145 @@
+package dev.peakline.app.server.efficiency;
+
+import dev.peakline.domain.ChinaTime;
+import dev.peakline.domain.Use;
+import dev.peakline.efficiency.Edition;
+import dev.peakline.efficiency.Efficiency;
+import dev.peakline.efficiency.EfficiencyCatalog;
+import dev.peakline.efficiency.EfficiencyClass;
+import dev.peakline.efficiency.FacilityValue;
+import dev.peakline.efficiency.ProductLevels;
+import dev.peakline.reference.EnergyCarrier;
+import dev.peakline.reference.ReferenceLibrary;
+import dev.peakline.store.Database;
+import dev.peakline.store.EfficiencyRepository;
+import dev.peakline.units.Dimension;
+import dev.peakline.units.Unit;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The efficiency lists of a region: each facility's unit-product energy consumption for a year from the current
+ * (accounted) filings of its enterprise, classified against the 标杆/基准 of an edition and the GB levels; renovation
+ * plans with their alerts. Metered data enter through the monitoring reconciliation, which turns metered months into
+ * filings, so there is one path for figures.
+ */
+@Service
+public class EfficiencyLists {
+    /** A renovation plan with its alert: OVERDUE when the deadline has passed and the plan is not closed. */
+    public record PlanView(EfficiencyRepository.Plan plan, boolean overdue, long daysLeft) {}
+
+    /** A laggard facility without any open or finished plan. */
+    public record Unplanned(Efficiency.Assessed facility) {}
+
+    private final Database db;
+    private final ReferenceLibrary library;
+    private final EfficiencyCatalog catalog = EfficiencyCatalog.shipped();
+    private final Clock clock;
+
+    public EfficiencyLists(Database db, ReferenceLibrary library, Clock clock) {
+        this.db = db;
+        this.library = library;
+        this.clock = clock;
+    }
+
+    public EfficiencyCatalog catalog() {
+        return catalog;
+    }
+
+    /** Every facility of the regions with a product Peakline classifies, assessed for the year. */
+    public List<Efficiency.Assessed> assess(Collection<String> regions, int year, Edition edition) {
+        return Efficiency.assess(values(regions, year), catalog, edition);
+    }
+
+    List<FacilityValue> values(Collection<String> regions, int year) {
+        Map<String, double[]> electricity = new HashMap<>();
+        for (EfficiencyRepository.CarrierSum s : EfficiencyRepository.carriers(db, regions, year)) {
+            Optional<EnergyCarrier> c = library.carrier(s.carrier());
+            Optional<Unit> u = Unit.parse(s.unit());
+            if (c.isEmpty()
+                    || !c.get().isElectricity()
+                    || u.isEmpty()
+                    || u.get().dimension() != Dimension.ELECTRICITY) {
+                continue;
+            }
+            double mwh = u.get().toCanonical(s.amount());
+            double sign = Use.valueOf(s.use()) == Use.EXPORTED ? -1 : 1;
+            electricity.computeIfAbsent(s.enterprise(), k -> new double[1])[0] += sign * mwh;
+        }
+        // output per enterprise and catalog product, in tonnes
+        Map<String, double[]> output = new HashMap<>();
+        for (EfficiencyRepository.Output o : EfficiencyRepository.outputs(db, regions, year)) {
+            Optional<ProductLevels> p = catalog.product(o.product());
+            Optional<Unit> u = Unit.parse(o.unit());
+            if (p.isEmpty() || u.isEmpty() || u.get().dimension() != Dimension.MASS) {
+                continue;
+            }
+            double[] v = output.computeIfAbsent(o.enterprise() + "|" + p.get().product(), k -> new double[3]);
+            v[0] += u.get().toCanonical(o.amount());
+            v[1] = o.energyTce();
+            v[2] = o.months();
+        }
+        List<FacilityValue> out = new ArrayList<>();
+        for (EfficiencyRepository.Line l : EfficiencyRepository.linesIn(db, regions)) {
+            Optional<ProductLevels> p = catalog.product(l.product());
+            if (p.isEmpty()) {
+                continue;
+            }
+            double[] o = output.get(l.enterprise() + "|" + p.get().product());
+            double[] el = electricity.get(l.enterprise());
+            double value = o == null ? Double.NaN : p.get().measure().per(o[0], el == null ? 0 : el[0], o[1]);
+            String basis = o == null
+                    ? "no " + p.get().product() + " output filed for " + year
+                    : String.format(java.util.Locale.ROOT, "filed %d: %.0f t in %d months", year, o[0], (int) o[2]);
+            out.add(new FacilityValue(
+                    l.id(),
+                    l.enterprise(),
+                    l.enterpriseName(),
+                    l.region(),
+                    l.industry(),
+                    l.name(),
+                    l.equipment(),
+                    l.product(),
+                    l.capacity(),
+                    value,
+                    basis));
+        }
+        return out;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ChinaTime.ZONE));
+    }
+
+    /** The plans of the regions with their alerts. */
+    public List<PlanView> plans(Collection<String> regions) {
+        LocalDate today = today();
+        return EfficiencyRepository.plansIn(db, regions).stream()
+                .map(p -> {
+                    boolean open = p.status().equals("PLANNED") || p.status().equals("IN_PROGRESS");
+                    return new PlanView(
+                            p, open && today.isAfter(p.deadline()), p.deadline().toEpochDay() - today.toEpochDay());
+                })
+                .toList();
+    }
+
+    /** Laggards of the assessment that have no renovation plan at all. */
+    public List<Unplanned> unplanned(List<Efficiency.Assessed> assessed, List<PlanView> plans) {
+        java.util.Set<Long> planned = new java.util.HashSet<>();
+        for (PlanView p : plans) {
+            planned.add(p.plan().facilityId());
+        }
+        return assessed.stream()
+                .filter(a -> a.level() == EfficiencyClass.LAGGARD
+                        && !planned.contains(a.facility().facilityId()))
+                .map(Unplanned::new)
+                .toList();
+    }
+}

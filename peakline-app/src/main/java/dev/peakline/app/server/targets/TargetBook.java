@@ -1,0 +1,232 @@
+package dev.peakline.app.server.targets;
+
+import dev.peakline.app.server.Scopes;
+import dev.peakline.io.Report;
+import dev.peakline.reference.Region;
+import dev.peakline.store.AccountResults;
+import dev.peakline.store.Database;
+import dev.peakline.store.StatisticsRepository;
+import dev.peakline.store.TargetRepository;
+import dev.peakline.targets.Figures;
+import dev.peakline.targets.Indicator;
+import dev.peakline.targets.Progress;
+import dev.peakline.targets.Target;
+import dev.peakline.targets.Warning;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * The figures behind targets and their progress: region statistics for region targets; the accounted filings
+ * (CO2, energy, value added at current prices) for industry and enterprise targets.
+ */
+@Service
+public class TargetBook {
+    /** A target with its subject's name, progress in a year and the trajectory year by year. */
+    public record View(
+            TargetRepository.Row target,
+            String subjectName,
+            Progress progress,
+            List<Point> trajectory,
+            String source) {}
+
+    /** One year of a trajectory: the required and the actual figure (NaN when unknown). */
+    public record Point(int year, double required, double actual) {}
+
+    private final Database db;
+    private final Scopes scopes;
+
+    public TargetBook(Database db, Scopes scopes) {
+        this.db = db;
+        this.scopes = scopes;
+    }
+
+    /** The yearly figures of a target's subject, by year. */
+    public Map<Integer, Figures> figures(TargetRepository.Row t) {
+        Map<Integer, Figures> out = new LinkedHashMap<>();
+        switch (t.scope()) {
+            case "REGION" -> {
+                for (StatisticsRepository.Stat s : StatisticsRepository.of(db, List.of(t.region()))) {
+                    out.put(s.year(), new Figures(s.year(), s.co2(), s.energyTce(), s.gdp10kYuan(), s.nonFossilTce()));
+                }
+            }
+            case "INDUSTRY", "ENTERPRISE" -> {
+                List<AccountResults.Year> ys = t.scope().equals("ENTERPRISE")
+                        ? AccountResults.years(db, List.of(), "", t.enterprise())
+                        : AccountResults.years(db, scopes.subtree(t.region()), t.industry(), null);
+                for (AccountResults.Year y : ys) {
+                    if (y.months() > 0) {
+                        out.put(
+                                y.year(),
+                                new Figures(
+                                        y.year(),
+                                        y.total(),
+                                        y.energy(),
+                                        y.valueAdded() > 0 ? y.valueAdded() : Double.NaN,
+                                        Double.NaN));
+                    }
+                }
+            }
+            default -> throw new IllegalStateException("unknown scope " + t.scope());
+        }
+        return out;
+    }
+
+    public static Target target(TargetRepository.Row r) {
+        return new Target(Indicator.valueOf(r.indicator()), r.baseYear(), r.targetYear(), r.value());
+    }
+
+    /** The target's standing in {@code year} (the latest year with figures up to it when the year itself has none). */
+    public View view(TargetRepository.Row r, int year) {
+        Map<Integer, Figures> f = figures(r);
+        Target t = target(r);
+        Figures base = f.get(r.baseYear());
+        Figures at = null;
+        for (int y = year; y > r.baseYear(); y--) {
+            if (f.containsKey(y)) {
+                at = f.get(y);
+                break;
+            }
+        }
+        Progress p = Progress.of(t, base, at);
+        List<Point> trajectory = new ArrayList<>();
+        double b = base == null ? Double.NaN : t.indicator().figure(base);
+        for (int y = r.baseYear(); y <= r.targetYear(); y++) {
+            Figures fy = f.get(y);
+            trajectory.add(new Point(
+                    y,
+                    Double.isNaN(b) ? Double.NaN : t.required(b, y),
+                    fy == null ? Double.NaN : t.indicator().figure(fy)));
+        }
+        String source = switch (r.scope()) {
+            case "REGION" -> "区域统计数据（不变价GDP）";
+            default -> "企业核算结果（增加值为现价）";
+        };
+        return new View(r, subjectName(r), p, trajectory, source);
+    }
+
+    String subjectName(TargetRepository.Row r) {
+        return switch (r.scope()) {
+            case "REGION" ->
+                scopes.registry().region(r.region()).map(Region::name).orElse(r.region());
+            case "INDUSTRY" ->
+                scopes.registry().region(r.region()).map(Region::name).orElse(r.region()) + " "
+                        + scopes.registry()
+                                .industry(r.industry())
+                                .map(i -> i.name())
+                                .orElse(r.industry());
+            default -> scopes.enterprise(r.enterprise()).name();
+        };
+    }
+
+    /** Region-year base figures of the children of a region, for decomposition. */
+    public Map<String, Figures> childFigures(List<String> children, int year) {
+        Map<String, Figures> out = new LinkedHashMap<>();
+        for (StatisticsRepository.Stat s : StatisticsRepository.of(db, children)) {
+            if (s.year() == year) {
+                out.put(s.region(), new Figures(year, s.co2(), s.energyTce(), s.gdp10kYuan(), s.nonFossilTce()));
+            }
+        }
+        return out;
+    }
+
+    static String value(Indicator i, double v) {
+        if (Double.isNaN(v)) {
+            return "—";
+        }
+        return switch (i) {
+            case CARBON_INTENSITY, ENERGY_INTENSITY -> String.format(Locale.ROOT, "%.4f", v);
+            case NON_FOSSIL_SHARE -> String.format(Locale.ROOT, "%.2f%%", v * 100);
+            default -> String.format(Locale.ROOT, "%,.0f", v);
+        };
+    }
+
+    static String targetText(TargetRepository.Row r) {
+        Indicator i = Indicator.valueOf(r.indicator());
+        return switch (i) {
+            case CARBON_INTENSITY, ENERGY_INTENSITY ->
+                String.format(Locale.ROOT, "较%d年降低%.1f%%", r.baseYear(), r.value() * 100);
+            case NON_FOSSIL_SHARE -> String.format(Locale.ROOT, "达到%.1f%%", r.value() * 100);
+            default -> String.format(Locale.ROOT, "不超过%,.0f %s", r.value(), i.unit());
+        };
+    }
+
+    /** The annual assessment report (年度目标考核报告) of a region and its children for a year. */
+    public Report assessment(Region region, int year) {
+        List<String> regions = new ArrayList<>();
+        regions.add(region.code().value());
+        scopes.registry()
+                .children(region.code())
+                .forEach(c -> regions.add(c.code().value()));
+        List<TargetRepository.Row> rows = TargetRepository.in(db, regions).stream()
+                .filter(r -> r.scope().equals("REGION"))
+                .toList();
+        List<String> header = List.of("区划", "指标", "目标", "基年", "目标年", "基年值", "本年应达", "本年实际", "单位", "进度偏差", "预警", "考核结果");
+        List<List<Object>> own = new ArrayList<>();
+        List<List<Object>> children = new ArrayList<>();
+        int[] counts = new int[Warning.values().length];
+        for (TargetRepository.Row r : rows) {
+            View v = view(r, year);
+            Progress p = v.progress();
+            Indicator i = p.indicator();
+            List<Object> line = List.of(
+                    v.subjectName(),
+                    i.nameCn(),
+                    targetText(r),
+                    r.baseYear(),
+                    r.targetYear(),
+                    value(i, p.base()),
+                    value(i, p.required()),
+                    value(i, p.actual()),
+                    i.unit(),
+                    Double.isNaN(p.shortfall()) ? "—" : String.format(Locale.ROOT, "%+.2f%%", p.shortfall() * 100),
+                    p.warning().nameCn(),
+                    p.warning().assessment());
+            if (r.region().equals(region.code().value())) {
+                own.add(line);
+            } else {
+                children.add(line);
+                counts[p.warning().ordinal()]++;
+            }
+        }
+        List<List<Object>> stats = new ArrayList<>();
+        for (StatisticsRepository.Stat s : StatisticsRepository.of(db, regions)) {
+            if (s.year() == year) {
+                stats.add(List.of(
+                        scopes.registry().region(s.region()).map(Region::name).orElse(s.region()),
+                        s.gdp10kYuan() / 1e4,
+                        s.priceBaseYear(),
+                        s.energyTce() / 1e4,
+                        s.co2() / 1e4,
+                        s.nonFossilTce() / 1e4,
+                        s.co2() / s.gdp10kYuan(),
+                        s.energyTce() / s.gdp10kYuan()));
+            }
+        }
+        return new Report(
+                region.name() + " " + year + " 年度碳达峰目标考核报告",
+                List.of(
+                        "考核年度：" + year + "；区划：" + region.name() + "（"
+                                + region.code().value() + "）",
+                        String.format(
+                                Locale.ROOT,
+                                "下级区划目标 %d 项：绿色 %d、黄色 %d、红色 %d、无数据 %d。",
+                                children.size(),
+                                counts[Warning.GREEN.ordinal()],
+                                counts[Warning.YELLOW.ordinal()],
+                                counts[Warning.RED.ordinal()],
+                                counts[Warning.NO_DATA.ordinal()]),
+                        "预警规则：实际值优于或等于按进度应达值为绿色；落后不超过应达值的5%且未到目标年为黄色；其余为红色。强度指标按" + "基年至目标年等比下降，总量与比重按线性进度。"),
+                List.of(
+                        new Report.Section("本级目标", List.of(), header, own),
+                        new Report.Section("下级区划目标", List.of(), header, children),
+                        new Report.Section(
+                                "统计数据",
+                                List.of("单位：GDP 亿元（不变价），能源 万tce，CO2 万t；强度 tCO2/万元、tce/万元"),
+                                List.of("区划", "GDP", "价格基年", "能源消费", "CO2", "非化石能源", "碳强度", "能耗强度"),
+                                stats)));
+    }
+}
