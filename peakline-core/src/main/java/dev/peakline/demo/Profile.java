@@ -329,8 +329,8 @@ abstract class Profile {
 
         void month(DemoProvince.Enterprise e, YearMonth p, SplittableRandom r, DemoProvince.Sink s) {
             double clinker = round(e.capacity() / 12 * (p.getMonthValue() == 2 ? 0.5 : 0.95) * jitter(r, 0.05), 1);
-            // coal 0.125–0.161 t per t of clinker: comprehensive energy about 100–126 kgce/t (标杆 100, 基准 117)
-            double coal = 0.125 + (e.index() % 7) * 0.006;
+            // coal 0.118–0.151 t per t of clinker: comprehensive energy about 95–119 kgce/t (标杆 100, 基准 117)
+            double coal = 0.118 + (e.index() % 7) * 0.0055;
             s.activity(e, p, "bituminous", Use.COMBUSTION, round(clinker * coal * jitter(r, 0.01), 1), Unit.T);
             s.activity(e, p, "electricity", Use.PURCHASED, round(clinker * 85 / 1e4, 2), Unit.TEN_THOUSAND_KWH);
             s.activity(e, p, "diesel", Use.COMBUSTION, round(clinker * 0.0002, 2), Unit.T);

@@ -19,7 +19,10 @@ public final class Efficiency {
             Integer gbGrade,
             boolean leader) {}
 
-    /** How a product's capacity stands, and whether each applicable target is met (null: cannot be said). */
+    /**
+     * How a product's capacity stands, and whether each applicable target is met (null: cannot be said). The shares are
+     * of the classified capacity (NaN when none could be classified).
+     */
     public record Share(
             String product,
             String indicator,
@@ -31,18 +34,9 @@ public final class Efficiency {
             double between,
             double laggard,
             double unclassified,
-            List<TargetCheck> targets) {
-        /** Share of classified capacity at 标杆, NaN when no capacity could be classified. */
-        public double shareAdvanced() {
-            double c = capacity - unclassified;
-            return c > 0 ? advanced / c : Double.NaN;
-        }
-
-        public double shareLaggard() {
-            double c = capacity - unclassified;
-            return c > 0 ? laggard / c : Double.NaN;
-        }
-    }
+            double shareAdvanced,
+            double shareLaggard,
+            List<TargetCheck> targets) {}
 
     /** One policy target against the share: met true/false, or null with the reason. */
     public record TargetCheck(EfficiencyCatalog.PolicyTarget target, Boolean met, String reason) {}
@@ -92,6 +86,9 @@ public final class Efficiency {
                 per[a.level().ordinal()] += a.facility().capacity();
                 edition = a.edition();
             }
+            double classified = total - per[EfficiencyClass.UNCLASSIFIED.ordinal()];
+            double adv = per[EfficiencyClass.ADVANCED.ordinal()];
+            double lag = per[EfficiencyClass.LAGGARD.ordinal()];
             Share s = new Share(
                     e.getKey().product(),
                     e.getKey().indicator(),
@@ -99,10 +96,12 @@ public final class Efficiency {
                     edition,
                     e.getValue().size(),
                     total,
-                    per[EfficiencyClass.ADVANCED.ordinal()],
+                    adv,
                     per[EfficiencyClass.BETWEEN.ordinal()],
-                    per[EfficiencyClass.LAGGARD.ordinal()],
+                    lag,
                     per[EfficiencyClass.UNCLASSIFIED.ordinal()],
+                    classified > 0 ? adv / classified : Double.NaN,
+                    classified > 0 ? lag / classified : Double.NaN,
                     List.of());
             List<TargetCheck> checks = new ArrayList<>();
             for (EfficiencyCatalog.PolicyTarget t :
@@ -120,6 +119,8 @@ public final class Efficiency {
                     s.between(),
                     s.laggard(),
                     s.unclassified(),
+                    s.shareAdvanced(),
+                    s.shareLaggard(),
                     List.copyOf(checks)));
         }
         return out;

@@ -130,6 +130,15 @@ public final class EfficiencyCatalog {
                 byProductionName.get(nameOrProductionName == null ? "" : nameOrProductionName.strip()));
     }
 
+    /** The levels of a product by its name in the table, computed by Peakline or not (for designed values). */
+    public Optional<ProductLevels> levelsOf(String product) {
+        Optional<ProductLevels> p = product(product);
+        if (p.isPresent()) {
+            return p;
+        }
+        return all.stream().filter(l -> l.product().equals(product)).findFirst();
+    }
+
     public List<PolicyTarget> targets() {
         return targets;
     }

@@ -43,6 +43,17 @@ public final class DemoLoader {
     public record Loaded(int enterprises, int filings, long lines, String factorSets) {}
 
     /** The province the demo is: Guizhou. */
+    /** The key equipment of each demo profile's main line, as the non-ferrous plan names it (重点装置). */
+    static final java.util.Map<String, String> EQUIPMENT = java.util.Map.of(
+            "aluminium", "电解槽",
+            "titanium", "氯化炉",
+            "leadzinc", "冶炼炉",
+            "gold", "焙烧炉",
+            "steel", "高炉-转炉",
+            "cement", "回转窑",
+            "lime", "石灰窑",
+            "phosphorus", "反应槽");
+
     public static final String PROVINCE = "520000";
 
     private DemoLoader() {}
@@ -188,9 +199,17 @@ public final class DemoLoader {
             copy(copy, "filing_output (filing_id, line, value_added, unit)", out);
             for (DemoProvince.Enterprise e : enterprises) {
                 String product = products.get(e.code().value());
-                row(fac, e.code().value(), "主要生产线", e.profile(), product, e.capacity(), product == null ? null : "t/a");
+                row(
+                        fac,
+                        e.code().value(),
+                        "主要生产线",
+                        e.profile(),
+                        product,
+                        e.capacity(),
+                        product == null ? null : "t/a",
+                        EQUIPMENT.get(e.profile()));
             }
-            copy(copy, "facility (enterprise, name, kind, product, capacity, capacity_unit)", fac);
+            copy(copy, "facility (enterprise, name, kind, product, capacity, capacity_unit, equipment)", fac);
             StringBuilder res = new StringBuilder();
             for (EnterpriseMonth m : run.result().months()) {
                 row(

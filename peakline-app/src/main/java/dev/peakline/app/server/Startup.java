@@ -58,6 +58,7 @@ public class Startup implements ApplicationRunner {
     private final dev.peakline.store.MeterRepository meters;
     private final dev.peakline.store.Readings readings;
     private final dev.peakline.store.Monitoring monitoring;
+    private final DemoSteering steering;
     /** Enterprises the demo puts meters at. */
     static final int DEMO_METERED = 12;
 
@@ -77,6 +78,7 @@ public class Startup implements ApplicationRunner {
             dev.peakline.store.MeterRepository meters,
             dev.peakline.store.Readings readings,
             dev.peakline.store.Monitoring monitoring,
+            DemoSteering steering,
             @Value("${peakline.demo.enabled:false}") boolean demo,
             @Value("${peakline.demo.scale:1}") double scale,
             @Value("${peakline.demo.from-year:2020}") int fromYear,
@@ -91,6 +93,7 @@ public class Startup implements ApplicationRunner {
         this.meters = meters;
         this.readings = readings;
         this.monitoring = monitoring;
+        this.steering = steering;
         this.demo = demo;
         this.scale = scale;
         this.fromYear = fromYear;
@@ -114,6 +117,15 @@ public class Startup implements ApplicationRunner {
                     l.filings(),
                     l.lines(),
                     l.factorSets(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+        if (demo
+                && !steering.loaded()
+                && !scopes.enterprisesIn(DemoLoader.PROVINCE).isEmpty()) {
+            long t0 = System.nanoTime();
+            steering.load(fromYear, toYear);
+            LOG.info(
+                    "demo statistics, targets, renovation plans and projects loaded in {} ms",
                     (System.nanoTime() - t0) / 1_000_000);
         }
         if (demo && !meters.any() && !scopes.enterprisesIn(DemoLoader.PROVINCE).isEmpty()) {

@@ -70,7 +70,7 @@ public class EfficiencyLists {
                 continue;
             }
             double mwh = u.get().toCanonical(s.amount());
-            double sign = Use.valueOf(s.use()) == Use.EXPORTED ? -1 : 1;
+            double sign = Use.parse(s.use()).orElse(Use.PURCHASED) == Use.EXPORTED ? -1 : 1;
             electricity.computeIfAbsent(s.enterprise(), k -> new double[1])[0] += sign * mwh;
         }
         // output per enterprise and catalog product, in tonnes

@@ -54,7 +54,7 @@ public class StatisticsImport {
                 "区域统计数据导入模板",
                 List.of(
                         "每行一个区划、年份、项目。item: gdp（不变价地区生产总值，单位 亿元 或 万元，须填 price_base_year）、"
-                                + "non_fossil（非化石能源消费量，tce 或 万tce，按统计部门折算）、或能源品种代码/名称（raw_coal、"
+                                + "non_fossil（非化石能源消费量，tce 或 万tce，按统计部门折算）、或能源品种代码/名称（bituminous、"
                                 + "natural_gas、electricity 调入净电量可为负……），单位须与品种相符。",
                         "One row per region, year and item; the whole file is checked and nothing is stored if any row is"
                                 + " wrong."),
@@ -64,7 +64,7 @@ public class StatisticsImport {
                         HEADER,
                         List.of(
                                 List.of("520100", 2020, "gdp", 4311.65, "亿元", 2020),
-                                List.of("520100", 2020, "raw_coal", 1250, "万t", ""),
+                                List.of("520100", 2020, "bituminous", 1250, "万t", ""),
                                 List.of("520100", 2020, "natural_gas", 95000, "万Nm3", ""),
                                 List.of("520100", 2020, "electricity", 1200000, "MWh", ""),
                                 List.of("520100", 2020, "non_fossil", 320, "万tce", "")))));

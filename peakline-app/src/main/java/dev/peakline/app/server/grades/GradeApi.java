@@ -1,0 +1,123 @@
+package dev.peakline.app.server.grades;
+
+import dev.peakline.app.server.Scopes;
+import dev.peakline.app.server.api.ApiException;
+import dev.peakline.app.server.api.Exports;
+import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.grading.CarbonEfficiency;
+import dev.peakline.io.Report;
+import dev.peakline.reference.Region;
+import dev.peakline.store.AccountResults;
+import dev.peakline.store.Database;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 碳效码: enterprises' carbon-efficiency level and grade for a year. The industry average is taken over the whole
+ * province's enterprises of the same GB/T 4754 class, so a grade does not depend on which region is being looked at.
+ */
+@RestController
+@RequestMapping("/api/v1/grades")
+@Tag(name = "grades", description = "碳效码: carbon-efficiency levels and grades per region and industry")
+public class GradeApi {
+    private final Scopes scopes;
+    private final Database db;
+
+    public GradeApi(Scopes scopes, Database db) {
+        this.scopes = scopes;
+        this.db = db;
+    }
+
+    @GetMapping("/thresholds")
+    @Operation(summary = "The level and grade thresholds (versioned reference data)")
+    public Map<String, Object> thresholds() {
+        CarbonEfficiency ce = CarbonEfficiency.shipped();
+        return Map.of("version", CarbonEfficiency.VERSION, "levels", ce.levels(), "grades", ce.grades());
+    }
+
+    @GetMapping("/regions/{code}")
+    @Operation(
+            summary = "Grades of the enterprises of a region's subtree for a year (industry= prefix filters,"
+                    + " grade= filters); format=xlsx downloads the list for banks and departments")
+    public ResponseEntity<?> grades(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestParam int year,
+            @RequestParam(defaultValue = "") String industry,
+            @RequestParam(required = false) Integer grade,
+            @RequestParam(defaultValue = "json") String format) {
+        Region r = scopes.readRegion(me, code);
+        if (year < 2000 || year > 2100) {
+            throw ApiException.invalid("year", "year must be between 2000 and 2100");
+        }
+        if (grade != null && (grade < 1 || grade > 5)) {
+            throw ApiException.invalid("grade", "grade must be 1 to 5");
+        }
+        String province = scopes.registry().lineage(r.code()).get(0).code().value();
+        List<CarbonEfficiency.Input> inputs = new ArrayList<>();
+        for (AccountResults.EnterpriseSum s :
+                AccountResults.enterprises(db, scopes.subtree(province), String.valueOf(year), "", 1_000_000)) {
+            if (s.months() == 12) {
+                inputs.add(new CarbonEfficiency.Input(
+                        s.enterprise().value(), s.name(), s.region(), s.industry(), s.total(), s.valueAdded()));
+            }
+        }
+        List<String> mine = scopes.subtree(code);
+        List<CarbonEfficiency.Graded> graded = CarbonEfficiency.shipped().grade(inputs).stream()
+                .filter(g -> mine.contains(g.input().region())
+                        && g.input().industry().startsWith(industry))
+                .filter(g -> grade == null || grade.equals(g.grade()))
+                .sorted(java.util.Comparator.comparing((CarbonEfficiency.Graded g) -> g.grade() == null ? 9 : g.grade())
+                        .thenComparing(g -> g.input().industry())
+                        .thenComparing(g -> g.input().enterprise()))
+                .toList();
+        if (format.equals("xlsx")) {
+            return Exports.xlsx(
+                    Report.list(
+                            r.name() + " " + year + " 企业碳效码",
+                            List.of(
+                                    "统一社会信用代码",
+                                    "企业",
+                                    "区划",
+                                    "行业",
+                                    "CO2(t)",
+                                    "增加值(万元)",
+                                    "碳效强度L(tCO2/万元)",
+                                    "行业平均",
+                                    "K值",
+                                    "碳效水平",
+                                    "碳效等级",
+                                    "说明"),
+                            graded.stream()
+                                    .map(g -> List.<Object>of(
+                                            g.input().enterprise(),
+                                            g.input().name(),
+                                            g.input().region(),
+                                            g.input().industry(),
+                                            g.input().co2(),
+                                            g.input().valueAdded(),
+                                            g.intensity(),
+                                            g.industryIntensity(),
+                                            g.ratio(),
+                                            g.levelCn() == null ? "" : g.levelCn(),
+                                            g.grade() == null ? "" : "等级" + g.grade(),
+                                            g.note()))
+                                    .toList()),
+                    "grades-" + code + "-" + year);
+        }
+        if (!format.equals("json")) {
+            throw ApiException.invalid("format", "format must be json or xlsx");
+        }
+        return ResponseEntity.ok(graded);
+    }
+}
