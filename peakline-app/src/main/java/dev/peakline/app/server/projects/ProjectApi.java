@@ -170,7 +170,8 @@ public class ProjectApi {
      * Designed against actual: once a project operates, the actual figures are its enterprise's accounted energy and
      * CO2 of the last full year; the design is exceeded when actual energy is above the designed energy.
      */
-    View view(Project p, int year) {
+    View view(Project p, int upTo) {
+        int year = upTo;
         String sector =
                 TwoHigh.sectorOf(p.industry()).map(TwoHigh.Sector::sector).orElse("非两高行业");
         ProductLevels levels = lists.catalog().levelsOf(p.product()).orElse(null);
@@ -192,7 +193,7 @@ public class ProjectApi {
         }
         // the latest full year of accounts up to the one asked for
         AccountResults.Year y = AccountResults.years(db, List.of(), "", p.enterprise()).stream()
-                .filter(x -> x.year() <= year && x.months() == 12)
+                .filter(x -> x.year() <= upTo && x.months() == 12)
                 .reduce((a, b) -> b)
                 .orElse(null);
         if (y != null) {
