@@ -1,0 +1,330 @@
+package dev.peakline.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import dev.peakline.store.Database;
+import dev.peakline.store.Tx;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Efficiency lists, targets and warnings, the assessment report, two-high projects and carbon-efficiency grades. */
+class SteeringTest extends ServerTest {
+    @Autowired
+    Database db;
+
+    private HttpResponse<byte[]> bytes(Client c, String path) throws Exception {
+        return c.http.send(c.builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private long count(String table) {
+        return Tx.run(db, c -> {
+            try (var ps = c.prepareStatement("select count(*) from " + table);
+                    var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Test
+    void theGovernmentSeesTheEfficiencyListsSharesAndPlans() throws Exception {
+        Client province = as("province");
+        JsonNode list = province.json(province.get("/api/v1/efficiency/regions/520000?year=2024"), 200);
+        assertThat(list.size()).isGreaterThanOrEqualTo(3);
+        JsonNode al = null;
+        for (JsonNode r : list) {
+            if (r.get("product").asText().equals("电解铝")) {
+                al = r;
+            }
+        }
+        // the one demo smelter at scale 0.05 runs at 12 920 kWh/t: at 标杆 (≤ 13 000), GB level 1 (≤ 12 950), the leader
+        assertThat(al).isNotNull();
+        assertThat(al.get("value").asDouble()).isBetween(12_900.0, 12_950.0);
+        assertThat(al.get("level").asText()).isEqualTo("ADVANCED");
+        assertThat(al.get("gbGrade").asInt()).isEqualTo(1);
+        assertThat(al.get("leader").asBoolean()).isTrue();
+        JsonNode shares = province.json(province.get("/api/v1/efficiency/regions/520000/shares?year=2024"), 200);
+        boolean aluminiumTarget = false;
+        for (JsonNode s : shares) {
+            for (JsonNode t : s.get("targets")) {
+                if (t.get("target").get("product").asText().equals("电解铝")) {
+                    aluminiumTarget = true;
+                    assertThat(t.get("target").get("minAtBenchmark").asDouble()).isEqualTo(0.70);
+                }
+            }
+        }
+        assertThat(aluminiumTarget).isTrue();
+        HttpResponse<byte[]> x = bytes(province, "/api/v1/efficiency/regions/520000?year=2024&format=xlsx");
+        assertThat(x.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(x.body()))) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("贵州省 2024 能效清单");
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(1 + list.size());
+        }
+        JsonNode plans = province.json(province.get("/api/v1/efficiency/regions/520000/plans?year=2024"), 200);
+        assertThat(plans.has("unplanned")).isTrue();
+        // a city official sees only the city
+        Client guiyang = as("guiyang");
+        assertThat(guiyang.get("/api/v1/efficiency/regions/520000?year=2024").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void badFacilitiesAreRefusedFieldByFieldAndNothingIsWritten() {
+        Client enterprise = as("enterprise");
+        String own = enterprise
+                .json(enterprise.get("/api/v1/me"), 200)
+                .get("enterprise")
+                .asText();
+        long before = count("facility");
+        String path = "/api/v1/efficiency/enterprises/" + own + "/facilities";
+        JsonNode unknown = enterprise.json(
+                enterprise.post(
+                        path, "{\"name\":\"二号线\",\"product\":\"海绵钛X\",\"capacity\":1000,\"capacityUnit\":\"t/a\"}"),
+                400);
+        assertThat(unknown.get("problems").get(0).get("column").asText()).isEqualTo("product");
+        JsonNode unit = enterprise.json(
+                enterprise.post(
+                        path, "{\"name\":\"二号线\",\"product\":\"电解铝\",\"capacity\":1000,\"capacityUnit\":\"MWh\"}"),
+                400);
+        assertThat(unit.get("problems").get(0).get("column").asText()).isEqualTo("capacityUnit");
+        JsonNode zero = enterprise.json(
+                enterprise.post(path, "{\"name\":\"二号线\",\"product\":\"电解铝\",\"capacity\":0,\"capacityUnit\":\"t/a\"}"),
+                400);
+        assertThat(zero.get("problems").get(0).get("column").asText()).isEqualTo("capacity");
+        enterprise.json(
+                enterprise.post(
+                        path, "{\"name\":\"二号线\",\"product\":\"电解铝\",\"capacity\":-5,\"capacityUnit\":\"t/a\"}"),
+                400);
+        assertThat(count("facility")).isEqualTo(before);
+        JsonNode ok = enterprise.json(
+                enterprise.post(
+                        path, "{\"name\":\"二号线\",\"product\":\"电解铝\",\"capacity\":200000,\"capacityUnit\":\"t/a\"}"),
+                201);
+        assertThat(count("facility")).isEqualTo(before + 1);
+        var history = Tx.run(
+                db,
+                c -> dev.peakline.store.AuditLog.history(
+                        c, "facility", ok.get("id").asText()));
+        assertThat(history.get(0).action()).isEqualTo("facility.register");
+        // another enterprise's register is out of reach; a verifier reads but does not change
+        String other = as("enterprise2")
+                .json(as("enterprise2").get("/api/v1/me"), 200)
+                .get("enterprise")
+                .asText();
+        assertThat(enterprise
+                        .post("/api/v1/efficiency/enterprises/" + other + "/facilities", "{}")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void targetsWarnDecomposeConsistentlyAndRefuseBadInput() {
+        Client province = as("province");
+        JsonNode targets = province.json(province.get("/api/v1/targets/regions/520000?year=2024"), 200);
+        int cities = 0;
+        java.util.Set<String> colours = new java.util.HashSet<>();
+        for (JsonNode v : targets) {
+            if (v.get("target").get("indicator").asText().equals("CARBON_INTENSITY")
+                    && v.get("target").has("parentId")) {
+                cities++;
+                colours.add(v.get("progress").get("warning").asText());
+            }
+        }
+        // the province's −18 % decomposed to nine cities, whose intensity falls at different rates
+        assertThat(cities).isEqualTo(9);
+        assertThat(colours).contains("GREEN", "YELLOW", "RED");
+        JsonNode bad = province.json(
+                province.post(
+                        "/api/v1/targets",
+                        "{\"scope\":\"REGION\",\"region\":\"520100\",\"indicator\":\"CARBON_TOTAL\","
+                                + "\"baseYear\":2025,\"targetYear\":2020,\"value\":1000}"),
+                400);
+        assertThat(bad.get("detail").asText()).isEqualTo("target year 2020 must be after the base year 2025");
+        province.json(
+                province.post(
+                        "/api/v1/targets",
+                        "{\"region\":\"520000\",\"indicator\":\"CARBON_INTENSITY\","
+                                + "\"baseYear\":2020,\"targetYear\":2025,\"value\":0.18}"),
+                409);
+        long total = province.json(
+                        province.post(
+                                "/api/v1/targets",
+                                "{\"region\":\"520000\",\"indicator\":\"ENERGY_TOTAL\","
+                                        + "\"baseYear\":2020,\"targetYear\":2025,\"value\":1.2e8,\"document\":\"示例\"}"),
+                        201)
+                .get("id")
+                .asLong();
+        long before = count("target");
+        // nine cities at 2e7 tce each add up to 1.8e8, more than the province's cap: refused, nothing written
+        StringBuilder kids = new StringBuilder("{\"children\":[");
+        String[] codes = {"520100", "520200", "520300", "520400", "520500", "520600", "522300", "522600", "522700"};
+        for (int i = 0; i < codes.length; i++) {
+            kids.append(i == 0 ? "" : ",")
+                    .append("{\"region\":\"")
+                    .append(codes[i])
+                    .append("\",\"value\":2e7}");
+        }
+        JsonNode refused = province.json(province.post("/api/v1/targets/" + total + "/decompose", kids + "]}"), 422);
+        assertThat(refused.get("code").asText()).isEqualTo("decomposition.inconsistent");
+        assertThat(count("target")).isEqualTo(before);
+        JsonNode uniform = province.json(
+                province.post("/api/v1/targets/" + total + "/decompose", "{\"method\":\"UNIFORM\"}"), 200);
+        assertThat(uniform.get("children").size()).isEqualTo(9);
+        assertThat(uniform.get("implied").asDouble()).isCloseTo(1.2e8, org.assertj.core.data.Offset.offset(1.0));
+        JsonNode check = province.json(province.get("/api/v1/targets/" + total + "/decomposition"), 200);
+        assertThat(check.get("problems").size()).isZero();
+        // a city official may not set the province's targets
+        assertThat(as("guiyang")
+                        .post(
+                                "/api/v1/targets",
+                                "{\"region\":\"520000\",\"indicator\":\"ENERGY_TOTAL\",\"baseYear\":2020,"
+                                        + "\"targetYear\":2030,\"value\":1e8}")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void statisticsImportChecksEveryRowAndStoresAllOrNothing() {
+        Client province = as("province");
+        long before = count("region_statistic");
+        String bad = "region,year,item,amount,unit,price_base_year\n"
+                + "520100,2019,gdp,4000,亿元,2020\n"
+                + "520100,2019,unobtainium,5,万t,\n"
+                + "520100,2019,bituminous,5,MWh,\n"
+                + "520100,2019,diesel,-3,万t,\n"
+                + "529999,2019,gdp,10,亿元,2020\n"
+                + "520100,2019,gdp,4100,亿元,2020\n";
+        JsonNode r = province.json(
+                province.upload("/api/v1/statistics", "bad.csv", bad.getBytes(StandardCharsets.UTF_8)), 422);
+        JsonNode p = r.get("problems");
+        assertThat(p.size()).isEqualTo(6);
+        assertThat(p.get(0).get("row").asInt()).isEqualTo(3);
+        assertThat(p.get(0).get("column").asText()).isEqualTo("item");
+        assertThat(p.get(1).get("column").asText()).isEqualTo("unit");
+        assertThat(p.get(2).get("column").asText()).isEqualTo("amount");
+        assertThat(p.get(3).get("column").asText()).isEqualTo("region");
+        assertThat(p.get(4).get("code").asText()).isEqualTo("stats.duplicate");
+        // and the region-year is left with no valid energy line
+        assertThat(p.get(5).get("code").asText()).isEqualTo("stats.energy");
+        assertThat(count("region_statistic")).isEqualTo(before);
+        // 1 万t of bituminous coal: 10 000 t × 19.570 GJ/t × 26.18 tC/TJ ÷ 1000 × 0.93 × 44/12 = 17 470.4 tCO2;
+        // 10 000 t × 0.7143 tce/t = 7 143 tce; non-fossil 1 000 tce
+        String good = "region,year,item,amount,unit,price_base_year\n"
+                + "520100,2019,gdp,4000,亿元,2020\n"
+                + "520100,2019,bituminous,1,万t,\n"
+                + "520100,2019,non_fossil,1000,tce,\n";
+        province.json(province.upload("/api/v1/statistics", "good.csv", good.getBytes(StandardCharsets.UTF_8)), 200);
+        JsonNode stats = province.json(province.get("/api/v1/statistics/regions/520100"), 200);
+        JsonNode y2019 = null;
+        for (JsonNode s : stats) {
+            if (s.get("year").asInt() == 2019) {
+                y2019 = s;
+            }
+        }
+        assertThat(y2019.get("co2").asDouble())
+                .isCloseTo(10_000 * 19.570 * 26.18 / 1000 * 0.93 * 44 / 12, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(y2019.get("energyTce").asDouble())
+                .isCloseTo(7_143 + 1_000, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(y2019.get("gdp10kYuan").asDouble()).isEqualTo(4_000 * 1e4);
+        // a second price base for the same region is refused
+        String rebased = "region,year,item,amount,unit,price_base_year\n520100,2018,gdp,3900,亿元,2015\n"
+                + "520100,2018,bituminous,1,万t,\n";
+        JsonNode rb = province.json(
+                province.upload("/api/v1/statistics", "rebased.csv", rebased.getBytes(StandardCharsets.UTF_8)), 422);
+        assertThat(rb.get("problems").get(0).get("column").asText()).isEqualTo("price_base_year");
+    }
+
+    @Test
+    void theAssessmentReportReadsInChinese() throws Exception {
+        Client province = as("province");
+        HttpResponse<byte[]> pdf = bytes(province, "/api/v1/targets/regions/520000/assessment?year=2024&format=pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String text;
+        try (PdfReader reader = new PdfReader(pdf.body())) {
+            text = new PdfTextExtractor(reader).getTextFromPage(1);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(text).contains("贵州省 2024 年度碳达峰目标考核报告").contains("六盘水市").contains("未完成");
+        assertThat(new String(pdf.body(), StandardCharsets.ISO_8859_1)).contains("/FontFile2");
+        HttpResponse<byte[]> xlsx = bytes(province, "/api/v1/targets/regions/520000/assessment?year=2024&format=xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(3);
+            assertThat(wb.getSheet("下级区划目标").getLastRowNum()).isGreaterThanOrEqualTo(9);
+        }
+    }
+
+    @Test
+    void projectsFollowTheirLifecycle() {
+        Client province = as("province");
+        JsonNode register = province.json(province.get("/api/v1/projects/regions/520000"), 200);
+        assertThat(register.size()).isGreaterThanOrEqualTo(5);
+        long id = province.json(
+                        province.post(
+                                "/api/v1/projects",
+                                "{\"name\":\"测试电解铝项目\",\"region\":\"520181\","
+                                        + "\"industry\":\"3216\",\"product\":\"电解铝\",\"capacity\":100000,\"capacityUnit\":\"t/a\","
+                                        + "\"designedEnergyTce\":160000,\"designedCo2\":700000,\"designedValue\":13400}"),
+                        201)
+                .get("id")
+                .asLong();
+        JsonNode p = province.json(province.get("/api/v1/projects/" + id), 200);
+        assertThat(p.get("project").get("sector").asText()).isEqualTo("有色金属冶炼");
+        assertThat(p.get("project").get("designedLevel").asText()).isEqualTo("低于基准水平");
+        JsonNode jump = province.json(province.post("/api/v1/projects/" + id + "/move", "{\"to\":\"OPERATING\"}"), 409);
+        assertThat(jump.get("code").asText()).isEqualTo("project.transition");
+        province.json(province.post("/api/v1/projects/" + id + "/move", "{\"to\":\"UNDER_REVIEW\"}"), 200);
+        province.json(
+                province.post("/api/v1/projects/" + id + "/move", "{\"to\":\"REFUSED\",\"document\":\"示例\"}"), 200);
+        assertThat(province.json(province.get("/api/v1/projects/" + id), 200)
+                        .get("events")
+                        .size())
+                .isEqualTo(3);
+        JsonNode unit = province.json(
+                province.post(
+                        "/api/v1/projects/" + id + "/substitutions",
+                        "{\"kind\":\"COAL\",\"amount\":100,\"unit\":\"tce\",\"source\":\"关停锅炉\"}"),
+                400);
+        assertThat(unit.get("problems").get(0).get("column").asText()).isEqualTo("unit");
+        province.json(
+                province.post(
+                        "/api/v1/projects/" + id + "/substitutions",
+                        "{\"kind\":\"COAL\",\"amount\":100,\"source\":\"关停锅炉\"}"),
+                201);
+        assertThat(as("enterprise")
+                        .post("/api/v1/projects", "{\"name\":\"x\",\"region\":\"520181\"}")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void gradeListsExportForBanks() throws Exception {
+        Client province = as("province");
+        JsonNode grades = province.json(province.get("/api/v1/grades/regions/520000?year=2024"), 200);
+        assertThat(grades.size()).isGreaterThan(5);
+        for (JsonNode g : grades) {
+            if (g.has("grade")) {
+                double k = g.get("ratio").asDouble();
+                int expected = k <= 0.6 ? 1 : k <= 0.8 ? 2 : k <= 1.2 ? 3 : k <= 2.0 ? 4 : 5;
+                assertThat(g.get("grade").asInt()).isEqualTo(expected);
+            }
+        }
+        HttpResponse<byte[]> x = bytes(province, "/api/v1/grades/regions/520000?year=2024&format=xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(x.body()))) {
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("统一社会信用代码");
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(1 + grades.size());
+        }
+    }
+}
