@@ -14,7 +14,7 @@ const DICT = {
     product: "产品", output: "增加值", lines: "明细", audit: "审计记录", factorSets: "排放因子集", activate: "启用",
     recompute: "重新核算", loadSet: "载入因子文件", activeFrom: "生效日期", noData: "暂无数据", created: "已保存",
     filings: "填报记录", total: "合计", months: "月度", open: "打开",
-    monitoring: "在线监测", meters: "计量器具", meter: "表计", latest: "最新读数", today: "今日用量", thisMonth: "本月用量",
+    monitoring: "在线监测", steering: "能效与双控", meters: "计量器具", meter: "表计", latest: "最新读数", today: "今日用量", thisMonth: "本月用量",
     completeness: "数据完整率", health: "状态", quality: "数据质量", rejected: "被拒数据", reason: "原因", silent: "中断",
     passes: "达标", reconciliation: "计量与填报对比", metered: "计量值", deviation: "偏差", gapDays: "缺数天数", lateStamps: "时标超差", dailyVsMonthly: "日月偏差超限", time: "时间",
   },
@@ -32,7 +32,7 @@ const DICT = {
     product: "Product", output: "Value added", lines: "Lines", audit: "Audit trail", factorSets: "Factor sets", activate: "Activate",
     recompute: "Recompute", loadSet: "Load a factor file", activeFrom: "Active from", noData: "No data", created: "Saved",
     filings: "Filings", total: "Total", months: "Months", open: "Open",
-    monitoring: "Monitoring", meters: "Meters", meter: "Meter", latest: "Latest reading", today: "Today", thisMonth: "This month",
+    monitoring: "Monitoring", steering: "Efficiency & targets", meters: "Meters", meter: "Meter", latest: "Latest reading", today: "Today", thisMonth: "This month",
     completeness: "Completeness", health: "Health", quality: "Data quality", rejected: "Rejected data", reason: "Reason", silent: "Silent",
     passes: "Passes", reconciliation: "Metered vs filed", metered: "Metered", deviation: "Deviation", gapDays: "Days with gaps", lateStamps: "Late stamps", dailyVsMonthly: "Daily vs monthly failures", time: "Time",
   },
@@ -103,6 +103,7 @@ export async function header() {
   if (me.role === "ENTERPRISE") nav.push(["account", `/enterprise.html?code=${me.enterprise}`]);
   if (me.role === "ENTERPRISE") nav.push(["monitoring", `/monitoring.html?code=${me.enterprise}`]);
   if (me.role === "ADMIN" || me.role === "GOVERNMENT") nav.push(["monitoring", `/monitoring.html?region=${me.homeRegion}`]);
+  if (me.role === "ADMIN" || me.role === "GOVERNMENT") nav.push(["steering", `/steering.html?region=${me.homeRegion}`]);
   if (me.role === "VERIFIER" || me.role === "ADMIN") nav.push(["queue", "/queue.html"]);
   if (me.role === "ADMIN") nav.push(["admin", "/admin.html"]);
   const h = el("header", {},
