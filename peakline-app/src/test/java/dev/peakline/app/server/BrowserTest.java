@@ -127,6 +127,25 @@ class BrowserTest extends ServerTest {
     }
 
     @Test
+    void aGovernmentUserSeesEfficiencyTargetsProjectsAndGrades() {
+        login("province");
+        browser.get(url("/steering.html?region=520000&year=2024"));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(visible(By.cssSelector("#shares")).getText()).contains("电解铝").contains("2025年");
+        assertThat(browser.findElement(By.id("list")).getText()).contains("电解槽");
+        browser.findElement(By.cssSelector("button[data-tab=targets]")).click();
+        wait.until(d -> d.findElement(By.id("targetList")).getText().contains("六盘水市"));
+        assertThat(browser.findElement(By.id("targetList")).getText())
+                .contains("红")
+                .contains("绿");
+        assertThat(browser.findElement(By.id("pdf")).getAttribute("href")).endsWith("format=pdf");
+        browser.findElement(By.cssSelector("button[data-tab=projects]")).click();
+        wait.until(d -> d.findElement(By.id("projectList")).getText().contains("审查未通过"));
+        browser.findElement(By.cssSelector("button[data-tab=grades]")).click();
+        wait.until(d -> d.findElement(By.id("gradeSummary")).getText().contains("等级1"));
+    }
+
+    @Test
     void anEnterpriseCannotOpenAnotherEnterprisesPage() {
         login("enterprise2");
         String other = as("enterprise")
