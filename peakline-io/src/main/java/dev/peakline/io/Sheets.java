@@ -37,7 +37,7 @@ final class Sheets {
                 Row t = sh.createRow(row++);
                 t.createCell(0).setCellValue(r.sections().size() == 1 ? r.title() : r.title() + " — " + s.heading());
                 t.getCell(0).setCellStyle(bold);
-                for (String p : n == 0 && r.sections().get(0) == s ? r.preface() : List.<String>of()) {
+                for (String p : s == r.sections().get(0) ? r.preface() : List.<String>of()) {
                     sh.createRow(row++).createCell(0).setCellValue(p);
                 }
                 for (String p : s.notes()) {

@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,25 +67,18 @@ public final class EfficiencyRepository {
 
     public static long register(Database db, String actor, CreditCode enterprise, FacilityInput in, Instant at) {
         return Tx.run(db, c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(
+            long id = Tx.insert(
+                    c,
                     "insert into facility (enterprise, name, kind, product, capacity, capacity_unit, equipment,"
                             + " commissioned, created_at) values (?, ?, 'line', ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, enterprise.value());
-                ps.setString(2, in.name());
-                ps.setString(3, in.product());
-                ps.setDouble(4, in.capacity());
-                ps.setString(5, in.capacityUnit());
-                ps.setString(6, in.equipment());
-                ps.setObject(7, in.commissioned() == null ? null : Date.valueOf(in.commissioned()));
-                ps.setTimestamp(8, Timestamp.from(at));
-                ps.executeUpdate();
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
+                    enterprise.value(),
+                    in.name(),
+                    in.product(),
+                    in.capacity(),
+                    in.capacityUnit(),
+                    in.equipment(),
+                    in.commissioned() == null ? null : Date.valueOf(in.commissioned()),
+                    Timestamp.from(at));
             AuditLog.record(
                     c,
                     at,
@@ -265,22 +257,15 @@ public final class EfficiencyRepository {
             LocalDate deadline,
             Instant at) {
         return Tx.run(db, c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(
+            long id = Tx.insert(
+                    c,
                     "insert into renovation_plan (facility_id, measure, target_value, deadline, status, created_at)"
                             + " values (?, ?, ?, ?, 'PLANNED', ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, facility);
-                ps.setString(2, measure);
-                ps.setObject(3, targetValue);
-                ps.setDate(4, Date.valueOf(deadline));
-                ps.setTimestamp(5, Timestamp.from(at));
-                ps.executeUpdate();
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
+                    facility,
+                    measure,
+                    targetValue,
+                    Date.valueOf(deadline),
+                    Timestamp.from(at));
             AuditLog.record(
                     c,
                     at,

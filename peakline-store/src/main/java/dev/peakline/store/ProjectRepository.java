@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,35 +83,28 @@ public final class ProjectRepository {
 
     public static long create(Database db, String actor, Project p, String document, Instant at) {
         return Tx.run(db, c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(
+            long id = Tx.insert(
+                    c,
                     "insert into project (name, enterprise, region, industry, product, capacity, capacity_unit,"
                             + " designed_energy_tce, designed_co2_t, designed_value, status, classification, disposal,"
                             + " commissioned, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                             + " ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, p.name());
-                ps.setString(2, p.enterprise());
-                ps.setString(3, p.region());
-                ps.setString(4, p.industry());
-                ps.setString(5, p.product());
-                ps.setDouble(6, p.capacity());
-                ps.setString(7, p.capacityUnit());
-                ps.setDouble(8, p.designedEnergyTce());
-                ps.setDouble(9, p.designedCo2());
-                ps.setObject(10, p.designedValue());
-                ps.setString(11, p.status());
-                ps.setString(12, p.classification());
-                ps.setString(13, p.disposal() == null ? "" : p.disposal());
-                ps.setObject(14, p.commissioned() == null ? null : Date.valueOf(p.commissioned()));
-                ps.setTimestamp(15, Timestamp.from(at));
-                ps.setString(16, actor);
-                ps.executeUpdate();
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
+                    p.name(),
+                    p.enterprise(),
+                    p.region(),
+                    p.industry(),
+                    p.product(),
+                    p.capacity(),
+                    p.capacityUnit(),
+                    p.designedEnergyTce(),
+                    p.designedCo2(),
+                    p.designedValue(),
+                    p.status(),
+                    p.classification(),
+                    p.disposal() == null ? "" : p.disposal(),
+                    p.commissioned() == null ? null : Date.valueOf(p.commissioned()),
+                    Timestamp.from(at),
+                    actor);
             event(c, id, at, actor, null, p.status(), document, "");
             AuditLog.record(c, at, actor, "project.create", "project", String.valueOf(id), null, p.json());
             return id;
@@ -185,26 +177,19 @@ public final class ProjectRepository {
 
     public static long addSubstitution(Database db, String actor, long project, Substitution s, Instant at) {
         return Tx.run(db, c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(
+            long id = Tx.insert(
+                    c,
                     "insert into substitution (project_id, kind, amount, unit, pollutant, source, source_enterprise,"
                             + " created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, project);
-                ps.setString(2, s.kind());
-                ps.setDouble(3, s.amount());
-                ps.setString(4, s.unit());
-                ps.setString(5, s.pollutant());
-                ps.setString(6, s.source());
-                ps.setString(7, s.sourceEnterprise());
-                ps.setTimestamp(8, Timestamp.from(at));
-                ps.setString(9, actor);
-                ps.executeUpdate();
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
+                    project,
+                    s.kind(),
+                    s.amount(),
+                    s.unit(),
+                    s.pollutant(),
+                    s.source(),
+                    s.sourceEnterprise(),
+                    Timestamp.from(at),
+                    actor);
             AuditLog.record(
                     c,
                     at,

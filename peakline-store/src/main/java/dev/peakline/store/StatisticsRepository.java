@@ -112,6 +112,21 @@ public final class StatisticsRepository {
         });
     }
 
+    /** The price base year each region's stored GDP is kept at. */
+    public static java.util.Map<String, Integer> priceBases(Database db) {
+        return Tx.run(db, c -> {
+            java.util.Map<String, Integer> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                            "select distinct on (region) region, price_base_year from region_statistic order by region, year");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The stored region-years of the regions (energy lines included), by region then year. */
     public static List<Stat> of(Database db, Collection<String> regions) {
         return Tx.run(db, c -> {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,29 +63,22 @@ public final class TargetRepository {
     }
 
     private static long insert(Connection c, String actor, Row r, Instant at) throws SQLException {
-        long id;
-        try (PreparedStatement ps = c.prepareStatement(
+        long id = Tx.insert(
+                c,
                 "insert into target (scope, region, industry, enterprise, indicator, base_year, target_year, value,"
                         + " parent_id, document, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, r.scope());
-            ps.setString(2, r.scope().equals("ENTERPRISE") ? null : r.region());
-            ps.setString(3, r.industry());
-            ps.setString(4, r.enterprise());
-            ps.setString(5, r.indicator());
-            ps.setInt(6, r.baseYear());
-            ps.setInt(7, r.targetYear());
-            ps.setDouble(8, r.value());
-            ps.setObject(9, r.parentId());
-            ps.setString(10, r.document() == null ? "" : r.document());
-            ps.setTimestamp(11, Timestamp.from(at));
-            ps.setString(12, actor);
-            ps.executeUpdate();
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-        }
+                r.scope(),
+                r.scope().equals("ENTERPRISE") ? null : r.region(),
+                r.industry(),
+                r.enterprise(),
+                r.indicator(),
+                r.baseYear(),
+                r.targetYear(),
+                r.value(),
+                r.parentId(),
+                r.document() == null ? "" : r.document(),
+                Timestamp.from(at),
+                actor);
         AuditLog.record(c, at, actor, "target.create", "target", String.valueOf(id), null, r.json());
         return id;
     }

@@ -43,4 +43,13 @@ public final class Tx {
         }
         return ps;
     }
+
+    /** Runs an {@code insert … returning id} with its arguments bound (as {@link #prepare}) and gives the id. */
+    public static long insert(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql + " returning id", args);
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

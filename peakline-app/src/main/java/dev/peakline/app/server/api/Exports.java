@@ -17,6 +17,19 @@ public final class Exports {
 
     private Exports() {}
 
+    /**
+     * A list as the caller asked for it: {@code json} gives the body as it is, {@code xlsx} the report made from it (made
+     * only then) as a download; anything else is refused.
+     */
+    public static ResponseEntity<?> list(
+            String format, Object json, java.util.function.Supplier<Report> report, String fileName) {
+        return switch (format) {
+            case "json" -> ResponseEntity.ok(json);
+            case "xlsx" -> xlsx(report.get(), fileName);
+            default -> throw ApiException.invalid("format", "format must be json or xlsx");
+        };
+    }
+
     public static ResponseEntity<byte[]> xlsx(Report r, String fileName) {
         return download(r.xlsx(), XLSX, fileName + ".xlsx");
     }

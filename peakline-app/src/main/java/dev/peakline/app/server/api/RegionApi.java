@@ -85,7 +85,8 @@ public class RegionApi {
         return AccountResults.enterprises(db, scopes.subtree(code), span, industry, limit);
     }
 
-    static void checkSpan(int year, Integer month) {
+    /** Refuses a year outside 2000–2100 or a month outside 1–12 (null: a whole year). */
+    public static void checkSpan(int year, Integer month) {
         if (year < 2000 || year > 2100) {
             throw ApiException.invalid("year", "year must be between 2000 and 2100");
         }

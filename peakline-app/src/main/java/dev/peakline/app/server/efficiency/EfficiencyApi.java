@@ -90,9 +90,7 @@ public class EfficiencyApi {
     }
 
     static void year(int year) {
-        if (year < 2000 || year > 2100) {
-            throw ApiException.invalid("year", "year must be between 2000 and 2100");
-        }
+        dev.peakline.app.server.api.RegionApi.checkSpan(year, null);
     }
 
     @GetMapping("/products")
@@ -115,14 +113,7 @@ public class EfficiencyApi {
             @RequestParam(defaultValue = "json") String format) {
         Region r = scopes.readRegion(me, code);
         year(year);
-        EfficiencyClass filter = null;
-        if (level != null && !level.isBlank()) {
-            try {
-                filter = EfficiencyClass.valueOf(level);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("level", "level must be one of " + List.of(EfficiencyClass.values()));
-            }
-        }
+        EfficiencyClass filter = level(level);
         List<Row> rows = new ArrayList<>();
         for (Efficiency.Assessed a : lists.assess(scopes.subtree(code), year, edition(edition))) {
             if ((filter == null || a.level() == filter)
@@ -130,57 +121,66 @@ public class EfficiencyApi {
                 rows.add(row(a));
             }
         }
-        if (format.equals("xlsx")) {
+        java.util.function.Supplier<Report> report = () -> {
             String title = r.name() + " " + year + " 能效清单" + (filter == null ? "" : "（" + filter.nameCn() + "）");
-            return Exports.xlsx(
-                    Report.list(
-                            title,
-                            List.of(
-                                    "设施ID",
-                                    "统一社会信用代码",
-                                    "企业",
-                                    "区划",
-                                    "行业",
-                                    "设施",
-                                    "装置",
-                                    "产品",
-                                    "指标",
-                                    "单位",
-                                    "产能",
-                                    "单位产品能耗",
-                                    "标杆",
-                                    "基准",
-                                    "能效水平",
-                                    "限额等级",
-                                    "领跑者",
-                                    "依据",
-                                    "置信度"),
-                            rows.stream()
-                                    .map(x -> List.<Object>of(
-                                            x.facilityId(),
-                                            x.enterprise(),
-                                            x.enterpriseName(),
-                                            x.region(),
-                                            x.industry(),
-                                            x.facility(),
-                                            nz(x.equipment()),
-                                            x.product(),
-                                            x.indicator(),
-                                            x.unit(),
-                                            x.capacity(),
-                                            num(x.value()),
-                                            num(x.benchmark()),
-                                            num(x.baseline()),
-                                            x.levelCn(),
-                                            x.gbGrade() == null ? "" : x.gbGrade() == 0 ? "未达限额" : x.gbGrade() + "级",
-                                            x.leader() ? "领跑者" : "",
-                                            x.basis(),
-                                            x.confidence()))
-                                    .toList()),
-                    "efficiency-" + code + "-" + year);
+            return Report.list(
+                    title,
+                    List.of(
+                            "设施ID",
+                            "统一社会信用代码",
+                            "企业",
+                            "区划",
+                            "行业",
+                            "设施",
+                            "装置",
+                            "产品",
+                            "指标",
+                            "单位",
+                            "产能",
+                            "单位产品能耗",
+                            "标杆",
+                            "基准",
+                            "能效水平",
+                            "限额等级",
+                            "领跑者",
+                            "依据",
+                            "置信度"),
+                    rows.stream()
+                            .map(x -> List.<Object>of(
+                                    x.facilityId(),
+                                    x.enterprise(),
+                                    x.enterpriseName(),
+                                    x.region(),
+                                    x.industry(),
+                                    x.facility(),
+                                    nz(x.equipment()),
+                                    x.product(),
+                                    x.indicator(),
+                                    x.unit(),
+                                    x.capacity(),
+                                    num(x.value()),
+                                    num(x.benchmark()),
+                                    num(x.baseline()),
+                                    x.levelCn(),
+                                    x.gbGrade() == null ? "" : x.gbGrade() == 0 ? "未达限额" : x.gbGrade() + "级",
+                                    x.leader() ? "领跑者" : "",
+                                    x.basis(),
+                                    x.confidence()))
+                            .toList());
+        };
+        return Exports.list(format, rows, report, "efficiency-" + code + "-" + year);
+    }
+
+    /** The level filter: null for all. */
+    static EfficiencyClass level(String level) {
+        if (level == null || level.isBlank()) {
+            return null;
         }
-        format(format);
-        return ResponseEntity.ok(rows);
+        try {
+            return EfficiencyClass.valueOf(level);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("level", "level must be one of " + List.of(EfficiencyClass.values()));
+        }
     }
 
     static String nz(String s) {
@@ -189,12 +189,6 @@ public class EfficiencyApi {
 
     static Object num(Double d) {
         return d == null ? "" : d;
-    }
-
-    static void format(String format) {
-        if (!format.equals("json")) {
-            throw ApiException.invalid("format", "format must be json or xlsx");
-        }
     }
 
     static Row row(Efficiency.Assessed a) {
@@ -235,7 +229,7 @@ public class EfficiencyApi {
         year(year);
         List<Efficiency.Share> shares =
                 Efficiency.shares(lists.assess(scopes.subtree(code), year, edition(edition)), lists.catalog(), year);
-        if (format.equals("xlsx")) {
+        java.util.function.Supplier<Report> report = () -> {
             List<List<Object>> rows = new ArrayList<>();
             for (Efficiency.Share s : shares) {
                 for (Efficiency.TargetCheck t : s.targets()) {
@@ -258,17 +252,14 @@ public class EfficiencyApi {
                             t.target().document()));
                 }
             }
-            return Exports.xlsx(
-                    Report.list(
-                            r.name() + " " + year + " 标杆产能占比",
-                            List.of(
-                                    "产品", "指标", "设施数", "产能", "标杆产能", "之间产能", "基准以下产能", "无法判定产能", "标杆占比", "基准以下占比",
-                                    "目标对象", "目标年", "目标标杆占比", "结论", "说明", "依据文件"),
-                            rows),
-                    "efficiency-shares-" + code + "-" + year);
-        }
-        format(format);
-        return ResponseEntity.ok(shares);
+            return Report.list(
+                    r.name() + " " + year + " 标杆产能占比",
+                    List.of(
+                            "产品", "指标", "设施数", "产能", "标杆产能", "之间产能", "基准以下产能", "无法判定产能", "标杆占比", "基准以下占比", "目标对象",
+                            "目标年", "目标标杆占比", "结论", "说明", "依据文件"),
+                    rows);
+        };
+        return Exports.list(format, shares, report, "efficiency-shares-" + code + "-" + year);
     }
 
     @GetMapping("/regions/{code}/plans")
@@ -286,7 +277,7 @@ public class EfficiencyApi {
         List<Row> unplanned = lists.unplanned(lists.assess(regions, year, edition(edition)), plans).stream()
                 .map(u -> row(u.facility()))
                 .toList();
-        if (format.equals("xlsx")) {
+        java.util.function.Supplier<Report> report = () -> {
             List<List<Object>> rows = new ArrayList<>();
             for (EfficiencyLists.PlanView p : plans) {
                 rows.add(List.of(
@@ -316,16 +307,22 @@ public class EfficiencyApi {
                         "落后产能无计划",
                         ""));
             }
-            return Exports.xlsx(
-                    Report.list(
-                            r.name() + " 落后产能改造计划",
-                            List.of("计划ID", "统一社会信用代码", "企业", "设施", "产品", "改造措施", "目标值", "期限", "状态", "预警", "剩余天数"),
-                            rows),
-                    "renovation-" + code);
-        }
-        format(format);
-        return ResponseEntity.ok(Map.of(
-                "plans", plans, "unplanned", unplanned, "today", lists.today().toString()));
+            return Report.list(
+                    r.name() + " 落后产能改造计划",
+                    List.of("计划ID", "统一社会信用代码", "企业", "设施", "产品", "改造措施", "目标值", "期限", "状态", "预警", "剩余天数"),
+                    rows);
+        };
+        return Exports.list(
+                format,
+                Map.of(
+                        "plans",
+                        plans,
+                        "unplanned",
+                        unplanned,
+                        "today",
+                        lists.today().toString()),
+                report,
+                "renovation-" + code);
     }
 
     @GetMapping("/enterprises/{code}/facilities")

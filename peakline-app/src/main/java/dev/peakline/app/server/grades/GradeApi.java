@@ -57,9 +57,7 @@ public class GradeApi {
             @RequestParam(required = false) Integer grade,
             @RequestParam(defaultValue = "json") String format) {
         Region r = scopes.readRegion(me, code);
-        if (year < 2000 || year > 2100) {
-            throw ApiException.invalid("year", "year must be between 2000 and 2100");
-        }
+        dev.peakline.app.server.api.RegionApi.checkSpan(year, null);
         if (grade != null && (grade < 1 || grade > 5)) {
             throw ApiException.invalid("grade", "grade must be 1 to 5");
         }
@@ -72,7 +70,7 @@ public class GradeApi {
                         s.enterprise().value(), s.name(), s.region(), s.industry(), s.total(), s.valueAdded()));
             }
         }
-        List<String> mine = scopes.subtree(code);
+        java.util.Set<String> mine = new java.util.HashSet<>(scopes.subtree(code));
         List<CarbonEfficiency.Graded> graded = CarbonEfficiency.shipped().grade(inputs).stream()
                 .filter(g -> mine.contains(g.input().region())
                         && g.input().industry().startsWith(industry))
@@ -81,43 +79,38 @@ public class GradeApi {
                         .thenComparing(g -> g.input().industry())
                         .thenComparing(g -> g.input().enterprise()))
                 .toList();
-        if (format.equals("xlsx")) {
-            return Exports.xlsx(
-                    Report.list(
-                            r.name() + " " + year + " 企业碳效码",
-                            List.of(
-                                    "统一社会信用代码",
-                                    "企业",
-                                    "区划",
-                                    "行业",
-                                    "CO2(t)",
-                                    "增加值(万元)",
-                                    "碳效强度L(tCO2/万元)",
-                                    "行业平均",
-                                    "K值",
-                                    "碳效水平",
-                                    "碳效等级",
-                                    "说明"),
-                            graded.stream()
-                                    .map(g -> List.<Object>of(
-                                            g.input().enterprise(),
-                                            g.input().name(),
-                                            g.input().region(),
-                                            g.input().industry(),
-                                            g.input().co2(),
-                                            g.input().valueAdded(),
-                                            g.intensity(),
-                                            g.industryIntensity(),
-                                            g.ratio(),
-                                            g.levelCn() == null ? "" : g.levelCn(),
-                                            g.grade() == null ? "" : "等级" + g.grade(),
-                                            g.note()))
-                                    .toList()),
-                    "grades-" + code + "-" + year);
-        }
-        if (!format.equals("json")) {
-            throw ApiException.invalid("format", "format must be json or xlsx");
-        }
-        return ResponseEntity.ok(graded);
+        java.util.function.Supplier<Report> report = () -> {
+            return Report.list(
+                    r.name() + " " + year + " 企业碳效码",
+                    List.of(
+                            "统一社会信用代码",
+                            "企业",
+                            "区划",
+                            "行业",
+                            "CO2(t)",
+                            "增加值(万元)",
+                            "碳效强度L(tCO2/万元)",
+                            "行业平均",
+                            "K值",
+                            "碳效水平",
+                            "碳效等级",
+                            "说明"),
+                    graded.stream()
+                            .map(g -> List.<Object>of(
+                                    g.input().enterprise(),
+                                    g.input().name(),
+                                    g.input().region(),
+                                    g.input().industry(),
+                                    g.input().co2(),
+                                    g.input().valueAdded(),
+                                    g.intensity(),
+                                    g.industryIntensity(),
+                                    g.ratio(),
+                                    g.levelCn() == null ? "" : g.levelCn(),
+                                    g.grade() == null ? "" : "等级" + g.grade(),
+                                    g.note()))
+                            .toList());
+        };
+        return Exports.list(format, graded, report, "grades-" + code + "-" + year);
     }
 }

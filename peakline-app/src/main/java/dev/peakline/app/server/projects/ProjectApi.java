@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -97,13 +96,12 @@ public class ProjectApi {
         Region r = scopes.readRegion(me, code);
         int year = lists.today().getYear() - 1;
         List<View> views = new ArrayList<>();
-        Map<Long, Efficiency.Assessed> actual = new LinkedHashMap<>();
         for (Project p : ProjectRepository.in(db, scopes.subtree(code))) {
             if (status == null || status.isBlank() || p.status().equals(status)) {
                 views.add(view(p, year));
             }
         }
-        if (format.equals("xlsx")) {
+        java.util.function.Supplier<Report> report = () -> {
             List<List<Object>> rows = new ArrayList<>();
             for (View v : views) {
                 Project p = v.project();
@@ -129,37 +127,32 @@ public class ProjectApi {
                         v.actualCo2() == null ? "" : v.actualCo2(),
                         v.exceedsDesign() == null ? "" : v.exceedsDesign() ? "超设计" : "未超设计"));
             }
-            return Exports.xlsx(
-                    Report.list(
-                            r.name() + " 两高项目清单",
-                            List.of(
-                                    "ID",
-                                    "项目",
-                                    "企业",
-                                    "区划",
-                                    "行业",
-                                    "两高行业",
-                                    "产品",
-                                    "产能",
-                                    "产能单位",
-                                    "设计能耗(tce)",
-                                    "设计CO2(t)",
-                                    "设计单耗",
-                                    "设计能效水平",
-                                    "状态",
-                                    "分类",
-                                    "处置",
-                                    "投产日期",
-                                    "实际能耗(tce)",
-                                    "实际CO2(t)",
-                                    "实际对比设计"),
-                            rows),
-                    "projects-" + code);
-        }
-        if (!format.equals("json")) {
-            throw ApiException.invalid("format", "format must be json or xlsx");
-        }
-        return ResponseEntity.ok(views);
+            return Report.list(
+                    r.name() + " 两高项目清单",
+                    List.of(
+                            "ID",
+                            "项目",
+                            "企业",
+                            "区划",
+                            "行业",
+                            "两高行业",
+                            "产品",
+                            "产能",
+                            "产能单位",
+                            "设计能耗(tce)",
+                            "设计CO2(t)",
+                            "设计单耗",
+                            "设计能效水平",
+                            "状态",
+                            "分类",
+                            "处置",
+                            "投产日期",
+                            "实际能耗(tce)",
+                            "实际CO2(t)",
+                            "实际对比设计"),
+                    rows);
+        };
+        return Exports.list(format, views, report, "projects-" + code);
     }
 
     static String nz(String s) {
@@ -201,9 +194,12 @@ public class ProjectApi {
         }
         Double value = null;
         String level = null;
-        for (Efficiency.Assessed a : lists.assess(List.of(p.region()), year, Edition.E2023)) {
+        // the actual unit consumption only for a product Peakline computes (the project's county, not the province)
+        List<Efficiency.Assessed> assessed = levels == null || levels.measure() == null
+                ? List.of()
+                : lists.assess(List.of(p.region()), year, Edition.E2023);
+        for (Efficiency.Assessed a : assessed) {
             if (a.facility().enterprise().equals(p.enterprise())
-                    && levels != null
                     && a.levels() == levels
                     && !Double.isNaN(a.facility().value())) {
                 value = a.facility().value();

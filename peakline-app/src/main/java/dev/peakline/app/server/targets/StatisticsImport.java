@@ -95,14 +95,7 @@ public class StatisticsImport {
         FactorTable factors = new FactorTable(library, options);
         Map<String, Acc> acc = new LinkedHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
-        Map<String, Integer> priceBase = new HashMap<>();
-        for (StatisticsRepository.Stat s : StatisticsRepository.of(
-                db,
-                scopes.registry().regions().keySet().stream()
-                        .map(RegionCode::value)
-                        .toList())) {
-            priceBase.putIfAbsent(s.region(), s.priceBaseYear());
-        }
+        Map<String, Integer> priceBase = StatisticsRepository.priceBases(db);
         for (Table.Line l : lines.subList(1, lines.size())) {
             if (l.blank()) {
                 continue;

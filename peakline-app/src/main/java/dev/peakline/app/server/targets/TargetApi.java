@@ -92,14 +92,9 @@ public class TargetApi {
             @RequestParam int year,
             @RequestParam(defaultValue = "json") String format) {
         Region r = scopes.readRegion(me, code);
-        if (year < 2000 || year > 2100) {
-            throw ApiException.invalid("year", "year must be between 2000 and 2100");
-        }
-        List<TargetBook.View> views = new ArrayList<>();
-        for (TargetRepository.Row t : TargetRepository.in(db, scopes.subtree(code))) {
-            views.add(book.view(t, year));
-        }
-        if (format.equals("xlsx")) {
+        dev.peakline.app.server.api.RegionApi.checkSpan(year, null);
+        List<TargetBook.View> views = book.views(TargetRepository.in(db, scopes.subtree(code)), year);
+        java.util.function.Supplier<Report> report = () -> {
             List<List<Object>> rows = new ArrayList<>();
             for (TargetBook.View v : views) {
                 Indicator i = v.progress().indicator();
@@ -119,19 +114,12 @@ public class TargetApi {
                         v.target().document(),
                         v.source()));
             }
-            return Exports.xlsx(
-                    Report.list(
-                            r.name() + " " + year + " 目标与预警",
-                            List.of(
-                                    "ID", "层级", "对象", "指标", "目标", "基年", "目标年", "评价年", "基年值", "应达", "实际", "预警", "依据文件",
-                                    "数据来源"),
-                            rows),
-                    "targets-" + code + "-" + year);
-        }
-        if (!format.equals("json")) {
-            throw ApiException.invalid("format", "format must be json or xlsx");
-        }
-        return ResponseEntity.ok(views);
+            return Report.list(
+                    r.name() + " " + year + " 目标与预警",
+                    List.of("ID", "层级", "对象", "指标", "目标", "基年", "目标年", "评价年", "基年值", "应达", "实际", "预警", "依据文件", "数据来源"),
+                    rows);
+        };
+        return Exports.list(format, views, report, "targets-" + code + "-" + year);
     }
 
     @PostMapping("/targets")
@@ -339,9 +327,7 @@ public class TargetApi {
             @RequestParam int year,
             @RequestParam(defaultValue = "pdf") String format) {
         Region r = scopes.readRegion(me, code);
-        if (year < 2000 || year > 2100) {
-            throw ApiException.invalid("year", "year must be between 2000 and 2100");
-        }
+        dev.peakline.app.server.api.RegionApi.checkSpan(year, null);
         Report report = book.assessment(r, year);
         String name = "assessment-" + code + "-" + year;
         return switch (format) {
@@ -394,7 +380,7 @@ public class TargetApi {
             @RequestParam(defaultValue = "json") String format) {
         Region r = scopes.readRegion(me, code);
         List<StatisticsRepository.Stat> stats = StatisticsRepository.of(db, scopes.subtree(code));
-        if (format.equals("xlsx")) {
+        java.util.function.Supplier<Report> report = () -> {
             List<List<Object>> rows = new ArrayList<>();
             for (StatisticsRepository.Stat s : stats) {
                 for (StatisticsRepository.EnergyLine l : s.energy()) {
@@ -405,11 +391,8 @@ public class TargetApi {
             List<String> header = new ArrayList<>(StatisticsImport.HEADER);
             header.add("tce");
             header.add("co2_t");
-            return Exports.xlsx(Report.list(r.name() + " 区域统计数据", header, rows), "statistics-" + code);
-        }
-        if (!format.equals("json")) {
-            throw ApiException.invalid("format", "format must be json or xlsx");
-        }
-        return ResponseEntity.ok(stats);
+            return Report.list(r.name() + " 区域统计数据", header, rows);
+        };
+        return Exports.list(format, stats, report, "statistics-" + code);
     }
 }

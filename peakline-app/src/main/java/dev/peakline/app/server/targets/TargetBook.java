@@ -44,15 +44,21 @@ public class TargetBook {
         this.scopes = scopes;
     }
 
-    /** The yearly figures of a target's subject, by year. */
-    public Map<Integer, Figures> figures(TargetRepository.Row t) {
+    /** The region statistics of the regions as figures, by region then year, in one query. */
+    Map<String, Map<Integer, Figures>> regionFigures(java.util.Collection<String> regions) {
+        Map<String, Map<Integer, Figures>> out = new LinkedHashMap<>();
+        for (StatisticsRepository.Stat s : StatisticsRepository.of(db, regions)) {
+            out.computeIfAbsent(s.region(), k -> new LinkedHashMap<>())
+                    .put(s.year(), new Figures(s.year(), s.co2(), s.energyTce(), s.gdp10kYuan(), s.nonFossilTce()));
+        }
+        return out;
+    }
+
+    /** The yearly figures of a target's subject, by year; region targets read them from {@code regional}. */
+    Map<Integer, Figures> figures(TargetRepository.Row t, Map<String, Map<Integer, Figures>> regional) {
         Map<Integer, Figures> out = new LinkedHashMap<>();
         switch (t.scope()) {
-            case "REGION" -> {
-                for (StatisticsRepository.Stat s : StatisticsRepository.of(db, List.of(t.region()))) {
-                    out.put(s.year(), new Figures(s.year(), s.co2(), s.energyTce(), s.gdp10kYuan(), s.nonFossilTce()));
-                }
-            }
+            case "REGION" -> out.putAll(regional.getOrDefault(t.region(), Map.of()));
             case "INDUSTRY", "ENTERPRISE" -> {
                 List<AccountResults.Year> ys = t.scope().equals("ENTERPRISE")
                         ? AccountResults.years(db, List.of(), "", t.enterprise())
@@ -75,13 +81,22 @@ public class TargetBook {
         return out;
     }
 
+    /** The targets' standings in {@code year}, reading the region statistics of all of them once. */
+    public List<View> views(List<TargetRepository.Row> rows, int year) {
+        Map<String, Map<Integer, Figures>> regional = regionFigures(rows.stream()
+                .filter(r -> r.scope().equals("REGION"))
+                .map(TargetRepository.Row::region)
+                .distinct()
+                .toList());
+        return rows.stream().map(r -> view(r, year, figures(r, regional))).toList();
+    }
+
     public static Target target(TargetRepository.Row r) {
         return new Target(Indicator.valueOf(r.indicator()), r.baseYear(), r.targetYear(), r.value());
     }
 
     /** The target's standing in {@code year} (the latest year with figures up to it when the year itself has none). */
-    public View view(TargetRepository.Row r, int year) {
-        Map<Integer, Figures> f = figures(r);
+    View view(TargetRepository.Row r, int year, Map<Integer, Figures> f) {
         Target t = target(r);
         Figures base = f.get(r.baseYear());
         Figures at = null;
@@ -125,11 +140,11 @@ public class TargetBook {
     /** Region-year base figures of the children of a region, for decomposition. */
     public Map<String, Figures> childFigures(List<String> children, int year) {
         Map<String, Figures> out = new LinkedHashMap<>();
-        for (StatisticsRepository.Stat s : StatisticsRepository.of(db, children)) {
-            if (s.year() == year) {
-                out.put(s.region(), new Figures(year, s.co2(), s.energyTce(), s.gdp10kYuan(), s.nonFossilTce()));
+        regionFigures(children).forEach((region, years) -> {
+            if (years.containsKey(year)) {
+                out.put(region, years.get(year));
             }
-        }
+        });
         return out;
     }
 
@@ -168,8 +183,8 @@ public class TargetBook {
         List<List<Object>> own = new ArrayList<>();
         List<List<Object>> children = new ArrayList<>();
         int[] counts = new int[Warning.values().length];
-        for (TargetRepository.Row r : rows) {
-            View v = view(r, year);
+        for (View v : views(rows, year)) {
+            TargetRepository.Row r = v.target();
             Progress p = v.progress();
             Indicator i = p.indicator();
             List<Object> line = List.of(
