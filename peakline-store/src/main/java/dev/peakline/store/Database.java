@@ -21,8 +21,16 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
     private final String url;
-    /** Monthly partitions of {@code reading} known to exist (see {@link Readings#ensurePartitions}). */
-    final java.util.Set<java.time.YearMonth> partitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Objects created on demand and known to exist (e.g. the monthly partitions of {@code reading}), by name. */
+    private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The names of database objects that features create on demand (partitions) and already know to exist, so that
+     * each is created once per process; the set is shared and thread-safe.
+     */
+    public java.util.Set<String> created() {
+        return created;
+    }
 
     private Database(EmbeddedPostgres embedded, String url, String user, String password) {
         this.embedded = embedded;

@@ -1,7 +1,7 @@
 package dev.peakline.app.cli;
 
 import dev.peakline.app.server.PeaklineServer;
-import dev.peakline.app.server.Startup;
+import dev.peakline.app.server.setup.Startup;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -15,6 +15,11 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default 8080).")
     int port = 8080;
+
+    @Option(
+            names = "--host",
+            description = "Address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for every interface).")
+    String host = "127.0.0.1";
 
     @Option(names = "--data-dir", description = "Where the embedded database keeps its data (default ./data).")
     String dataDir = "./data";
@@ -66,10 +71,18 @@ public final class ServeCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         ConfigurableApplicationContext ctx = PeaklineServer.start(new PeaklineServer.Settings(
-                port, dataDir, demo, demoScale, fromYear, toYear, dbUrl, dbUser, dbPassword, mqttUrl, mqttTopic));
+                host, port, dataDir, demo, demoScale, fromYear, toYear, dbUrl, dbUser, dbPassword, mqttUrl, mqttTopic));
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
         System.out.printf(
-                "Peakline is ready at http://localhost:%d/ (started in %.1f s)%n",
-                port, (System.nanoTime() - t0) / 1e9);
+                "Peakline is ready at http://%s:%d/ (started in %.1f s)%n",
+                shown.contains(":") ? "[" + shown + "]" : shown, port, (System.nanoTime() - t0) / 1e9);
+        Startup startup = ctx.getBean(Startup.class);
+        startup.takeFirstPassword()
+                .ifPresent(pw -> System.out.println("First start: the user 'admin' has the password '" + pw
+                        + "' (shown once, never logged; change it after signing in)"));
+        startup.demoGatewayToken()
+                .ifPresent(t -> System.out.println("Demo gateway token (random for this data directory): " + t
+                        + "  — stream with ./peakline gateway --token " + t));
         if (demo) {
             System.out.println("Demo users (password '" + Startup.DEMO_PASSWORD + "', demo only): "
                     + String.join(

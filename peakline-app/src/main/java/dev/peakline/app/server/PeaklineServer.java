@@ -12,6 +12,7 @@ public class PeaklineServer {
 
     /** How the server is started: {@code ./peakline serve} translates its options into these. */
     public record Settings(
+            String host,
             int port,
             String dataDir,
             boolean demo,
@@ -26,7 +27,7 @@ public class PeaklineServer {
         Map<String, Object> properties() {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("server.port", port);
-            p.put("server.address", "0.0.0.0");
+            p.put("server.address", host);
             p.put("peakline.data-dir", dataDir);
             p.put("peakline.demo.enabled", demo);
             p.put("peakline.demo.scale", demoScale);

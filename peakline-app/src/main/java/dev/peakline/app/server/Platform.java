@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.peakline.accounting.AccountingOptions;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.Database;
-import dev.peakline.store.FactorSetRepository;
-import dev.peakline.store.FilingRepository;
-import dev.peakline.store.UserRepository;
+import dev.peakline.store.factors.FactorSetRepository;
+import dev.peakline.store.filing.FilingRepository;
+import dev.peakline.store.users.UserRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -68,23 +68,23 @@ public class Platform {
     }
 
     @Bean
-    dev.peakline.store.MeterRepository meterRepository(Database db, Clock clock) {
-        return new dev.peakline.store.MeterRepository(db, clock);
+    dev.peakline.store.monitoring.MeterRepository meterRepository(Database db, Clock clock) {
+        return new dev.peakline.store.monitoring.MeterRepository(db, clock);
     }
 
     @Bean
-    dev.peakline.store.Readings readings(Database db) {
-        return new dev.peakline.store.Readings(db);
+    dev.peakline.store.monitoring.Readings readings(Database db) {
+        return new dev.peakline.store.monitoring.Readings(db);
     }
 
     @Bean
-    dev.peakline.store.Rollups rollups(Database db, Clock clock) {
-        return new dev.peakline.store.Rollups(db, clock);
+    dev.peakline.store.monitoring.Rollups rollups(Database db, Clock clock) {
+        return new dev.peakline.store.monitoring.Rollups(db, clock);
     }
 
     @Bean
-    dev.peakline.store.Monitoring monitoring(Database db, Clock clock) {
-        return new dev.peakline.store.Monitoring(db, clock);
+    dev.peakline.store.monitoring.Monitoring monitoring(Database db, Clock clock) {
+        return new dev.peakline.store.monitoring.Monitoring(db, clock);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.peakline.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.peakline.app.server.setup.Startup;
 import java.io.File;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.peakline.store.AccountResults;
 import dev.peakline.store.Database;
+import dev.peakline.store.ledger.AccountResults;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;

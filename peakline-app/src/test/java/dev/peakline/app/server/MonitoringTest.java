@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.peakline.app.server.monitoring.DemoMeters;
 import dev.peakline.app.server.monitoring.RollupWorker;
 import dev.peakline.domain.ChinaTime;
-import dev.peakline.store.Monitoring;
+import dev.peakline.store.monitoring.Monitoring;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -114,7 +112,7 @@ class MonitoringTest extends ServerTest {
     void httpReadingsAreCheckedStoredOnceAndRolledUp() {
         Client e = as("enterprise");
         String code = own(e);
-        LocalDate day = LocalDate.now(ChinaTime.ZONE).minusDays(2);
+        LocalDate day = today().minusDays(2);
         e.json(
                 e.post(
                         "/api/v1/enterprises/" + code + "/meters",
@@ -207,8 +205,7 @@ class MonitoringTest extends ServerTest {
                         e,
                         otherToken,
                         "application/json",
-                        "{\"readings\":[{\"meter\":\"E-01\",\"ts\":\""
-                                + Instant.now().minusSeconds(60) + "\",\"value\":1}]}"),
+                        "{\"readings\":[{\"meter\":\"E-01\",\"ts\":\"" + now().minusSeconds(60) + "\",\"value\":1}]}"),
                 200);
         assertThat(r.path("enterprise").asText()).isEqualTo(otherCode);
         assertThat(r.path("rejected").get(0).path("reason").asText()).isEqualTo("meter.unknown");
@@ -298,10 +295,7 @@ class MonitoringTest extends ServerTest {
         JsonNode filing = other.json(other.get("/api/v1/filings/" + draft), 200);
         assertThat(filing.toString()).contains("METERS", "DRAFT", "electricity", "purchased");
         // a month that has not ended is not reconciled
-        assertThat(other.post(
-                                "/api/v1/enterprises/" + code + "/monitoring/reconcile?period="
-                                        + YearMonth.now(ChinaTime.ZONE),
-                                "")
+        assertThat(other.post("/api/v1/enterprises/" + code + "/monitoring/reconcile?period=" + thisMonth(), "")
                         .statusCode())
                 .isEqualTo(422);
     }
@@ -310,7 +304,7 @@ class MonitoringTest extends ServerTest {
     void theGatewaySimulatorFillsANewMetersHistoryOverHttp() {
         Client e = as("enterprise");
         String code = own(e);
-        Instant installed = Instant.now().minusSeconds(1800);
+        Instant installed = now().minusSeconds(1800);
         e.json(
                 e.post(
                         "/api/v1/enterprises/" + code + "/meters",
@@ -332,7 +326,7 @@ class MonitoringTest extends ServerTest {
                         "--server",
                         "http://127.0.0.1:" + port,
                         "--token",
-                        DemoMeters.demoToken(code),
+                        demoGateway.value(),
                         "--tick",
                         "1",
                         "--duration",
@@ -348,12 +342,8 @@ class MonitoringTest extends ServerTest {
             }
         }
         assertThat(s01).isNotNull();
-        assertThat(Instant.parse(s01.path("latestTs").asText()))
-                .isAfter(Instant.now().minusSeconds(120));
-        long stored = monitoring.count(
-                s01.path("id").asLong(),
-                installed.minusSeconds(60),
-                Instant.now().plusSeconds(60));
+        assertThat(Instant.parse(s01.path("latestTs").asText())).isAfter(now().minusSeconds(120));
+        long stored = monitoring.count(s01.path("id").asLong(), installed.minusSeconds(60), now().plusSeconds(60));
         assertThat(stored).isBetween(29L, 32L);
     }
 
@@ -393,8 +383,8 @@ class MonitoringTest extends ServerTest {
         assumeThat(BROKER).as("mosquitto is installed (.ci/run installs it)").isNotNull();
         Client e = as("enterprise");
         String code = own(e);
-        String token = DemoMeters.demoToken(code);
-        LocalDate day = LocalDate.now(ChinaTime.ZONE).minusDays(3);
+        String token = demoGateway.value();
+        LocalDate day = today().minusDays(3);
         e.json(
                 e.post(
                         "/api/v1/enterprises/" + code + "/meters",

@@ -3,6 +3,9 @@ package dev.peakline.app.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peakline.app.server.security.LoginThrottle;
+import dev.peakline.app.server.setup.DemoGatewayToken;
+import dev.peakline.app.server.setup.Startup;
+import dev.peakline.domain.ChinaTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -15,6 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,6 +67,27 @@ public abstract class ServerTest {
 
     @Autowired
     LoginThrottle throttle;
+
+    /** The server's clock: every "today" and "this month" of a test comes from it, never from a literal. */
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    DemoGatewayToken demoGateway;
+
+    /** The running month in China time, by the server's clock: it has not ended, so it cannot be filed. */
+    YearMonth thisMonth() {
+        return YearMonth.now(clock.withZone(ChinaTime.ZONE));
+    }
+
+    /** Today in China time, by the server's clock. */
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(ChinaTime.ZONE));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
 
     @BeforeEach
     void forgetFailedLogins() {

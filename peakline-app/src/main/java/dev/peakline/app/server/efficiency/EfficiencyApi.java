@@ -1,9 +1,9 @@
 package dev.peakline.app.server.efficiency;
 
-import dev.peakline.app.server.Scopes;
-import dev.peakline.app.server.api.ApiException;
-import dev.peakline.app.server.api.Exports;
 import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.app.server.security.Scopes;
+import dev.peakline.app.server.web.ApiException;
+import dev.peakline.app.server.web.Exports;
 import dev.peakline.efficiency.Edition;
 import dev.peakline.efficiency.Efficiency;
 import dev.peakline.efficiency.EfficiencyClass;
@@ -12,7 +12,7 @@ import dev.peakline.io.Report;
 import dev.peakline.problems.Problem;
 import dev.peakline.reference.Region;
 import dev.peakline.store.Database;
-import dev.peakline.store.EfficiencyRepository;
+import dev.peakline.store.efficiency.EfficiencyRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -90,7 +90,7 @@ public class EfficiencyApi {
     }
 
     static void year(int year) {
-        dev.peakline.app.server.api.RegionApi.checkSpan(year, null);
+        dev.peakline.app.server.web.Requests.checkSpan(year, null);
     }
 
     @GetMapping("/products")

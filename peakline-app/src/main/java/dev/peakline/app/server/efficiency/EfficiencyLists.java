@@ -11,7 +11,7 @@ import dev.peakline.efficiency.ProductLevels;
 import dev.peakline.reference.EnergyCarrier;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.Database;
-import dev.peakline.store.EfficiencyRepository;
+import dev.peakline.store.efficiency.EfficiencyRepository;
 import dev.peakline.units.Dimension;
 import dev.peakline.units.Unit;
 import java.time.Clock;

@@ -1,14 +1,14 @@
 package dev.peakline.app.server.grades;
 
-import dev.peakline.app.server.Scopes;
-import dev.peakline.app.server.api.ApiException;
-import dev.peakline.app.server.api.Exports;
 import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.app.server.security.Scopes;
+import dev.peakline.app.server.web.ApiException;
+import dev.peakline.app.server.web.Exports;
 import dev.peakline.grading.CarbonEfficiency;
 import dev.peakline.io.Report;
 import dev.peakline.reference.Region;
-import dev.peakline.store.AccountResults;
 import dev.peakline.store.Database;
+import dev.peakline.store.ledger.AccountResults;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public class GradeApi {
             @RequestParam(required = false) Integer grade,
             @RequestParam(defaultValue = "json") String format) {
         Region r = scopes.readRegion(me, code);
-        dev.peakline.app.server.api.RegionApi.checkSpan(year, null);
+        dev.peakline.app.server.web.Requests.checkSpan(year, null);
         if (grade != null && (grade < 1 || grade > 5)) {
             throw ApiException.invalid("grade", "grade must be 1 to 5");
         }

@@ -1,9 +1,9 @@
 package dev.peakline.app.server.monitoring;
 
-import dev.peakline.app.server.api.ApiException;
-import dev.peakline.store.MeterRepository.Meter;
-import dev.peakline.store.Monitoring;
-import dev.peakline.store.Readings.Rejection;
+import dev.peakline.app.server.web.ApiException;
+import dev.peakline.store.monitoring.MeterRepository.Meter;
+import dev.peakline.store.monitoring.Monitoring;
+import dev.peakline.store.monitoring.Readings.Rejection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,20 +1,21 @@
 package dev.peakline.app.server.monitoring;
 
-import dev.peakline.app.server.Scopes;
-import dev.peakline.app.server.api.ApiException;
 import dev.peakline.app.server.security.Accounts;
+import dev.peakline.app.server.security.GatewayTokens;
 import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.app.server.security.Scopes;
+import dev.peakline.app.server.web.ApiException;
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.monitoring.MeterKind;
 import dev.peakline.problems.Problem;
 import dev.peakline.reference.EnergyCarrier;
 import dev.peakline.reference.ReferenceLibrary;
-import dev.peakline.store.EnterpriseRepository;
-import dev.peakline.store.EnterpriseRepository.Enterprise;
-import dev.peakline.store.MeterRepository;
-import dev.peakline.store.MeterRepository.Meter;
-import dev.peakline.store.Monitoring;
 import dev.peakline.store.StoreException;
+import dev.peakline.store.monitoring.MeterRepository;
+import dev.peakline.store.monitoring.MeterRepository.Meter;
+import dev.peakline.store.monitoring.Monitoring;
+import dev.peakline.store.registry.EnterpriseRepository;
+import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
 import dev.peakline.units.Unit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -389,7 +390,7 @@ public class MonitoringApi {
     public List<Monitoring.Reconciled> reconcile(
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam String period) {
         Enterprise e = scopes.readEnterprise(me, code);
-        if (me.role() == dev.peakline.store.UserRepository.Role.GOVERNMENT) {
+        if (me.role() == dev.peakline.store.users.UserRepository.Role.GOVERNMENT) {
             throw ApiException.forbidden(
                     "government users read reconciliations; the enterprise, its verifier or an administrator runs them");
         }

@@ -1,6 +1,6 @@
 package dev.peakline.app.server.monitoring;
 
-import dev.peakline.store.Rollups;
+import dev.peakline.store.monitoring.Rollups;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

@@ -1,10 +1,10 @@
 package dev.peakline.app.server.projects;
 
-import dev.peakline.app.server.Scopes;
-import dev.peakline.app.server.api.ApiException;
-import dev.peakline.app.server.api.Exports;
 import dev.peakline.app.server.efficiency.EfficiencyLists;
 import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.app.server.security.Scopes;
+import dev.peakline.app.server.web.ApiException;
+import dev.peakline.app.server.web.Exports;
 import dev.peakline.efficiency.Edition;
 import dev.peakline.efficiency.Efficiency;
 import dev.peakline.efficiency.ProductLevels;
@@ -13,10 +13,10 @@ import dev.peakline.problems.Problem;
 import dev.peakline.projects.ProjectStatus;
 import dev.peakline.projects.TwoHigh;
 import dev.peakline.reference.Region;
-import dev.peakline.store.AccountResults;
 import dev.peakline.store.Database;
-import dev.peakline.store.ProjectRepository;
-import dev.peakline.store.ProjectRepository.Project;
+import dev.peakline.store.ledger.AccountResults;
+import dev.peakline.store.projects.ProjectRepository;
+import dev.peakline.store.projects.ProjectRepository.Project;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -233,8 +233,8 @@ public class ProjectApi {
     private Project readable(PeaklineUser me, long id) {
         Project p = ProjectRepository.find(db, id).orElseThrow(() -> ApiException.notFound("project " + id));
         if (p.enterprise() != null
-                && (me.role() == dev.peakline.store.UserRepository.Role.ENTERPRISE
-                        || me.role() == dev.peakline.store.UserRepository.Role.VERIFIER)) {
+                && (me.role() == dev.peakline.store.users.UserRepository.Role.ENTERPRISE
+                        || me.role() == dev.peakline.store.users.UserRepository.Role.VERIFIER)) {
             scopes.readEnterprise(me, p.enterprise());
         } else {
             scopes.readRegion(me, p.region());

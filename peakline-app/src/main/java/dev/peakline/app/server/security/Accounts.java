@@ -1,7 +1,7 @@
 package dev.peakline.app.server.security;
 
-import dev.peakline.store.UserRepository;
-import dev.peakline.store.UserRepository.Role;
+import dev.peakline.store.users.UserRepository;
+import dev.peakline.store.users.UserRepository.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

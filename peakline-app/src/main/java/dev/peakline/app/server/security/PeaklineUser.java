@@ -1,7 +1,7 @@
 package dev.peakline.app.server.security;
 
-import dev.peakline.store.UserRepository.Role;
-import dev.peakline.store.UserRepository.User;
+import dev.peakline.store.users.UserRepository.Role;
+import dev.peakline.store.users.UserRepository.User;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.peakline.app.server.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.peakline.app.server.api.ApiErrors;
+import dev.peakline.app.server.web.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,7 +2,7 @@ package dev.peakline.app.server.targets;
 
 import dev.peakline.accounting.AccountingOptions;
 import dev.peakline.accounting.FactorTable;
-import dev.peakline.app.server.Scopes;
+import dev.peakline.app.server.security.Scopes;
 import dev.peakline.domain.RegionCode;
 import dev.peakline.domain.Use;
 import dev.peakline.io.Report;
@@ -11,7 +11,7 @@ import dev.peakline.problems.Problem;
 import dev.peakline.reference.EnergyCarrier;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.Database;
-import dev.peakline.store.StatisticsRepository;
+import dev.peakline.store.targets.StatisticsRepository;
 import dev.peakline.units.Dimension;
 import dev.peakline.units.Unit;
 import java.time.YearMonth;

@@ -1,17 +1,17 @@
 package dev.peakline.app.server.targets;
 
-import dev.peakline.app.server.Scopes;
-import dev.peakline.app.server.api.ApiException;
-import dev.peakline.app.server.api.Exports;
 import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.app.server.security.Scopes;
+import dev.peakline.app.server.web.ApiException;
+import dev.peakline.app.server.web.Exports;
 import dev.peakline.io.Report;
 import dev.peakline.io.Table;
 import dev.peakline.problems.Problem;
 import dev.peakline.reference.Region;
 import dev.peakline.store.Database;
-import dev.peakline.store.StatisticsRepository;
 import dev.peakline.store.StoreException;
-import dev.peakline.store.TargetRepository;
+import dev.peakline.store.targets.StatisticsRepository;
+import dev.peakline.store.targets.TargetRepository;
 import dev.peakline.targets.Decomposition;
 import dev.peakline.targets.Figures;
 import dev.peakline.targets.Indicator;
@@ -92,7 +92,7 @@ public class TargetApi {
             @RequestParam int year,
             @RequestParam(defaultValue = "json") String format) {
         Region r = scopes.readRegion(me, code);
-        dev.peakline.app.server.api.RegionApi.checkSpan(year, null);
+        dev.peakline.app.server.web.Requests.checkSpan(year, null);
         List<TargetBook.View> views = book.views(TargetRepository.in(db, scopes.subtree(code)), year);
         java.util.function.Supplier<Report> report = () -> {
             List<List<Object>> rows = new ArrayList<>();
@@ -327,7 +327,7 @@ public class TargetApi {
             @RequestParam int year,
             @RequestParam(defaultValue = "pdf") String format) {
         Region r = scopes.readRegion(me, code);
-        dev.peakline.app.server.api.RegionApi.checkSpan(year, null);
+        dev.peakline.app.server.web.Requests.checkSpan(year, null);
         Report report = book.assessment(r, year);
         String name = "assessment-" + code + "-" + year;
         return switch (format) {

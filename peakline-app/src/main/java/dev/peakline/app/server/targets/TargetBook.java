@@ -1,12 +1,12 @@
 package dev.peakline.app.server.targets;
 
-import dev.peakline.app.server.Scopes;
+import dev.peakline.app.server.security.Scopes;
 import dev.peakline.io.Report;
 import dev.peakline.reference.Region;
-import dev.peakline.store.AccountResults;
 import dev.peakline.store.Database;
-import dev.peakline.store.StatisticsRepository;
-import dev.peakline.store.TargetRepository;
+import dev.peakline.store.ledger.AccountResults;
+import dev.peakline.store.targets.StatisticsRepository;
+import dev.peakline.store.targets.TargetRepository;
 import dev.peakline.targets.Figures;
 import dev.peakline.targets.Indicator;
 import dev.peakline.targets.Progress;

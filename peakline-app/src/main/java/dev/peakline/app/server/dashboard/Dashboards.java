@@ -1,0 +1,211 @@
+package dev.peakline.app.server.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.peakline.app.server.security.Scopes;
+import dev.peakline.reference.Industry;
+import dev.peakline.reference.Region;
+import dev.peakline.store.Database;
+import dev.peakline.store.ledger.AccountResults;
+import dev.peakline.store.ledger.AccountResults.Cell;
+import dev.peakline.store.registry.EnterpriseRepository;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The "one network" (一张网) view of a region: its totals, each child region (city or county) with emissions, energy
+ * and intensity, the months, the industry mix, the largest emitters and how many enterprises have filed. Every figure is
+ * a sum of the current accounting results; the children sum to the region.
+ */
+@Component
+public class Dashboards {
+    private final Database db;
+    private final Scopes scopes;
+
+    public Dashboards(Database db, Scopes scopes) {
+        this.db = db;
+        this.scopes = scopes;
+    }
+
+    /** Sums of one slice. Emissions in tCO2e, energy in tce, value added in 10⁴ yuan. */
+    public record Figures(
+            double emissions,
+            double scope1,
+            double scope2,
+            double energy,
+            double valueAdded,
+            int filings,
+            int filedEnterprises,
+            int enterprises) {
+        /** tCO2e per 10⁴ yuan of value added (NaN when none was filed). */
+        @JsonProperty
+        public Double carbonIntensity() {
+            return valueAdded > 0 ? emissions / valueAdded : null;
+        }
+
+        /** tce per 10⁴ yuan. */
+        @JsonProperty
+        public Double energyIntensity() {
+            return valueAdded > 0 ? energy / valueAdded : null;
+        }
+
+        /** Filed enterprises ÷ registered enterprises. */
+        @JsonProperty
+        public Double coverage() {
+            return enterprises > 0 ? (double) filedEnterprises / enterprises : null;
+        }
+    }
+
+    public record Slice(String code, String name, Figures figures) {}
+
+    public record Month(String period, double emissions, double energy, int filings) {}
+
+    public record View(
+            String region,
+            String name,
+            String level,
+            int year,
+            Integer month,
+            Figures totals,
+            List<Slice> children,
+            List<Month> months,
+            List<Slice> industries,
+            List<AccountResults.EnterpriseSum> top) {}
+
+    private static final class Acc {
+        double combustion, process, electricity, heat, energy, valueAdded;
+        int filings;
+
+        void add(Cell c) {
+            combustion += c.combustion();
+            process += c.process();
+            electricity += c.electricity();
+            heat += c.heat();
+            energy += c.energy();
+            valueAdded += c.valueAdded();
+            filings += c.filed();
+        }
+
+        Figures figures(int registered, int filedEnterprises) {
+            double s1 = combustion + process;
+            double s2 = electricity + heat;
+            return new Figures(s1 + s2, s1, s2, energy, valueAdded, filings, filedEnterprises, registered);
+        }
+    }
+
+    /** Views computed since the results last changed; approvals and recomputations clear it. */
+    private final Map<String, View> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Forgets every computed view: the results changed. */
+    @org.springframework.context.event.EventListener(dev.peakline.app.server.ledger.AccountsChanged.class)
+    public void invalidate() {
+        cache.clear();
+    }
+
+    /** The view of a region for a year, or one month of it (computed once between changes of the results). */
+    public View view(Region region, int year, Integer month) {
+        if (cache.size() > 10_000) {
+            cache.clear();
+        }
+        return cache.computeIfAbsent(
+                region.code().value() + "|" + year + "|" + month, k -> compute(region, year, month));
+    }
+
+    private View compute(Region region, int year, Integer month) {
+        String root = region.code().value();
+        List<String> subtree = scopes.subtree(root);
+        List<Cell> cube = AccountResults.cube(db, subtree, year);
+        Map<String, String> childOf = new HashMap<>();
+        Map<String, Acc> children = new LinkedHashMap<>();
+        for (Region c : scopes.registry().children(region.code())) {
+            children.put(c.code().value(), new Acc());
+            for (String r : scopes.subtree(c.code().value())) {
+                childOf.put(r, c.code().value());
+            }
+        }
+        Acc total = new Acc();
+        Map<String, Acc> industries = new HashMap<>();
+        Map<YearMonth, Acc> months = new java.util.TreeMap<>();
+        for (int m = 1; m <= 12; m++) {
+            months.put(YearMonth.of(year, m), new Acc());
+        }
+        for (Cell c : cube) {
+            months.get(c.period()).add(c);
+            if (month != null && c.period().getMonthValue() != month) {
+                continue;
+            }
+            total.add(c);
+            String child = childOf.get(c.region());
+            if (child != null) {
+                children.get(child).add(c);
+            }
+            industries.computeIfAbsent(division(c.industry()), k -> new Acc()).add(c);
+        }
+        String span =
+                month == null ? String.valueOf(year) : YearMonth.of(year, month).toString();
+        Map<String, int[]> counts = counts(subtree, span);
+        int[] all = new int[2];
+        Map<String, int[]> byChild = new HashMap<>();
+        counts.forEach((r, n) -> {
+            all[0] += n[0];
+            all[1] += n[1];
+            String child = childOf.get(r);
+            if (child != null) {
+                int[] x = byChild.computeIfAbsent(child, k -> new int[2]);
+                x[0] += n[0];
+                x[1] += n[1];
+            }
+        });
+        List<Slice> childSlices = new ArrayList<>();
+        children.forEach((code, acc) -> {
+            int[] n = byChild.getOrDefault(code, new int[2]);
+            childSlices.add(new Slice(
+                    code, scopes.registry().region(code).map(Region::name).orElse(code), acc.figures(n[0], n[1])));
+        });
+        childSlices.sort(Comparator.comparingDouble((Slice s) -> -s.figures().emissions()));
+        List<Slice> industrySlices = new ArrayList<>();
+        industries.forEach((code, acc) -> industrySlices.add(new Slice(
+                code, scopes.registry().industry(code).map(Industry::name).orElse(code), acc.figures(0, 0))));
+        industrySlices.sort(Comparator.comparingDouble((Slice s) -> -s.figures().emissions()));
+        List<Month> monthList = new ArrayList<>();
+        months.forEach((p, acc) -> {
+            Figures f = acc.figures(0, 0);
+            monthList.add(new Month(p.toString(), f.emissions(), f.energy(), f.filings()));
+        });
+        return new View(
+                root,
+                region.name(),
+                region.level().name(),
+                year,
+                month,
+                total.figures(all[0], all[1]),
+                childSlices,
+                monthList,
+                industrySlices,
+                AccountResults.enterprises(db, subtree, span, "", 10));
+    }
+
+    /** The GB/T 4754 division (two digits) of an industry code, or the code when it is a section. */
+    static String division(String industry) {
+        return industry.length() >= 2 && Character.isDigit(industry.charAt(0)) ? industry.substring(0, 2) : industry;
+    }
+
+    /** Per region of the subtree: registered enterprises and those with a current result in the span. */
+    private Map<String, int[]> counts(List<String> subtree, String span) {
+        Map<String, Integer> filed = AccountResults.filedEnterprises(db, subtree, span);
+        Map<String, int[]> out = new HashMap<>();
+        EnterpriseRepository.countByRegion(db, subtree)
+                .forEach((r, n) -> out.put(r, new int[] {n, filed.getOrDefault(r, 0)}));
+        return out;
+    }
+
+    /** Industry code check for filters: a section letter or 2–4 digits known to the registry. */
+    public boolean knownIndustry(String code) {
+        return code.isEmpty() || scopes.registry().industry(code).isPresent();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.peakline.app.server.factors;
+
+import dev.peakline.accounting.AccountingEngine;
+import dev.peakline.accounting.EnterpriseMonth;
+import dev.peakline.app.server.ledger.AccountsChanged;
+import dev.peakline.app.server.ledger.Ledger;
+import dev.peakline.app.server.security.Scopes;
+import dev.peakline.domain.IndustryCode;
+import dev.peakline.domain.RegionCode;
+import dev.peakline.store.Database;
+import dev.peakline.store.factors.FactorSetRepository;
+import dev.peakline.store.filing.FilingContents;
+import dev.peakline.store.filing.FilingRepository;
+import dev.peakline.store.filing.FilingRepository.Content;
+import dev.peakline.store.ledger.AccountResults;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes the current results of a region's subtree after its factor set changed: each month with the set its region
+ * now has active, in chunks through the batch engine, each chunk in one transaction. Progress is observable.
+ */
+@Component
+public class Recomputer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Recomputer.class);
+    static final int CHUNK = 5_000;
+
+    /** A recomputation's progress; {@code state} is RUNNING, DONE or FAILED. */
+    public record Job(long id, String region, String state, int total, int done, String error, long millis) {}
+
+    private final Scopes scopes;
+    private final Ledger ledger;
+    private final FactorSetRepository sets;
+    private final FilingRepository filings;
+    private final Clock clock;
+    private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "peakline-recompute");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+
+    private final ApplicationEventPublisher events;
+    private final Database db;
+
+    public Recomputer(
+            Scopes scopes,
+            Ledger ledger,
+            FactorSetRepository sets,
+            FilingRepository filings,
+            Clock clock,
+            ApplicationEventPublisher events,
+            Database db) {
+        this.events = events;
+        this.db = db;
+        this.scopes = scopes;
+        this.ledger = ledger;
+        this.sets = sets;
+        this.filings = filings;
+        this.clock = clock;
+    }
+
+    public Job start(String actor, String region) {
+        long id = ids.incrementAndGet();
+        jobs.put(id, new Job(id, region, "RUNNING", 0, 0, null, 0));
+        pool.submit(() -> run(id, actor, region));
+        return jobs.get(id);
+    }
+
+    public java.util.Optional<Job> job(long id) {
+        return java.util.Optional.ofNullable(jobs.get(id));
+    }
+
+    private void run(long id, String actor, String region) {
+        long t0 = System.nanoTime();
+        int done = 0;
+        int total = 0;
+        try {
+            List<AccountResults.Row> rows = AccountResults.currentIn(db, scopes.subtree(region));
+            total = rows.size();
+            var activations = sets.activations();
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<AccountResults.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                Map<Long, Content> contents = filings.contents(
+                        chunk.stream().map(AccountResults.Row::filingId).toList());
+                Map<Ledger.SetRef, List<AccountResults.Row>> bySet = new LinkedHashMap<>();
+                for (AccountResults.Row r : chunk) {
+                    bySet.computeIfAbsent(ledger.activeSet(activations, r.region(), r.period()), k -> new ArrayList<>())
+                            .add(r);
+                }
+                List<AccountResults.Row> updated = new ArrayList<>();
+                for (var g : bySet.entrySet()) {
+                    List<FilingContents.Entry> entries = new ArrayList<>();
+                    Map<String, Long> filingOf = new HashMap<>();
+                    for (AccountResults.Row r : g.getValue()) {
+                        entries.add(new FilingContents.Entry(
+                                r.enterprise(),
+                                RegionCode.of(r.region()),
+                                IndustryCode.of(r.industry()),
+                                r.period(),
+                                contents.get(r.filingId())));
+                        filingOf.put(r.enterprise().value() + r.period(), r.filingId());
+                    }
+                    AccountingEngine.Run run = new AccountingEngine(ledger.library(g.getKey()), ledger.options())
+                            .account(FilingContents.input("recompute " + region, entries));
+                    if (!run.ok()) {
+                        throw new IllegalStateException(run.problems().get(0).toString());
+                    }
+                    for (EnterpriseMonth m : run.result().months()) {
+                        updated.add(Ledger.row(
+                                filingOf.get(m.enterprise().value() + m.period()),
+                                m,
+                                run.result().factorSets()));
+                    }
+                }
+                AccountResults.update(db, actor, updated, clock.instant());
+                events.publishEvent(new AccountsChanged("recomputation"));
+                done += chunk.size();
+                jobs.put(id, new Job(id, region, "RUNNING", total, done, null, ms(t0)));
+            }
+            jobs.put(id, new Job(id, region, "DONE", total, done, null, ms(t0)));
+            LOG.info("{} recomputed {} results of {} in {} ms", actor, total, region, ms(t0));
+        } catch (RuntimeException e) {
+            LOG.error("recomputation {} of {} failed", id, region, e);
+            jobs.put(id, new Job(id, region, "FAILED", total, done, e.getMessage(), ms(t0)));
+        }
+    }
+
+    private static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

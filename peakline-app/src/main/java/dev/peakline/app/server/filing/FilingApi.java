@@ -1,0 +1,116 @@
+package dev.peakline.app.server.filing;
+
+import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.app.server.security.Scopes;
+import dev.peakline.app.server.web.ApiException;
+import dev.peakline.store.AuditLog;
+import dev.peakline.store.filing.FilingRepository;
+import dev.peakline.store.filing.FilingRepository.Content;
+import dev.peakline.store.filing.FilingRepository.Filing;
+import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
+import dev.peakline.store.users.UserRepository.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** One filing version: its lines and audit trail; submit, approve, return. */
+@RestController
+@RequestMapping("/api/v1/filings")
+@Tag(name = "filings", description = "填报 workflow: draft → submitted → approved (locked) or returned → corrected")
+public class FilingApi {
+    private final Filings filings;
+    private final FilingRepository repository;
+    private final Scopes scopes;
+
+    private final dev.peakline.store.monitoring.Monitoring monitoring;
+
+    public FilingApi(
+            Filings filings,
+            FilingRepository repository,
+            Scopes scopes,
+            dev.peakline.store.monitoring.Monitoring monitoring) {
+        this.monitoring = monitoring;
+        this.filings = filings;
+        this.repository = repository;
+        this.scopes = scopes;
+    }
+
+    /** A version with its lines, its audit trail and the month's metered-versus-filed reconciliation (if run). */
+    public record Detail(
+            Filing filing,
+            String enterpriseName,
+            Content content,
+            List<AuditLog.Entry> history,
+            List<dev.peakline.store.monitoring.Monitoring.Reconciled> reconciliation) {}
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A filing version with its lines and its audit trail")
+    public Detail get(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id) {
+        Filing f = filings.read(me, id);
+        Enterprise e = scopes.enterprise(f.enterprise().value());
+        return new Detail(
+                f,
+                e.name(),
+                repository.content(id),
+                repository.history(id),
+                monitoring.reconciliation(f.enterprise().value(), f.period().toString()));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replaces the lines of a draft or returned version (checked as a new filing)")
+    public Filing change(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable long id, @RequestBody FilingForm form) {
+        Filing f = filings.read(me, id);
+        Enterprise e = scopes.fileFor(me, f.enterprise().value());
+        if (form.period() != null && !form.period().equals(f.period().toString())) {
+            throw ApiException.invalid("period", "filing " + id + " is for " + f.period() + ", not " + form.period());
+        }
+        FilingForm withPeriod = new FilingForm(
+                f.period().toString(), form.activity(), form.process(), form.production(), form.output());
+        return filings.change(me, id, withPeriod.read(e));
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Submits a draft or returned version to the verifier")
+    public Filing submit(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id) {
+        return filings.submit(me, id);
+    }
+
+    /** A verifier's decision with an optional (approve) or required (return) comment. */
+    public record Decision(String comment) {}
+
+    @PostMapping("/{id}/approve")
+    @Operation(summary = "Approves a submitted version: accounts it with the region's active factor set and locks it")
+    public Filing approve(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable long id,
+            @RequestBody(required = false) Decision d) {
+        return filings.approve(me, id, d == null ? null : d.comment());
+    }
+
+    @PostMapping("/{id}/return")
+    @Operation(summary = "Returns a submitted version with comments saying what to correct")
+    public Filing giveBack(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id, @RequestBody Decision d) {
+        return filings.giveBack(me, id, d == null ? null : d.comment());
+    }
+
+    @GetMapping("/queue")
+    @Operation(summary = "Submitted versions awaiting the caller's decision (a verifier's assigned enterprises)")
+    public List<Filing> queue(@AuthenticationPrincipal PeaklineUser me) {
+        if (me.role() == Role.ADMIN) {
+            return repository.submitted();
+        }
+        if (me.role() != Role.VERIFIER) {
+            throw ApiException.forbidden("only verifiers and administrators have a queue");
+        }
+        return repository.submitted(me.verifies());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.peakline.app.server.ledger;
+
+import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.app.server.security.Scopes;
+import dev.peakline.app.server.web.ApiException;
+import dev.peakline.app.server.web.Requests;
+import dev.peakline.store.Database;
+import dev.peakline.store.ledger.AccountResults;
+import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An enterprise's carbon account (碳账户): its months and years, and the "why" of any approved month. */
+@RestController
+@RequestMapping("/api/v1/enterprises/{code}")
+@Tag(name = "accounts", description = "碳账户 of one enterprise, with the why of every figure")
+public class AccountApi {
+    private final Scopes scopes;
+    private final Ledger ledger;
+    private final Database db;
+
+    public AccountApi(Scopes scopes, Ledger ledger, Database db) {
+        this.scopes = scopes;
+        this.ledger = ledger;
+        this.db = db;
+    }
+
+    /** One month's or year's figures in the account. */
+    public record Figures(
+            String period,
+            double total,
+            double scope1,
+            double scope2,
+            double combustion,
+            double process,
+            double electricity,
+            double heat,
+            double energy,
+            Double valueAdded,
+            Double carbonIntensity,
+            Double energyIntensity,
+            Long filingId,
+            String factorSets) {
+        static Figures of(String period, List<AccountResults.Row> rows, boolean single) {
+            double c = 0, p = 0, el = 0, h = 0, en = 0, va = 0;
+            boolean anyVa = false;
+            for (AccountResults.Row r : rows) {
+                c += r.combustion();
+                p += r.process();
+                el += r.electricity();
+                h += r.heat();
+                en += r.energy();
+                if (!Double.isNaN(r.valueAdded())) {
+                    va += r.valueAdded();
+                    anyVa = true;
+                }
+            }
+            double total = c + p + el + h;
+            AccountResults.Row only = single ? rows.get(0) : null;
+            return new Figures(
+                    period,
+                    total,
+                    c + p,
+                    el + h,
+                    c,
+                    p,
+                    el,
+                    h,
+                    en,
+                    anyVa ? va : null,
+                    anyVa && va > 0 ? total / va : null,
+                    anyVa && va > 0 ? en / va : null,
+                    only == null ? null : only.filingId(),
+                    only == null ? null : only.factorSets());
+        }
+    }
+
+    public record Account(String creditCode, int year, Figures annual, List<Figures> months, List<Figures> history) {}
+
+    @GetMapping("/account")
+    @Operation(summary = "碳账户: the months of a year, the year, and every year's totals (tCO2e, tce, 10⁴ yuan)")
+    public Account account(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam int year) {
+        Enterprise e = scopes.readEnterprise(me, code);
+        Requests.checkSpan(year, null);
+        List<AccountResults.Row> rows = AccountResults.ofEnterprise(db, e.code());
+        TreeMap<Integer, List<AccountResults.Row>> byYear = new TreeMap<>();
+        for (AccountResults.Row r : rows) {
+            byYear.computeIfAbsent(r.period().getYear(), k -> new ArrayList<>()).add(r);
+        }
+        List<AccountResults.Row> ofYear = byYear.getOrDefault(year, List.of());
+        List<Figures> months = ofYear.stream()
+                .map(r -> Figures.of(r.period().toString(), List.of(r), true))
+                .toList();
+        List<Figures> history = new ArrayList<>();
+        byYear.forEach((y, rs) -> history.add(Figures.of(String.valueOf(y), rs, false)));
+        return new Account(code, year, Figures.of(String.valueOf(year), ofYear, false), months, history);
+    }
+
+    @GetMapping("/account/{period}/explain")
+    @Operation(summary = "Why a month's figures are what they are: every line, factor (with source) and formula")
+    public Map<String, Object> explain(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @PathVariable String period) {
+        Enterprise e = scopes.readEnterprise(me, code);
+        YearMonth p = Requests.period(period);
+        var x = ledger.explain(e, p).orElseThrow(() -> ApiException.notFound("an approved account of " + period));
+        return Map.of("creditCode", code, "period", period, "factorSets", x.factorSets(), "lines", x.lines());
+    }
+}

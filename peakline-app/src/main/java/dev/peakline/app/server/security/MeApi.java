@@ -1,0 +1,69 @@
+package dev.peakline.app.server.security;
+
+import dev.peakline.app.server.web.ApiException;
+import dev.peakline.store.users.UserRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller: who it is, where its pages start, and its API tokens. */
+@RestController
+@RequestMapping("/api/v1/me")
+@Tag(name = "me", description = "the signed-in user and its API tokens")
+public class MeApi {
+    private final Scopes scopes;
+    private final UserRepository users;
+    private final Clock clock;
+
+    public MeApi(Scopes scopes, UserRepository users, Clock clock) {
+        this.scopes = scopes;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "The signed-in user, its role and scope")
+    public Map<String, Object> me(@AuthenticationPrincipal PeaklineUser me) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", me.getUsername());
+        m.put("displayName", me.user().displayName());
+        m.put("role", me.role().name());
+        m.put("region", me.user().region());
+        m.put("enterprise", me.user().enterprise());
+        m.put("verifies", me.verifies().size());
+        scopes.home(me).ifPresent(h -> m.put("homeRegion", h));
+        return m;
+    }
+
+    /** A new token request: a name and a lifetime in days (1–365). */
+    public record TokenRequest(String name, Integer days) {}
+
+    @PostMapping("/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Creates an API token for the caller; the token is shown once")
+    public Map<String, Object> token(@AuthenticationPrincipal PeaklineUser me, @RequestBody TokenRequest req) {
+        if (req.name() == null || req.name().isBlank() || req.name().length() > 100) {
+            throw ApiException.invalid("token.name", "give the token a name of 1–100 characters");
+        }
+        int days = req.days() == null ? 90 : req.days();
+        if (days < 1 || days > 365) {
+            throw ApiException.invalid("token.days", "a token lives 1 to 365 days");
+        }
+        String token = Accounts.newToken();
+        Instant expires = clock.instant().plus(Duration.ofDays(days));
+        users.addToken(me.actor(), me.user().id(), req.name().strip(), Accounts.hash(token), expires);
+        return Map.of("token", token, "name", req.name().strip(), "expiresAt", expires.toString());
+    }
+}

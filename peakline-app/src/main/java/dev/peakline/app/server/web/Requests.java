@@ -1,0 +1,32 @@
+package dev.peakline.app.server.web;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+/** The checks every controller makes of periods and spans in a request's parameters. */
+public final class Requests {
+    private Requests() {}
+
+    /** Refuses a year outside 2000–2100 or a month outside 1–12 (null: a whole year). */
+    public static void checkSpan(int year, Integer month) {
+        if (year < 2000 || year > 2100) {
+            throw ApiException.invalid("year", "year must be between 2000 and 2100");
+        }
+        if (month != null && (month < 1 || month > 12)) {
+            throw ApiException.invalid("month", "month must be between 1 and 12");
+        }
+    }
+
+    /** A month given as YYYY-MM within 2000–2100. */
+    public static YearMonth period(String s) {
+        try {
+            YearMonth p = YearMonth.parse(s == null ? "" : s.strip());
+            if (p.getYear() < 2000 || p.getYear() > 2100) {
+                throw ApiException.invalid("period", "period " + s + " is outside 2000–2100");
+            }
+            return p;
+        } catch (DateTimeParseException ex) {
+            throw ApiException.invalid("period", "period must be YYYY-MM, not '" + s + "'");
+        }
+    }
+}

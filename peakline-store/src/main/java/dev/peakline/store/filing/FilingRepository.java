@@ -1,0 +1,526 @@
+package dev.peakline.store.filing;
+
+import dev.peakline.domain.CreditCode;
+import dev.peakline.store.AuditLog;
+import dev.peakline.store.Database;
+import dev.peakline.store.Tx;
+import dev.peakline.store.ledger.AccountResults;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Filings (填报) of enterprise-months, with versions: draft → submitted → approved (locked) or returned with comments →
+ * resubmitted. A correction of an approved month is a new version; approving it supersedes the old one. Nothing is
+ * overwritten, and every change is written to the audit log in the same transaction.
+ */
+public final class FilingRepository {
+
+    public enum Status {
+        DRAFT,
+        SUBMITTED,
+        RETURNED,
+        APPROVED,
+        SUPERSEDED
+    }
+
+    public record Filing(
+            long id,
+            CreditCode enterprise,
+            YearMonth period,
+            int version,
+            Status status,
+            String source,
+            Instant createdAt,
+            String comment) {
+        String json() {
+            return "{\"id\":" + id + ",\"enterprise\":" + AuditLog.json(enterprise.value()) + ",\"period\":"
+                    + AuditLog.json(period.toString()) + ",\"version\":" + version + ",\"status\":"
+                    + AuditLog.json(status.name()) + ",\"comment\":"
+                    + (comment == null ? "null" : AuditLog.json(comment)) + "}";
+        }
+    }
+
+    /** One line of activity data as filed: carrier, use, amount in its unit, measured NCV and carbon when given. */
+    public record ActivityLine(
+            String carrier,
+            String use,
+            BigDecimal amount,
+            String unit,
+            BigDecimal measuredNcv,
+            BigDecimal measuredCarbon) {}
+
+    /** One process line (过程排放): process code, driving quantity, parameters as {@code name=value;…}. */
+    public record ProcessLine(String process, BigDecimal amount, String unit, String parameters) {}
+
+    /** One production line (产量): product and quantity. */
+    public record ProductionLine(String product, BigDecimal amount, String unit) {}
+
+    /** One value-added line (工业增加值). */
+    public record OutputLine(BigDecimal valueAdded, String unit) {}
+
+    /** Everything one version of an enterprise-month holds. */
+    public record Content(
+            List<ActivityLine> activity,
+            List<ProcessLine> process,
+            List<ProductionLine> production,
+            List<OutputLine> output) {
+        public Content {
+            activity = List.copyOf(activity);
+            process = List.copyOf(process);
+            production = List.copyOf(production);
+            output = List.copyOf(output);
+        }
+
+        public static Content of(List<ActivityLine> activity) {
+            return new Content(activity, List.of(), List.of(), List.of());
+        }
+
+        String summary() {
+            return "{\"activity\":" + activity.size() + ",\"process\":" + process.size() + ",\"production\":"
+                    + production.size() + ",\"output\":" + output.size() + "}";
+        }
+    }
+
+    /**
+     * Accounts an approved version inside the approval's transaction; a failure (a problem in the data or the factors)
+     * rolls the approval back.
+     */
+    public interface Accountant {
+        AccountResults.Row account(Filing filing, Content content);
+    }
+
+    /** The columns {@link #filing(ResultSet)} reads, in its order. */
+    private static final String SELECT =
+            "select id, enterprise, period, version, status, source, created_at, comment from filing";
+
+    private final Database db;
+    private final Clock clock;
+
+    public FilingRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the next version of an enterprise-month as a draft with its activity lines. Fails with a conflict when a
+     * version of the month is already open (draft, submitted or returned).
+     */
+    public Filing draft(
+            String actor, CreditCode enterprise, YearMonth period, String source, List<ActivityLine> lines) {
+        return draft(actor, enterprise, period, source, Content.of(lines));
+    }
+
+    /**
+     * Opens the next version of an enterprise-month as a draft with its content. Fails with a conflict when a version
+     * of the month is already open, and with {@link IllegalStateException} when the open versions forbid it.
+     */
+    public Filing draft(String actor, CreditCode enterprise, YearMonth period, String source, Content content) {
+        return Tx.run(db, c -> {
+            int version;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select coalesce(max(version), 0) + 1 from filing where enterprise = ? and period = ?")) {
+                ps.setString(1, enterprise.value());
+                ps.setString(2, period.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    version = rs.getInt(1);
+                }
+            }
+            Instant now = clock.instant();
+            long id;
+            try (PreparedStatement ps =
+                    c.prepareStatement("insert into filing (enterprise, period, version, status, source, created_at)"
+                            + " values (?, ?, ?, 'DRAFT', ?, ?) returning id")) {
+                ps.setString(1, enterprise.value());
+                ps.setString(2, period.toString());
+                ps.setInt(3, version);
+                ps.setString(4, source);
+                ps.setTimestamp(5, Timestamp.from(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            insertContent(c, id, content);
+            Filing f = new Filing(id, enterprise, period, version, Status.DRAFT, source, now, null);
+            AuditLog.record(c, now, actor, "filing.create", "filing", String.valueOf(id), null, f.json());
+            return f;
+        });
+    }
+
+    private static void insertContent(Connection c, long id, Content content) throws SQLException {
+        insertActivity(c, id, content.activity());
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into filing_process (filing_id, line, process, amount, unit, parameters) values (?, ?, ?, ?, ?, ?)")) {
+            int line = 1;
+            for (ProcessLine l : content.process()) {
+                ps.setLong(1, id);
+                ps.setInt(2, line++);
+                ps.setString(3, l.process());
+                ps.setBigDecimal(4, l.amount());
+                ps.setString(5, l.unit());
+                ps.setString(6, l.parameters() == null ? "" : l.parameters());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into filing_production (filing_id, line, product, amount, unit) values (?, ?, ?, ?, ?)")) {
+            int line = 1;
+            for (ProductionLine l : content.production()) {
+                ps.setLong(1, id);
+                ps.setInt(2, line++);
+                ps.setString(3, l.product());
+                ps.setBigDecimal(4, l.amount());
+                ps.setString(5, l.unit());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into filing_output (filing_id, line, value_added, unit) values (?, ?, ?, ?)")) {
+            int line = 1;
+            for (OutputLine l : content.output()) {
+                ps.setLong(1, id);
+                ps.setInt(2, line++);
+                ps.setBigDecimal(3, l.valueAdded());
+                ps.setString(4, l.unit());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertActivity(Connection c, long id, List<ActivityLine> lines) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into filing_activity (filing_id, line, carrier, use, amount, unit, measured_ncv,"
+                        + " measured_carbon) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int line = 1;
+            for (ActivityLine l : lines) {
+                ps.setLong(1, id);
+                ps.setInt(2, line++);
+                ps.setString(3, l.carrier());
+                ps.setString(4, l.use());
+                ps.setBigDecimal(5, l.amount());
+                ps.setString(6, l.unit());
+                ps.setBigDecimal(7, l.measuredNcv());
+                ps.setBigDecimal(8, l.measuredCarbon());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Replaces the activity of a draft or returned filing; an approved filing is locked. */
+    public void replaceActivity(String actor, long id, List<ActivityLine> lines) {
+        replace(actor, id, Content.of(lines));
+    }
+
+    /** Replaces the content of a draft or returned filing; an approved filing is locked. */
+    public void replace(String actor, long id, Content content) {
+        Tx.run(db, c -> {
+            Filing f = lock(c, id);
+            if (f.status() != Status.DRAFT && f.status() != Status.RETURNED) {
+                throw new IllegalStateException("filing " + id + " is " + f.status()
+                        + "; only a draft or a returned filing can be changed (a correction is a new version)");
+            }
+            String before = content(c, id).summary();
+            for (String table : List.of("filing_activity", "filing_process", "filing_production", "filing_output")) {
+                try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where filing_id = ?")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            insertContent(c, id, content);
+            AuditLog.record(
+                    c,
+                    clock.instant(),
+                    actor,
+                    "filing.content",
+                    "filing",
+                    String.valueOf(id),
+                    before,
+                    content.summary());
+            return null;
+        });
+    }
+
+    public Filing submit(String actor, long id) {
+        return transition(actor, id, Set.of(Status.DRAFT, Status.RETURNED), Status.SUBMITTED, null, "filing.submit");
+    }
+
+    /** The verifier returns a submitted filing with comments. */
+    public Filing returnForCorrection(String actor, long id, String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new IllegalArgumentException("a returned filing needs a comment saying what to correct");
+        }
+        return transition(actor, id, Set.of(Status.SUBMITTED), Status.RETURNED, comment, "filing.return");
+    }
+
+    /** The verifier approves a submitted filing; an earlier approved version of the month is superseded. */
+    public Filing approve(String actor, long id, String comment) {
+        return approve(actor, id, comment, null);
+    }
+
+    /**
+     * Approves a submitted filing, supersedes an earlier approved version, and stores the accountant's result for it,
+     * all in one transaction.
+     */
+    public Filing approve(String actor, long id, String comment, Accountant accountant) {
+        return Tx.run(db, c -> {
+            Filing f = lock(c, id);
+            try (PreparedStatement ps =
+                    c.prepareStatement("update filing set status = 'SUPERSEDED' where enterprise = ? and period = ?"
+                            + " and status = 'APPROVED' returning id")) {
+                ps.setString(1, f.enterprise().value());
+                ps.setString(2, f.period().toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        AuditLog.record(
+                                c,
+                                clock.instant(),
+                                actor,
+                                "filing.supersede",
+                                "filing",
+                                String.valueOf(rs.getLong(1)),
+                                "{\"status\":\"APPROVED\"}",
+                                "{\"status\":\"SUPERSEDED\",\"by\":" + id + "}");
+                    }
+                }
+            }
+            Filing approved =
+                    transition(c, actor, f, Set.of(Status.SUBMITTED), Status.APPROVED, comment, "filing.approve");
+            if (accountant != null) {
+                AccountResults.insert(c, List.of(accountant.account(approved, content(c, id))), clock.instant());
+            }
+            return approved;
+        });
+    }
+
+    private Filing transition(String actor, long id, Set<Status> from, Status to, String comment, String action) {
+        return Tx.run(db, c -> transition(c, actor, lock(c, id), from, to, comment, action));
+    }
+
+    private Filing transition(
+            Connection c, String actor, Filing f, Set<Status> from, Status to, String comment, String action)
+            throws SQLException {
+        if (!from.contains(f.status())) {
+            throw new IllegalStateException(
+                    "filing " + f.id() + " is " + f.status() + "; it must be " + from + " to become " + to);
+        }
+        Instant now = clock.instant();
+        String column = to == Status.SUBMITTED ? "submitted_at" : "decided_at";
+        try (PreparedStatement ps = c.prepareStatement(
+                "update filing set status = ?, comment = coalesce(?, comment), " + column + " = ? where id = ?")) {
+            ps.setString(1, to.name());
+            ps.setString(2, comment);
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setLong(4, f.id());
+            ps.executeUpdate();
+        }
+        Filing after = new Filing(
+                f.id(),
+                f.enterprise(),
+                f.period(),
+                f.version(),
+                to,
+                f.source(),
+                f.createdAt(),
+                comment == null ? f.comment() : comment);
+        AuditLog.record(c, now, actor, action, "filing", String.valueOf(f.id()), f.json(), after.json());
+        return after;
+    }
+
+    private static Filing lock(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " where id = ? for update")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no filing " + id);
+                }
+                return filing(rs);
+            }
+        }
+    }
+
+    private static Filing filing(ResultSet rs) throws SQLException {
+        return new Filing(
+                rs.getLong(1),
+                CreditCode.of(rs.getString(2)),
+                YearMonth.parse(rs.getString(3)),
+                rs.getInt(4),
+                Status.valueOf(rs.getString(5)),
+                rs.getString(6),
+                rs.getTimestamp(7).toInstant(),
+                rs.getString(8));
+    }
+
+    /** Every version of an enterprise-month, oldest first. */
+    public List<Filing> versions(CreditCode enterprise, YearMonth period) {
+        return Tx.run(db, c -> {
+            List<Filing> out = new ArrayList<>();
+            try (PreparedStatement ps =
+                    c.prepareStatement(SELECT + " where enterprise = ? and period = ? order by version")) {
+                ps.setString(1, enterprise.value());
+                ps.setString(2, period.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(filing(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public List<ActivityLine> activity(long id) {
+        return content(id).activity();
+    }
+
+    public Content content(long id) {
+        return Tx.run(db, c -> content(c, id));
+    }
+
+    public Optional<Filing> find(long id) {
+        return Tx.run(db, c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " where id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(filing(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** An enterprise's filings of a year (all versions), newest period first. */
+    public List<Filing> list(CreditCode enterprise, int year) {
+        return query(
+                SELECT + " where enterprise = ? and period like ? order by period desc, version desc",
+                enterprise.value(),
+                year + "-%");
+    }
+
+    /** Submitted filings of the given enterprises, oldest submission first: a verifier's queue. */
+    public List<Filing> submitted(Collection<String> enterprises) {
+        if (enterprises.isEmpty()) {
+            return List.of();
+        }
+        return query(SELECT + " where status = 'SUBMITTED' and enterprise = any (?) order by submitted_at, id", (Object)
+                enterprises.toArray(String[]::new));
+    }
+
+    /** Every submitted filing, oldest submission first (an administrator's view). */
+    public List<Filing> submitted() {
+        return query(SELECT + " where status = 'SUBMITTED' order by submitted_at, id");
+    }
+
+    private List<Filing> query(String sql, Object... args) {
+        return Tx.run(db, c -> {
+            List<Filing> out = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(c, sql, args);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(filing(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The audit trail of one filing, oldest first. */
+    public List<AuditLog.Entry> history(long id) {
+        return Tx.run(db, c -> AuditLog.history(c, "filing", String.valueOf(id)));
+    }
+
+    /** The contents of many filings at once (a recomputation), read with one query per line table. */
+    public Map<Long, Content> contents(List<Long> ids) {
+        return Tx.run(db, c -> contents(c, ids));
+    }
+
+    private static Map<Long, Content> contents(Connection c, List<Long> ids) throws SQLException {
+        Long[] arr = ids.toArray(Long[]::new);
+        Map<Long, List<ActivityLine>> act = new HashMap<>();
+        try (PreparedStatement ps = Tx.prepare(
+                        c,
+                        "select filing_id, carrier, use, amount, unit, measured_ncv, measured_carbon"
+                                + " from filing_activity where filing_id = any (?) order by filing_id, line",
+                        (Object) arr);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                act.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new ActivityLine(
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getBigDecimal(4),
+                                rs.getString(5),
+                                rs.getBigDecimal(6),
+                                rs.getBigDecimal(7)));
+            }
+        }
+        Map<Long, List<ProcessLine>> pro = new HashMap<>();
+        try (PreparedStatement ps = Tx.prepare(
+                        c,
+                        "select filing_id, process, amount, unit, parameters from filing_process"
+                                + " where filing_id = any (?) order by filing_id, line",
+                        (Object) arr);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                pro.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new ProcessLine(rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+        Map<Long, List<ProductionLine>> prd = new HashMap<>();
+        try (PreparedStatement ps = Tx.prepare(
+                        c,
+                        "select filing_id, product, amount, unit from filing_production"
+                                + " where filing_id = any (?) order by filing_id, line",
+                        (Object) arr);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                prd.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new ProductionLine(rs.getString(2), rs.getBigDecimal(3), rs.getString(4)));
+            }
+        }
+        Map<Long, List<OutputLine>> out = new HashMap<>();
+        try (PreparedStatement ps = Tx.prepare(
+                        c,
+                        "select filing_id, value_added, unit from filing_output"
+                                + " where filing_id = any (?) order by filing_id, line",
+                        (Object) arr);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new OutputLine(rs.getBigDecimal(2), rs.getString(3)));
+            }
+        }
+        Map<Long, Content> result = new HashMap<>();
+        for (Long id : ids) {
+            result.put(
+                    id,
+                    new Content(
+                            act.getOrDefault(id, List.of()),
+                            pro.getOrDefault(id, List.of()),
+                            prd.getOrDefault(id, List.of()),
+                            out.getOrDefault(id, List.of())));
+        }
+        return result;
+    }
+
+    static Content content(Connection c, long id) throws SQLException {
+        return contents(c, List.of(id)).get(id);
+    }
+}

@@ -1,0 +1,358 @@
+package dev.peakline.store.ledger;
+
+import dev.peakline.domain.CreditCode;
+import dev.peakline.store.AuditLog;
+import dev.peakline.store.Database;
+import dev.peakline.store.Tx;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Accounting results (核算结果) of approved filings: one row per filing version, the standing version's row marked
+ * current, each with the factor sets it used. Read as a cube (region × industry × month) for dashboards and per
+ * enterprise for the carbon account.
+ */
+public final class AccountResults {
+    private AccountResults() {}
+
+    /** The figures of one accounted filing version. valueAdded is NaN when not filed. */
+    public record Row(
+            long filingId,
+            CreditCode enterprise,
+            String region,
+            String industry,
+            YearMonth period,
+            double combustion,
+            double process,
+            double electricity,
+            double heat,
+            double energy,
+            double valueAdded,
+            String factorSets) {
+        public double scope1() {
+            return combustion + process;
+        }
+
+        public double scope2() {
+            return electricity + heat;
+        }
+
+        public double total() {
+            return scope1() + scope2();
+        }
+    }
+
+    /** Sums of one region × industry × month over the current results; {@code filed} counts enterprise-months. */
+    public record Cell(
+            String region,
+            String industry,
+            YearMonth period,
+            double combustion,
+            double process,
+            double electricity,
+            double heat,
+            double energy,
+            double valueAdded,
+            int filed) {
+        public double total() {
+            return combustion + process + electricity + heat;
+        }
+    }
+
+    /** An enterprise's sums over a span. */
+    public record EnterpriseSum(
+            CreditCode enterprise,
+            String name,
+            String region,
+            String industry,
+            double total,
+            double energy,
+            double valueAdded,
+            int months) {}
+
+    /** Inserts results as current, making any earlier result of the same enterprise-month not current. */
+    public static void insert(Connection c, List<Row> rows, Instant at) throws SQLException {
+        try (PreparedStatement old = c.prepareStatement(
+                        "update account_result set current = false where enterprise = ? and period = ? and current");
+                PreparedStatement ps = c.prepareStatement(
+                        "insert into account_result (filing_id, enterprise, period, region, industry, scope1_tco2,"
+                                + " scope2_tco2, total_tco2, energy_tce, combustion_tco2, process_tco2,"
+                                + " electricity_tco2, heat_tco2, value_added, factor_sets, computed_at)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Row r : rows) {
+                old.setString(1, r.enterprise().value());
+                old.setString(2, r.period().toString());
+                old.addBatch();
+                bind(ps, r, at);
+                ps.addBatch();
+            }
+            old.executeBatch();
+            ps.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Row r, Instant at) throws SQLException {
+        ps.setLong(1, r.filingId());
+        ps.setString(2, r.enterprise().value());
+        ps.setString(3, r.period().toString());
+        ps.setString(4, r.region());
+        ps.setString(5, r.industry());
+        ps.setDouble(6, r.scope1());
+        ps.setDouble(7, r.scope2());
+        ps.setDouble(8, r.total());
+        ps.setDouble(9, r.energy());
+        ps.setDouble(10, r.combustion());
+        ps.setDouble(11, r.process());
+        ps.setDouble(12, r.electricity());
+        ps.setDouble(13, r.heat());
+        if (Double.isNaN(r.valueAdded())) {
+            ps.setNull(14, Types.DOUBLE);
+        } else {
+            ps.setDouble(14, r.valueAdded());
+        }
+        ps.setString(15, r.factorSets());
+        ps.setTimestamp(16, Timestamp.from(at));
+    }
+
+    /** Replaces the figures of existing results (a recomputation with another factor set), in one transaction. */
+    public static int update(Database db, String actor, List<Row> rows, Instant at) {
+        return Tx.run(db, c -> {
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("update account_result set scope1_tco2 = ?,"
+                    + " scope2_tco2 = ?, total_tco2 = ?, energy_tce = ?, combustion_tco2 = ?, process_tco2 = ?,"
+                    + " electricity_tco2 = ?, heat_tco2 = ?, factor_sets = ?, computed_at = ? where filing_id = ?")) {
+                for (Row r : rows) {
+                    ps.setDouble(1, r.scope1());
+                    ps.setDouble(2, r.scope2());
+                    ps.setDouble(3, r.total());
+                    ps.setDouble(4, r.energy());
+                    ps.setDouble(5, r.combustion());
+                    ps.setDouble(6, r.process());
+                    ps.setDouble(7, r.electricity());
+                    ps.setDouble(8, r.heat());
+                    ps.setString(9, r.factorSets());
+                    ps.setTimestamp(10, Timestamp.from(at));
+                    ps.setLong(11, r.filingId());
+                    ps.addBatch();
+                }
+                for (int k : ps.executeBatch()) {
+                    n += Math.max(k, 0);
+                }
+            }
+            String sets = rows.stream()
+                    .map(Row::factorSets)
+                    .distinct()
+                    .sorted()
+                    .toList()
+                    .toString();
+            AuditLog.record(
+                    c,
+                    at,
+                    actor,
+                    "results.recompute",
+                    "account_result",
+                    rows.isEmpty()
+                            ? ""
+                            : rows.get(0).filingId() + ".."
+                                    + rows.get(rows.size() - 1).filingId(),
+                    null,
+                    "{\"results\":" + n + ",\"factor_sets\":" + AuditLog.json(sets) + "}");
+            return n;
+        });
+    }
+
+    private static final String ROW = "select filing_id, enterprise, period, region, industry, combustion_tco2,"
+            + " process_tco2, electricity_tco2, heat_tco2, energy_tce, value_added, factor_sets from account_result";
+
+    private static Row row(ResultSet rs) throws SQLException {
+        double va = rs.getDouble(11);
+        return new Row(
+                rs.getLong(1),
+                CreditCode.of(rs.getString(2)),
+                rs.getString(4).trim(),
+                rs.getString(5),
+                YearMonth.parse(rs.getString(3)),
+                rs.getDouble(6),
+                rs.getDouble(7),
+                rs.getDouble(8),
+                rs.getDouble(9),
+                rs.getDouble(10),
+                rs.wasNull() ? Double.NaN : va,
+                rs.getString(12));
+    }
+
+    /** The first and last period of a span given as "2024" or "2024-03" (a range, so the period index serves). */
+    static String[] span(String prefix) {
+        return prefix.length() == 4 ? new String[] {prefix + "-01", prefix + "-12"} : new String[] {prefix, prefix};
+    }
+
+    /** The current results of an enterprise, oldest month first. */
+    public static List<Row> ofEnterprise(Database db, CreditCode enterprise) {
+        return rows(db, ROW + " where enterprise = ? and current order by period", enterprise.value());
+    }
+
+    /** The current result of an enterprise-month, if accounted. */
+    public static java.util.Optional<Row> current(Database db, CreditCode enterprise, YearMonth period) {
+        return rows(db, ROW + " where enterprise = ? and period = ? and current", enterprise.value(), period.toString())
+                .stream()
+                .findFirst();
+    }
+
+    /** The current results in the given regions whose period starts with the prefix ("2024" or "2024-03"). */
+    public static List<Row> inRegions(Database db, Collection<String> regions, String periodPrefix) {
+        String[] span = span(periodPrefix);
+        return rows(
+                db,
+                ROW + " where current and region = any (?) and period between ? and ?",
+                regions.toArray(String[]::new),
+                span[0],
+                span[1]);
+    }
+
+    private static List<Row> rows(Database db, String sql, Object... args) {
+        return Tx.run(db, c -> {
+            List<Row> out = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(c, sql, args);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Region × industry × month sums of the current results in the given regions and year. */
+    public static List<Cell> cube(Database db, Collection<String> regions, int year) {
+        return Tx.run(db, c -> {
+            List<Cell> out = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select region, industry, period, sum(combustion_tco2), sum(process_tco2),"
+                                    + " sum(electricity_tco2), sum(heat_tco2), sum(energy_tce),"
+                                    + " coalesce(sum(value_added), 0), count(*) from account_result"
+                                    + " where current and period between ? and ? and region = any (?)"
+                                    + " group by region, industry, period",
+                            year + "-01",
+                            year + "-12",
+                            regions.toArray(String[]::new));
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Cell(
+                            rs.getString(1).trim(),
+                            rs.getString(2),
+                            YearMonth.parse(rs.getString(3)),
+                            rs.getDouble(4),
+                            rs.getDouble(5),
+                            rs.getDouble(6),
+                            rs.getDouble(7),
+                            rs.getDouble(8),
+                            rs.getDouble(9),
+                            rs.getInt(10)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Enterprises in the regions with their sums over the periods starting with the prefix, largest emitters first;
+     * industryPrefix filters by GB/T 4754 code prefix ("" for all).
+     */
+    public static List<EnterpriseSum> enterprises(
+            Database db, Collection<String> regions, String periodPrefix, String industryPrefix, int limit) {
+        String[] span = span(periodPrefix);
+        return Tx.run(db, c -> {
+            List<EnterpriseSum> out = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select r.enterprise, e.name, r.region, r.industry, sum(r.total_tco2), sum(r.energy_tce),"
+                                    + " coalesce(sum(r.value_added), 0), count(*) from account_result r"
+                                    + " join enterprise e on e.credit_code = r.enterprise"
+                                    + " where r.current and r.period between ? and ? and r.region = any (?)"
+                                    + " and r.industry like ? group by r.enterprise, e.name, r.region, r.industry"
+                                    + " order by sum(r.total_tco2) desc, r.enterprise limit ?",
+                            span[0],
+                            span[1],
+                            regions.toArray(String[]::new),
+                            industryPrefix + "%",
+                            limit);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EnterpriseSum(
+                            CreditCode.of(rs.getString(1)),
+                            rs.getString(2),
+                            rs.getString(3).trim(),
+                            rs.getString(4),
+                            rs.getDouble(5),
+                            rs.getDouble(6),
+                            rs.getDouble(7),
+                            rs.getInt(8)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Per region: how many enterprises have a current result in the span ("2024" or "2024-03"). */
+    public static java.util.Map<String, Integer> filedEnterprises(
+            Database db, Collection<String> regions, String period) {
+        String[] span = span(period);
+        return Tx.run(db, c -> {
+            java.util.Map<String, Integer> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select region, count(distinct enterprise) from account_result where current"
+                                    + " and period between ? and ? and region = any (?) group by region",
+                            span[0],
+                            span[1],
+                            regions.toArray(String[]::new));
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1).trim(), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Current results with their filing ids in the regions (all periods), for recomputation. */
+    public static List<Row> currentIn(Database db, Collection<String> regions) {
+        return rows(db, ROW + " where current and region = any (?) order by filing_id", (Object)
+                regions.toArray(String[]::new));
+    }
+
+    /** Yearly sums (year, CO2, energy, value added, months) of an enterprise, or of the regions and industry prefix. */
+    public record Year(int year, double total, double energy, double valueAdded, int months) {}
+
+    public static List<Year> years(Database db, Collection<String> regions, String industryPrefix, String enterprise) {
+        return Tx.run(db, c -> {
+            List<Year> out = new ArrayList<>();
+            String where = enterprise != null ? "enterprise = ?" : "region = any (?) and industry like ?";
+            Object[] args = enterprise != null
+                    ? new Object[] {enterprise}
+                    : new Object[] {regions.toArray(String[]::new), industryPrefix + "%"};
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select substr(period, 1, 4)::int, sum(total_tco2), sum(energy_tce),"
+                                    + " coalesce(sum(value_added), 0), count(*) from account_result where current and "
+                                    + where + " group by 1 order by 1",
+                            args);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Year(rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getInt(5)));
+                }
+            }
+            return out;
+        });
+    }
+}

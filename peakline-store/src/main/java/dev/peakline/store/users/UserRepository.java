@@ -1,0 +1,192 @@
+package dev.peakline.store.users;
+
+import dev.peakline.store.AuditLog;
+import dev.peakline.store.Database;
+import dev.peakline.store.Tx;
+import dev.peakline.store.registry.RegistryRepository;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Users (用户) with one role and its scope: an administrator; a government user scoped to a region subtree; an
+ * enterprise user scoped to one enterprise; a verifier assigned to enterprises. Passwords and API tokens are stored
+ * only as hashes made by the caller. Every change is audited.
+ */
+public final class UserRepository {
+    public enum Role {
+        ADMIN,
+        GOVERNMENT,
+        ENTERPRISE,
+        VERIFIER
+    }
+
+    public record User(
+            long id,
+            String username,
+            String displayName,
+            String passwordHash,
+            Role role,
+            String region,
+            String enterprise,
+            boolean locked) {
+        String json() {
+            return "{\"id\":" + id + ",\"username\":" + AuditLog.json(username) + ",\"role\":"
+                    + AuditLog.json(role.name()) + ",\"region\":" + (region == null ? "null" : AuditLog.json(region))
+                    + ",\"enterprise\":" + (enterprise == null ? "null" : AuditLog.json(enterprise)) + "}";
+        }
+    }
+
+    private static final String SELECT =
+            "select id, username, display_name, password_hash, role, region, enterprise, locked from app_user";
+
+    private final Database db;
+    private final Clock clock;
+
+    public UserRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Creates a user; the scope columns must match the role (the schema refuses otherwise). */
+    public User create(
+            String actor,
+            String username,
+            String displayName,
+            String passwordHash,
+            Role role,
+            String region,
+            String enterprise) {
+        return Tx.run(db, c -> {
+            long id;
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "insert into app_user (username, display_name, password_hash, role, region, enterprise)"
+                                    + " values (?, ?, ?, ?, ?, ?) returning id",
+                            username,
+                            displayName,
+                            passwordHash,
+                            role.name(),
+                            region,
+                            enterprise);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            User u = new User(id, username, displayName, passwordHash, role, region, enterprise, false);
+            AuditLog.record(c, clock.instant(), actor, "user.create", "user", String.valueOf(id), null, u.json());
+            return u;
+        });
+    }
+
+    public Optional<User> byUsername(String username) {
+        return one(SELECT + " where username = ?", username);
+    }
+
+    /** The user owning an unrevoked, unexpired token with this hash. */
+    public Optional<User> byTokenHash(String tokenHash) {
+        return one(
+                SELECT + " where id = (select user_id from api_token where token_hash = ? and not revoked"
+                        + " and (expires_at is null or expires_at > ?))",
+                tokenHash,
+                Timestamp.from(clock.instant()));
+    }
+
+    private Optional<User> one(String sql, Object... args) {
+        return Tx.run(db, c -> {
+            try (PreparedStatement ps = Tx.prepare(c, sql, args);
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(user(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        String region = rs.getString(6);
+        return new User(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Role.valueOf(rs.getString(5)),
+                region == null ? null : region.trim(),
+                rs.getString(7),
+                rs.getBoolean(8));
+    }
+
+    /** Assigns enterprises to a verifier. */
+    public void assign(String actor, long verifier, Set<String> enterprises) {
+        Tx.run(db, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into verifier_assignment (user_id, enterprise) values (?, ?) on conflict do nothing")) {
+                for (String e : enterprises) {
+                    ps.setLong(1, verifier);
+                    ps.setString(2, e);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            AuditLog.record(
+                    c,
+                    clock.instant(),
+                    actor,
+                    "verifier.assign",
+                    "user",
+                    String.valueOf(verifier),
+                    null,
+                    "{\"enterprises\":" + enterprises.size() + "}");
+            return null;
+        });
+    }
+
+    /** The enterprises assigned to a verifier. */
+    public Set<String> assignments(long verifier) {
+        return Tx.run(db, c -> {
+            Set<String> out = new TreeSet<>();
+            try (PreparedStatement ps =
+                            Tx.prepare(c, "select enterprise from verifier_assignment where user_id = ?", verifier);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Stores a new API token's hash for a user. */
+    public void addToken(String actor, long user, String name, String tokenHash, Instant expiresAt) {
+        Tx.run(db, c -> {
+            try (PreparedStatement ps = Tx.prepare(
+                    c,
+                    "insert into api_token (token_hash, user_id, name, expires_at) values (?, ?, ?, ?)",
+                    tokenHash,
+                    user,
+                    name,
+                    expiresAt == null ? null : Timestamp.from(expiresAt))) {
+                ps.executeUpdate();
+            }
+            AuditLog.record(
+                    c,
+                    clock.instant(),
+                    actor,
+                    "token.create",
+                    "user",
+                    String.valueOf(user),
+                    null,
+                    "{\"token\":" + AuditLog.json(name) + "}");
+            return null;
+        });
+    }
+
+    public int count() {
+        return Tx.run(db, (Connection c) -> RegistryRepository.count(c, "app_user"));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.peakline.store.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.peakline.accounting.AccountingEngine;
+import dev.peakline.accounting.AccountingOptions;
+import dev.peakline.accounting.EnterpriseMonth;
+import dev.peakline.demo.DemoProvince;
+import dev.peakline.reference.ReferenceLibrary;
+import dev.peakline.store.Database;
+import dev.peakline.store.Tx;
+import dev.peakline.store.filing.FilingContents;
+import dev.peakline.store.filing.FilingRepository;
+import dev.peakline.store.ledger.AccountResults;
+import dev.peakline.store.registry.EnterpriseRepository;
+import dev.peakline.store.registry.RegistryRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo province loads through COPY and round-trips: stored lines account to the stored results. */
+class DemoLoaderTest {
+    @TempDir
+    static Path dataDir;
+
+    static Database db;
+    static DemoLoader.Loaded loaded;
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-05T02:00:00Z"), ZoneOffset.UTC);
+    static final ReferenceLibrary LIBRARY = ReferenceLibrary.shipped();
+
+    @BeforeAll
+    static void start() {
+        db = Database.embedded(dataDir);
+        RegistryRepository.load(db, LIBRARY.registry());
+        loaded = DemoLoader.load(
+                db, new DemoProvince(7, 0.05, 2023, 2024), LIBRARY, AccountingOptions.defaults(), CLOCK);
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @Test
+    void everyGeneratedMonthIsAnApprovedFilingWithItsResult() {
+        int filings = Tx.run(db, c -> RegistryRepository.count(c, "filing"));
+        int results = Tx.run(db, c -> RegistryRepository.count(c, "account_result"));
+        assertThat(loaded.enterprises()).isPositive();
+        assertThat(filings).isEqualTo(loaded.filings());
+        assertThat(results).isEqualTo(loaded.filings());
+        // two years of twelve months per enterprise, minus the few months the generator leaves out on purpose
+        assertThat(loaded.filings())
+                .isBetween(loaded.enterprises() * 24 - loaded.enterprises(), loaded.enterprises() * 24);
+        assertThat(loaded.factorSets()).contains("peakline-reference");
+    }
+
+    @Test
+    void storedLinesAccountToTheStoredResults() {
+        // read one enterprise's stored filings back, account them again, and compare with what was stored
+        var first = AccountResults.inRegions(db, List.of("520181", "520326", "520303"), "2024")
+                .get(0);
+        FilingRepository filings = new FilingRepository(db, CLOCK);
+        var f = filings.find(first.filingId()).orElseThrow();
+        var e = EnterpriseRepository.find(db, f.enterprise()).orElseThrow();
+        var input = FilingContents.input(
+                "again",
+                List.of(new FilingContents.Entry(
+                        e.code(), e.region(), e.industry(), f.period(), filings.content(f.id()))));
+        AccountingEngine.Run run = new AccountingEngine(LIBRARY, AccountingOptions.defaults()).account(input);
+        assertThat(run.problems()).isEmpty();
+        EnterpriseMonth m = run.result().months().get(0);
+        assertThat(m.total()).isCloseTo(first.total(), within(1e-9 * Math.max(1, first.total())));
+        assertThat(m.energy()).isCloseTo(first.energy(), within(1e-9 * Math.max(1, first.energy())));
+        assertThat(first.total()).isPositive();
+    }
+
+    @Test
+    void theCubeSumsWhatTheRowsHold() {
+        var rows = AccountResults.inRegions(
+                db,
+                LIBRARY.registry().regions().keySet().stream()
+                        .map(r -> r.value())
+                        .toList(),
+                "2024");
+        var cube = AccountResults.cube(
+                db,
+                LIBRARY.registry().regions().keySet().stream()
+                        .map(r -> r.value())
+                        .toList(),
+                2024);
+        double fromRows = rows.stream().mapToDouble(AccountResults.Row::total).sum();
+        double fromCube = cube.stream().mapToDouble(AccountResults.Cell::total).sum();
+        assertThat(fromCube).isCloseTo(fromRows, within(1e-6 * fromRows));
+        assertThat(cube.stream().mapToInt(AccountResults.Cell::filed).sum()).isEqualTo(rows.size());
+    }
+
+    @Test
+    void loadsOnlyIntoAnEmptyDatabase() {
+        assertThatThrownBy(() -> DemoLoader.load(
+                        db, new DemoProvince(7, 0.05, 2023, 2024), LIBRARY, AccountingOptions.defaults(), CLOCK))
+                .hasMessageContaining("already holds enterprises");
+    }
+}
