@@ -53,7 +53,7 @@ function csrf() {
 
 /** Calls the API; throws an Error carrying the Problem Details (with row-level problems) on failure. */
 export async function api(path, { method = "GET", body, form } = {}) {
-  const headers = { "Accept": "application/json" };
+  const headers = { "Accept": "application/json", "Accept-Language": lang() === "zh" ? "zh-CN" : "en" };
   if (method !== "GET") headers["X-XSRF-TOKEN"] = csrf();
   let payload;
   if (form) payload = form;
@@ -66,12 +66,13 @@ export async function api(path, { method = "GET", body, form } = {}) {
   return data;
 }
 
-/** A problem as readable text: the sentence, then each row-level finding. */
+/** A problem as readable text: its title in the page's language, the case's sentence, each row-level finding. */
 export function describe(err) {
   const p = err.problem;
   if (!p) return err.message;
   const rows = (p.problems || []).map(x => `${x.source} ${t("lines")} ${x.row}, ${x.column}: ${x.message}`);
-  return [p.detail, ...rows].join("\n");
+  const head = p.title && p.title !== p.detail ? `${p.title}（${p.detail}）` : p.detail;
+  return [head, ...rows].join("\n");
 }
 
 export function fmt(v, digits = 1) {

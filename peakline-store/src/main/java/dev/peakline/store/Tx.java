@@ -52,4 +52,42 @@ public final class Tx {
             return rs.getLong(1);
         }
     }
+
+    /** Maps the current row of a result set to a value. */
+    public interface Row<T> {
+        T map(java.sql.ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of a query (arguments bound as {@link #prepare}), mapped in order. */
+    public static <T> java.util.List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, args);
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            java.util.List<T> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(row.map(rs));
+            }
+            return out;
+        }
+    }
+
+    /** The first row of a query, if any. */
+    public static <T> java.util.Optional<T> one(Connection c, String sql, Row<T> row, Object... args)
+            throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, args);
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? java.util.Optional.of(row.map(rs)) : java.util.Optional.empty();
+        }
+    }
+
+    /** The number of rows of a table (its name is checked: lower-case letters and underscores only). */
+    public static int count(Connection c, String table) throws SQLException {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(table);
+        }
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table);
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
 }

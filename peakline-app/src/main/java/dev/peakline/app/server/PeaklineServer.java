@@ -24,7 +24,7 @@ public class PeaklineServer {
             String dbPassword,
             String mqttUrl,
             String mqttTopic) {
-        Map<String, Object> properties() {
+        public Map<String, Object> properties() {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("server.port", port);
             p.put("server.address", host);

@@ -62,6 +62,19 @@ public abstract class ServerTest {
         }
     }
 
+    /**
+     * A tool the test needs (chromium, mosquitto, the CJK font): skipped on a developer machine without it, a failure in
+     * CI (CI=true), where .ci/run installs it, so that a missing install step never turns tests into silent skips.
+     */
+    static void requireTool(boolean present, String what) {
+        if ("true".equals(System.getenv("CI"))) {
+            org.assertj.core.api.Assertions.assertThat(present)
+                    .as("CI installs %s (.ci/run)", what)
+                    .isTrue();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, "needs " + what);
+    }
+
     @LocalServerPort
     int port;
 
@@ -158,6 +171,10 @@ public abstract class ServerTest {
             return send(builder(path)
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        HttpResponse<String> delete(String path) {
+            return send(builder(path).DELETE());
         }
 
         /** A multipart upload of one file part plus text fields. */

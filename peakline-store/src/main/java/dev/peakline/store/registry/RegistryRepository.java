@@ -5,10 +5,7 @@ import dev.peakline.reference.Region;
 import dev.peakline.reference.Registry;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +19,8 @@ public final class RegistryRepository {
      */
     public static int load(Database db, Registry registry) {
         return Tx.run(db, c -> {
-            if (count(c, "region") >= registry.regions().size()
-                    && count(c, "industry") >= registry.industries().size()) {
+            if (Tx.count(c, "region") >= registry.regions().size()
+                    && Tx.count(c, "industry") >= registry.industries().size()) {
                 return 0;
             }
             int added = 0;
@@ -65,16 +62,5 @@ public final class RegistryRepository {
 
     private static int depth(Registry registry, Industry i) {
         return registry.lineage(i.code()).size();
-    }
-
-    public static int count(Connection c, String table) throws SQLException {
-        if (!table.matches("[a-z_]+")) {
-            throw new IllegalArgumentException(table);
-        }
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
     }
 }

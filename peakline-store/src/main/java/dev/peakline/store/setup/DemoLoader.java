@@ -17,7 +17,6 @@ import dev.peakline.store.filing.FilingRepository.Content;
 import dev.peakline.store.filing.FilingRepository.OutputLine;
 import dev.peakline.store.filing.FilingRepository.ProcessLine;
 import dev.peakline.store.filing.FilingRepository.ProductionLine;
-import dev.peakline.store.registry.RegistryRepository;
 import dev.peakline.units.Unit;
 import java.io.IOException;
 import java.io.StringReader;
@@ -131,7 +130,7 @@ public final class DemoLoader {
         String sets = run.result().factorSets();
         Instant now = clock.instant();
         return Tx.run(db, c -> {
-            if (RegistryRepository.count(c, "enterprise") > 0) {
+            if (Tx.count(c, "enterprise") > 0) {
                 throw new IllegalStateException("the database already holds enterprises; the demo loads only once");
             }
             Map<String, Long> parks = parks(c);

@@ -3,7 +3,6 @@ package dev.peakline.store.users;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
-import dev.peakline.store.registry.RegistryRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -186,7 +185,70 @@ public final class UserRepository {
         });
     }
 
+    /** An API token as its owner and administrators see it: never the token or its hash. */
+    public record Token(
+            String username, String name, Instant createdAt, Instant expiresAt, boolean revoked, Instant revokedAt) {}
+
+    private static final String TOKENS =
+            "select u.username, t.name, t.created_at, t.expires_at, t.revoked, t.revoked_at"
+                    + " from api_token t join app_user u on u.id = t.user_id";
+
+    private static Token token(ResultSet rs) throws SQLException {
+        Timestamp expires = rs.getTimestamp(4);
+        Timestamp revokedAt = rs.getTimestamp(6);
+        return new Token(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getTimestamp(3).toInstant(),
+                expires == null ? null : expires.toInstant(),
+                rs.getBoolean(5),
+                revokedAt == null ? null : revokedAt.toInstant());
+    }
+
+    /** A user's tokens, newest first. */
+    public java.util.List<Token> tokens(long user) {
+        return Tx.run(
+                db,
+                c -> Tx.list(
+                        c, TOKENS + " where t.user_id = ? order by t.created_at desc", UserRepository::token, user));
+    }
+
+    /** Every user's tokens (for administrators), by user and newest first. */
+    public java.util.List<Token> allTokens() {
+        return Tx.run(db, c -> Tx.list(c, TOKENS + " order by u.username, t.created_at desc", UserRepository::token));
+    }
+
+    /**
+     * Revokes a user's unrevoked token of that name, audited; it answers 401 from the next request on (tokens are looked
+     * up on every request). False when the user has no such token.
+     */
+    public boolean revokeToken(String actor, long user, String name) {
+        return Tx.run(db, c -> {
+            int n;
+            try (PreparedStatement ps = Tx.prepare(
+                    c,
+                    "update api_token set revoked = true, revoked_at = ? where user_id = ? and name = ? and not revoked",
+                    Timestamp.from(clock.instant()),
+                    user,
+                    name)) {
+                n = ps.executeUpdate();
+            }
+            if (n > 0) {
+                AuditLog.record(
+                        c,
+                        clock.instant(),
+                        actor,
+                        "token.revoke",
+                        "user",
+                        String.valueOf(user),
+                        "{\"token\":" + AuditLog.json(name) + "}",
+                        null);
+            }
+            return n > 0;
+        });
+    }
+
     public int count() {
-        return Tx.run(db, (Connection c) -> RegistryRepository.count(c, "app_user"));
+        return Tx.run(db, (Connection c) -> Tx.count(c, "app_user"));
     }
 }

@@ -2,8 +2,9 @@ package dev.peakline.app.server.dashboard;
 
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.app.server.web.ApiException;
 import dev.peakline.app.server.web.Requests;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Region;
 import dev.peakline.store.Database;
 import dev.peakline.store.ledger.AccountResults;
@@ -76,10 +77,11 @@ public class RegionApi {
         scopes.readRegion(me, code);
         Requests.checkSpan(year, month);
         if (!dashboards.knownIndustry(industry)) {
-            throw ApiException.invalid("industry.code", "'" + industry + "' is not a GB/T 4754-2017 industry code");
+            throw Refusal.field(
+                    ErrorCode.INDUSTRY_CODE, "industry", "'" + industry + "' is not a GB/T 4754-2017 industry code");
         }
         if (limit < 1 || limit > 1000) {
-            throw ApiException.invalid("limit", "limit must be between 1 and 1000");
+            throw Refusal.field(ErrorCode.LIMIT, "limit", "limit must be between 1 and 1000");
         }
         String span =
                 month == null ? String.valueOf(year) : YearMonth.of(year, month).toString();

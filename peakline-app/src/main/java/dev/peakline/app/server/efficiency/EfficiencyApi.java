@@ -2,14 +2,15 @@ package dev.peakline.app.server.efficiency;
 
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.app.server.web.ApiException;
 import dev.peakline.app.server.web.Exports;
 import dev.peakline.efficiency.Edition;
 import dev.peakline.efficiency.Efficiency;
 import dev.peakline.efficiency.EfficiencyClass;
 import dev.peakline.efficiency.ProductLevels;
 import dev.peakline.io.Report;
+import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
+import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Region;
 import dev.peakline.store.Database;
 import dev.peakline.store.efficiency.EfficiencyRepository;
@@ -85,7 +86,7 @@ public class EfficiencyApi {
         try {
             return Edition.of(e);
         } catch (IllegalArgumentException x) {
-            throw ApiException.invalid("edition", x.getMessage());
+            throw Refusal.field(ErrorCode.EDITION, "edition", x.getMessage());
         }
     }
 
@@ -179,7 +180,7 @@ public class EfficiencyApi {
         try {
             return EfficiencyClass.valueOf(level);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("level", "level must be one of " + List.of(EfficiencyClass.values()));
+            throw Refusal.field(ErrorCode.LEVEL, "level", "level must be one of " + List.of(EfficiencyClass.values()));
         }
     }
 
@@ -352,7 +353,7 @@ public class EfficiencyApi {
 
     private EfficiencyRepository.Line facility(PeaklineUser me, long id) {
         EfficiencyRepository.Line l =
-                EfficiencyRepository.find(db, id).orElseThrow(() -> ApiException.notFound("facility " + id));
+                EfficiencyRepository.find(db, id).orElseThrow(() -> Refusal.notFound("facility " + id));
         scopes.register(me, l.enterprise());
         return l;
     }
@@ -361,8 +362,10 @@ public class EfficiencyApi {
     EfficiencyRepository.FacilityInput checked(FacilityForm f) {
         List<Problem> p = new ArrayList<>();
         if (f == null) {
-            throw ApiException.invalid(
-                    "facility.body", "a JSON body with name, product, capacity and capacityUnit is needed");
+            throw Refusal.field(
+                    ErrorCode.FACILITY_BODY,
+                    "body",
+                    "a JSON body with name, product, capacity and capacityUnit is needed");
         }
         if (f.name() == null || f.name().isBlank() || f.name().length() > 100) {
             p.add(Problem.at("facility.name", "facility", 0, "name", "name is required, at most 100 characters"));
@@ -415,8 +418,7 @@ public class EfficiencyApi {
             }
         }
         if (!p.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, p.get(0).code(), p.get(0).message(), p);
+            throw Refusal.of(ErrorCode.FACILITY_INVALID, p.size() + " problem(s); nothing was stored", p);
         }
         return new EfficiencyRepository.FacilityInput(
                 f.name().strip(),
@@ -448,8 +450,7 @@ public class EfficiencyApi {
             p.add(Problem.at("plan.deadline", "plan", 0, "deadline", "deadline must be YYYY-MM-DD"));
         }
         if (!p.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, p.get(0).code(), p.get(0).message(), p);
+            throw Refusal.of(ErrorCode.PLAN_INVALID, p.size() + " problem(s); nothing was stored", p);
         }
         long plan = EfficiencyRepository.addPlan(
                 db, me.actor(), id, form.measure().strip(), form.targetValue(), deadline, clock.instant());
@@ -461,11 +462,12 @@ public class EfficiencyApi {
     public Map<String, Object> status(
             @AuthenticationPrincipal PeaklineUser me, @PathVariable long id, @RequestBody StatusForm form) {
         EfficiencyRepository.Plan p =
-                EfficiencyRepository.plan(db, id).orElseThrow(() -> ApiException.notFound("renovation plan " + id));
+                EfficiencyRepository.plan(db, id).orElseThrow(() -> Refusal.notFound("renovation plan " + id));
         scopes.register(me, p.enterprise());
         if (form.status() == null
                 || !List.of("PLANNED", "IN_PROGRESS", "DONE", "RETIRED").contains(form.status())) {
-            throw ApiException.invalid("plan.status", "status must be PLANNED, IN_PROGRESS, DONE or RETIRED");
+            throw Refusal.field(
+                    ErrorCode.PLAN_STATUS, "status", "status must be PLANNED, IN_PROGRESS, DONE or RETIRED");
         }
         EfficiencyRepository.setPlanStatus(db, me.actor(), id, form.status(), lists.today(), clock.instant());
         return Map.of("id", id, "status", form.status());

@@ -3,7 +3,8 @@ package dev.peakline.app.server.factors;
 import dev.peakline.app.server.ledger.Ledger;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.app.server.web.ApiException;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import dev.peakline.reference.EmissionFactor;
 import dev.peakline.reference.FactorSet;
 import dev.peakline.reference.FactorSetLoader;
@@ -111,8 +112,9 @@ public class FactorSetApi {
             throws IOException {
         scopes.admin(me);
         if (!id.matches("[a-z0-9][a-z0-9._-]{1,63}") || id.equals(FactorSetLoader.SHIPPED_ID)) {
-            throw ApiException.invalid(
-                    "factor_set.id",
+            throw Refusal.field(
+                    ErrorCode.FACTOR_SET_ID,
+                    "id",
                     "a set id is 2–64 lower-case letters, digits, '.', '_' or '-', and not the shipped id");
         }
         String text = new String(file.getBytes(), StandardCharsets.UTF_8);
@@ -121,9 +123,8 @@ public class FactorSetApi {
         }
         FactorSetLoader.Result r = FactorSetLoader.readUserSet(id, file.getOriginalFilename(), text, shipped);
         if (!r.ok()) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "factor_set.invalid",
+            throw Refusal.of(
+                    ErrorCode.FACTOR_SET_INVALID,
                     r.problems().size() + " problem(s); nothing was loaded",
                     r.problems());
         }
@@ -147,10 +148,10 @@ public class FactorSetApi {
         try {
             from = LocalDate.parse(req.activeFrom() == null ? "" : req.activeFrom());
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("activeFrom", "activeFrom must be a date YYYY-MM-DD");
+            throw Refusal.field(ErrorCode.FACTOR_SET_ACTIVE_FROM, "activeFrom", "activeFrom must be a date YYYY-MM-DD");
         }
         if (sets.content(req.setId(), req.setVersion()).isEmpty()) {
-            throw ApiException.notFound("factor set " + req.setId() + " version " + req.setVersion());
+            throw Refusal.notFound("factor set " + req.setId() + " version " + req.setVersion());
         }
         Activation a = new Activation(req.region(), from, req.setId(), req.setVersion());
         sets.activate(me.actor(), a);
@@ -171,6 +172,6 @@ public class FactorSetApi {
     @Operation(summary = "Progress of a recomputation")
     public Recomputer.Job job(@AuthenticationPrincipal PeaklineUser me, @PathVariable long job) {
         scopes.admin(me);
-        return recomputer.job(job).orElseThrow(() -> ApiException.notFound("job " + job));
+        return recomputer.job(job).orElseThrow(() -> Refusal.notFound("job " + job));
     }
 }

@@ -2,9 +2,10 @@ package dev.peakline.app.server.filing;
 
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.app.server.web.ApiException;
 import dev.peakline.app.server.web.Requests;
 import dev.peakline.io.FilingTemplate;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import dev.peakline.store.filing.FilingRepository;
 import dev.peakline.store.filing.FilingRepository.Filing;
 import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
@@ -60,7 +61,8 @@ public class EnterpriseFilingApi {
         Enterprise e = scopes.fileFor(me, code);
         YearMonth p = Requests.period(form.period());
         if (form.activity() == null || form.activity().isEmpty()) {
-            throw ApiException.invalid("filing.empty", "a filing needs at least one line of activity data");
+            throw Refusal.field(
+                    ErrorCode.FILING_EMPTY, "activity", "a filing needs at least one line of activity data");
         }
         return filings.file(me, e, p, "FORM", form.read(e));
     }
@@ -77,7 +79,7 @@ public class EnterpriseFilingApi {
         Enterprise e = scopes.fileFor(me, code);
         YearMonth p = Requests.period(period);
         if (file.isEmpty()) {
-            throw ApiException.invalid("upload.empty", "the uploaded file is empty");
+            throw Refusal.field(ErrorCode.UPLOAD_EMPTY, "file", "the uploaded file is empty");
         }
         return filings.upload(me, e, p, file.getOriginalFilename(), file.getBytes());
     }

@@ -2,7 +2,8 @@ package dev.peakline.app.server.filing;
 
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.app.server.web.ApiException;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.filing.FilingRepository;
 import dev.peakline.store.filing.FilingRepository.Content;
@@ -71,7 +72,8 @@ public class FilingApi {
         Filing f = filings.read(me, id);
         Enterprise e = scopes.fileFor(me, f.enterprise().value());
         if (form.period() != null && !form.period().equals(f.period().toString())) {
-            throw ApiException.invalid("period", "filing " + id + " is for " + f.period() + ", not " + form.period());
+            throw Refusal.field(
+                    ErrorCode.PERIOD, "period", "filing " + id + " is for " + f.period() + ", not " + form.period());
         }
         FilingForm withPeriod = new FilingForm(
                 f.period().toString(), form.activity(), form.process(), form.production(), form.output());
@@ -109,7 +111,7 @@ public class FilingApi {
             return repository.submitted();
         }
         if (me.role() != Role.VERIFIER) {
-            throw ApiException.forbidden("only verifiers and administrators have a queue");
+            throw Refusal.forbidden("only verifiers and administrators have a queue");
         }
         return repository.submitted(me.verifies());
     }

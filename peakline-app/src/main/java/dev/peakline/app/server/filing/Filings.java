@@ -4,10 +4,11 @@ import dev.peakline.app.server.ledger.AccountsChanged;
 import dev.peakline.app.server.ledger.Ledger;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.app.server.web.ApiException;
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.io.FilingReader;
+import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
+import dev.peakline.problems.Refusal;
 import dev.peakline.store.filing.FilingContents;
 import dev.peakline.store.filing.FilingRepository;
 import dev.peakline.store.filing.FilingRepository.Content;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -122,7 +122,7 @@ public class Filings {
         try {
             read = FilingReader.read(name, bytes);
         } catch (UncheckedIOException ex) {
-            throw ApiException.invalid("upload.unreadable", name + " cannot be read as .xlsx or UTF-8 CSV");
+            throw Refusal.field(ErrorCode.UPLOAD_UNREADABLE, "file", name + " cannot be read as .xlsx or UTF-8 CSV");
         }
         return file(me, e, period, "UPLOAD", read);
     }
@@ -130,39 +130,30 @@ public class Filings {
     /** A month can be filed when it has ended and no version of it is open or with the verifier. */
     void checkPeriod(Enterprise e, YearMonth period) {
         if (!period.isBefore(YearMonth.now(clock.withZone(ChinaTime.ZONE)))) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "period.not_ended",
-                    period + " has not ended yet; a month is filed after it ends");
+            throw Refusal.of(ErrorCode.PERIOD_NOT_ENDED, period + " has not ended yet; a month is filed after it ends");
         }
         for (Filing f : filings.versions(e.code(), period)) {
             if (f.status() == Status.SUBMITTED) {
-                throw new ApiException(
-                        HttpStatus.CONFLICT,
-                        "period.locked",
+                throw Refusal.of(
+                        ErrorCode.PERIOD_LOCKED,
                         period + " is locked: version " + f.version() + " is with the verifier");
             }
             if (f.status() == Status.DRAFT || f.status() == Status.RETURNED) {
-                throw new ApiException(
-                        HttpStatus.CONFLICT,
-                        "period.open",
+                throw Refusal.of(
+                        ErrorCode.PERIOD_OPEN,
                         period + " already has version " + f.version() + " open (" + f.status()
                                 + "); change that version instead");
             }
         }
     }
 
-    static ApiException rejected(List<Problem> problems) {
-        return new ApiException(
-                HttpStatus.UNPROCESSABLE_ENTITY,
-                "filing.invalid",
-                problems.size() + " problem(s); nothing was stored",
-                problems);
+    static Refusal rejected(List<Problem> problems) {
+        return Refusal.of(ErrorCode.FILING_INVALID, problems.size() + " problem(s); nothing was stored", problems);
     }
 
     /** A filing the caller may read, with its enterprise. */
     public Filing read(PeaklineUser me, long id) {
-        Filing f = filings.find(id).orElseThrow(() -> ApiException.notFound("filing " + id));
+        Filing f = filings.find(id).orElseThrow(() -> Refusal.notFound("filing " + id));
         scopes.readEnterprise(me, f.enterprise().value());
         return f;
     }
@@ -185,7 +176,7 @@ public class Filings {
         Filing f = read(me, id);
         scopes.verify(me, f.enterprise().value());
         if (comment == null || comment.isBlank()) {
-            throw ApiException.invalid("comment.required", "say what to correct when returning a filing");
+            throw Refusal.field(ErrorCode.COMMENT_REQUIRED, "comment", "say what to correct when returning a filing");
         }
         return filings.returnForCorrection(me.actor(), id, comment);
     }

@@ -2,10 +2,11 @@ package dev.peakline.app.server.grades;
 
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.app.server.web.ApiException;
 import dev.peakline.app.server.web.Exports;
 import dev.peakline.grading.CarbonEfficiency;
 import dev.peakline.io.Report;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Region;
 import dev.peakline.store.Database;
 import dev.peakline.store.ledger.AccountResults;
@@ -59,7 +60,7 @@ public class GradeApi {
         Region r = scopes.readRegion(me, code);
         dev.peakline.app.server.web.Requests.checkSpan(year, null);
         if (grade != null && (grade < 1 || grade > 5)) {
-            throw ApiException.invalid("grade", "grade must be 1 to 5");
+            throw Refusal.field(ErrorCode.GRADE, "grade", "grade must be 1 to 5");
         }
         String province = scopes.registry().lineage(r.code()).get(0).code().value();
         List<CarbonEfficiency.Input> inputs = new ArrayList<>();

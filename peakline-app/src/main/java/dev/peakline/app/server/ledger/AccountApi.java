@@ -2,8 +2,8 @@ package dev.peakline.app.server.ledger;
 
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.app.server.web.ApiException;
 import dev.peakline.app.server.web.Requests;
+import dev.peakline.problems.Refusal;
 import dev.peakline.store.Database;
 import dev.peakline.store.ledger.AccountResults;
 import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
@@ -114,7 +114,7 @@ public class AccountApi {
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @PathVariable String period) {
         Enterprise e = scopes.readEnterprise(me, code);
         YearMonth p = Requests.period(period);
-        var x = ledger.explain(e, p).orElseThrow(() -> ApiException.notFound("an approved account of " + period));
+        var x = ledger.explain(e, p).orElseThrow(() -> Refusal.notFound("an approved account of " + period));
         return Map.of("creditCode", code, "period", period, "factorSets", x.factorSets(), "lines", x.lines());
     }
 }

@@ -5,9 +5,10 @@ import dev.peakline.accounting.AccountingOptions;
 import dev.peakline.accounting.AccountingResult;
 import dev.peakline.accounting.EnterpriseMonth;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.app.server.web.ApiException;
 import dev.peakline.domain.RegionCode;
+import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
+import dev.peakline.problems.Refusal;
 import dev.peakline.reference.FactorSetLoader;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.Database;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,7 +82,7 @@ public class Ledger {
         }
         return libraries.computeIfAbsent(set, k -> {
             String text = sets.content(k.id(), k.version())
-                    .orElseThrow(() -> ApiException.notFound("factor set " + k.id() + " version " + k.version()));
+                    .orElseThrow(() -> Refusal.notFound("factor set " + k.id() + " version " + k.version()));
             FactorSetLoader.Result r = FactorSetLoader.readUserSet(k.id(), k.id(), text, shipped);
             if (!r.ok()) {
                 throw new IllegalStateException("stored factor set " + k + " no longer reads: "
@@ -120,9 +120,8 @@ public class Ledger {
         AccountingEngine.Run run =
                 run(e, f.period(), content, libraryFor(e.region().value(), f.period()));
         if (!run.ok()) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "filing.unaccountable",
+            throw Refusal.of(
+                    ErrorCode.FILING_UNACCOUNTABLE,
                     "the filing cannot be accounted; nothing was approved",
                     run.problems());
         }

@@ -1,6 +1,8 @@
 package dev.peakline.app.server.monitoring;
 
-import dev.peakline.app.server.web.ApiException;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Problem;
+import dev.peakline.problems.Refusal;
 import dev.peakline.store.monitoring.MeterRepository.Meter;
 import dev.peakline.store.monitoring.Monitoring;
 import dev.peakline.store.monitoring.Readings.Rejection;
@@ -14,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -57,7 +58,10 @@ public class IngestApi {
             prepared = ingest.prepare(enterprise, request.getContentType(), body);
         } catch (Ingest.Refused r) {
             ingest.refuse("HTTP", enterprise, origin, r, body);
-            throw new ApiException(HttpStatus.BAD_REQUEST, r.reason(), r.getMessage());
+            throw Refusal.of(
+                    ErrorCode.INGEST_REJECTED,
+                    r.getMessage(),
+                    List.of(Problem.at(r.reason(), "message", 0, "", r.getMessage())));
         }
         Ingest.Result result = ingest.store(enterprise, "HTTP", origin, List.of(prepared));
         return outcome(result);
@@ -111,10 +115,7 @@ public class IngestApi {
                     origin,
                     new Ingest.Refused("auth.token", "missing, unknown or revoked gateway token", true),
                     body);
-            throw new ApiException(
-                    HttpStatus.UNAUTHORIZED,
-                    "auth.token",
-                    "send Authorization: Bearer plg_… with a valid gateway token");
+            throw Refusal.of(ErrorCode.AUTH_TOKEN, "send Authorization: Bearer plg_… with a valid gateway token");
         });
     }
 
@@ -139,16 +140,12 @@ public class IngestApi {
 
     private static byte[] read(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > LIMIT) {
-            throw new ApiException(
-                    HttpStatus.PAYLOAD_TOO_LARGE, "ingest.too_large", "a batch may have at most " + LIMIT + " bytes");
+            throw Refusal.of(ErrorCode.INGEST_TOO_LARGE, "a batch may have at most " + LIMIT + " bytes");
         }
         try (InputStream in = request.getInputStream()) {
             byte[] b = in.readNBytes(LIMIT + 1);
             if (b.length > LIMIT) {
-                throw new ApiException(
-                        HttpStatus.PAYLOAD_TOO_LARGE,
-                        "ingest.too_large",
-                        "a batch may have at most " + LIMIT + " bytes");
+                throw Refusal.of(ErrorCode.INGEST_TOO_LARGE, "a batch may have at most " + LIMIT + " bytes");
             }
             return b;
         }

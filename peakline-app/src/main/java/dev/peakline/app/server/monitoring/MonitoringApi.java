@@ -4,10 +4,11 @@ import dev.peakline.app.server.security.Accounts;
 import dev.peakline.app.server.security.GatewayTokens;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.app.server.web.ApiException;
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.monitoring.MeterKind;
+import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
+import dev.peakline.problems.Refusal;
 import dev.peakline.reference.EnergyCarrier;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.StoreException;
@@ -122,10 +123,9 @@ public class MonitoringApi {
         try {
             return meters.register(me.actor(), m);
         } catch (StoreException ex) {
-            if (ex.sqlState().equals("23505")) {
-                throw new ApiException(
-                        HttpStatus.CONFLICT,
-                        "meter.exists",
+            if (ex.isConflict()) {
+                throw Refusal.of(
+                        ErrorCode.METER_EXISTS,
                         "point " + form.code() + " already has a meter in service; replace it instead");
             }
             throw ex;
@@ -143,7 +143,7 @@ public class MonitoringApi {
             @RequestBody Replacement r) {
         Enterprise e = scopes.fileFor(me, code);
         if (r.meter() == null) {
-            throw ApiException.invalid("meter.replace", "the new meter is missing");
+            throw Refusal.field(ErrorCode.METER_REPLACE, "replacement", "the new meter is missing");
         }
         Instant at = instant(r.at(), "at");
         MeterForm f = r.meter();
@@ -163,7 +163,8 @@ public class MonitoringApi {
                 at);
         for (Double v : new Double[] {r.finalReading(), r.initialReading()}) {
             if (v != null && (!Double.isFinite(v) || v < 0)) {
-                throw ApiException.invalid("meter.reading", "register readings must be finite and not negative");
+                throw Refusal.field(
+                        ErrorCode.METER_READING, "reading", "register readings must be finite and not negative");
             }
         }
         try {
@@ -176,9 +177,9 @@ public class MonitoringApi {
                     next,
                     r.initialReading() == null ? Double.NaN : r.initialReading());
         } catch (IllegalStateException ex) {
-            throw ApiException.notFound("a meter in service at point " + point);
+            throw Refusal.notFound("a meter in service at point " + point);
         } catch (IllegalArgumentException ex) {
-            throw ApiException.invalid("meter.replace", ex.getMessage());
+            throw Refusal.field(ErrorCode.METER_REPLACE, "replacement", ex.getMessage());
         } finally {
             directory.invalidate(code);
         }
@@ -237,7 +238,7 @@ public class MonitoringApi {
             if (installed.isAfter(clock.instant().plusSeconds(86_400))) {
                 p.add(Problem.at("meter.installed", src, 0, "installedAt", "installation is in the future"));
             }
-        } catch (ApiException ex) {
+        } catch (Refusal ex) {
             p.add(Problem.at("meter.installed", src, 0, "installedAt", ex.getMessage()));
         }
         if (f.facilityId() != null
@@ -250,7 +251,7 @@ public class MonitoringApi {
                     "facility " + f.facilityId() + " is not one of " + e.code() + "'s"));
         }
         if (!p.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "meter.invalid", "the meter is not valid", p);
+            throw Refusal.of(ErrorCode.METER_INVALID, "the meter is not valid", p);
         }
         return new Meter(
                 0,
@@ -271,13 +272,15 @@ public class MonitoringApi {
 
     private static Instant instant(String s, String field) {
         if (s == null) {
-            throw ApiException.invalid("meter." + field, field + " is missing");
+            throw Refusal.field(ErrorCode.METER_FIELD, field, field + " is missing");
         }
         try {
             return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException ex) {
-            throw ApiException.invalid(
-                    "meter." + field, field + " must be ISO 8601 with an offset, e.g. 2026-03-01T00:00:00+08:00");
+            throw Refusal.field(
+                    ErrorCode.METER_FIELD,
+                    field,
+                    field + " must be ISO 8601 with an offset, e.g. 2026-03-01T00:00:00+08:00");
         }
     }
 
@@ -298,7 +301,7 @@ public class MonitoringApi {
         Enterprise e = scopes.fileFor(me, code);
         String name = body.getOrDefault("name", "").strip();
         if (name.isEmpty() || name.length() > 100) {
-            throw ApiException.invalid("token.name", "a token needs a name of at most 100 characters");
+            throw Refusal.field(ErrorCode.TOKEN_NAME, "name", "a token needs a name of at most 100 characters");
         }
         String token = GatewayTokens.newToken();
         monitoring.addGatewayToken(me.actor(), me.user().id(), e.code(), name, Accounts.hash(token));
@@ -312,7 +315,7 @@ public class MonitoringApi {
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @PathVariable String name) {
         Enterprise e = scopes.fileFor(me, code);
         if (monitoring.revokeGatewayToken(me.actor(), e.code(), name) == 0) {
-            throw ApiException.notFound("gateway token " + name);
+            throw Refusal.notFound("gateway token " + name);
         }
         ingest.forgetTokens();
     }
@@ -336,7 +339,7 @@ public class MonitoringApi {
         LocalDate a = date(from);
         LocalDate b = date(to);
         if (b.isBefore(a) || b.toEpochDay() - a.toEpochDay() > 366) {
-            throw ApiException.invalid("monitoring.range", "from..to must be at most 366 days, from first");
+            throw Refusal.field(ErrorCode.MONITORING_RANGE, "range", "from..to must be at most 366 days, from first");
         }
         List<Meter> all = meters.ofEnterprise(e.code()).stream()
                 .filter(m -> meter == null || m.code().equals(meter))
@@ -391,7 +394,7 @@ public class MonitoringApi {
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam String period) {
         Enterprise e = scopes.readEnterprise(me, code);
         if (me.role() == dev.peakline.store.users.UserRepository.Role.GOVERNMENT) {
-            throw ApiException.forbidden(
+            throw Refusal.forbidden(
                     "government users read reconciliations; the enterprise, its verifier or an administrator runs them");
         }
         worker.drain();
@@ -423,7 +426,7 @@ public class MonitoringApi {
         try {
             return YearMonth.parse(s);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("period.format", "'" + s + "' is not a month YYYY-MM");
+            throw Refusal.field(ErrorCode.PERIOD, "period", "'" + s + "' is not a month YYYY-MM");
         }
     }
 
@@ -431,7 +434,7 @@ public class MonitoringApi {
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("date.format", "'" + s + "' is not a date YYYY-MM-DD");
+            throw Refusal.field(ErrorCode.DATE_FORMAT, "date", "'" + s + "' is not a date YYYY-MM-DD");
         }
     }
 }

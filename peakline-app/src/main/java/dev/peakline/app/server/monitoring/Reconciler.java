@@ -1,10 +1,11 @@
 package dev.peakline.app.server.monitoring;
 
-import dev.peakline.app.server.web.ApiException;
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.domain.CreditCode;
 import dev.peakline.domain.Use;
 import dev.peakline.monitoring.DayFigure;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import dev.peakline.reference.EnergyCarrier;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.filing.FilingRepository;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,16 +77,14 @@ public class Reconciler {
     /** Reconciles one enterprise-month and returns the rows (also stored). */
     public List<Monitoring.Reconciled> reconcile(String actor, CreditCode enterprise, YearMonth period) {
         if (!period.isBefore(YearMonth.now(clock.withZone(ChinaTime.ZONE)))) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "period.not_ended",
+            throw Refusal.of(
+                    ErrorCode.PERIOD_NOT_ENDED,
                     period + " has not ended yet; metered months are reconciled after they end");
         }
         List<Meter> devices = views.inMonth(meters.ofEnterprise(enterprise), period);
         if (devices.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "monitoring.no_meters",
+            throw Refusal.of(
+                    ErrorCode.MONITORING_NO_METERS,
                     "enterprise " + enterprise + " had no meter in service in " + period);
         }
         Map<String, Double> metered = new TreeMap<>();

@@ -3,13 +3,14 @@ package dev.peakline.app.server.projects;
 import dev.peakline.app.server.efficiency.EfficiencyLists;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.app.server.web.ApiException;
 import dev.peakline.app.server.web.Exports;
 import dev.peakline.efficiency.Edition;
 import dev.peakline.efficiency.Efficiency;
 import dev.peakline.efficiency.ProductLevels;
 import dev.peakline.io.Report;
+import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
+import dev.peakline.problems.Refusal;
 import dev.peakline.projects.ProjectStatus;
 import dev.peakline.projects.TwoHigh;
 import dev.peakline.reference.Region;
@@ -231,7 +232,7 @@ public class ProjectApi {
     }
 
     private Project readable(PeaklineUser me, long id) {
-        Project p = ProjectRepository.find(db, id).orElseThrow(() -> ApiException.notFound("project " + id));
+        Project p = ProjectRepository.find(db, id).orElseThrow(() -> Refusal.notFound("project " + id));
         if (p.enterprise() != null
                 && (me.role() == dev.peakline.store.users.UserRepository.Role.ENTERPRISE
                         || me.role() == dev.peakline.store.users.UserRepository.Role.VERIFIER)) {
@@ -308,8 +309,7 @@ public class ProjectApi {
                     "project.classification", "project", 0, "classification", "classification must be 拟建, 在建 or 存量"));
         }
         if (!p.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, p.get(0).code(), p.get(0).message(), p);
+            throw Refusal.of(ErrorCode.PROJECT_INVALID, p.size() + " problem(s); nothing was stored", p);
         }
         Project project = new Project(
                 0,
@@ -343,12 +343,12 @@ public class ProjectApi {
         try {
             to = ProjectStatus.valueOf(f.to() == null ? "" : f.to());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("project.status", "to must be one of " + List.of(ProjectStatus.values()));
+            throw Refusal.field(
+                    ErrorCode.PROJECT_STATUS, "status", "to must be one of " + List.of(ProjectStatus.values()));
         }
         if (!from.canMoveTo(to)) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "project.transition",
+            throw Refusal.of(
+                    ErrorCode.PROJECT_TRANSITION,
                     "a project " + from + " (" + from.nameCn() + ") cannot move to " + to + "; it may move to "
                             + from.next());
         }
@@ -357,11 +357,12 @@ public class ProjectApi {
             try {
                 commissioned = f.commissioned() == null ? lists.today() : LocalDate.parse(f.commissioned());
             } catch (DateTimeParseException e) {
-                throw ApiException.invalid("project.commissioned", "commissioned must be YYYY-MM-DD");
+                throw Refusal.field(ErrorCode.PROJECT_COMMISSIONED, "commissioned", "commissioned must be YYYY-MM-DD");
             }
             if (p.enterprise() == null) {
-                throw ApiException.invalid(
-                        "project.enterprise",
+                throw Refusal.field(
+                        ErrorCode.PROJECT_ENTERPRISE,
+                        "enterprise",
                         "an operating project needs its enterprise, whose" + " filings give the actual figures");
             }
         }
@@ -378,8 +379,7 @@ public class ProjectApi {
                         : f.disposal().strip(),
                 commissioned,
                 clock.instant())) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT, "project.moved", "the project was moved by someone else; reload");
+            throw Refusal.of(ErrorCode.PROJECT_MOVED, "the project was moved by someone else; reload");
         }
         return Map.of("id", id, "status", to.name());
     }
@@ -394,8 +394,10 @@ public class ProjectApi {
         try {
             kind = TwoHigh.Substitution.valueOf(f.kind() == null ? "" : f.kind());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(
-                    "substitution.kind", "kind must be one of " + List.of(TwoHigh.Substitution.values()));
+            throw Refusal.field(
+                    ErrorCode.SUBSTITUTION_KIND,
+                    "kind",
+                    "kind must be one of " + List.of(TwoHigh.Substitution.values()));
         }
         List<Problem> problems = new ArrayList<>();
         if (f.amount() == null || !(f.amount() > 0) || f.amount() > 1e10) {
@@ -428,11 +430,8 @@ public class ProjectApi {
             scopes.enterprise(f.sourceEnterprise());
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    problems.get(0).code(),
-                    problems.get(0).message(),
-                    problems);
+            throw Refusal.of(
+                    ErrorCode.SUBSTITUTION_INVALID, problems.size() + " problem(s); nothing was stored", problems);
         }
         long sid = ProjectRepository.addSubstitution(
                 db,

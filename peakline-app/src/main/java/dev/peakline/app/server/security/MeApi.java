@@ -1,6 +1,7 @@
 package dev.peakline.app.server.security;
 
-import dev.peakline.app.server.web.ApiException;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import dev.peakline.store.users.UserRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,10 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,15 +59,30 @@ public class MeApi {
     @Operation(summary = "Creates an API token for the caller; the token is shown once")
     public Map<String, Object> token(@AuthenticationPrincipal PeaklineUser me, @RequestBody TokenRequest req) {
         if (req.name() == null || req.name().isBlank() || req.name().length() > 100) {
-            throw ApiException.invalid("token.name", "give the token a name of 1–100 characters");
+            throw Refusal.field(ErrorCode.TOKEN_NAME, "name", "give the token a name of 1–100 characters");
         }
         int days = req.days() == null ? 90 : req.days();
         if (days < 1 || days > 365) {
-            throw ApiException.invalid("token.days", "a token lives 1 to 365 days");
+            throw Refusal.field(ErrorCode.TOKEN_DAYS, "days", "a token lives 1 to 365 days");
         }
         String token = Accounts.newToken();
         Instant expires = clock.instant().plus(Duration.ofDays(days));
         users.addToken(me.actor(), me.user().id(), req.name().strip(), Accounts.hash(token), expires);
         return Map.of("token", token, "name", req.name().strip(), "expiresAt", expires.toString());
+    }
+
+    @GetMapping("/tokens")
+    @Operation(summary = "The caller's API tokens: names, creation, expiry and revocation (never the tokens)")
+    public List<UserRepository.Token> tokens(@AuthenticationPrincipal PeaklineUser me) {
+        return users.tokens(me.user().id());
+    }
+
+    @DeleteMapping("/tokens/{name}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revokes the caller's token of that name; it answers 401 from the next request on")
+    public void revoke(@AuthenticationPrincipal PeaklineUser me, @PathVariable String name) {
+        if (!users.revokeToken(me.actor(), me.user().id(), name)) {
+            throw Refusal.notFound("an unrevoked token named '" + name + "'");
+        }
     }
 }

@@ -1,8 +1,9 @@
 package dev.peakline.app.server.security;
 
-import dev.peakline.app.server.web.ApiException;
 import dev.peakline.domain.CreditCode;
 import dev.peakline.domain.RegionCode;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.reference.Region;
 import dev.peakline.reference.Registry;
@@ -67,9 +68,10 @@ public class Scopes {
 
     public Region region(String code) {
         if (!RegionCode.isValid(code)) {
-            throw ApiException.invalid("region.code", "'" + code + "' is not a 6-digit GB/T 2260 region code");
+            throw Refusal.field(
+                    ErrorCode.REGION_CODE, "region", "'" + code + "' is not a 6-digit GB/T 2260 region code");
         }
-        return registry.region(code).orElseThrow(() -> ApiException.notFound("region " + code));
+        return registry.region(code).orElseThrow(() -> Refusal.notFound("region " + code));
     }
 
     /** A region the caller may see (its subtree for a government user; everything for an administrator). */
@@ -78,18 +80,20 @@ public class Scopes {
         boolean ok = u.role() == Role.ADMIN
                 || u.role() == Role.GOVERNMENT && within(code, u.user().region());
         if (!ok) {
-            throw ApiException.forbidden("region " + code + " is outside your scope");
+            throw Refusal.forbidden("region " + code + " is outside your scope");
         }
         return r;
     }
 
     public Enterprise enterprise(String code) {
         if (CreditCode.problemWith(code).isPresent()) {
-            throw ApiException.invalid(
-                    "enterprise.code", CreditCode.problemWith(code).get());
+            throw Refusal.field(
+                    ErrorCode.ENTERPRISE_CODE,
+                    "code",
+                    CreditCode.problemWith(code).get());
         }
         return EnterpriseRepository.find(db, CreditCode.of(code))
-                .orElseThrow(() -> ApiException.notFound("enterprise " + code));
+                .orElseThrow(() -> Refusal.notFound("enterprise " + code));
     }
 
     /** An enterprise the caller may read. */
@@ -102,7 +106,7 @@ public class Scopes {
             case VERIFIER -> u.verifies().contains(code);
         };
         if (!ok) {
-            throw ApiException.forbidden("enterprise " + code + " is outside your scope");
+            throw Refusal.forbidden("enterprise " + code + " is outside your scope");
         }
         return e;
     }
@@ -111,7 +115,7 @@ public class Scopes {
     public Enterprise fileFor(PeaklineUser u, String code) {
         Enterprise e = readEnterprise(u, code);
         if (u.role() != Role.ENTERPRISE && u.role() != Role.ADMIN) {
-            throw ApiException.forbidden("only the enterprise itself files its data");
+            throw Refusal.forbidden("only the enterprise itself files its data");
         }
         return e;
     }
@@ -120,7 +124,7 @@ public class Scopes {
     public Enterprise verify(PeaklineUser u, String code) {
         Enterprise e = readEnterprise(u, code);
         if (u.role() != Role.VERIFIER && u.role() != Role.ADMIN) {
-            throw ApiException.forbidden("only an assigned verifier approves or returns filings");
+            throw Refusal.forbidden("only an assigned verifier approves or returns filings");
         }
         return e;
     }
@@ -132,7 +136,7 @@ public class Scopes {
     public Enterprise register(PeaklineUser u, String code) {
         Enterprise e = readEnterprise(u, code);
         if (u.role() == Role.VERIFIER) {
-            throw ApiException.forbidden("a verifier reads the registers but does not change them");
+            throw Refusal.forbidden("a verifier reads the registers but does not change them");
         }
         return e;
     }
@@ -141,14 +145,14 @@ public class Scopes {
     public Region govern(PeaklineUser u, String code) {
         Region r = readRegion(u, code);
         if (u.role() != Role.GOVERNMENT && u.role() != Role.ADMIN) {
-            throw ApiException.forbidden("only government users and administrators change region registers");
+            throw Refusal.forbidden("only government users and administrators change region registers");
         }
         return r;
     }
 
     public void admin(PeaklineUser u) {
         if (u.role() != Role.ADMIN) {
-            throw ApiException.forbidden("only an administrator may do this");
+            throw Refusal.forbidden("only an administrator may do this");
         }
     }
 

@@ -2,17 +2,16 @@ package dev.peakline.app.server.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peakline.app.server.web.ApiErrors;
+import dev.peakline.problems.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -120,8 +119,7 @@ public class SecurityConfig {
                                         res,
                                         json,
                                         req,
-                                        HttpStatus.UNAUTHORIZED,
-                                        "auth.required",
+                                        ErrorCode.AUTH_REQUIRED,
                                         "sign in (session) or send a bearer token"),
                                 api)
                         .defaultAuthenticationEntryPointFor(
@@ -130,8 +128,7 @@ public class SecurityConfig {
                                 res,
                                 json,
                                 req,
-                                HttpStatus.FORBIDDEN,
-                                "csrf.or.access",
+                                ErrorCode.CSRF_OR_ACCESS,
                                 "refused: missing or stale CSRF token, or no access")))
                 .headers(h -> h.contentSecurityPolicy(
                                 c -> c.policyDirectives(
@@ -189,25 +186,17 @@ public class SecurityConfig {
                     res,
                     json,
                     req,
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "auth.throttled",
+                    ErrorCode.AUTH_THROTTLED,
                     "too many failed logins; try again in " + ex.getMessage() + " s");
             return;
         }
-        write(res, json, req, HttpStatus.UNAUTHORIZED, "auth.failed", "wrong username or password");
+        write(res, json, req, ErrorCode.AUTH_FAILED, "wrong username or password");
     }
 
-    static void write(
-            HttpServletResponse res,
-            ObjectMapper json,
-            HttpServletRequest req,
-            HttpStatus status,
-            String code,
-            String detail)
+    static void write(HttpServletResponse res, ObjectMapper json, HttpServletRequest req, ErrorCode code, String detail)
             throws IOException {
-        ProblemDetail p = ApiErrors.problem(status, code, detail, List.of());
-        p.setInstance(URI.create(req.getRequestURI()));
-        res.setStatus(status.value());
+        ProblemDetail p = ApiErrors.problem(code, detail, List.of(), req);
+        res.setStatus(p.getStatus());
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(res.getOutputStream(), p);
     }
@@ -248,13 +237,7 @@ public class SecurityConfig {
             if (h != null && h.startsWith("Bearer ")) {
                 var user = accounts.byToken(h.substring(7).strip());
                 if (user.isEmpty()) {
-                    write(
-                            res,
-                            json,
-                            req,
-                            HttpStatus.UNAUTHORIZED,
-                            "auth.token",
-                            "the bearer token is unknown, revoked or expired");
+                    write(res, json, req, ErrorCode.AUTH_TOKEN, "the bearer token is unknown, revoked or expired");
                     return;
                 }
                 var auth = UsernamePasswordAuthenticationToken.authenticated(

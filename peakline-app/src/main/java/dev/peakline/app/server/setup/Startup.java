@@ -113,7 +113,7 @@ public class Startup implements ApplicationRunner {
         if (added > 0) {
             LOG.info("loaded {} administrative divisions and industries", added);
         }
-        boolean empty = Tx.run(db, c -> RegistryRepository.count(c, "enterprise")) == 0;
+        boolean empty = Tx.run(db, c -> Tx.count(c, "enterprise")) == 0;
         if (demo && empty) {
             long t0 = System.nanoTime();
             DemoLoader.Loaded l =

@@ -2,11 +2,12 @@ package dev.peakline.app.server.targets;
 
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.app.server.web.ApiException;
 import dev.peakline.app.server.web.Exports;
 import dev.peakline.io.Report;
 import dev.peakline.io.Table;
+import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
+import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Region;
 import dev.peakline.store.Database;
 import dev.peakline.store.StoreException;
@@ -167,8 +168,7 @@ public class TargetApi {
             p.add(Problem.at("target.document", "target", 0, "document", "document is at most 300 characters"));
         }
         if (!p.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, p.get(0).code(), p.get(0).message(), p);
+            throw Refusal.of(ErrorCode.TARGET_INVALID, p.size() + " problem(s); nothing was stored", p);
         }
         return new TargetRepository.Row(
                 0,
@@ -189,10 +189,8 @@ public class TargetApi {
             return s.getAsLong();
         } catch (StoreException e) {
             if ("23505".equals(e.sqlState())) {
-                throw new ApiException(
-                        HttpStatus.CONFLICT,
-                        "target.duplicate",
-                        "this subject already has a target for the indicator and years");
+                throw Refusal.of(
+                        ErrorCode.TARGET_DUPLICATE, "this subject already has a target for the indicator and years");
             }
             throw e;
         }
@@ -220,14 +218,14 @@ public class TargetApi {
     }
 
     private TargetRepository.Row readable(PeaklineUser me, long id) {
-        TargetRepository.Row t = TargetRepository.find(db, id).orElseThrow(() -> ApiException.notFound("target " + id));
+        TargetRepository.Row t = TargetRepository.find(db, id).orElseThrow(() -> Refusal.notFound("target " + id));
         scopes.readRegion(me, t.region());
         return t;
     }
 
     private List<String> expected(TargetRepository.Row parent) {
         if (!parent.scope().equals("REGION")) {
-            throw ApiException.invalid("target.scope", "only region targets are decomposed to child regions");
+            throw Refusal.field(ErrorCode.TARGET_SCOPE, "scope", "only region targets are decomposed to child regions");
         }
         return scopes.registry().children(scopes.region(parent.region()).code()).stream()
                 .map(c -> c.code().value())
@@ -249,8 +247,9 @@ public class TargetApi {
         List<Problem> problems = new ArrayList<>();
         if ("UNIFORM".equals(form.method())) {
             if (base.size() < expected.size()) {
-                throw ApiException.invalid(
-                        "decomposition.figures",
+                throw Refusal.field(
+                        ErrorCode.DECOMPOSITION_FIGURES,
+                        "figures",
                         "UNIFORM needs " + parent.baseYear() + " statistics of every child region; missing: "
                                 + expected.stream()
                                         .filter(c -> !base.containsKey(c))
@@ -278,17 +277,15 @@ public class TargetApi {
                 }
             }
         } else {
-            throw ApiException.invalid("decomposition.method", "give method UNIFORM or the children's values");
+            throw Refusal.field(
+                    ErrorCode.DECOMPOSITION_METHOD, "method", "give method UNIFORM or the children's values");
         }
         if (problems.isEmpty()) {
             problems.addAll(Decomposition.check(p, children, base, expected));
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    problems.get(0).code(),
-                    problems.get(0).message(),
-                    problems);
+            throw Refusal.of(
+                    ErrorCode.DECOMPOSITION_INVALID, problems.size() + " problem(s); nothing was stored", problems);
         }
         List<TargetRepository.Row> rows = new ArrayList<>();
         children.forEach((region, t) -> rows.add(new TargetRepository.Row(
@@ -309,9 +306,8 @@ public class TargetApi {
                     "parent", id, "children", ids, "implied", Decomposition.implied(p.indicator(), children, base));
         } catch (StoreException e) {
             if ("23505".equals(e.sqlState()) || "23503".equals(e.sqlState())) {
-                throw new ApiException(
-                        HttpStatus.CONFLICT,
-                        "decomposition.conflict",
+                throw Refusal.of(
+                        ErrorCode.DECOMPOSITION_CONFLICT,
                         "a child region already has its own target for this indicator and years, or its target has been"
                                 + " decomposed further");
             }
@@ -333,7 +329,7 @@ public class TargetApi {
         return switch (format) {
             case "xlsx" -> Exports.xlsx(report, name);
             case "pdf" -> Exports.pdf(report, name, pdfFont);
-            default -> throw ApiException.invalid("format", "format must be pdf or xlsx");
+            default -> throw Refusal.field(ErrorCode.FORMAT, "format", "format must be pdf or xlsx");
         };
     }
 
@@ -355,13 +351,12 @@ public class TargetApi {
                             .orElseThrow()
                     : Table.csv(name, new String(file.getBytes(), StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            throw ApiException.invalid("upload.unreadable", name + " cannot be read as .xlsx or UTF-8 CSV");
+            throw Refusal.field(ErrorCode.UPLOAD_UNREADABLE, "file", name + " cannot be read as .xlsx or UTF-8 CSV");
         }
         StatisticsImport.Parsed parsed = statistics.parse(t);
         if (!parsed.problems().isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "stats.invalid",
+            throw Refusal.of(
+                    ErrorCode.STATS_INVALID,
                     parsed.problems().size() + " problem(s) in " + name + "; nothing was stored",
                     parsed.problems());
         }

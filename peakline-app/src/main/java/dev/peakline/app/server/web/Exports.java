@@ -2,11 +2,12 @@ package dev.peakline.app.server.web;
 
 import dev.peakline.io.Report;
 import dev.peakline.io.ReportPdf;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -26,7 +27,7 @@ public final class Exports {
         return switch (format) {
             case "json" -> ResponseEntity.ok(json);
             case "xlsx" -> xlsx(report.get(), fileName);
-            default -> throw ApiException.invalid("format", "format must be json or xlsx");
+            default -> throw Refusal.field(ErrorCode.FORMAT, "format", "format must be json or xlsx");
         };
     }
 
@@ -37,9 +38,8 @@ public final class Exports {
     /** The report as PDF; 503 with what to install when no CJK font is available (a PDF without one is unreadable). */
     public static ResponseEntity<byte[]> pdf(Report r, String fileName, String configuredFont) {
         Path font = ReportPdf.font(configuredFont)
-                .orElseThrow(() -> new ApiException(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "pdf.font",
+                .orElseThrow(() -> Refusal.of(
+                        ErrorCode.PDF_FONT,
                         "no CJK TrueType font found for the PDF: install Debian's fonts-wqy-microhei or set"
                                 + " peakline.pdf.font to a .ttf/.ttc file (looked in " + ReportPdf.FONTS + ")"));
         return download(ReportPdf.write(r, font), MediaType.APPLICATION_PDF, fileName + ".pdf");

@@ -1,5 +1,7 @@
 package dev.peakline.app.server.web;
 
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
@@ -10,10 +12,10 @@ public final class Requests {
     /** Refuses a year outside 2000–2100 or a month outside 1–12 (null: a whole year). */
     public static void checkSpan(int year, Integer month) {
         if (year < 2000 || year > 2100) {
-            throw ApiException.invalid("year", "year must be between 2000 and 2100");
+            throw Refusal.field(ErrorCode.YEAR, "year", "year must be between 2000 and 2100");
         }
         if (month != null && (month < 1 || month > 12)) {
-            throw ApiException.invalid("month", "month must be between 1 and 12");
+            throw Refusal.field(ErrorCode.MONTH, "month", "month must be between 1 and 12");
         }
     }
 
@@ -22,11 +24,11 @@ public final class Requests {
         try {
             YearMonth p = YearMonth.parse(s == null ? "" : s.strip());
             if (p.getYear() < 2000 || p.getYear() > 2100) {
-                throw ApiException.invalid("period", "period " + s + " is outside 2000–2100");
+                throw Refusal.field(ErrorCode.PERIOD, "period", "period " + s + " is outside 2000–2100");
             }
             return p;
         } catch (DateTimeParseException ex) {
-            throw ApiException.invalid("period", "period must be YYYY-MM, not '" + s + "'");
+            throw Refusal.field(ErrorCode.PERIOD, "period", "period must be YYYY-MM, not '" + s + "'");
         }
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded database keeps its data under the data directory across a restart. */
-class DatabaseRestartTest {
+class DatabaseRestartIT {
     @TempDir
     Path dataDir;
 

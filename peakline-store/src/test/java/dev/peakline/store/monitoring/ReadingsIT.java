@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The reading write path and the day roll-ups on a real PostgreSQL. */
-class ReadingsTest {
+class ReadingsIT {
     @TempDir
     static Path dataDir;
 

@@ -2,7 +2,6 @@ package dev.peakline.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peakline.app.server.monitoring.RollupWorker;
@@ -24,7 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** Meters, gateway tokens, HTTP and MQTT ingestion, roll-ups, quality and reconciliation through the server. */
 @SpringBootTest(classes = PeaklineServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MonitoringTest extends ServerTest {
+class MonitoringIT extends ServerTest {
     @Autowired
     RollupWorker worker;
 
@@ -215,9 +214,9 @@ class MonitoringTest extends ServerTest {
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(monitoring.rejected(null, 20))
                 .anySatisfy(x -> assertThat(x.reason()).isEqualTo("auth.token"));
-        // unreadable JSON: 400 with where, recorded for the enterprise
+        // unreadable JSON: 422 with where, recorded for the enterprise
         HttpResponse<String> broken = ingest(e, otherToken, "application/json", "{\"readings\":[{\"meter\":");
-        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.statusCode()).isEqualTo(422);
         assertThat(broken.body()).contains("message.malformed", "line 1");
         // a revoked token stops working at once
         other.send(other.builder("/api/v1/enterprises/" + otherCode + "/gateway-tokens/gw")
@@ -380,7 +379,7 @@ class MonitoringTest extends ServerTest {
 
     @Test
     void mqttMessagesAreStoredAndBadOnesRejected() throws Exception {
-        assumeThat(BROKER).as("mosquitto is installed (.ci/run installs it)").isNotNull();
+        requireTool(BROKER != null, "mosquitto");
         Client e = as("enterprise");
         String code = own(e);
         String token = demoGateway.value();

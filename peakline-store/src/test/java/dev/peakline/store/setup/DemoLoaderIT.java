@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The demo province loads through COPY and round-trips: stored lines account to the stored results. */
-class DemoLoaderTest {
+class DemoLoaderIT {
     @TempDir
     static Path dataDir;
 
@@ -51,8 +51,8 @@ class DemoLoaderTest {
 
     @Test
     void everyGeneratedMonthIsAnApprovedFilingWithItsResult() {
-        int filings = Tx.run(db, c -> RegistryRepository.count(c, "filing"));
-        int results = Tx.run(db, c -> RegistryRepository.count(c, "account_result"));
+        int filings = Tx.run(db, c -> Tx.count(c, "filing"));
+        int results = Tx.run(db, c -> Tx.count(c, "account_result"));
         assertThat(loaded.enterprises()).isPositive();
         assertThat(filings).isEqualTo(loaded.filings());
         assertThat(results).isEqualTo(loaded.filings());

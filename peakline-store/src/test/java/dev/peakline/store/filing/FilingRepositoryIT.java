@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Repositories on a real (embedded) PostgreSQL, migrated by Flyway. */
-class FilingRepositoryTest {
+class FilingRepositoryIT {
     @TempDir
     static Path dataDir;
 
@@ -57,8 +57,8 @@ class FilingRepositoryTest {
 
     @Test
     void registryIsLoadedOnceAndCompletely() {
-        int regions = Tx.run(db, c -> RegistryRepository.count(c, "region"));
-        int industries = Tx.run(db, c -> RegistryRepository.count(c, "industry"));
+        int regions = Tx.run(db, c -> Tx.count(c, "region"));
+        int industries = Tx.run(db, c -> Tx.count(c, "industry"));
         assertThat(regions)
                 .isEqualTo(ReferenceLibrary.shipped().registry().regions().size());
         assertThat(industries)

@@ -1,7 +1,6 @@
 package dev.peakline.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.peakline.app.server.setup.Startup;
 import java.io.File;
@@ -23,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The platform in a real browser (Debian's headless Chromium): an enterprise files a month, the verifier approves it,
  * the province's dashboard and the enterprise's account change; an enterprise cannot open another's page.
  */
-class BrowserTest extends ServerTest {
+class BrowserIT extends ServerTest {
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File DRIVER = new File("/usr/bin/chromedriver");
     static WebDriver browser;
@@ -32,7 +31,7 @@ class BrowserTest extends ServerTest {
     @BeforeAll
     static void open() {
         // .ci/run installs chromium and chromium-driver; a developer machine without them skips this class
-        assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(), "needs Debian's chromium and chromium-driver");
+        requireTool(CHROMIUM.canExecute() && DRIVER.canExecute(), "Debian's chromium and chromium-driver");
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM);
         o.addArguments(

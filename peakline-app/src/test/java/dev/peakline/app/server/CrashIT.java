@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gateways send readings, started again on the same data, and every batch that had been acknowledged is sent again: each
  * must come back as all duplicates (stored, and stored once).
  */
-class CrashTest {
+class CrashIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final int BATCH = 500;
 

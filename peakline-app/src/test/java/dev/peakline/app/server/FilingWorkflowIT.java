@@ -14,7 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 /** C4 end to end over HTTP: file → check → submit → return → correct → approve (accounted, locked) → new version. */
-class FilingWorkflowTest extends ServerTest {
+class FilingWorkflowIT extends ServerTest {
     static final double TOL = 1e-6;
 
     static String gas(String period, String amount, String valueAdded) {
@@ -54,7 +54,7 @@ class FilingWorkflowTest extends ServerTest {
 
         // a month that has not ended cannot be filed
         assertThat(ent.post(base + "/filings", gas("2101-01", "1", "1")).statusCode())
-                .isEqualTo(400);
+                .isEqualTo(422);
         assertThat(ent.json(ent.post(base + "/filings", gas(thisMonth().toString(), "1", "1")), 422)
                         .get("code")
                         .asText())
@@ -82,7 +82,7 @@ class FilingWorkflowTest extends ServerTest {
 
         // returned with a comment (a comment is required), corrected, resubmitted
         assertThat(ver.post("/api/v1/filings/" + id1 + "/return", "{}").statusCode())
-                .isEqualTo(400);
+                .isEqualTo(422);
         assertThat(ver.json(
                                 ver.post(
                                         "/api/v1/filings/" + id1 + "/return",

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The "one network" figures are sums of the stored results: the children add up to the region, the months to the year. */
-class DashboardTest extends ServerTest {
+class DashboardIT extends ServerTest {
     @Autowired
     Database db;
 
@@ -89,9 +89,9 @@ class DashboardTest extends ServerTest {
         assertThat(profile.get("facilities")).isNotEmpty();
         assertThat(gov.get("/api/v1/regions/520000/enterprises?year=2024&industry=9Z")
                         .statusCode())
-                .isEqualTo(400);
+                .isEqualTo(422);
         assertThat(gov.get("/api/v1/regions/520000/dashboard?year=2024&month=13")
                         .statusCode())
-                .isEqualTo(400);
+                .isEqualTo(422);
     }
 }

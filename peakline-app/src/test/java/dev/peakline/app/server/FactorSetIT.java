@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Reference-data admin: load a set, activate it for a city, recompute; results name the set they used. */
-class FactorSetTest extends ServerTest {
+class FactorSetIT extends ServerTest {
     @Autowired
     Database db;
 
@@ -73,7 +73,7 @@ class FactorSetTest extends ServerTest {
                                 "{\"region\":\"520100\",\"activeFrom\":\"2024-13-01\",\"setId\":\"test-grid\",\"setVersion\":\""
                                         + version + "\"}")
                         .statusCode())
-                .isEqualTo(400);
+                .isEqualTo(422);
         JsonNode job = admin.json(admin.post("/api/v1/factor-sets/recompute", "{\"region\":\"520100\"}"), 202);
         long id = job.get("id").asLong();
         for (int i = 0; i < 200 && job.get("state").asText().equals("RUNNING"); i++) {

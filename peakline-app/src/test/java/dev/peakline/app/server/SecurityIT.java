@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Deny by default: every endpoint needs a caller, and every caller stays within its scope. */
-class SecurityTest extends ServerTest {
+class SecurityIT extends ServerTest {
 
     String own(String user) {
         return as(user).json(as(user).get("/api/v1/me"), 200).get("enterprise").asText();
@@ -142,7 +142,7 @@ class SecurityTest extends ServerTest {
         assertThat(city.get("/api/v1/regions/529999/dashboard?year=2024").statusCode())
                 .isEqualTo(404);
         assertThat(city.get("/api/v1/regions/52ab/dashboard?year=2024").statusCode())
-                .isEqualTo(400);
+                .isEqualTo(422);
     }
 
     @Test

@@ -1,0 +1,172 @@
+package dev.peakline.problems;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of every error the platform answers with: a stable code (the {@code code} of a Problem Details body and
+ * the last segment of its {@code type}), its kind (which the web layer maps to an HTTP status), and its title in Chinese
+ * and English. {@code docs/errors.md} lists every code; a test fails when one is missing there.
+ */
+public enum ErrorCode {
+    // the request as a whole
+    MALFORMED("malformed", Kind.MALFORMED, "请求无法读取（格式错误或缺少参数）", "The request cannot be read"),
+    INVALID("invalid", Kind.INVALID, "请求内容有误", "The request is invalid"),
+    METHOD("method", Kind.METHOD, "不支持该请求方法", "Method not allowed"),
+    NOT_FOUND("not_found", Kind.NOT_FOUND, "未找到", "Not found"),
+    CONFLICT("conflict", Kind.CONFLICT, "与已保存的数据冲突", "Conflicts with stored data"),
+    STATE("state", Kind.CONFLICT, "当前状态不允许此操作", "The current state forbids this step"),
+    INTERNAL("internal", Kind.INTERNAL, "服务器内部错误，请凭错误编号联系管理员", "Internal error; quote the error id"),
+    // who may do what
+    AUTH_REQUIRED("auth.required", Kind.UNAUTHENTICATED, "请先登录或提供令牌", "Sign in or send a bearer token"),
+    AUTH_FAILED("auth.failed", Kind.UNAUTHENTICATED, "用户名或密码错误", "Wrong username or password"),
+    AUTH_TOKEN("auth.token", Kind.UNAUTHENTICATED, "令牌无效、已过期或已撤销", "The token is invalid, expired or revoked"),
+    AUTH_THROTTLED("auth.throttled", Kind.TOO_MANY, "登录失败次数过多，请稍后再试", "Too many failed sign-ins; wait"),
+    CSRF_OR_ACCESS(
+            "csrf.or.access", Kind.FORBIDDEN, "请求被拒绝：安全令牌缺失或已过期，或无权访问", "Refused: missing CSRF token or no access"),
+    SCOPE_DENIED("scope.denied", Kind.FORBIDDEN, "超出您的权限范围", "Outside your scope"),
+    TOKEN_NAME("token.name", Kind.INVALID, "令牌名称应为 1–100 个字符", "A token name has 1–100 characters"),
+    TOKEN_DAYS("token.days", Kind.INVALID, "令牌有效期为 1–365 天", "A token lives 1–365 days"),
+    TOKEN_EXISTS("token.exists", Kind.CONFLICT, "已有同名的有效令牌，请换一个名称或先撤销它", "An unrevoked token has that name"),
+    USERNAME_TAKEN("username.taken", Kind.CONFLICT, "用户名已被占用", "The username is taken"),
+    // common parameters
+    YEAR("year", Kind.INVALID, "年份应在 2000–2100 之间", "The year must be 2000–2100"),
+    MONTH("month", Kind.INVALID, "月份应在 1–12 之间", "The month must be 1–12"),
+    PERIOD("period", Kind.INVALID, "月份应为 YYYY-MM，且在 2000–2100 之间", "The period must be YYYY-MM within 2000–2100"),
+    DATE_FORMAT("date.format", Kind.INVALID, "日期格式应为 YYYY-MM-DD", "Dates are YYYY-MM-DD"),
+    LIMIT("limit", Kind.INVALID, "条数超出允许范围", "The limit is out of range"),
+    FORMAT("format", Kind.INVALID, "导出格式应为 json 或 xlsx", "The format is json or xlsx"),
+    ENTERPRISE_CODE("enterprise.code", Kind.INVALID, "统一社会信用代码无效（GB 32100）", "Not a valid unified social credit code"),
+    REGION_CODE("region.code", Kind.INVALID, "行政区划代码无效（GB/T 2260）", "Not a GB/T 2260 region code"),
+    INDUSTRY_CODE("industry.code", Kind.INVALID, "行业代码无效（GB/T 4754-2017）", "Not a GB/T 4754-2017 industry code"),
+    // uploads and ingestion
+    UPLOAD_EMPTY("upload.empty", Kind.INVALID, "上传的文件为空", "The uploaded file is empty"),
+    UPLOAD_UNREADABLE(
+            "upload.unreadable",
+            Kind.INVALID,
+            "无法读取上传的文件（应为 .xlsx 或 UTF-8 CSV）",
+            "The upload is not .xlsx or UTF-8 CSV"),
+    UPLOAD_TOO_LARGE("upload.too_large", Kind.TOO_LARGE, "上传的文件超过 10 MB", "The upload exceeds 10 MB"),
+    INGEST_REJECTED("ingest.rejected", Kind.INVALID, "报文被拒收（原因见 problems）", "The message was rejected; see problems"),
+    INGEST_TOO_LARGE("ingest.too_large", Kind.TOO_LARGE, "报文过大，请分批发送", "The message is too large; split it"),
+    // filing and accounts
+    FILING_INVALID("filing.invalid", Kind.INVALID, "填报数据有误，未保存任何内容", "The filing has problems; nothing was stored"),
+    FILING_EMPTY("filing.empty", Kind.INVALID, "填报至少需要一行活动数据", "A filing needs at least one line of activity"),
+    FILING_UNACCOUNTABLE("filing.unaccountable", Kind.INVALID, "该月份无法核算", "The month cannot be accounted"),
+    PERIOD_NOT_ENDED("period.not_ended", Kind.INVALID, "该月份尚未结束，月份结束后才能填报", "The month has not ended"),
+    PERIOD_OPEN("period.open", Kind.CONFLICT, "该月份已有未完成的版本，请修改该版本", "A version of the month is open"),
+    PERIOD_LOCKED("period.locked", Kind.CONFLICT, "该月份正在核查中，已锁定", "The month is with the verifier"),
+    COMMENT_REQUIRED("comment.required", Kind.INVALID, "退回时请说明需要修改的内容", "Say what to correct"),
+    // factor sets
+    FACTOR_SET_INVALID("factor_set.invalid", Kind.INVALID, "因子集文件有误，未保存任何内容", "The factor set has problems"),
+    FACTOR_SET_EXISTS("factor_set.exists", Kind.CONFLICT, "该因子集版本已导入", "This factor set version is already loaded"),
+    FACTOR_SET_ID(
+            "factor_set.id",
+            Kind.INVALID,
+            "因子集编号应为 2–64 位小写字母、数字或 . _ -",
+            "A set id has 2–64 lower-case letters, digits, . _ -"),
+    FACTOR_SET_ACTIVE_FROM("factor_set.active_from", Kind.INVALID, "启用日期格式应为 YYYY-MM-DD", "activeFrom is YYYY-MM-DD"),
+    // monitoring
+    METER_FIELD("meter.field", Kind.INVALID, "计量器具信息缺少必填项", "A required meter field is missing"),
+    METER_INVALID("meter.invalid", Kind.INVALID, "计量器具信息有误", "The meter has problems"),
+    METER_EXISTS("meter.exists", Kind.CONFLICT, "该计量点已有在用的计量器具，请办理换表", "The point already has a meter"),
+    METER_READING("meter.reading", Kind.INVALID, "表底读数有误", "The register reading is invalid"),
+    METER_REPLACE("meter.replace", Kind.INVALID, "换表信息有误", "The replacement is invalid"),
+    MONITORING_RANGE("monitoring.range", Kind.INVALID, "查询时间范围有误", "The time range is invalid"),
+    MONITORING_NO_METERS("monitoring.no_meters", Kind.INVALID, "该月份没有在用的计量器具", "No meter was in service"),
+    // efficiency, targets, statistics, projects, grades
+    FACILITY_BODY(
+            "facility.body", Kind.INVALID, "请提交设施的名称、产品、产能和单位", "A facility needs name, product, capacity and unit"),
+    FACILITY_INVALID(
+            "facility.invalid", Kind.INVALID, "设施信息有误，未保存任何内容", "The facility has problems; nothing was stored"),
+    PLAN_INVALID("plan.invalid", Kind.INVALID, "改造计划有误，未保存任何内容", "The renovation plan has problems"),
+    LEVEL("level", Kind.INVALID, "能效水平应为 标杆、基准之间 或 基准以下", "Unknown efficiency level"),
+    EDITION("edition", Kind.INVALID, "标杆/基准版本应为 2021 或 2023", "The edition is 2021 or 2023"),
+    PLAN_STATUS("plan.status", Kind.INVALID, "改造计划状态无效", "Unknown renovation plan status"),
+    TARGET_SCOPE("target.scope", Kind.INVALID, "目标的对象或指标有误", "The target's subject or indicator is invalid"),
+    TARGET_INVALID("target.invalid", Kind.INVALID, "目标信息有误，未保存任何内容", "The target has problems; nothing was stored"),
+    TARGET_DUPLICATE("target.duplicate", Kind.CONFLICT, "该对象、指标和年份的目标已存在", "That target exists already"),
+    DECOMPOSITION_METHOD("decomposition.method", Kind.INVALID, "目标分解方法无效", "Unknown decomposition method"),
+    DECOMPOSITION_FIGURES(
+            "decomposition.figures", Kind.INVALID, "下级地区缺少基年统计数据，无法均分", "Child regions lack base-year statistics"),
+    DECOMPOSITION_INVALID(
+            "decomposition.invalid",
+            Kind.INVALID,
+            "分解结果与上级目标不一致，未保存任何内容",
+            "The decomposition does not add up; nothing was stored"),
+    DECOMPOSITION_CONFLICT(
+            "decomposition.conflict", Kind.CONFLICT, "分解结果与上级目标不一致", "The decomposition does not add up to the target"),
+    STATS_INVALID("stats.invalid", Kind.INVALID, "统计数据文件有误，未保存任何内容", "The statistics file has problems"),
+    PROJECT_INVALID("project.invalid", Kind.INVALID, "项目信息有误，未保存任何内容", "The project has problems; nothing was stored"),
+    PROJECT_ENTERPRISE("project.enterprise", Kind.INVALID, "投运项目需填写所属企业", "An operating project needs its enterprise"),
+    SUBSTITUTION_KIND("substitution.kind", Kind.INVALID, "减量替代类别无效", "Unknown substitution kind"),
+    SUBSTITUTION_INVALID(
+            "substitution.invalid", Kind.INVALID, "减量替代记录有误，未保存任何内容", "The substitution line has problems"),
+    PROJECT_STATUS("project.status", Kind.INVALID, "项目状态无效", "Unknown project status"),
+    PROJECT_COMMISSIONED("project.commissioned", Kind.INVALID, "投产日期有误", "The commissioning date is invalid"),
+    PROJECT_TRANSITION("project.transition", Kind.CONFLICT, "项目当前阶段不允许该变更", "The project's stage forbids this move"),
+    PROJECT_MOVED("project.moved", Kind.CONFLICT, "项目已被他人变更，请刷新", "The project was moved by someone else"),
+    GRADE("grade", Kind.INVALID, "碳效等级应为 1–5", "The grade is 1–5"),
+    PDF_FONT("pdf.font", Kind.UNAVAILABLE, "服务器缺少中文字体，无法生成 PDF", "No CJK font for the PDF on the server");
+
+    /** What kind of refusal a code is; the web layer gives each kind its HTTP status. */
+    public enum Kind {
+        MALFORMED,
+        INVALID,
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        NOT_FOUND,
+        METHOD,
+        CONFLICT,
+        TOO_LARGE,
+        TOO_MANY,
+        UNAVAILABLE,
+        INTERNAL
+    }
+
+    private static final Map<String, ErrorCode> BY_CODE =
+            Arrays.stream(values()).collect(Collectors.toMap(ErrorCode::code, Function.identity()));
+
+    private final String code;
+    private final Kind kind;
+    private final String zh;
+    private final String en;
+
+    ErrorCode(String code, Kind kind, String zh, String en) {
+        this.code = code;
+        this.kind = kind;
+        this.zh = zh;
+        this.en = en;
+    }
+
+    /** The stable code, e.g. {@code period.not_ended}. */
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The title in Chinese (zh-CN). */
+    public String zh() {
+        return zh;
+    }
+
+    /** The title in English. */
+    public String en() {
+        return en;
+    }
+
+    /** The title in Chinese unless the language asked for is English. */
+    public String title(String language) {
+        return language != null && language.startsWith("en") ? en : zh;
+    }
+
+    public static Optional<ErrorCode> of(String code) {
+        return Optional.ofNullable(BY_CODE.get(code));
+    }
+}
