@@ -90,12 +90,13 @@ public final class DashboardLoad {
             }
         }
         try (Database db = Database.embedded(dataDir)) {
+            AccountResults results = new AccountResults(db, java.time.Clock.systemUTC());
             run(
                     "postgresql",
                     clients,
                     seconds,
-                    () -> AccountResults.cube(db, subtree, year).size()
-                            + AccountResults.enterprises(db, subtree, String.valueOf(year), "", 10)
+                    () -> results.cube(subtree, year).size()
+                            + results.enterprises(subtree, String.valueOf(year), "", 10)
                                     .size());
         }
     }

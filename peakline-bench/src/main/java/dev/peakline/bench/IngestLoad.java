@@ -1,11 +1,11 @@
 package dev.peakline.bench;
 
 import dev.peakline.domain.CreditCode;
+import dev.peakline.monitoring.Meter;
 import dev.peakline.monitoring.MeterKind;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
 import dev.peakline.store.monitoring.MeterRepository;
-import dev.peakline.store.monitoring.MeterRepository.Meter;
 import dev.peakline.store.monitoring.Monitoring;
 import dev.peakline.store.monitoring.Readings;
 import java.io.StringReader;

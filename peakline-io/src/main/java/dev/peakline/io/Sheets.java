@@ -19,6 +19,7 @@ final class Sheets {
     private Sheets() {}
 
     static byte[] write(Report r) {
+        // closing an SXSSFWorkbook deletes its temporary files (POI 5.4+; dispose() is deprecated)
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500);
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = wb.createCellStyle();
@@ -66,7 +67,6 @@ final class Sheets {
                 }
             }
             wb.write(out);
-            wb.dispose();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

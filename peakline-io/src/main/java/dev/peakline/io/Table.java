@@ -2,6 +2,8 @@ package dev.peakline.io;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -94,9 +96,52 @@ public record Table(String source, List<Line> lines) {
         }
     }
 
+    /**
+     * The most a workbook may expand to when unzipped [bytes]: 32 MiB, far above any filing, statistics or energy
+     * balance workbook, far below what would exhaust the heap (property {@code peakline.xlsx.max-expanded-bytes}).
+     */
+    public static final long MAX_EXPANDED = Long.getLong("peakline.xlsx.max-expanded-bytes", 32L << 20);
+    /** The most entries a workbook's zip may have. */
+    public static final int MAX_ENTRIES = 2_000;
+
     /** Reads every sheet of a workbook held in memory (an upload); {@code name} names it in problems. */
     public static Map<String, Table> excel(String name, byte[] bytes) {
+        checkExpansion(name, bytes);
         return excel(name, new java.io.ByteArrayInputStream(bytes));
+    }
+
+    /**
+     * Refuses a workbook whose zip expands beyond {@link #MAX_EXPANDED} or has more than {@link #MAX_ENTRIES}
+     * entries (a decompression bomb), before any XML is parsed. The bytes are inflated and counted, not trusted from
+     * the zip's headers; memory stays constant and the check stops at the limit.
+     *
+     * @throws Refusal {@link ErrorCode#UPLOAD_TOO_LARGE}
+     */
+    public static void checkExpansion(String name, byte[] bytes) {
+        long total = 0;
+        int entries = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.util.zip.ZipInputStream zip =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (++entries > MAX_ENTRIES) {
+                    throw Refusal.of(
+                            ErrorCode.UPLOAD_TOO_LARGE,
+                            name + " has more than " + MAX_ENTRIES + " parts; it is not a workbook Peakline reads");
+                }
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    total += n;
+                    if (total > MAX_EXPANDED) {
+                        throw Refusal.of(
+                                ErrorCode.UPLOAD_TOO_LARGE,
+                                name + " expands to more than " + (MAX_EXPANDED >> 20)
+                                        + " MB when unzipped; split it or remove what is not filed");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // not a zip at all: the workbook reader says so in its own words
+        }
     }
 
     private static Map<String, Table> excel(String name, InputStream in) {

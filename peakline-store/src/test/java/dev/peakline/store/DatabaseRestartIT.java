@@ -3,6 +3,7 @@ package dev.peakline.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peakline.domain.CreditCode;
+import dev.peakline.domain.Enterprise;
 import dev.peakline.domain.IndustryCode;
 import dev.peakline.domain.RegionCode;
 import dev.peakline.reference.ReferenceLibrary;
@@ -28,10 +29,8 @@ class DatabaseRestartIT {
         long id;
         try (Database db = Database.embedded(dataDir)) {
             RegistryRepository.load(db, ReferenceLibrary.shipped().registry());
-            EnterpriseRepository.save(
-                    db,
-                    new EnterpriseRepository.Enterprise(
-                            e, "示例铝业有限公司", RegionCode.of("520181"), IndustryCode.of("3216"), true, true));
+            new EnterpriseRepository(db, Clock.systemUTC())
+                    .save(new Enterprise(e, "示例铝业有限公司", RegionCode.of("520181"), IndustryCode.of("3216"), true, true));
             id = new FilingRepository(db, Clock.systemUTC())
                     .draft(
                             "u",
@@ -48,7 +47,11 @@ class DatabaseRestartIT {
                     .extracting(FilingRepository.Filing::id)
                     .containsExactly(id);
             assertThat(filings.activity(id).get(0).amount()).isEqualByComparingTo("12.5");
-            assertThat(EnterpriseRepository.find(db, e).orElseThrow().name()).isEqualTo("示例铝业有限公司");
+            assertThat(new EnterpriseRepository(db, Clock.systemUTC())
+                            .find(e)
+                            .orElseThrow()
+                            .name())
+                    .isEqualTo("示例铝业有限公司");
         }
     }
 }

@@ -42,6 +42,19 @@ public class Platform {
         return m;
     }
 
+    /**
+     * Limits on every JSON body the API reads: 64 levels deep at most, numbers of at most 100 digits (Jackson's own
+     * default depth is 500, which is far beyond any request Peakline takes).
+     */
+    @Bean
+    org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer jsonLimits() {
+        return b -> b.postConfigurer(m -> m.getFactory()
+                .setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(64)
+                        .maxNumberLength(100)
+                        .build()));
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -85,6 +98,36 @@ public class Platform {
     @Bean
     dev.peakline.store.monitoring.Monitoring monitoring(Database db, Clock clock) {
         return new dev.peakline.store.monitoring.Monitoring(db, clock);
+    }
+
+    @Bean
+    dev.peakline.store.efficiency.EfficiencyRepository efficiencyRepository(Database db, Clock clock) {
+        return new dev.peakline.store.efficiency.EfficiencyRepository(db, clock);
+    }
+
+    @Bean
+    dev.peakline.store.projects.ProjectRepository projectRepository(Database db, Clock clock) {
+        return new dev.peakline.store.projects.ProjectRepository(db, clock);
+    }
+
+    @Bean
+    dev.peakline.store.targets.TargetRepository targetRepository(Database db, Clock clock) {
+        return new dev.peakline.store.targets.TargetRepository(db, clock);
+    }
+
+    @Bean
+    dev.peakline.store.targets.StatisticsRepository statisticsRepository(Database db, Clock clock) {
+        return new dev.peakline.store.targets.StatisticsRepository(db, clock);
+    }
+
+    @Bean
+    dev.peakline.store.registry.EnterpriseRepository enterpriseRepository(Database db, Clock clock) {
+        return new dev.peakline.store.registry.EnterpriseRepository(db, clock);
+    }
+
+    @Bean
+    dev.peakline.store.ledger.AccountResults accountResults(Database db, Clock clock) {
+        return new dev.peakline.store.ledger.AccountResults(db, clock);
     }
 
     @Bean

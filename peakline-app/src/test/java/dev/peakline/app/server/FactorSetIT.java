@@ -51,15 +51,17 @@ class FactorSetIT extends ServerTest {
 
         List<String> city = List.of("520100", "520102", "520111", "520181");
         Map<Long, AccountResults.Row> before = new HashMap<>();
-        AccountResults.inRegions(
-                        db,
+        new AccountResults(db, clock)
+                .inRegions(
                         List.of(
                                 "520102", "520111", "520181", "520103", "520112", "520113", "520115", "520121",
                                 "520122", "520123"),
                         "2024")
                 .forEach(r -> before.put(r.filingId(), r));
         Map<Long, AccountResults.Row> elsewhere = new HashMap<>();
-        AccountResults.inRegions(db, List.of("520303", "520326"), "2024").forEach(r -> elsewhere.put(r.filingId(), r));
+        new AccountResults(db, clock)
+                .inRegions(List.of("520303", "520326"), "2024")
+                .forEach(r -> elsewhere.put(r.filingId(), r));
         assertThat(before).isNotEmpty();
 
         admin.json(
@@ -85,7 +87,7 @@ class FactorSetIT extends ServerTest {
 
         // electricity emissions scale by 0.5 ÷ the shipped factor; fuel and process emissions do not move
         boolean sawElectricity = false;
-        for (AccountResults.Row r : AccountResults.inRegions(db, city, "2024")) {
+        for (AccountResults.Row r : new AccountResults(db, clock).inRegions(city, "2024")) {
             AccountResults.Row old = before.get(r.filingId());
             if (old == null) {
                 continue;
@@ -99,7 +101,7 @@ class FactorSetIT extends ServerTest {
             }
         }
         assertThat(sawElectricity).isTrue();
-        for (AccountResults.Row r : AccountResults.inRegions(db, List.of("520303", "520326"), "2024")) {
+        for (AccountResults.Row r : new AccountResults(db, clock).inRegions(List.of("520303", "520326"), "2024")) {
             assertThat(r.total()).isCloseTo(elsewhere.get(r.filingId()).total(), within(0.0));
             assertThat(r.factorSets()).startsWith("peakline-reference");
         }

@@ -392,6 +392,7 @@ class MonitoringIT extends ServerTest {
         MqttClient client = new MqttClient(BROKER.url(), "test-gateway", new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
+        o.setMaxInflight(100); // all 26 messages may be in flight on a slow machine
         client.connect(o);
         String topic = "peakline/v1/" + code + "/readings";
         for (int h = 1; h <= 24; h++) {

@@ -1,6 +1,7 @@
 package dev.peakline.store.efficiency;
 
 import dev.peakline.domain.CreditCode;
+import dev.peakline.problems.Refusal;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +21,13 @@ import java.util.Optional;
 
 /** Key equipment and production lines (能效清单), their output and energy by year, and renovation plans. */
 public final class EfficiencyRepository {
-    private EfficiencyRepository() {}
+    private final Database db;
+    private final Clock clock;
+
+    public EfficiencyRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
 
     /** A facility with its enterprise, for the lists. */
     public record Line(
@@ -68,7 +76,8 @@ public final class EfficiencyRepository {
             + " f.product, f.capacity, f.capacity_unit, f.commissioned from facility f"
             + " join enterprise e on e.credit_code = f.enterprise";
 
-    public static long register(Database db, String actor, CreditCode enterprise, FacilityInput in, Instant at) {
+    public long register(String actor, CreditCode enterprise, FacilityInput in) {
+        Instant at = clock.instant();
         return Tx.run(db, c -> {
             long id = Tx.insert(
                     c,
@@ -95,9 +104,10 @@ public final class EfficiencyRepository {
         });
     }
 
-    public static void update(Database db, String actor, long id, FacilityInput in, Instant at) {
+    public void update(String actor, long id, FacilityInput in) {
+        Instant at = clock.instant();
         Tx.run(db, c -> {
-            Line before = line(c, id).orElseThrow(() -> new IllegalArgumentException("no facility " + id));
+            Line before = line(c, id).orElseThrow(() -> Refusal.notFound("facility " + id));
             try (PreparedStatement ps = c.prepareStatement("update facility set name = ?, product = ?, capacity = ?,"
                     + " capacity_unit = ?, equipment = ?, commissioned = ? where id = ?")) {
                 ps.setString(1, in.name());
@@ -148,7 +158,7 @@ public final class EfficiencyRepository {
                 in.commissioned() == null ? null : in.commissioned().toString());
     }
 
-    public static Optional<Line> find(Database db, long id) {
+    public Optional<Line> find(long id) {
         return Tx.run(db, c -> line(c, id));
     }
 
@@ -158,7 +168,7 @@ public final class EfficiencyRepository {
     }
 
     /** Facilities with a product and capacity of the enterprises in the regions. */
-    public static List<Line> linesIn(Database db, Collection<String> regions) {
+    public List<Line> linesIn(Collection<String> regions) {
         return Tx.run(
                 db,
                 c -> lines(
@@ -167,7 +177,7 @@ public final class EfficiencyRepository {
                         (Object) regions.toArray(String[]::new)));
     }
 
-    public static List<Line> linesOf(Database db, CreditCode enterprise) {
+    public List<Line> linesOf(CreditCode enterprise) {
         return Tx.run(db, c -> lines(c, LINE + " where f.enterprise = ? order by f.id", enterprise.value()));
     }
 
@@ -198,7 +208,7 @@ public final class EfficiencyRepository {
      * Output by enterprise and product over the year's current (accounted) filings of the enterprises in the regions,
      * with the enterprise's energy and how many months were accounted.
      */
-    public static List<Output> outputs(Database db, Collection<String> regions, int year) {
+    public List<Output> outputs(Collection<String> regions, int year) {
         return Tx.run(db, c -> {
             List<Output> out = new ArrayList<>();
             try (PreparedStatement ps = Tx.prepare(
@@ -229,7 +239,7 @@ public final class EfficiencyRepository {
     }
 
     /** Filed activity amounts by enterprise, carrier, use and unit over the year's current filings in the regions. */
-    public static List<CarrierSum> carriers(Database db, Collection<String> regions, int year) {
+    public List<CarrierSum> carriers(Collection<String> regions, int year) {
         return Tx.run(db, c -> {
             List<CarrierSum> out = new ArrayList<>();
             try (PreparedStatement ps = Tx.prepare(
@@ -251,14 +261,8 @@ public final class EfficiencyRepository {
         });
     }
 
-    public static long addPlan(
-            Database db,
-            String actor,
-            long facility,
-            String measure,
-            Double targetValue,
-            LocalDate deadline,
-            Instant at) {
+    public long addPlan(String actor, long facility, String measure, Double targetValue, LocalDate deadline) {
+        Instant at = clock.instant();
         return Tx.run(db, c -> {
             long id = Tx.insert(
                     c,
@@ -293,11 +297,12 @@ public final class EfficiencyRepository {
     }
 
     /** Moves a plan to a status; DONE and RETIRED record the day. */
-    public static void setPlanStatus(Database db, String actor, long id, String status, LocalDate day, Instant at) {
+    public void setPlanStatus(String actor, long id, String status, LocalDate day) {
+        Instant at = clock.instant();
         Tx.run(db, c -> {
             Plan before = plans(c, PLAN + " where p.id = ?", id).stream()
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no renovation plan " + id));
+                    .orElseThrow(() -> Refusal.notFound("renovation plan " + id));
             boolean closed = status.equals("DONE") || status.equals("RETIRED");
             try (PreparedStatement ps =
                     c.prepareStatement("update renovation_plan set status = ?, done_at = ? where id = ?")) {
@@ -319,7 +324,7 @@ public final class EfficiencyRepository {
         });
     }
 
-    public static Optional<Plan> plan(Database db, long id) {
+    public Optional<Plan> plan(long id) {
         return Tx.run(db, c -> plans(c, PLAN + " where p.id = ?", id).stream().findFirst());
     }
 
@@ -327,7 +332,7 @@ public final class EfficiencyRepository {
             + " p.measure, p.target_value, p.deadline, p.status, p.done_at from renovation_plan p"
             + " join facility f on f.id = p.facility_id join enterprise e on e.credit_code = f.enterprise";
 
-    public static List<Plan> plansIn(Database db, Collection<String> regions) {
+    public List<Plan> plansIn(Collection<String> regions) {
         return Tx.run(
                 db,
                 c -> plans(c, PLAN + " where e.region = any (?) order by p.deadline, p.id", (Object)

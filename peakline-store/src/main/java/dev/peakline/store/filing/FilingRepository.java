@@ -1,6 +1,10 @@
 package dev.peakline.store.filing;
 
 import dev.peakline.domain.CreditCode;
+import dev.peakline.filing.FilingStatus;
+import dev.peakline.filing.FilingStatus.Step;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
@@ -20,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Filings (填报) of enterprise-months, with versions: draft → submitted → approved (locked) or returned with comments →
@@ -29,20 +32,12 @@ import java.util.Set;
  */
 public final class FilingRepository {
 
-    public enum Status {
-        DRAFT,
-        SUBMITTED,
-        RETURNED,
-        APPROVED,
-        SUPERSEDED
-    }
-
     public record Filing(
             long id,
             CreditCode enterprise,
             YearMonth period,
             int version,
-            Status status,
+            FilingStatus status,
             String source,
             Instant createdAt,
             String comment) {
@@ -126,7 +121,7 @@ public final class FilingRepository {
 
     /**
      * Opens the next version of an enterprise-month as a draft with its content. Fails with a conflict when a version
-     * of the month is already open, and with {@link IllegalStateException} when the open versions forbid it.
+     * of the month is already open, and with a {@link dev.peakline.problems.Refusal} when the open versions forbid it.
      */
     public Filing draft(String actor, CreditCode enterprise, YearMonth period, String source, Content content) {
         return Tx.run(db, c -> {
@@ -156,7 +151,7 @@ public final class FilingRepository {
                 }
             }
             insertContent(c, id, content);
-            Filing f = new Filing(id, enterprise, period, version, Status.DRAFT, source, now, null);
+            Filing f = new Filing(id, enterprise, period, version, FilingStatus.DRAFT, source, now, null);
             AuditLog.record(c, now, actor, "filing.create", "filing", String.valueOf(id), null, f.json());
             return f;
         });
@@ -234,10 +229,7 @@ public final class FilingRepository {
     public void replace(String actor, long id, Content content) {
         Tx.run(db, c -> {
             Filing f = lock(c, id);
-            if (f.status() != Status.DRAFT && f.status() != Status.RETURNED) {
-                throw new IllegalStateException("filing " + id + " is " + f.status()
-                        + "; only a draft or a returned filing can be changed (a correction is a new version)");
-            }
+            f.status().checkEditable("filing " + id);
             String before = content(c, id).summary();
             for (String table : List.of("filing_activity", "filing_process", "filing_production", "filing_output")) {
                 try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where filing_id = ?")) {
@@ -260,15 +252,16 @@ public final class FilingRepository {
     }
 
     public Filing submit(String actor, long id) {
-        return transition(actor, id, Set.of(Status.DRAFT, Status.RETURNED), Status.SUBMITTED, null, "filing.submit");
+        return transition(actor, id, Step.SUBMIT, null, "filing.submit");
     }
 
     /** The verifier returns a submitted filing with comments. */
     public Filing returnForCorrection(String actor, long id, String comment) {
         if (comment == null || comment.isBlank()) {
-            throw new IllegalArgumentException("a returned filing needs a comment saying what to correct");
+            throw Refusal.field(
+                    ErrorCode.COMMENT_REQUIRED, "comment", "a returned filing needs a comment saying what to correct");
         }
-        return transition(actor, id, Set.of(Status.SUBMITTED), Status.RETURNED, comment, "filing.return");
+        return transition(actor, id, Step.RETURN, comment, "filing.return");
     }
 
     /** The verifier approves a submitted filing; an earlier approved version of the month is superseded. */
@@ -302,8 +295,7 @@ public final class FilingRepository {
                     }
                 }
             }
-            Filing approved =
-                    transition(c, actor, f, Set.of(Status.SUBMITTED), Status.APPROVED, comment, "filing.approve");
+            Filing approved = transition(c, actor, f, Step.APPROVE, comment, "filing.approve");
             if (accountant != null) {
                 AccountResults.insert(c, List.of(accountant.account(approved, content(c, id))), clock.instant());
             }
@@ -311,19 +303,15 @@ public final class FilingRepository {
         });
     }
 
-    private Filing transition(String actor, long id, Set<Status> from, Status to, String comment, String action) {
-        return Tx.run(db, c -> transition(c, actor, lock(c, id), from, to, comment, action));
+    private Filing transition(String actor, long id, Step step, String comment, String action) {
+        return Tx.run(db, c -> transition(c, actor, lock(c, id), step, comment, action));
     }
 
-    private Filing transition(
-            Connection c, String actor, Filing f, Set<Status> from, Status to, String comment, String action)
+    private Filing transition(Connection c, String actor, Filing f, Step step, String comment, String action)
             throws SQLException {
-        if (!from.contains(f.status())) {
-            throw new IllegalStateException(
-                    "filing " + f.id() + " is " + f.status() + "; it must be " + from + " to become " + to);
-        }
+        FilingStatus to = f.status().after(step, "filing " + f.id());
         Instant now = clock.instant();
-        String column = to == Status.SUBMITTED ? "submitted_at" : "decided_at";
+        String column = to == FilingStatus.SUBMITTED ? "submitted_at" : "decided_at";
         try (PreparedStatement ps = c.prepareStatement(
                 "update filing set status = ?, comment = coalesce(?, comment), " + column + " = ? where id = ?")) {
             ps.setString(1, to.name());
@@ -350,7 +338,7 @@ public final class FilingRepository {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new IllegalArgumentException("no filing " + id);
+                    throw Refusal.notFound("filing " + id);
                 }
                 return filing(rs);
             }
@@ -363,7 +351,7 @@ public final class FilingRepository {
                 CreditCode.of(rs.getString(2)),
                 YearMonth.parse(rs.getString(3)),
                 rs.getInt(4),
-                Status.valueOf(rs.getString(5)),
+                FilingStatus.valueOf(rs.getString(5)),
                 rs.getString(6),
                 rs.getTimestamp(7).toInstant(),
                 rs.getString(8));

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -22,7 +23,13 @@ import java.util.List;
  * enterprise for the carbon account.
  */
 public final class AccountResults {
-    private AccountResults() {}
+    private final Database db;
+    private final Clock clock;
+
+    public AccountResults(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
 
     /** The figures of one accounted filing version. valueAdded is NaN when not filed. */
     public record Row(
@@ -124,7 +131,8 @@ public final class AccountResults {
     }
 
     /** Replaces the figures of existing results (a recomputation with another factor set), in one transaction. */
-    public static int update(Database db, String actor, List<Row> rows, Instant at) {
+    public int update(String actor, List<Row> rows) {
+        Instant at = clock.instant();
         return Tx.run(db, c -> {
             int n = 0;
             try (PreparedStatement ps = c.prepareStatement("update account_result set scope1_tco2 = ?,"
@@ -196,43 +204,33 @@ public final class AccountResults {
     }
 
     /** The current results of an enterprise, oldest month first. */
-    public static List<Row> ofEnterprise(Database db, CreditCode enterprise) {
-        return rows(db, ROW + " where enterprise = ? and current order by period", enterprise.value());
+    public List<Row> ofEnterprise(CreditCode enterprise) {
+        return rows(ROW + " where enterprise = ? and current order by period", enterprise.value());
     }
 
     /** The current result of an enterprise-month, if accounted. */
-    public static java.util.Optional<Row> current(Database db, CreditCode enterprise, YearMonth period) {
-        return rows(db, ROW + " where enterprise = ? and period = ? and current", enterprise.value(), period.toString())
+    public java.util.Optional<Row> current(CreditCode enterprise, YearMonth period) {
+        return rows(ROW + " where enterprise = ? and period = ? and current", enterprise.value(), period.toString())
                 .stream()
                 .findFirst();
     }
 
     /** The current results in the given regions whose period starts with the prefix ("2024" or "2024-03"). */
-    public static List<Row> inRegions(Database db, Collection<String> regions, String periodPrefix) {
+    public List<Row> inRegions(Collection<String> regions, String periodPrefix) {
         String[] span = span(periodPrefix);
         return rows(
-                db,
                 ROW + " where current and region = any (?) and period between ? and ?",
                 regions.toArray(String[]::new),
                 span[0],
                 span[1]);
     }
 
-    private static List<Row> rows(Database db, String sql, Object... args) {
-        return Tx.run(db, c -> {
-            List<Row> out = new ArrayList<>();
-            try (PreparedStatement ps = Tx.prepare(c, sql, args);
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-            return out;
-        });
+    private List<Row> rows(String sql, Object... args) {
+        return Tx.run(db, c -> Tx.list(c, sql, AccountResults::row, args));
     }
 
     /** Region × industry × month sums of the current results in the given regions and year. */
-    public static List<Cell> cube(Database db, Collection<String> regions, int year) {
+    public List<Cell> cube(Collection<String> regions, int year) {
         return Tx.run(db, c -> {
             List<Cell> out = new ArrayList<>();
             try (PreparedStatement ps = Tx.prepare(
@@ -268,8 +266,8 @@ public final class AccountResults {
      * Enterprises in the regions with their sums over the periods starting with the prefix, largest emitters first;
      * industryPrefix filters by GB/T 4754 code prefix ("" for all).
      */
-    public static List<EnterpriseSum> enterprises(
-            Database db, Collection<String> regions, String periodPrefix, String industryPrefix, int limit) {
+    public List<EnterpriseSum> enterprises(
+            Collection<String> regions, String periodPrefix, String industryPrefix, int limit) {
         String[] span = span(periodPrefix);
         return Tx.run(db, c -> {
             List<EnterpriseSum> out = new ArrayList<>();
@@ -304,8 +302,7 @@ public final class AccountResults {
     }
 
     /** Per region: how many enterprises have a current result in the span ("2024" or "2024-03"). */
-    public static java.util.Map<String, Integer> filedEnterprises(
-            Database db, Collection<String> regions, String period) {
+    public java.util.Map<String, Integer> filedEnterprises(Collection<String> regions, String period) {
         String[] span = span(period);
         return Tx.run(db, c -> {
             java.util.Map<String, Integer> out = new java.util.HashMap<>();
@@ -326,15 +323,15 @@ public final class AccountResults {
     }
 
     /** Current results with their filing ids in the regions (all periods), for recomputation. */
-    public static List<Row> currentIn(Database db, Collection<String> regions) {
-        return rows(db, ROW + " where current and region = any (?) order by filing_id", (Object)
+    public List<Row> currentIn(Collection<String> regions) {
+        return rows(ROW + " where current and region = any (?) order by filing_id", (Object)
                 regions.toArray(String[]::new));
     }
 
     /** Yearly sums (year, CO2, energy, value added, months) of an enterprise, or of the regions and industry prefix. */
     public record Year(int year, double total, double energy, double valueAdded, int months) {}
 
-    public static List<Year> years(Database db, Collection<String> regions, String industryPrefix, String enterprise) {
+    public List<Year> years(Collection<String> regions, String industryPrefix, String enterprise) {
         return Tx.run(db, c -> {
             List<Year> out = new ArrayList<>();
             String where = enterprise != null ? "enterprise = ?" : "region = any (?) and industry like ?";

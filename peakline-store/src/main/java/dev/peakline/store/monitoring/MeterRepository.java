@@ -2,8 +2,10 @@ package dev.peakline.store.monitoring;
 
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.domain.CreditCode;
+import dev.peakline.monitoring.Meter;
 import dev.peakline.monitoring.MeterKind;
-import dev.peakline.monitoring.MeterSpec;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Refusal;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
@@ -27,37 +29,6 @@ import java.util.Optional;
  * Every change is audited.
  */
 public final class MeterRepository {
-
-    public record Meter(
-            long id,
-            CreditCode enterprise,
-            Long facilityId,
-            String code,
-            String name,
-            String carrier,
-            String unit,
-            MeterKind kind,
-            double multiplier,
-            int intervalSeconds,
-            double registerMax,
-            Instant installedAt,
-            Instant removedAt,
-            Long replaces) {
-        public MeterSpec spec() {
-            return new MeterSpec(kind, multiplier, intervalSeconds, registerMax, installedAt, removedAt);
-        }
-
-        String json() {
-            return "{\"id\":" + id + ",\"enterprise\":" + AuditLog.json(enterprise.value()) + ",\"facility\":"
-                    + facilityId + ",\"code\":" + AuditLog.json(code) + ",\"name\":" + AuditLog.json(name)
-                    + ",\"carrier\":" + AuditLog.json(carrier) + ",\"unit\":" + AuditLog.json(unit) + ",\"kind\":"
-                    + AuditLog.json(kind.name()) + ",\"multiplier\":" + multiplier + ",\"intervalSeconds\":"
-                    + intervalSeconds + ",\"registerMax\":" + registerMax + ",\"installedAt\":"
-                    + AuditLog.json(installedAt.toString()) + ",\"removedAt\":"
-                    + (removedAt == null ? "null" : AuditLog.json(removedAt.toString())) + ",\"replaces\":" + replaces
-                    + "}";
-        }
-    }
 
     static final String SELECT = "select id, enterprise, facility_id, code, name, carrier, unit, kind,"
             + " multiplier, interval_s, register_max, installed_at, removed_at, replaces from meter";
@@ -91,9 +62,11 @@ public final class MeterRepository {
         Readings.ensurePartitions(db, List.of(Readings.month(at)));
         return Tx.run(db, c -> {
             Meter old = inService(c, enterprise, code)
-                    .orElseThrow(() -> new IllegalStateException("no meter in service at point " + code));
+                    .orElseThrow(() -> Refusal.notFound("a meter in service at point " + code));
             if (!at.isAfter(old.installedAt())) {
-                throw new IllegalArgumentException(
+                throw Refusal.field(
+                        ErrorCode.METER_REPLACE,
+                        "at",
                         "the replacement must come after the old meter's installation (" + old.installedAt() + ")");
             }
             try (PreparedStatement ps =
@@ -108,8 +81,8 @@ public final class MeterRepository {
                     "meter.remove",
                     "meter",
                     Long.toString(old.id()),
-                    old.json(),
-                    removed.json());
+                    json(old),
+                    json(removed));
             Meter installed = insert(
                     c,
                     actor,
@@ -194,7 +167,7 @@ public final class MeterRepository {
             }
         }
         Meter saved = find(c, id).orElseThrow();
-        AuditLog.record(c, clock.instant(), actor, action, "meter", Long.toString(id), null, saved.json());
+        AuditLog.record(c, clock.instant(), actor, action, "meter", Long.toString(id), null, json(saved));
         return saved;
     }
 
@@ -265,5 +238,19 @@ public final class MeterRepository {
             }
         }
         return out;
+    }
+
+    /** The meter as the audit log records it. */
+    static String json(Meter m) {
+        return "{\"id\":" + m.id() + ",\"enterprise\":"
+                + AuditLog.json(m.enterprise().value()) + ",\"facility\":"
+                + m.facilityId() + ",\"code\":" + AuditLog.json(m.code()) + ",\"name\":" + AuditLog.json(m.name())
+                + ",\"carrier\":" + AuditLog.json(m.carrier()) + ",\"unit\":" + AuditLog.json(m.unit()) + ",\"kind\":"
+                + AuditLog.json(m.kind().name()) + ",\"multiplier\":" + m.multiplier() + ",\"intervalSeconds\":"
+                + m.intervalSeconds() + ",\"registerMax\":" + m.registerMax() + ",\"installedAt\":"
+                + AuditLog.json(m.installedAt().toString()) + ",\"removedAt\":"
+                + (m.removedAt() == null ? "null" : AuditLog.json(m.removedAt().toString())) + ",\"replaces\":"
+                + m.replaces()
+                + "}";
     }
 }

@@ -2,11 +2,11 @@ package dev.peakline.store.monitoring;
 
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.monitoring.DayFigure;
+import dev.peakline.monitoring.Meter;
 import dev.peakline.monitoring.MeterDays;
 import dev.peakline.monitoring.MeterKind;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
-import dev.peakline.store.monitoring.MeterRepository.Meter;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;

@@ -1,5 +1,6 @@
 package dev.peakline.store.projects;
 
+import dev.peakline.problems.Refusal;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +20,13 @@ import java.util.Optional;
 
 /** The 两高 project register: projects, their status history and substitution ledgers (减量替代). */
 public final class ProjectRepository {
-    private ProjectRepository() {}
+    private final Database db;
+    private final Clock clock;
+
+    public ProjectRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
 
     public record Project(
             long id,
@@ -84,7 +92,8 @@ public final class ProjectRepository {
             + " capacity_unit, designed_energy_tce, designed_co2_t, designed_value, status, classification, disposal,"
             + " commissioned from project";
 
-    public static long create(Database db, String actor, Project p, String document, Instant at) {
+    public long create(String actor, Project p, String document) {
+        Instant at = clock.instant();
         return Tx.run(db, c -> {
             long id = Tx.insert(
                     c,
@@ -118,8 +127,7 @@ public final class ProjectRepository {
      * Moves a project to a new status if it is still in {@code from} (else false: someone moved it first), recording
      * the event; OPERATING sets the commissioning day, a disposal decision may be recorded with any move.
      */
-    public static boolean move(
-            Database db,
+    public boolean move(
             String actor,
             long id,
             String from,
@@ -127,10 +135,10 @@ public final class ProjectRepository {
             String document,
             String comment,
             String disposal,
-            LocalDate commissioned,
-            Instant at) {
+            LocalDate commissioned) {
+        Instant at = clock.instant();
         return Tx.run(db, c -> {
-            Project before = find(c, id).orElseThrow(() -> new IllegalArgumentException("no project " + id));
+            Project before = find(c, id).orElseThrow(() -> Refusal.notFound("project " + id));
             int n;
             try (PreparedStatement ps = Tx.prepare(
                     c,
@@ -178,7 +186,8 @@ public final class ProjectRepository {
         }
     }
 
-    public static long addSubstitution(Database db, String actor, long project, Substitution s, Instant at) {
+    public long addSubstitution(String actor, long project, Substitution s) {
+        Instant at = clock.instant();
         return Tx.run(db, c -> {
             long id = Tx.insert(
                     c,
@@ -218,7 +227,7 @@ public final class ProjectRepository {
         });
     }
 
-    public static Optional<Project> find(Database db, long id) {
+    public Optional<Project> find(long id) {
         return Tx.run(db, c -> find(c, id));
     }
 
@@ -226,14 +235,14 @@ public final class ProjectRepository {
         return projects(c, SELECT + " where id = ?", id).stream().findFirst();
     }
 
-    public static List<Project> in(Database db, Collection<String> regions) {
+    public List<Project> in(Collection<String> regions) {
         return Tx.run(
                 db,
                 c -> projects(
                         c, SELECT + " where region = any (?) order by id", (Object) regions.toArray(String[]::new)));
     }
 
-    public static List<Event> events(Database db, long project) {
+    public List<Event> events(long project) {
         return Tx.run(db, c -> {
             List<Event> out = new ArrayList<>();
             try (PreparedStatement ps = Tx.prepare(
@@ -257,7 +266,7 @@ public final class ProjectRepository {
         });
     }
 
-    public static List<Substitution> substitutions(Database db, long project) {
+    public List<Substitution> substitutions(long project) {
         return Tx.run(db, c -> {
             List<Substitution> out = new ArrayList<>();
             try (PreparedStatement ps = Tx.prepare(

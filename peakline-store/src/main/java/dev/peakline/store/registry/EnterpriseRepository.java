@@ -1,13 +1,15 @@
 package dev.peakline.store.registry;
 
 import dev.peakline.domain.CreditCode;
+import dev.peakline.domain.Enterprise;
+import dev.peakline.domain.Facility;
 import dev.peakline.domain.IndustryCode;
 import dev.peakline.domain.RegionCode;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,18 +19,16 @@ import java.util.Optional;
 
 /** Enterprises (企业) by credit code. */
 public final class EnterpriseRepository {
-    private EnterpriseRepository() {}
+    private final Database db;
+    private final Clock clock;
 
-    public record Enterprise(
-            CreditCode code,
-            String name,
-            RegionCode region,
-            IndustryCode industry,
-            boolean keyEnergyUnit,
-            boolean keyEmitter) {}
+    public EnterpriseRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
 
     /** Inserts or updates an enterprise. */
-    public static void save(Database db, Enterprise e) {
+    public void save(Enterprise e) {
         Tx.run(db, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "insert into enterprise (credit_code, name, region, industry, key_energy_unit, key_emitter)"
@@ -46,7 +46,7 @@ public final class EnterpriseRepository {
         });
     }
 
-    public static Optional<Enterprise> find(Database db, CreditCode code) {
+    public Optional<Enterprise> find(CreditCode code) {
         return Tx.run(db, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "select credit_code, name, region, industry, key_energy_unit, key_emitter from enterprise"
@@ -68,11 +68,7 @@ public final class EnterpriseRepository {
         });
     }
 
-    /** A production line or unit (设施) of an enterprise, with its park. */
-    public record Facility(
-            long id, String name, String kind, String product, BigDecimal capacity, String capacityUnit, String park) {}
-
-    public static List<Facility> facilities(Database db, CreditCode enterprise) {
+    public List<Facility> facilities(CreditCode enterprise) {
         return Tx.run(db, c -> {
             List<Facility> out = new ArrayList<>();
             try (PreparedStatement ps = Tx.prepare(
@@ -98,7 +94,7 @@ public final class EnterpriseRepository {
     }
 
     /** Credit codes of the enterprises registered in the regions, in order. */
-    public static List<String> codesIn(Database db, Collection<String> regions) {
+    public List<String> codesIn(Collection<String> regions) {
         return Tx.run(db, c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement ps = Tx.prepare(
@@ -115,7 +111,7 @@ public final class EnterpriseRepository {
     }
 
     /** Per region: how many enterprises are registered there. */
-    public static Map<String, Integer> countByRegion(Database db, Collection<String> regions) {
+    public Map<String, Integer> countByRegion(Collection<String> regions) {
         return Tx.run(db, c -> {
             Map<String, Integer> out = new HashMap<>();
             try (PreparedStatement ps = Tx.prepare(
@@ -132,7 +128,7 @@ public final class EnterpriseRepository {
     }
 
     /** The names of the enterprises given, by credit code (one query). */
-    public static Map<String, String> names(Database db, Collection<String> codes) {
+    public Map<String, String> names(Collection<String> codes) {
         return Tx.run(db, c -> {
             Map<String, String> out = new HashMap<>();
             try (PreparedStatement ps = Tx.prepare(

@@ -3,9 +3,11 @@ package dev.peakline.store.targets;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
+import dev.peakline.targets.RegionStatistics;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,29 +15,22 @@ import java.util.List;
 
 /** Region statistics (GDP at constant prices, energy by carrier) imported from the template. */
 public final class StatisticsRepository {
-    private StatisticsRepository() {}
+    private final Database db;
+    private final Clock clock;
 
-    /** One energy line as imported, with its standard coal and CO2 as computed at import. */
-    public record EnergyLine(String carrier, double amount, String unit, double tce, double co2) {}
-
-    /** A region-year. */
-    public record Stat(
-            String region,
-            int year,
-            double gdp10kYuan,
-            int priceBaseYear,
-            double energyTce,
-            double co2,
-            double nonFossilTce,
-            List<EnergyLine> energy) {}
+    public StatisticsRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
 
     /**
      * Stores the region-years, replacing those already stored for the same region and year, all in one transaction;
      * each replacement is audited with the figures before and after.
      */
-    public static int replace(Database db, String actor, List<Stat> stats, Instant at) {
+    public int replace(String actor, List<RegionStatistics> stats) {
+        Instant at = clock.instant();
         return Tx.run(db, c -> {
-            for (Stat s : stats) {
+            for (RegionStatistics s : stats) {
                 String before = null;
                 try (PreparedStatement ps = Tx.prepare(
                                 c,
@@ -79,7 +74,7 @@ public final class StatisticsRepository {
                 }
                 try (PreparedStatement ps = c.prepareStatement("insert into region_energy (region, year, carrier,"
                         + " amount, unit, tce, co2_t) values (?, ?, ?, ?, ?, ?, ?)")) {
-                    for (EnergyLine l : s.energy()) {
+                    for (RegionStatistics.EnergyLine l : s.energy()) {
                         ps.setString(1, s.region());
                         ps.setInt(2, s.year());
                         ps.setString(3, l.carrier());
@@ -116,7 +111,7 @@ public final class StatisticsRepository {
     }
 
     /** The price base year each region's stored GDP is kept at. */
-    public static java.util.Map<String, Integer> priceBases(Database db) {
+    public java.util.Map<String, Integer> priceBases() {
         return Tx.run(db, c -> {
             java.util.Map<String, Integer> out = new java.util.HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
@@ -131,11 +126,11 @@ public final class StatisticsRepository {
     }
 
     /** The stored region-years of the regions (energy lines included), by region then year. */
-    public static List<Stat> of(Database db, Collection<String> regions) {
+    public List<RegionStatistics> of(Collection<String> regions) {
         return Tx.run(db, c -> {
-            List<Stat> out = new ArrayList<>();
+            List<RegionStatistics> out = new ArrayList<>();
             String[] r = regions.toArray(String[]::new);
-            java.util.Map<String, List<EnergyLine>> lines = new java.util.HashMap<>();
+            java.util.Map<String, List<RegionStatistics.EnergyLine>> lines = new java.util.HashMap<>();
             try (PreparedStatement ps = Tx.prepare(
                             c,
                             "select region, year, carrier, amount, unit, tce, co2_t from region_energy"
@@ -144,7 +139,7 @@ public final class StatisticsRepository {
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     lines.computeIfAbsent(rs.getString(1) + rs.getInt(2), k -> new ArrayList<>())
-                            .add(new EnergyLine(
+                            .add(new RegionStatistics.EnergyLine(
                                     rs.getString(3),
                                     rs.getDouble(4),
                                     rs.getString(5),
@@ -159,7 +154,7 @@ public final class StatisticsRepository {
                             (Object) r);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Stat(
+                    out.add(new RegionStatistics(
                             rs.getString(1),
                             rs.getInt(2),
                             rs.getDouble(3),

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +17,13 @@ import java.util.Optional;
 
 /** Targets of regions, industries and enterprises, with their decomposition (parent → children). */
 public final class TargetRepository {
-    private TargetRepository() {}
+    private final Database db;
+    private final Clock clock;
+
+    public TargetRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
 
     /** A stored target; region is the region of the subject (for an enterprise, its registered region). */
     public record Row(
@@ -61,7 +68,8 @@ public final class TargetRepository {
             + " left join enterprise e on e.credit_code = t.enterprise";
 
     /** Inserts a target (its id in the row is ignored); a duplicate subject-indicator-years fails with 23505. */
-    public static long create(Database db, String actor, Row r, Instant at) {
+    public long create(String actor, Row r) {
+        Instant at = clock.instant();
         return Tx.run(db, c -> insert(c, actor, r, at));
     }
 
@@ -90,7 +98,8 @@ public final class TargetRepository {
      * Replaces the children of a parent target with the given ones in one transaction (the old children are deleted
      * unless a target hangs below them, in which case nothing changes and 23503 is raised).
      */
-    public static List<Long> decompose(Database db, String actor, long parent, List<Row> children, Instant at) {
+    public List<Long> decompose(String actor, long parent, List<Row> children) {
+        Instant at = clock.instant();
         return Tx.run(db, c -> {
             for (Row old : rows(c, SELECT + " where t.parent_id = ? order by t.id", parent)) {
                 try (PreparedStatement ps = Tx.prepare(c, "delete from target where id = ?", old.id())) {
@@ -106,12 +115,12 @@ public final class TargetRepository {
         });
     }
 
-    public static Optional<Row> find(Database db, long id) {
+    public Optional<Row> find(long id) {
         return Tx.run(db, c -> rows(c, SELECT + " where t.id = ?", id).stream().findFirst());
     }
 
     /** Region and industry targets of the regions, and enterprise targets of enterprises registered in them. */
-    public static List<Row> in(Database db, Collection<String> regions) {
+    public List<Row> in(Collection<String> regions) {
         return Tx.run(
                 db,
                 c -> rows(
@@ -120,7 +129,7 @@ public final class TargetRepository {
                         (Object) regions.toArray(String[]::new)));
     }
 
-    public static List<Row> children(Database db, long parent) {
+    public List<Row> children(long parent) {
         return Tx.run(db, c -> rows(c, SELECT + " where t.parent_id = ? order by t.id", parent));
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.peakline.domain.CreditCode;
+import dev.peakline.domain.Enterprise;
 import dev.peakline.domain.IndustryCode;
 import dev.peakline.domain.RegionCode;
+import dev.peakline.filing.FilingStatus;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.Database;
@@ -13,7 +15,6 @@ import dev.peakline.store.StoreException;
 import dev.peakline.store.Tx;
 import dev.peakline.store.filing.FilingRepository.ActivityLine;
 import dev.peakline.store.filing.FilingRepository.Filing;
-import dev.peakline.store.filing.FilingRepository.Status;
 import dev.peakline.store.registry.EnterpriseRepository;
 import dev.peakline.store.registry.RegistryRepository;
 import java.math.BigDecimal;
@@ -44,9 +45,8 @@ class FilingRepositoryIT {
     static void start() {
         db = Database.embedded(dataDir);
         RegistryRepository.load(db, ReferenceLibrary.shipped().registry());
-        EnterpriseRepository.save(
-                db,
-                new EnterpriseRepository.Enterprise(
+        new EnterpriseRepository(db, CLOCK)
+                .save(new Enterprise(
                         ENTERPRISE, "示例铝业有限公司", RegionCode.of("520181"), IndustryCode.of("3216"), true, true));
     }
 
@@ -77,10 +77,10 @@ class FilingRepositoryIT {
         filings.returnForCorrection("verifier", v1.id(), "电力 looks twice last month's");
         filings.replaceActivity("ent-user", v1.id(), LINES.subList(0, 1));
         filings.submit("ent-user", v1.id());
-        assertThat(filings.approve("verifier", v1.id(), "ok").status()).isEqualTo(Status.APPROVED);
+        assertThat(filings.approve("verifier", v1.id(), "ok").status()).isEqualTo(FilingStatus.APPROVED);
         // approved filings are locked
         assertThatThrownBy(() -> filings.replaceActivity("ent-user", v1.id(), LINES))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(dev.peakline.problems.Refusal.class)
                 .hasMessageContaining("APPROVED");
         assertThat(filings.activity(v1.id())).hasSize(1);
         // a correction is a new version; approving it supersedes the first
@@ -91,8 +91,8 @@ class FilingRepositoryIT {
         assertThat(filings.versions(ENTERPRISE, march))
                 .extracting(Filing::version, Filing::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, Status.SUPERSEDED),
-                        org.assertj.core.groups.Tuple.tuple(2, Status.APPROVED));
+                        org.assertj.core.groups.Tuple.tuple(1, FilingStatus.SUPERSEDED),
+                        org.assertj.core.groups.Tuple.tuple(2, FilingStatus.APPROVED));
         assertThat(filings.activity(v1.id())).hasSize(1);
         assertThat(filings.activity(v2.id())).hasSize(2);
         List<AuditLog.Entry> history = Tx.run(db, c -> AuditLog.history(c, "filing", String.valueOf(v1.id())));
@@ -125,14 +125,18 @@ class FilingRepositoryIT {
                 .isInstanceOf(StoreException.class);
         assertThat(filings.versions(ENTERPRISE, YearMonth.of(2025, 12))).isEmpty();
         assertThatThrownBy(() -> filings.returnForCorrection("verifier", 1_000_000, "x"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(dev.peakline.problems.Refusal.class)
+                .hasMessage("filing 1000000 does not exist");
+        assertThatThrownBy(() -> filings.returnForCorrection("verifier", 1_000_000, " "))
+                .isInstanceOf(dev.peakline.problems.Refusal.class)
+                .extracting(e -> ((dev.peakline.problems.Refusal) e).code())
+                .isEqualTo(dev.peakline.problems.ErrorCode.COMMENT_REQUIRED);
     }
 
     @Test
     void enterprisesMustBeInKnownRegionsAndIndustries() {
-        assertThatThrownBy(() -> EnterpriseRepository.save(
-                        db,
-                        new EnterpriseRepository.Enterprise(
+        assertThatThrownBy(() -> new EnterpriseRepository(db, CLOCK)
+                        .save(new Enterprise(
                                 CreditCode.of("91520181MA6DKQ3L5C"),
                                 "x",
                                 RegionCode.of("999999"),
@@ -140,7 +144,8 @@ class FilingRepositoryIT {
                                 false,
                                 false)))
                 .isInstanceOf(StoreException.class);
-        assertThat(EnterpriseRepository.find(db, ENTERPRISE)
+        assertThat(new EnterpriseRepository(db, CLOCK)
+                        .find(ENTERPRISE)
                         .orElseThrow()
                         .region()
                         .value())

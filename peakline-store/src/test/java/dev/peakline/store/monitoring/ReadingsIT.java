@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.domain.CreditCode;
+import dev.peakline.domain.Enterprise;
 import dev.peakline.domain.IndustryCode;
 import dev.peakline.domain.RegionCode;
+import dev.peakline.monitoring.Meter;
 import dev.peakline.monitoring.MeterKind;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.Database;
 import dev.peakline.store.StoreException;
 import dev.peakline.store.Tx;
-import dev.peakline.store.monitoring.MeterRepository.Meter;
 import dev.peakline.store.registry.EnterpriseRepository;
 import dev.peakline.store.registry.RegistryRepository;
 import java.nio.file.Path;
@@ -47,9 +48,8 @@ class ReadingsIT {
     static void start() {
         db = Database.embedded(dataDir);
         RegistryRepository.load(db, ReferenceLibrary.shipped().registry());
-        EnterpriseRepository.save(
-                db,
-                new EnterpriseRepository.Enterprise(
+        new EnterpriseRepository(db, CLOCK)
+                .save(new Enterprise(
                         ENTERPRISE, "示例铝业有限公司", RegionCode.of("520181"), IndustryCode.of("3216"), true, true));
         readings = new Readings(db);
         rollups = new Rollups(db, CLOCK);

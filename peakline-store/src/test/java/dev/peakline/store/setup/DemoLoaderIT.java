@@ -65,11 +65,12 @@ class DemoLoaderIT {
     @Test
     void storedLinesAccountToTheStoredResults() {
         // read one enterprise's stored filings back, account them again, and compare with what was stored
-        var first = AccountResults.inRegions(db, List.of("520181", "520326", "520303"), "2024")
+        var first = new AccountResults(db, CLOCK)
+                .inRegions(List.of("520181", "520326", "520303"), "2024")
                 .get(0);
         FilingRepository filings = new FilingRepository(db, CLOCK);
         var f = filings.find(first.filingId()).orElseThrow();
-        var e = EnterpriseRepository.find(db, f.enterprise()).orElseThrow();
+        var e = new EnterpriseRepository(db, CLOCK).find(f.enterprise()).orElseThrow();
         var input = FilingContents.input(
                 "again",
                 List.of(new FilingContents.Entry(
@@ -84,18 +85,18 @@ class DemoLoaderIT {
 
     @Test
     void theCubeSumsWhatTheRowsHold() {
-        var rows = AccountResults.inRegions(
-                db,
-                LIBRARY.registry().regions().keySet().stream()
-                        .map(r -> r.value())
-                        .toList(),
-                "2024");
-        var cube = AccountResults.cube(
-                db,
-                LIBRARY.registry().regions().keySet().stream()
-                        .map(r -> r.value())
-                        .toList(),
-                2024);
+        var rows = new AccountResults(db, CLOCK)
+                .inRegions(
+                        LIBRARY.registry().regions().keySet().stream()
+                                .map(r -> r.value())
+                                .toList(),
+                        "2024");
+        var cube = new AccountResults(db, CLOCK)
+                .cube(
+                        LIBRARY.registry().regions().keySet().stream()
+                                .map(r -> r.value())
+                                .toList(),
+                        2024);
         double fromRows = rows.stream().mapToDouble(AccountResults.Row::total).sum();
         double fromCube = cube.stream().mapToDouble(AccountResults.Cell::total).sum();
         assertThat(fromCube).isCloseTo(fromRows, within(1e-6 * fromRows));

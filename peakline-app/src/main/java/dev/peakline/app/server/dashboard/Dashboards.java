@@ -25,10 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class Dashboards {
     private final Database db;
+    private final EnterpriseRepository enterpriseRepository;
+    private final AccountResults accountResults;
     private final Scopes scopes;
 
-    public Dashboards(Database db, Scopes scopes) {
+    public Dashboards(
+            Database db, EnterpriseRepository enterpriseRepository, AccountResults accountResults, Scopes scopes) {
         this.db = db;
+        this.enterpriseRepository = enterpriseRepository;
+        this.accountResults = accountResults;
         this.scopes = scopes;
     }
 
@@ -119,7 +124,7 @@ public class Dashboards {
     private View compute(Region region, int year, Integer month) {
         String root = region.code().value();
         List<String> subtree = scopes.subtree(root);
-        List<Cell> cube = AccountResults.cube(db, subtree, year);
+        List<Cell> cube = accountResults.cube(subtree, year);
         Map<String, String> childOf = new HashMap<>();
         Map<String, Acc> children = new LinkedHashMap<>();
         for (Region c : scopes.registry().children(region.code())) {
@@ -187,7 +192,7 @@ public class Dashboards {
                 childSlices,
                 monthList,
                 industrySlices,
-                AccountResults.enterprises(db, subtree, span, "", 10));
+                accountResults.enterprises(subtree, span, "", 10));
     }
 
     /** The GB/T 4754 division (two digits) of an industry code, or the code when it is a section. */
@@ -197,9 +202,10 @@ public class Dashboards {
 
     /** Per region of the subtree: registered enterprises and those with a current result in the span. */
     private Map<String, int[]> counts(List<String> subtree, String span) {
-        Map<String, Integer> filed = AccountResults.filedEnterprises(db, subtree, span);
+        Map<String, Integer> filed = accountResults.filedEnterprises(subtree, span);
         Map<String, int[]> out = new HashMap<>();
-        EnterpriseRepository.countByRegion(db, subtree)
+        enterpriseRepository
+                .countByRegion(subtree)
                 .forEach((r, n) -> out.put(r, new int[] {n, filed.getOrDefault(r, 0)}));
         return out;
     }

@@ -28,9 +28,11 @@ public class RegionApi {
     private final Scopes scopes;
     private final Dashboards dashboards;
     private final Database db;
+    private final AccountResults accountResults;
 
-    public RegionApi(Scopes scopes, Dashboards dashboards, Database db) {
+    public RegionApi(Scopes scopes, Dashboards dashboards, Database db, AccountResults accountResults) {
         this.db = db;
+        this.accountResults = accountResults;
         this.scopes = scopes;
         this.dashboards = dashboards;
     }
@@ -85,6 +87,6 @@ public class RegionApi {
         }
         String span =
                 month == null ? String.valueOf(year) : YearMonth.of(year, month).toString();
-        return AccountResults.enterprises(db, scopes.subtree(code), span, industry, limit);
+        return accountResults.enterprises(scopes.subtree(code), span, industry, limit);
     }
 }

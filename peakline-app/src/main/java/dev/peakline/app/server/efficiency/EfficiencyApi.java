@@ -1,5 +1,8 @@
 package dev.peakline.app.server.efficiency;
 
+import dev.peakline.app.server.efficiency.FacilityRegister.FacilityForm;
+import dev.peakline.app.server.efficiency.FacilityRegister.PlanForm;
+import dev.peakline.app.server.efficiency.FacilityRegister.StatusForm;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
 import dev.peakline.app.server.web.Exports;
@@ -9,7 +12,6 @@ import dev.peakline.efficiency.EfficiencyClass;
 import dev.peakline.efficiency.ProductLevels;
 import dev.peakline.io.Report;
 import dev.peakline.problems.ErrorCode;
-import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Region;
 import dev.peakline.store.Database;
@@ -17,8 +19,6 @@ import dev.peakline.store.efficiency.EfficiencyRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,23 +62,25 @@ public class EfficiencyApi {
             String basis,
             String confidence) {}
 
-    /** A facility as registered or edited. */
-    public record FacilityForm(
-            String name, String equipment, String product, Double capacity, String capacityUnit, String commissioned) {}
-
-    public record PlanForm(String measure, Double targetValue, String deadline) {}
-
-    public record StatusForm(String status) {}
-
     private final Scopes scopes;
     private final EfficiencyLists lists;
     private final Database db;
+    private final EfficiencyRepository efficiencyRepository;
+    private final FacilityRegister register;
     private final Clock clock;
 
-    public EfficiencyApi(Scopes scopes, EfficiencyLists lists, Database db, Clock clock) {
+    public EfficiencyApi(
+            Scopes scopes,
+            EfficiencyLists lists,
+            Database db,
+            EfficiencyRepository efficiencyRepository,
+            Clock clock,
+            FacilityRegister register) {
         this.scopes = scopes;
         this.lists = lists;
         this.db = db;
+        this.efficiencyRepository = efficiencyRepository;
+        this.register = register;
         this.clock = clock;
     }
 
@@ -330,146 +332,36 @@ public class EfficiencyApi {
     @Operation(summary = "An enterprise's registered facilities")
     public List<EfficiencyRepository.Line> facilities(
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String code) {
-        return EfficiencyRepository.linesOf(db, scopes.readEnterprise(me, code).code());
+        return register.facilities(me, code);
     }
 
     @PostMapping("/enterprises/{code}/facilities")
     @Operation(summary = "Registers a facility (production line or key equipment) with product and capacity")
     public ResponseEntity<Map<String, Object>> register(
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestBody FacilityForm form) {
-        var e = scopes.register(me, code);
-        long id = EfficiencyRepository.register(db, me.actor(), e.code(), checked(form), clock.instant());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", register.register(me, code, form)));
     }
 
     @PutMapping("/facilities/{id}")
     @Operation(summary = "Edits a facility")
     public Map<String, Object> update(
             @AuthenticationPrincipal PeaklineUser me, @PathVariable long id, @RequestBody FacilityForm form) {
-        EfficiencyRepository.Line l = facility(me, id);
-        EfficiencyRepository.update(db, me.actor(), l.id(), checked(form), clock.instant());
+        register.update(me, id, form);
         return Map.of("id", id);
-    }
-
-    private EfficiencyRepository.Line facility(PeaklineUser me, long id) {
-        EfficiencyRepository.Line l =
-                EfficiencyRepository.find(db, id).orElseThrow(() -> Refusal.notFound("facility " + id));
-        scopes.register(me, l.enterprise());
-        return l;
-    }
-
-    /** Checks a facility form: every problem at once, with the field it is in. */
-    EfficiencyRepository.FacilityInput checked(FacilityForm f) {
-        List<Problem> p = new ArrayList<>();
-        if (f == null) {
-            throw Refusal.field(
-                    ErrorCode.FACILITY_BODY,
-                    "body",
-                    "a JSON body with name, product, capacity and capacityUnit is needed");
-        }
-        if (f.name() == null || f.name().isBlank() || f.name().length() > 100) {
-            p.add(Problem.at("facility.name", "facility", 0, "name", "name is required, at most 100 characters"));
-        }
-        ProductLevels product = lists.catalog().product(f.product()).orElse(null);
-        if (product == null) {
-            p.add(Problem.at(
-                    "facility.product",
-                    "facility",
-                    0,
-                    "product",
-                    "unknown product '" + f.product() + "': known are "
-                            + lists.catalog().products().keySet()));
-        }
-        if (f.capacity() == null || !(f.capacity() > 0) || f.capacity() > 1e9) {
-            p.add(Problem.at(
-                    "facility.capacity",
-                    "facility",
-                    0,
-                    "capacity",
-                    "capacity must be a positive number below 1e9, not " + f.capacity()));
-        }
-        if (product != null && !product.capacityUnit().equals(f.capacityUnit())) {
-            p.add(Problem.at(
-                    "facility.unit",
-                    "facility",
-                    0,
-                    "capacityUnit",
-                    "capacity of " + product.product() + " is stated in " + product.capacityUnit() + ", not '"
-                            + f.capacityUnit() + "'"));
-        }
-        if (f.equipment() != null && f.equipment().length() > 50) {
-            p.add(Problem.at("facility.equipment", "facility", 0, "equipment", "equipment is at most 50 characters"));
-        }
-        LocalDate commissioned = null;
-        if (f.commissioned() != null && !f.commissioned().isBlank()) {
-            try {
-                commissioned = LocalDate.parse(f.commissioned());
-                if (commissioned.isAfter(lists.today())) {
-                    p.add(Problem.at(
-                            "facility.commissioned",
-                            "facility",
-                            0,
-                            "commissioned",
-                            "commissioning date is in the future"));
-                }
-            } catch (DateTimeParseException e) {
-                p.add(Problem.at(
-                        "facility.commissioned", "facility", 0, "commissioned", "commissioned must be YYYY-MM-DD"));
-            }
-        }
-        if (!p.isEmpty()) {
-            throw Refusal.of(ErrorCode.FACILITY_INVALID, p.size() + " problem(s); nothing was stored", p);
-        }
-        return new EfficiencyRepository.FacilityInput(
-                f.name().strip(),
-                f.equipment() == null || f.equipment().isBlank()
-                        ? product.equipment()
-                        : f.equipment().strip(),
-                product.product(),
-                f.capacity(),
-                f.capacityUnit(),
-                commissioned);
     }
 
     @PostMapping("/facilities/{id}/plans")
     @Operation(summary = "Adds a renovation plan (改造计划) with a deadline to a facility")
     public ResponseEntity<Map<String, Object>> plan(
             @AuthenticationPrincipal PeaklineUser me, @PathVariable long id, @RequestBody PlanForm form) {
-        facility(me, id);
-        List<Problem> p = new ArrayList<>();
-        if (form.measure() == null || form.measure().isBlank() || form.measure().length() > 500) {
-            p.add(Problem.at("plan.measure", "plan", 0, "measure", "measure is required, at most 500 characters"));
-        }
-        if (form.targetValue() != null && (form.targetValue().isNaN() || Math.abs(form.targetValue()) > 1e9)) {
-            p.add(Problem.at("plan.target", "plan", 0, "targetValue", "target value must be a finite number"));
-        }
-        LocalDate deadline = null;
-        try {
-            deadline = LocalDate.parse(form.deadline() == null ? "" : form.deadline());
-        } catch (DateTimeParseException e) {
-            p.add(Problem.at("plan.deadline", "plan", 0, "deadline", "deadline must be YYYY-MM-DD"));
-        }
-        if (!p.isEmpty()) {
-            throw Refusal.of(ErrorCode.PLAN_INVALID, p.size() + " problem(s); nothing was stored", p);
-        }
-        long plan = EfficiencyRepository.addPlan(
-                db, me.actor(), id, form.measure().strip(), form.targetValue(), deadline, clock.instant());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", plan));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", register.addPlan(me, id, form)));
     }
 
     @PostMapping("/plans/{id}/status")
     @Operation(summary = "Moves a renovation plan: PLANNED, IN_PROGRESS, DONE or RETIRED (facility retired)")
     public Map<String, Object> status(
             @AuthenticationPrincipal PeaklineUser me, @PathVariable long id, @RequestBody StatusForm form) {
-        EfficiencyRepository.Plan p =
-                EfficiencyRepository.plan(db, id).orElseThrow(() -> Refusal.notFound("renovation plan " + id));
-        scopes.register(me, p.enterprise());
-        if (form.status() == null
-                || !List.of("PLANNED", "IN_PROGRESS", "DONE", "RETIRED").contains(form.status())) {
-            throw Refusal.field(
-                    ErrorCode.PLAN_STATUS, "status", "status must be PLANNED, IN_PROGRESS, DONE or RETIRED");
-        }
-        EfficiencyRepository.setPlanStatus(db, me.actor(), id, form.status(), lists.today(), clock.instant());
+        register.setPlanStatus(me, id, form == null ? null : form.status());
         return Map.of("id", id, "status", form.status());
     }
 }

@@ -39,12 +39,15 @@ public class EfficiencyLists {
     public record Unplanned(Efficiency.Assessed facility) {}
 
     private final Database db;
+    private final EfficiencyRepository efficiencyRepository;
     private final ReferenceLibrary library;
     private final EfficiencyCatalog catalog = EfficiencyCatalog.shipped();
     private final Clock clock;
 
-    public EfficiencyLists(Database db, ReferenceLibrary library, Clock clock) {
+    public EfficiencyLists(
+            Database db, EfficiencyRepository efficiencyRepository, ReferenceLibrary library, Clock clock) {
         this.db = db;
+        this.efficiencyRepository = efficiencyRepository;
         this.library = library;
         this.clock = clock;
     }
@@ -60,7 +63,7 @@ public class EfficiencyLists {
 
     List<FacilityValue> values(Collection<String> regions, int year) {
         Map<String, double[]> electricity = new HashMap<>();
-        for (EfficiencyRepository.CarrierSum s : EfficiencyRepository.carriers(db, regions, year)) {
+        for (EfficiencyRepository.CarrierSum s : efficiencyRepository.carriers(regions, year)) {
             Optional<EnergyCarrier> c = library.carrier(s.carrier());
             Optional<Unit> u = Unit.parse(s.unit());
             if (c.isEmpty()
@@ -75,7 +78,7 @@ public class EfficiencyLists {
         }
         // output per enterprise and catalog product, in tonnes
         Map<String, double[]> output = new HashMap<>();
-        for (EfficiencyRepository.Output o : EfficiencyRepository.outputs(db, regions, year)) {
+        for (EfficiencyRepository.Output o : efficiencyRepository.outputs(regions, year)) {
             Optional<ProductLevels> p = catalog.product(o.product());
             Optional<Unit> u = Unit.parse(o.unit());
             if (p.isEmpty() || u.isEmpty() || u.get().dimension() != Dimension.MASS) {
@@ -87,7 +90,7 @@ public class EfficiencyLists {
             v[2] = o.months();
         }
         List<FacilityValue> out = new ArrayList<>();
-        for (EfficiencyRepository.Line l : EfficiencyRepository.linesIn(db, regions)) {
+        for (EfficiencyRepository.Line l : efficiencyRepository.linesIn(regions)) {
             Optional<ProductLevels> p = catalog.product(l.product());
             if (p.isEmpty()) {
                 continue;
@@ -121,7 +124,7 @@ public class EfficiencyLists {
     /** The plans of the regions with their alerts. */
     public List<PlanView> plans(Collection<String> regions) {
         LocalDate today = today();
-        return EfficiencyRepository.plansIn(db, regions).stream()
+        return efficiencyRepository.plansIn(regions).stream()
                 .map(p -> {
                     boolean open = p.status().equals("PLANNED") || p.status().equals("IN_PROGRESS");
                     return new PlanView(

@@ -55,6 +55,7 @@ public class Recomputer implements AutoCloseable {
 
     private final ApplicationEventPublisher events;
     private final Database db;
+    private final AccountResults accountResults;
 
     public Recomputer(
             Scopes scopes,
@@ -63,9 +64,11 @@ public class Recomputer implements AutoCloseable {
             FilingRepository filings,
             Clock clock,
             ApplicationEventPublisher events,
-            Database db) {
+            Database db,
+            AccountResults accountResults) {
         this.events = events;
         this.db = db;
+        this.accountResults = accountResults;
         this.scopes = scopes;
         this.ledger = ledger;
         this.sets = sets;
@@ -89,7 +92,7 @@ public class Recomputer implements AutoCloseable {
         int done = 0;
         int total = 0;
         try {
-            List<AccountResults.Row> rows = AccountResults.currentIn(db, scopes.subtree(region));
+            List<AccountResults.Row> rows = accountResults.currentIn(scopes.subtree(region));
             total = rows.size();
             var activations = sets.activations();
             for (int from = 0; from < rows.size(); from += CHUNK) {
@@ -126,7 +129,7 @@ public class Recomputer implements AutoCloseable {
                                 run.result().factorSets()));
                     }
                 }
-                AccountResults.update(db, actor, updated, clock.instant());
+                accountResults.update(actor, updated);
                 events.publishEvent(new AccountsChanged("recomputation"));
                 done += chunk.size();
                 jobs.put(id, new Job(id, region, "RUNNING", total, done, null, ms(t0)));

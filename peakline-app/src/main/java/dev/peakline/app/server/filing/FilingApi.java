@@ -2,13 +2,13 @@ package dev.peakline.app.server.filing;
 
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
+import dev.peakline.domain.Enterprise;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Refusal;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.filing.FilingRepository;
 import dev.peakline.store.filing.FilingRepository.Content;
 import dev.peakline.store.filing.FilingRepository.Filing;
-import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
 import dev.peakline.store.users.UserRepository.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

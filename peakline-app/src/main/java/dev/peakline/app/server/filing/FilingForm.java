@@ -1,8 +1,8 @@
 package dev.peakline.app.server.filing;
 
+import dev.peakline.domain.Enterprise;
 import dev.peakline.io.FilingReader;
 import dev.peakline.io.Table;
-import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -5,6 +5,8 @@ import dev.peakline.app.server.ledger.Ledger;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
 import dev.peakline.domain.ChinaTime;
+import dev.peakline.domain.Enterprise;
+import dev.peakline.filing.FilingStatus;
 import dev.peakline.io.FilingReader;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
@@ -13,8 +15,6 @@ import dev.peakline.store.filing.FilingContents;
 import dev.peakline.store.filing.FilingRepository;
 import dev.peakline.store.filing.FilingRepository.Content;
 import dev.peakline.store.filing.FilingRepository.Filing;
-import dev.peakline.store.filing.FilingRepository.Status;
-import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -133,12 +133,12 @@ public class Filings {
             throw Refusal.of(ErrorCode.PERIOD_NOT_ENDED, period + " has not ended yet; a month is filed after it ends");
         }
         for (Filing f : filings.versions(e.code(), period)) {
-            if (f.status() == Status.SUBMITTED) {
+            if (f.status() == FilingStatus.SUBMITTED) {
                 throw Refusal.of(
                         ErrorCode.PERIOD_LOCKED,
                         period + " is locked: version " + f.version() + " is with the verifier");
             }
-            if (f.status() == Status.DRAFT || f.status() == Status.RETURNED) {
+            if (f.status().editable()) {
                 throw Refusal.of(
                         ErrorCode.PERIOD_OPEN,
                         period + " already has version " + f.version() + " open (" + f.status()

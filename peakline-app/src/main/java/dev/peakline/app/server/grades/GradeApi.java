@@ -33,10 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class GradeApi {
     private final Scopes scopes;
     private final Database db;
+    private final AccountResults accountResults;
 
-    public GradeApi(Scopes scopes, Database db) {
+    public GradeApi(Scopes scopes, Database db, AccountResults accountResults) {
         this.scopes = scopes;
         this.db = db;
+        this.accountResults = accountResults;
     }
 
     @GetMapping("/thresholds")
@@ -65,7 +67,7 @@ public class GradeApi {
         String province = scopes.registry().lineage(r.code()).get(0).code().value();
         List<CarbonEfficiency.Input> inputs = new ArrayList<>();
         for (AccountResults.EnterpriseSum s :
-                AccountResults.enterprises(db, scopes.subtree(province), String.valueOf(year), "", 1_000_000)) {
+                accountResults.enterprises(scopes.subtree(province), String.valueOf(year), "", 1_000_000)) {
             if (s.months() == 12) {
                 inputs.add(new CarbonEfficiency.Input(
                         s.enterprise().value(), s.name(), s.region(), s.industry(), s.total(), s.valueAdded()));

@@ -3,10 +3,10 @@ package dev.peakline.app.server.ledger;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
 import dev.peakline.app.server.web.Requests;
+import dev.peakline.domain.Enterprise;
 import dev.peakline.problems.Refusal;
 import dev.peakline.store.Database;
 import dev.peakline.store.ledger.AccountResults;
-import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.YearMonth;
@@ -29,11 +29,13 @@ public class AccountApi {
     private final Scopes scopes;
     private final Ledger ledger;
     private final Database db;
+    private final AccountResults accountResults;
 
-    public AccountApi(Scopes scopes, Ledger ledger, Database db) {
+    public AccountApi(Scopes scopes, Ledger ledger, Database db, AccountResults accountResults) {
         this.scopes = scopes;
         this.ledger = ledger;
         this.db = db;
+        this.accountResults = accountResults;
     }
 
     /** One month's or year's figures in the account. */
@@ -94,7 +96,7 @@ public class AccountApi {
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam int year) {
         Enterprise e = scopes.readEnterprise(me, code);
         Requests.checkSpan(year, null);
-        List<AccountResults.Row> rows = AccountResults.ofEnterprise(db, e.code());
+        List<AccountResults.Row> rows = accountResults.ofEnterprise(e.code());
         TreeMap<Integer, List<AccountResults.Row>> byYear = new TreeMap<>();
         for (AccountResults.Row r : rows) {
             byYear.computeIfAbsent(r.period().getYear(), k -> new ArrayList<>()).add(r);

@@ -5,6 +5,7 @@ import dev.peakline.accounting.AccountingOptions;
 import dev.peakline.accounting.AccountingResult;
 import dev.peakline.accounting.EnterpriseMonth;
 import dev.peakline.app.server.security.Scopes;
+import dev.peakline.domain.Enterprise;
 import dev.peakline.domain.RegionCode;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
@@ -19,7 +20,6 @@ import dev.peakline.store.filing.FilingRepository;
 import dev.peakline.store.filing.FilingRepository.Content;
 import dev.peakline.store.filing.FilingRepository.Filing;
 import dev.peakline.store.ledger.AccountResults;
-import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +39,7 @@ public class Ledger {
     private final FilingRepository filings;
     private final Scopes scopes;
     private final Database db;
+    private final AccountResults accountResults;
     private final Map<SetRef, ReferenceLibrary> libraries = new ConcurrentHashMap<>();
 
     /** A factor set by id and version. */
@@ -52,8 +53,10 @@ public class Ledger {
             FactorSetRepository sets,
             FilingRepository filings,
             Scopes scopes,
-            Database db) {
+            Database db,
+            AccountResults accountResults) {
         this.db = db;
+        this.accountResults = accountResults;
         this.shipped = shipped;
         this.options = options;
         this.sets = sets;
@@ -146,7 +149,7 @@ public class Ledger {
 
     /** Why a month's figures are what they are: the stored filing accounted again with the set it was accounted with. */
     public Optional<AccountingResult.Explanation> explain(Enterprise e, YearMonth period) {
-        return AccountResults.current(db, e.code(), period).flatMap(r -> {
+        return accountResults.current(e.code(), period).flatMap(r -> {
             Content content = filings.content(r.filingId());
             AccountingEngine.Run run = run(e, period, content, libraryOf(r.factorSets()));
             return run.ok() ? run.result().explain(e.code(), period) : Optional.empty();

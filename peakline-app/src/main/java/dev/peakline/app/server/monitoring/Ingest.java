@@ -8,8 +8,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.peakline.app.server.security.Accounts;
 import dev.peakline.app.server.security.GatewayTokens;
 import dev.peakline.domain.ChinaTime;
+import dev.peakline.monitoring.Meter;
 import dev.peakline.monitoring.Tolerance;
-import dev.peakline.store.monitoring.MeterRepository.Meter;
 import dev.peakline.store.monitoring.Monitoring;
 import dev.peakline.store.monitoring.Readings;
 import dev.peakline.store.monitoring.Readings.Rejection;
@@ -48,6 +48,9 @@ public class Ingest {
     private final MeterDirectory directory;
     private final Monitoring monitoring;
     private final Readings readings;
+    /** The deepest nesting a meter message may have. */
+    static final int MAX_DEPTH = 16;
+
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -56,7 +59,16 @@ public class Ingest {
         this.directory = directory;
         this.monitoring = monitoring;
         this.readings = readings;
-        this.json = json;
+        // meter messages are flat: a few levels deep, short strings and numbers (a 5,000-level message is refused
+        // by the parser, not walked)
+        this.json = json.copy();
+        this.json
+                .getFactory()
+                .setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxNumberLength(100)
+                        .maxStringLength(100_000)
+                        .build());
         this.clock = clock;
     }
 
@@ -166,15 +178,30 @@ public class Ingest {
         return new Result(enterprise, o.batchId(), o.accepted(), o.duplicates(), rejected);
     }
 
-    /** Records a message refused as a whole. */
+    /** Records a message refused as a whole, without its secrets. */
     public void refuse(String channel, String enterprise, String origin, Refused r, byte[] payload) {
-        String text = new String(payload, 0, Math.min(payload.length, 2000), StandardCharsets.UTF_8);
+        String text = redacted(new String(payload, 0, Math.min(payload.length, 2000), StandardCharsets.UTF_8));
         readings.reject(
                 clock.instant(),
                 channel,
                 enterprise,
                 origin,
                 List.of(new Rejection(null, null, r.reason(), r.getMessage(), text)));
+    }
+
+    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
+            "(\"(?:token|password|secret)\"\\s*:\\s*\")[^\"]*(\")|(pl[gk]_)[0-9A-Za-z]+",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What is kept of a refused message to diagnose it: everything but secrets. A {@code token}, {@code password} or
+     * {@code secret} field's value and anything shaped like a Peakline token ({@code plg_…}, {@code plk_…}) become
+     * {@code [redacted]}.
+     */
+    static String redacted(String text) {
+        return SECRET.matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        m.group(1) != null ? m.group(1) + "[redacted]" + m.group(2) : m.group(3) + "[redacted]"));
     }
 
     private JsonNode tree(byte[] body) {
@@ -185,11 +212,11 @@ public class Ingest {
             }
             return root;
         } catch (JsonProcessingException e) {
+            var at = e.getLocation();
             throw new Refused(
                     "message.malformed",
-                    "not JSON: " + e.getOriginalMessage() + " at line "
-                            + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr(),
+                    "not JSON: " + e.getOriginalMessage()
+                            + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()),
                     false);
         } catch (java.io.IOException e) {
             throw new Refused("message.malformed", "unreadable: " + e.getMessage(), false);

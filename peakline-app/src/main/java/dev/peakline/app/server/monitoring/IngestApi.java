@@ -1,9 +1,9 @@
 package dev.peakline.app.server.monitoring;
 
+import dev.peakline.monitoring.Meter;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
-import dev.peakline.store.monitoring.MeterRepository.Meter;
 import dev.peakline.store.monitoring.Monitoring;
 import dev.peakline.store.monitoring.Readings.Rejection;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,7 @@
 package dev.peakline.app.server.monitoring;
 
+import dev.peakline.monitoring.Meter;
 import dev.peakline.store.monitoring.MeterRepository;
-import dev.peakline.store.monitoring.MeterRepository.Meter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

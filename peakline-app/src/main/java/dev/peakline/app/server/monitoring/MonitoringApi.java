@@ -5,6 +5,8 @@ import dev.peakline.app.server.security.GatewayTokens;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
 import dev.peakline.domain.ChinaTime;
+import dev.peakline.domain.Enterprise;
+import dev.peakline.monitoring.Meter;
 import dev.peakline.monitoring.MeterKind;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
@@ -13,10 +15,8 @@ import dev.peakline.reference.EnergyCarrier;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.StoreException;
 import dev.peakline.store.monitoring.MeterRepository;
-import dev.peakline.store.monitoring.MeterRepository.Meter;
 import dev.peakline.store.monitoring.Monitoring;
 import dev.peakline.store.registry.EnterpriseRepository;
-import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
 import dev.peakline.units.Unit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,6 +63,7 @@ public class MonitoringApi {
     private final RollupWorker worker;
     private final ReferenceLibrary library;
     private final dev.peakline.store.Database db;
+    private final EnterpriseRepository enterpriseRepository;
     private final Clock clock;
 
     public MonitoringApi(
@@ -76,6 +77,7 @@ public class MonitoringApi {
             RollupWorker worker,
             ReferenceLibrary library,
             dev.peakline.store.Database db,
+            EnterpriseRepository enterpriseRepository,
             Clock clock) {
         this.scopes = scopes;
         this.meters = meters;
@@ -87,6 +89,7 @@ public class MonitoringApi {
         this.worker = worker;
         this.library = library;
         this.db = db;
+        this.enterpriseRepository = enterpriseRepository;
         this.clock = clock;
     }
 
@@ -242,7 +245,7 @@ public class MonitoringApi {
             p.add(Problem.at("meter.installed", src, 0, "installedAt", ex.getMessage()));
         }
         if (f.facilityId() != null
-                && EnterpriseRepository.facilities(db, e.code()).stream().noneMatch(x -> x.id() == f.facilityId())) {
+                && enterpriseRepository.facilities(e.code()).stream().noneMatch(x -> x.id() == f.facilityId())) {
             p.add(Problem.at(
                     "meter.facility",
                     src,

@@ -2,11 +2,11 @@ package dev.peakline.app.server.monitoring;
 
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.monitoring.DayFigure;
+import dev.peakline.monitoring.Meter;
 import dev.peakline.monitoring.Quality;
 import dev.peakline.reference.EnergyCarrier;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.monitoring.MeterRepository;
-import dev.peakline.store.monitoring.MeterRepository.Meter;
 import dev.peakline.store.monitoring.Monitoring;
 import dev.peakline.store.registry.EnterpriseRepository;
 import dev.peakline.units.Unit;
@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 public class MonitoringViews {
     private final MeterRepository meters;
     private final dev.peakline.store.Database db;
+    private final EnterpriseRepository enterpriseRepository;
     private final Monitoring monitoring;
     private final ReferenceLibrary library;
     private final Clock clock;
@@ -45,10 +46,12 @@ public class MonitoringViews {
             Monitoring monitoring,
             ReferenceLibrary library,
             dev.peakline.store.Database db,
+            EnterpriseRepository enterpriseRepository,
             Clock clock,
             @Value("${peakline.monitoring.silent-after:PT1H}") Duration silentAfter) {
         this.meters = meters;
         this.db = db;
+        this.enterpriseRepository = enterpriseRepository;
         this.monitoring = monitoring;
         this.library = library;
         this.clock = clock;
@@ -221,7 +224,7 @@ public class MonitoringViews {
                     .computeIfAbsent(m.enterprise().value(), k -> new ArrayList<>())
                     .add(m);
         }
-        Map<String, String> names = EnterpriseRepository.names(db, byEnterprise.keySet());
+        Map<String, String> names = enterpriseRepository.names(byEnterprise.keySet());
         List<Long> ids = byEnterprise.values().stream()
                 .flatMap(List::stream)
                 .map(Meter::id)

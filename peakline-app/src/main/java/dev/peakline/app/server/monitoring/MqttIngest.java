@@ -151,6 +151,11 @@ public class MqttIngest implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (RuntimeException | Error e) {
+                // the consumer never dies of one group: it is logged and the next group is taken; the group's
+                // unacknowledged messages come again from the broker's persistent session after a reconnect
+                LOG.error("MQTT ingest failed on a group of {} messages; going on", taken.size(), e);
+                taken.clear();
             }
         }
     }
@@ -172,6 +177,17 @@ public class MqttIngest implements AutoCloseable {
                         r.unauthorised() ? null : enterprise,
                         a.topic(),
                         r,
+                        a.message().getPayload()));
+                ack(a);
+            } catch (RuntimeException ex) {
+                // anything else a message provokes is our bug: the message is recorded and acknowledged, never
+                // redelivered for ever, and the messages behind it go on
+                LOG.error("MQTT message on {} could not be read", a.topic(), ex);
+                storeRetrying(() -> ingest.refuse(
+                        "MQTT",
+                        null,
+                        a.topic(),
+                        new Ingest.Refused("message.unreadable", "the message could not be read", false),
                         a.message().getPayload()));
                 ack(a);
             }

@@ -3,7 +3,9 @@ package dev.peakline.app.server.monitoring;
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.domain.CreditCode;
 import dev.peakline.domain.Use;
+import dev.peakline.filing.FilingStatus;
 import dev.peakline.monitoring.DayFigure;
+import dev.peakline.monitoring.Meter;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Refusal;
 import dev.peakline.reference.EnergyCarrier;
@@ -12,9 +14,7 @@ import dev.peakline.store.filing.FilingRepository;
 import dev.peakline.store.filing.FilingRepository.ActivityLine;
 import dev.peakline.store.filing.FilingRepository.Content;
 import dev.peakline.store.filing.FilingRepository.Filing;
-import dev.peakline.store.filing.FilingRepository.Status;
 import dev.peakline.store.monitoring.MeterRepository;
-import dev.peakline.store.monitoring.MeterRepository.Meter;
 import dev.peakline.store.monitoring.Monitoring;
 import dev.peakline.units.Unit;
 import java.math.BigDecimal;
@@ -100,7 +100,7 @@ public class Reconciler {
         }
         List<Filing> versions = filings.versions(enterprise, period);
         Optional<Filing> own = versions.stream()
-                .filter(f -> !f.source().equals("METERS") && f.status() != Status.SUPERSEDED)
+                .filter(f -> !f.source().equals("METERS") && f.status() != FilingStatus.SUPERSEDED)
                 .max(Comparator.comparingInt(Filing::version));
         Long draftId = null;
         Map<String, Double> filed = new TreeMap<>();
@@ -120,12 +120,12 @@ public class Reconciler {
         } else {
             Content content = Content.of(lines(metered));
             Optional<Filing> draft = versions.stream()
-                    .filter(f -> f.source().equals("METERS") && f.status() == Status.DRAFT)
+                    .filter(f -> f.source().equals("METERS") && f.status() == FilingStatus.DRAFT)
                     .findFirst();
             if (draft.isPresent()) {
                 filings.replace(actor, draft.get().id(), content);
                 draftId = draft.get().id();
-            } else if (versions.stream().allMatch(f -> f.status() == Status.SUPERSEDED)) {
+            } else if (versions.stream().allMatch(f -> f.status() == FilingStatus.SUPERSEDED)) {
                 draftId = filings.draft(actor, enterprise, period, "METERS", content)
                         .id();
             }

@@ -2,9 +2,9 @@ package dev.peakline.app.server.registry;
 
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
+import dev.peakline.domain.Enterprise;
 import dev.peakline.store.Database;
 import dev.peakline.store.registry.EnterpriseRepository;
-import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class EnterpriseApi {
     private final Scopes scopes;
     private final Database db;
+    private final EnterpriseRepository enterpriseRepository;
 
-    public EnterpriseApi(Scopes scopes, Database db) {
+    public EnterpriseApi(Scopes scopes, Database db, EnterpriseRepository enterpriseRepository) {
         this.scopes = scopes;
         this.db = db;
+        this.enterpriseRepository = enterpriseRepository;
     }
 
     @GetMapping
@@ -50,7 +52,7 @@ public class EnterpriseApi {
                         .map(i -> i.name())
                         .orElse(""));
         m.put("keyEnergyUnit", e.keyEnergyUnit());
-        m.put("facilities", EnterpriseRepository.facilities(db, e.code()));
+        m.put("facilities", enterpriseRepository.facilities(e.code()));
         return m;
     }
 }

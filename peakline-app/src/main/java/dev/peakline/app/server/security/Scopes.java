@@ -1,6 +1,7 @@
 package dev.peakline.app.server.security;
 
 import dev.peakline.domain.CreditCode;
+import dev.peakline.domain.Enterprise;
 import dev.peakline.domain.RegionCode;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Refusal;
@@ -9,7 +10,6 @@ import dev.peakline.reference.Region;
 import dev.peakline.reference.Registry;
 import dev.peakline.store.Database;
 import dev.peakline.store.registry.EnterpriseRepository;
-import dev.peakline.store.registry.EnterpriseRepository.Enterprise;
 import dev.peakline.store.users.UserRepository.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +27,13 @@ import org.springframework.stereotype.Component;
 public class Scopes {
     private final Registry registry;
     private final Database db;
+    private final EnterpriseRepository enterpriseRepository;
     private final Map<String, List<String>> subtrees = new ConcurrentHashMap<>();
 
-    public Scopes(ReferenceLibrary library, Database db) {
+    public Scopes(ReferenceLibrary library, Database db, EnterpriseRepository enterpriseRepository) {
         this.registry = library.registry();
         this.db = db;
+        this.enterpriseRepository = enterpriseRepository;
     }
 
     public Registry registry() {
@@ -63,7 +65,7 @@ public class Scopes {
 
     /** Credit codes of the enterprises in a region's subtree, in order. */
     public List<String> enterprisesIn(String region) {
-        return EnterpriseRepository.codesIn(db, subtree(region));
+        return enterpriseRepository.codesIn(subtree(region));
     }
 
     public Region region(String code) {
@@ -92,8 +94,7 @@ public class Scopes {
                     "code",
                     CreditCode.problemWith(code).get());
         }
-        return EnterpriseRepository.find(db, CreditCode.of(code))
-                .orElseThrow(() -> Refusal.notFound("enterprise " + code));
+        return enterpriseRepository.find(CreditCode.of(code)).orElseThrow(() -> Refusal.notFound("enterprise " + code));
     }
 
     /** An enterprise the caller may read. */

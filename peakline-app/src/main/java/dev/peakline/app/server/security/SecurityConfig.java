@@ -32,7 +32,6 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -85,7 +84,7 @@ public class SecurityConfig {
     SecurityFilterChain filterChain(
             HttpSecurity http, Accounts accounts, PasswordEncoder encoder, LoginThrottle throttle, ObjectMapper json)
             throws Exception {
-        RequestMatcher api = new AntPathRequestMatcher("/api/**");
+        RequestMatcher api = r -> r.getRequestURI().startsWith(r.getContextPath() + "/api/");
         RequestMatcher bearer = r -> {
             String h = r.getHeader("Authorization");
             return h != null && h.startsWith("Bearer ");
@@ -149,8 +148,8 @@ public class SecurityConfig {
 
     private static AuthenticationProvider throttled(
             Accounts accounts, PasswordEncoder encoder, LoginThrottle throttle) {
-        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(encoder);
-        dao.setUserDetailsService(accounts);
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(accounts);
+        dao.setPasswordEncoder(encoder);
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication auth) {

@@ -6,6 +6,7 @@ import dev.peakline.app.server.targets.StatisticsImport;
 import dev.peakline.efficiency.Edition;
 import dev.peakline.efficiency.Efficiency;
 import dev.peakline.efficiency.EfficiencyClass;
+import dev.peakline.io.StatisticsReader;
 import dev.peakline.io.Table;
 import dev.peakline.store.Database;
 import dev.peakline.store.efficiency.EfficiencyRepository;
@@ -48,13 +49,30 @@ public class DemoSteering {
     static final double GROWTH = 0.05;
 
     private final Database db;
+    private final EfficiencyRepository efficiencyRepository;
+    private final ProjectRepository projectRepository;
+    private final TargetRepository targetRepository;
+    private final StatisticsRepository statisticsRepository;
     private final StatisticsImport statistics;
     private final EfficiencyLists lists;
     private final Scopes scopes;
     private final Clock clock;
 
-    public DemoSteering(Database db, StatisticsImport statistics, EfficiencyLists lists, Scopes scopes, Clock clock) {
+    public DemoSteering(
+            Database db,
+            EfficiencyRepository efficiencyRepository,
+            ProjectRepository projectRepository,
+            TargetRepository targetRepository,
+            StatisticsRepository statisticsRepository,
+            StatisticsImport statistics,
+            EfficiencyLists lists,
+            Scopes scopes,
+            Clock clock) {
         this.db = db;
+        this.efficiencyRepository = efficiencyRepository;
+        this.projectRepository = projectRepository;
+        this.targetRepository = targetRepository;
+        this.statisticsRepository = statisticsRepository;
         this.statistics = statistics;
         this.lists = lists;
         this.scopes = scopes;
@@ -62,7 +80,7 @@ public class DemoSteering {
     }
 
     public boolean loaded() {
-        return !StatisticsRepository.of(db, List.of(DemoLoader.PROVINCE)).isEmpty();
+        return !statisticsRepository.of(List.of(DemoLoader.PROVINCE)).isEmpty();
     }
 
     public void load(int fromYear, int toYear) {
@@ -76,7 +94,7 @@ public class DemoSteering {
 
     /** Writes the statistics as the import template and imports them, so the demo goes through the real path. */
     void statistics(int from, int to, Instant now) {
-        StringBuilder csv = new StringBuilder(String.join(",", StatisticsImport.HEADER)).append('\n');
+        StringBuilder csv = new StringBuilder(String.join(",", StatisticsReader.HEADER)).append('\n');
         for (int y = from; y <= to; y++) {
             double[] province = new double[6];
             for (City c : CITIES) {
@@ -111,11 +129,11 @@ public class DemoSteering {
             line(csv, p, y, "gasoline", province[4], "万t", "");
             line(csv, p, y, "non_fossil", province[5], "万tce", "");
         }
-        StatisticsImport.Parsed parsed = statistics.parse(Table.csv("demo-statistics.csv", csv.toString()));
+        StatisticsReader.Parsed parsed = statistics.parse(Table.csv("demo-statistics.csv", csv.toString()));
         if (!parsed.problems().isEmpty()) {
             throw new IllegalStateException("demo statistics do not pass the import checks: " + parsed.problems());
         }
-        StatisticsRepository.replace(db, "system", parsed.stats(), now);
+        statisticsRepository.replace("system", parsed.stats());
     }
 
     private static void line(
@@ -142,11 +160,11 @@ public class DemoSteering {
     /** The seeds' targets (DEMO.md), the province's CO2-intensity target decomposed to the cities. */
     void targets(Instant now) {
         String p = DemoLoader.PROVINCE;
-        long intensity = TargetRepository.create(
-                db, "system", region(p, "CARBON_INTENSITY", 2020, 2025, 0.18, "贵州省减污降碳协同增效实施方案"), now);
-        TargetRepository.create(db, "system", region(p, "NON_FOSSIL_SHARE", 2020, 2025, 0.20, "贵州省碳达峰实施方案"), now);
-        TargetRepository.create(db, "system", region(p, "NON_FOSSIL_SHARE", 2020, 2030, 0.25, "贵州省碳达峰实施方案"), now);
-        TargetRepository.create(db, "system", region(p, "CARBON_INTENSITY", 2005, 2030, 0.65, "贵州省碳达峰实施方案"), now);
+        long intensity =
+                targetRepository.create("system", region(p, "CARBON_INTENSITY", 2020, 2025, 0.18, "贵州省减污降碳协同增效实施方案"));
+        targetRepository.create("system", region(p, "NON_FOSSIL_SHARE", 2020, 2025, 0.20, "贵州省碳达峰实施方案"));
+        targetRepository.create("system", region(p, "NON_FOSSIL_SHARE", 2020, 2030, 0.25, "贵州省碳达峰实施方案"));
+        targetRepository.create("system", region(p, "CARBON_INTENSITY", 2005, 2030, 0.65, "贵州省碳达峰实施方案"));
         // Guiyang takes a Panzhihua-style (攀府发〔2024〕1号) 20 %, the other cities the province's 18 %
         List<TargetRepository.Row> children = new ArrayList<>();
         for (City c : CITIES) {
@@ -163,11 +181,9 @@ public class DemoSteering {
                     intensity,
                     "分解自 #" + intensity + "（贵州省减污降碳协同增效实施方案）"));
         }
-        TargetRepository.decompose(db, "system", intensity, children, now);
-        TargetRepository.create(
-                db, "system", region("520100", "ENERGY_INTENSITY", 2020, 2025, 0.15, "攀枝花式城市目标（示例）"), now);
-        TargetRepository.create(
-                db, "system", region("520100", "NON_FOSSIL_SHARE", 2020, 2025, 0.33, "攀枝花式城市目标（示例）"), now);
+        targetRepository.decompose("system", intensity, children);
+        targetRepository.create("system", region("520100", "ENERGY_INTENSITY", 2020, 2025, 0.15, "攀枝花式城市目标（示例）"));
+        targetRepository.create("system", region("520100", "NON_FOSSIL_SHARE", 2020, 2025, 0.33, "攀枝花式城市目标（示例）"));
     }
 
     /** Renovation plans for the laggards of the last demo year: some done, some in progress, some overdue, some none. */
@@ -185,35 +201,29 @@ public class DemoSteering {
                     : "窑系统节能改造：高效篦冷机、低阻旋风预热器与变频风机";
             switch (i++ % 4) {
                 case 0 -> {
-                    long id = EfficiencyRepository.addPlan(
-                            db,
+                    long id = efficiencyRepository.addPlan(
                             "system",
                             f,
                             measure,
                             a.levels().benchmark(Edition.E2023).value(),
-                            today.minusMonths(3),
-                            now);
-                    EfficiencyRepository.setPlanStatus(db, "system", id, "IN_PROGRESS", today, now);
+                            today.minusMonths(3));
+                    efficiencyRepository.setPlanStatus("system", id, "IN_PROGRESS", today);
                 }
                 case 1 ->
-                    EfficiencyRepository.addPlan(
-                            db,
+                    efficiencyRepository.addPlan(
                             "system",
                             f,
                             measure,
                             a.levels().benchmark(Edition.E2023).value(),
-                            today.plusMonths(8),
-                            now);
+                            today.plusMonths(8));
                 case 2 -> {
-                    long id = EfficiencyRepository.addPlan(
-                            db,
+                    long id = efficiencyRepository.addPlan(
                             "system",
                             f,
                             measure,
                             a.levels().benchmark(Edition.E2023).value(),
-                            today.minusMonths(1),
-                            now);
-                    EfficiencyRepository.setPlanStatus(db, "system", id, "DONE", today.minusMonths(2), now);
+                            today.minusMonths(1));
+                    efficiencyRepository.setPlanStatus("system", id, "DONE", today.minusMonths(2));
                 }
                 default -> {
                     // no plan: the list of laggards without a plan shows it
@@ -225,14 +235,13 @@ public class DemoSteering {
     /** A handful of two-high projects across the lifecycle, one operating on a demo aluminium enterprise. */
     void projects(Instant now) {
         List<String> aluminium = new ArrayList<>();
-        for (var l : EfficiencyRepository.linesIn(db, scopes.subtree(DemoLoader.PROVINCE))) {
+        for (var l : efficiencyRepository.linesIn(scopes.subtree(DemoLoader.PROVINCE))) {
             if ("电解铝".equals(l.product())) {
                 aluminium.add(l.enterprise());
             }
         }
         String al = aluminium.isEmpty() ? null : aluminium.get(0);
-        long op = ProjectRepository.create(
-                db,
+        long op = projectRepository.create(
                 "system",
                 new ProjectRepository.Project(
                         0,
@@ -250,34 +259,26 @@ public class DemoSteering {
                         "存量",
                         "",
                         null),
-                "黔发改产业〔2021〕示例号",
-                now);
+                "黔发改产业〔2021〕示例号");
         move(op, "PROPOSED", "UNDER_REVIEW", "节能审查受理", null, null, now);
         move(op, "UNDER_REVIEW", "APPROVED", "黔发改环资审〔2021〕示例号", "能效达到标杆水平，同意", null, now);
         move(op, "APPROVED", "UNDER_CONSTRUCTION", "", "", null, now);
         if (al != null) {
             move(op, "UNDER_CONSTRUCTION", "OPERATING", "", "", LocalDate.of(2022, 6, 30), now);
         }
-        ProjectRepository.addSubstitution(
-                db,
+        projectRepository.addSubstitution(
                 "system",
                 op,
-                new ProjectRepository.Substitution(0, "CAPACITY", 150_000, "t/a", null, "省外关停电解铝产能指标置换（示例）", null),
-                now);
-        ProjectRepository.addSubstitution(
-                db,
+                new ProjectRepository.Substitution(0, "CAPACITY", 150_000, "t/a", null, "省外关停电解铝产能指标置换（示例）", null));
+        projectRepository.addSubstitution(
                 "system",
                 op,
-                new ProjectRepository.Substitution(0, "ENERGY", 12_000, "tce", null, "原自备燃煤锅炉关停（示例）", null),
-                now);
-        ProjectRepository.addSubstitution(
-                db,
+                new ProjectRepository.Substitution(0, "ENERGY", 12_000, "tce", null, "原自备燃煤锅炉关停（示例）", null));
+        projectRepository.addSubstitution(
                 "system",
                 op,
-                new ProjectRepository.Substitution(0, "POLLUTANT", 85, "t", "SO2", "原自备燃煤锅炉关停（示例）", null),
-                now);
-        long review = ProjectRepository.create(
-                db,
+                new ProjectRepository.Substitution(0, "POLLUTANT", 85, "t", "SO2", "原自备燃煤锅炉关停（示例）", null));
+        long review = projectRepository.create(
                 "system",
                 new ProjectRepository.Project(
                         0,
@@ -295,11 +296,9 @@ public class DemoSteering {
                         "拟建",
                         "",
                         null),
-                "",
-                now);
+                "");
         move(review, "PROPOSED", "UNDER_REVIEW", "节能审查受理", "", null, now);
-        long refused = ProjectRepository.create(
-                db,
+        long refused = projectRepository.create(
                 "system",
                 new ProjectRepository.Project(
                         0,
@@ -317,12 +316,10 @@ public class DemoSteering {
                         "拟建",
                         "",
                         null),
-                "",
-                now);
+                "");
         move(refused, "PROPOSED", "UNDER_REVIEW", "", "", null, now);
         move(refused, "UNDER_REVIEW", "REFUSED", "黔发改环资审〔2024〕示例号", "设计能效低于基准水平，不予通过", null, now);
-        long building = ProjectRepository.create(
-                db,
+        long building = projectRepository.create(
                 "system",
                 new ProjectRepository.Project(
                         0,
@@ -340,13 +337,11 @@ public class DemoSteering {
                         "在建",
                         "",
                         null),
-                "黔发改环资审〔2024〕示例号",
-                now);
+                "黔发改环资审〔2024〕示例号");
         move(building, "APPROVED", "UNDER_CONSTRUCTION", "", "", null, now);
-        ProjectRepository.move(
-                db, "system", building, "UNDER_CONSTRUCTION", "UNDER_CONSTRUCTION", "", "动态监控：手续齐全", "继续建设", null, now);
-        ProjectRepository.create(
-                db,
+        projectRepository.move(
+                "system", building, "UNDER_CONSTRUCTION", "UNDER_CONSTRUCTION", "", "动态监控：手续齐全", "继续建设", null);
+        projectRepository.create(
                 "system",
                 new ProjectRepository.Project(
                         0,
@@ -364,12 +359,11 @@ public class DemoSteering {
                         "拟建",
                         "",
                         null),
-                "",
-                now);
+                "");
     }
 
     private void move(
             long id, String from, String to, String document, String comment, LocalDate commissioned, Instant now) {
-        ProjectRepository.move(db, "system", id, from, to, document, comment, null, commissioned, now);
+        projectRepository.move("system", id, from, to, document, comment, null, commissioned);
     }
 }

@@ -10,6 +10,7 @@ import dev.peakline.store.targets.TargetRepository;
 import dev.peakline.targets.Figures;
 import dev.peakline.targets.Indicator;
 import dev.peakline.targets.Progress;
+import dev.peakline.targets.RegionStatistics;
 import dev.peakline.targets.Target;
 import dev.peakline.targets.Warning;
 import java.util.ArrayList;
@@ -37,17 +38,28 @@ public class TargetBook {
     public record Point(int year, double required, double actual) {}
 
     private final Database db;
+    private final TargetRepository targetRepository;
+    private final StatisticsRepository statisticsRepository;
+    private final AccountResults accountResults;
     private final Scopes scopes;
 
-    public TargetBook(Database db, Scopes scopes) {
+    public TargetBook(
+            Database db,
+            TargetRepository targetRepository,
+            StatisticsRepository statisticsRepository,
+            AccountResults accountResults,
+            Scopes scopes) {
         this.db = db;
+        this.targetRepository = targetRepository;
+        this.statisticsRepository = statisticsRepository;
+        this.accountResults = accountResults;
         this.scopes = scopes;
     }
 
     /** The region statistics of the regions as figures, by region then year, in one query. */
     Map<String, Map<Integer, Figures>> regionFigures(java.util.Collection<String> regions) {
         Map<String, Map<Integer, Figures>> out = new LinkedHashMap<>();
-        for (StatisticsRepository.Stat s : StatisticsRepository.of(db, regions)) {
+        for (RegionStatistics s : statisticsRepository.of(regions)) {
             out.computeIfAbsent(s.region(), k -> new LinkedHashMap<>())
                     .put(s.year(), new Figures(s.year(), s.co2(), s.energyTce(), s.gdp10kYuan(), s.nonFossilTce()));
         }
@@ -61,8 +73,8 @@ public class TargetBook {
             case "REGION" -> out.putAll(regional.getOrDefault(t.region(), Map.of()));
             case "INDUSTRY", "ENTERPRISE" -> {
                 List<AccountResults.Year> ys = t.scope().equals("ENTERPRISE")
-                        ? AccountResults.years(db, List.of(), "", t.enterprise())
-                        : AccountResults.years(db, scopes.subtree(t.region()), t.industry(), null);
+                        ? accountResults.years(List.of(), "", t.enterprise())
+                        : accountResults.years(scopes.subtree(t.region()), t.industry(), null);
                 for (AccountResults.Year y : ys) {
                     if (y.months() > 0) {
                         out.put(
@@ -176,7 +188,7 @@ public class TargetBook {
         scopes.registry()
                 .children(region.code())
                 .forEach(c -> regions.add(c.code().value()));
-        List<TargetRepository.Row> rows = TargetRepository.in(db, regions).stream()
+        List<TargetRepository.Row> rows = targetRepository.in(regions).stream()
                 .filter(r -> r.scope().equals("REGION"))
                 .toList();
         List<String> header = List.of("区划", "指标", "目标", "基年", "目标年", "基年值", "本年应达", "本年实际", "单位", "进度偏差", "预警", "考核结果");
@@ -208,7 +220,7 @@ public class TargetBook {
             }
         }
         List<List<Object>> stats = new ArrayList<>();
-        for (StatisticsRepository.Stat s : StatisticsRepository.of(db, regions)) {
+        for (RegionStatistics s : statisticsRepository.of(regions)) {
             if (s.year() == year) {
                 stats.add(List.of(
                         scopes.registry().region(s.region()).map(Region::name).orElse(s.region()),

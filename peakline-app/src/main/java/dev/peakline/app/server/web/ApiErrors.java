@@ -39,6 +39,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
+    /** The most problems one answer lists; {@code problemCount} gives them all. */
+    public static final int MAX_PROBLEMS = 100;
+
     /** Constraint names of the schema and what their violation means for the caller. */
     private static final Map<String, ErrorCode> CONSTRAINTS = Map.of(
             "filing_one_open", ErrorCode.PERIOD_OPEN,
@@ -74,9 +77,13 @@ public class ApiErrors {
             p.setInstance(URI.create(req.getRequestURI()));
         }
         if (!problems.isEmpty()) {
+            // the answer lists at most MAX_PROBLEMS: a file of garbage must not turn into a reply a hundred times
+            // larger
+            p.setProperty("problemCount", problems.size());
             p.setProperty(
                     "problems",
                     problems.stream()
+                            .limit(MAX_PROBLEMS)
                             .map(x -> {
                                 Map<String, Object> m = new LinkedHashMap<>();
                                 m.put("code", x.code());
@@ -116,12 +123,6 @@ public class ApiErrors {
             return respond(req, code, code.en(), List.of());
         }
         return internal(req, e);
-    }
-
-    /** A step that the current state forbids (approve a draft, change an approved filing…), said by the store. */
-    @ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<ProblemDetail> state(HttpServletRequest req, IllegalStateException e) {
-        return respond(req, ErrorCode.STATE, e.getMessage(), List.of());
     }
 
     /** A value that a record refused while a request was read (a credit code, a region code, a quantity). */

@@ -1,0 +1,36 @@
+package dev.peakline.targets;
+
+import java.util.List;
+
+/**
+ * One region-year of statistics (区域统计数据), as imported: GDP at constant prices, total energy in standard coal, CO2
+ * from energy, non-fossil energy, and the energy lines they were computed from.
+ *
+ * @param region GB/T 2260 code
+ * @param gdp10kYuan GDP at the constant prices of {@code priceBaseYear} [10⁴ yuan]
+ * @param energyTce total energy consumption [tce], the carriers' lines plus non-fossil energy
+ * @param co2 CO2 from energy [tCO2]
+ * @param nonFossilTce non-fossil energy as the statistics bureau converts it [tce]
+ */
+public record RegionStatistics(
+        String region,
+        int year,
+        double gdp10kYuan,
+        int priceBaseYear,
+        double energyTce,
+        double co2,
+        double nonFossilTce,
+        List<EnergyLine> energy) {
+
+    public RegionStatistics {
+        energy = List.copyOf(energy);
+    }
+
+    /**
+     * One energy line: a carrier (or {@code non_fossil}) with its amount as given and what it counts for.
+     *
+     * @param tce [tce]
+     * @param co2 [tCO2]
+     */
+    public record EnergyLine(String carrier, double amount, String unit, double tce, double co2) {}
+}
