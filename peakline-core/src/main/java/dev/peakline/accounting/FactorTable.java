@@ -247,6 +247,10 @@ public final class FactorTable {
                                     ? " (classify it as 烟煤, 无烟煤 or 褐煤, or choose another guideline variant)"
                                     : "; give measured values or choose another guideline variant"));
         }
+        Optional<String> implausible = implausible(c, mNcv, mCc, ncv, cc);
+        if (implausible.isPresent()) {
+            return fail("measured.implausible", implausible.get());
+        }
         double ncvValue = measuredNcv ? mNcv : ncv.map(ResolvedFactor::value).orElse(Double.NaN);
         String tceFormula;
         double tceCoef;
@@ -289,6 +293,47 @@ public final class FactorTable {
                 + (measuredCc ? "_measured " + mCc + " tC/GJ" : " " + cc.get().value() + " tC/TJ ÷ 1000") + " × OF "
                 + of.get().value() + " × 44/12";
         return add(k, c.nameCn(), Slot.COMBUSTION, ef, tceCoef, formula, tceFormula, used);
+    }
+
+    /** Measured NCV within this factor of the carrier's default (Peakline's plausibility bound, not a statute). */
+    static final double NCV_SPAN = 4;
+    /** Measured carbon content within this factor of the carrier's default (Peakline's plausibility bound). */
+    static final double CC_SPAN = 2;
+
+    /**
+     * Why a measured NCV or carbon content cannot be right, if it cannot: beyond {@link #NCV_SPAN}× or
+     * {@link #CC_SPAN}× the guideline default of the carrier either way, or, for a carrier without a default, beyond
+     * 1,000 GJ per unit or 0.1 tC/GJ. A laboratory value off by a factor of four is a unit or typing error, and a value
+     * such as 1e300 would turn every total above it into infinity.
+     */
+    static Optional<String> implausible(
+            EnergyCarrier c, double mNcv, double mCc, Optional<ResolvedFactor> ncv, Optional<ResolvedFactor> cc) {
+        if (!Double.isNaN(mNcv)) {
+            double d = ncv.map(ResolvedFactor::value).orElse(Double.NaN);
+            boolean bad =
+                    Double.isNaN(d) ? !(mNcv > 0 && mNcv <= 1000) : !(mNcv >= d / NCV_SPAN && mNcv <= d * NCV_SPAN);
+            if (bad) {
+                return Optional.of(
+                        "measured NCV " + mNcv + " GJ/" + c.activityUnit().symbol() + " is not plausible for "
+                                + c.nameCn()
+                                + (Double.isNaN(d)
+                                        ? " (at most 1,000)"
+                                        : " (the default is " + d + "; a measured value lies within " + d / NCV_SPAN
+                                                + "–" + d * NCV_SPAN + ")"));
+            }
+        }
+        if (!Double.isNaN(mCc)) {
+            double d = cc.map(f -> f.value() / 1000.0).orElse(Double.NaN);
+            boolean bad = Double.isNaN(d) ? !(mCc > 0 && mCc <= 0.1) : !(mCc >= d / CC_SPAN && mCc <= d * CC_SPAN);
+            if (bad) {
+                return Optional.of("measured carbon content " + mCc * 1000 + " tC/TJ is not plausible for " + c.nameCn()
+                        + (Double.isNaN(d)
+                                ? " (at most 100)"
+                                : " (the default is " + d * 1000 + " tC/TJ; a measured value lies within "
+                                        + d * 1000 / CC_SPAN + "–" + d * 1000 * CC_SPAN + ")"));
+            }
+        }
+        return Optional.empty();
     }
 
     private Lookup processRow(RowKey k, LocalDate day) {

@@ -128,4 +128,45 @@ class BadInputTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'Z'");
     }
+
+    static ActivityRecord measured(int row, double ncv, double carbonContent) {
+        ActivityRecord r = at(row, "烟煤", 1000, Unit.T, Use.COMBUSTION);
+        return new ActivityRecord(
+                r.enterprise(),
+                r.region(),
+                r.industry(),
+                r.period(),
+                r.carrier(),
+                r.quantity(),
+                r.use(),
+                ncv,
+                carbonContent,
+                row);
+    }
+
+    @Test
+    void implausibleMeasuredValuesAreRefusedWithTheRangeThatWouldBeAccepted() {
+        // bituminous coal defaults: NCV 19.570 GJ/t, carbon content 26.18 tC/TJ (0.02618 tC/GJ);
+        // a measurement is accepted within 19.570 ÷ 4 = 4.8925 … 19.570 × 4 = 78.28 GJ/t and 13.09 … 52.36 tC/TJ
+        List<Problem> p = problems(
+                List.of(
+                        measured(2, 1e300, Double.NaN),
+                        measured(3, 78.29, Double.NaN),
+                        measured(4, Double.NaN, 0.0524),
+                        measured(5, 4.89, Double.NaN)),
+                List.of());
+        assertThat(p).extracting(Problem::row).containsExactly(2, 3, 4, 5);
+        assertThat(p).extracting(Problem::code).containsOnly("measured.implausible");
+        assertThat(p.get(0).message()).contains("19.57", "4.8925", "78.28");
+        assertThat(p.get(2).message()).contains("26.18", "13.09", "52.36");
+        // exactly at the bounds is accepted
+        AccountingEngine.Run ok = new AccountingEngine(LIB, AccountingOptions.defaults(), 1)
+                .account(new AccountingInput(
+                        "f.csv",
+                        List.of(measured(2, 78.28, 0.01309), measured(3, 4.8925, 0.05236)),
+                        List.of(),
+                        List.of(),
+                        List.of()));
+        assertThat(ok.problems()).isEmpty();
+    }
 }

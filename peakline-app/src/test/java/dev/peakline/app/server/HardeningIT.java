@@ -139,4 +139,21 @@ class HardeningIT extends ServerTest {
         }
         assertThat(total).isEqualTo(10.0);
     }
+
+    @Test
+    void anImplausibleMeasuredValueIsRefusedWithItsRowAndNothingIsStored() {
+        Client ent = as("enterprise");
+        String base = "/api/v1/enterprises/" + own(ent);
+        String line = "{\"carrier\":\"烟煤\",\"use\":\"燃烧\",\"amount\":\"100\",\"unit\":\"t\",\"measuredNcv\":";
+        JsonNode r = ent.json(
+                ent.post(
+                        base + "/filings",
+                        "{\"period\":\"2025-09\",\"activity\":[" + line + "\"20.1\"}," + line + "\"1e300\"}]}"),
+                422);
+        assertThat(r.get("code").asText()).isEqualTo("filing.invalid");
+        assertThat(r.get("problems").get(0).get("code").asText()).isEqualTo("measured.implausible");
+        assertThat(r.get("problems").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(ent.json(ent.get(base + "/filings?year=2025"), 200).toString())
+                .doesNotContain("2025-09");
+    }
 }

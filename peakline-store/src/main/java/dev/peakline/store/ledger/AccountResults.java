@@ -107,7 +107,27 @@ public final class AccountResults {
         }
     }
 
+    /**
+     * The last line of defence: a non-finite figure (an overflow upstream) is never stored, so that one bad result
+     * cannot turn a region's totals into Infinity. Input checks refuse such input long before this.
+     */
+    static void checkFinite(Row r) {
+        double[] figures = {
+            r.scope1(), r.scope2(), r.total(), r.energy(), r.combustion(), r.process(), r.electricity(), r.heat()
+        };
+        for (double v : figures) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalStateException(
+                        "a non-finite figure for " + r.enterprise() + " " + r.period() + " was not stored: " + r);
+            }
+        }
+        if (!Double.isNaN(r.valueAdded()) && Double.isInfinite(r.valueAdded())) {
+            throw new IllegalStateException("an infinite value added for " + r.enterprise() + " was not stored");
+        }
+    }
+
     private static void bind(PreparedStatement ps, Row r, Instant at) throws SQLException {
+        checkFinite(r);
         ps.setLong(1, r.filingId());
         ps.setString(2, r.enterprise().value());
         ps.setString(3, r.period().toString());
@@ -139,6 +159,7 @@ public final class AccountResults {
                     + " scope2_tco2 = ?, total_tco2 = ?, energy_tce = ?, combustion_tco2 = ?, process_tco2 = ?,"
                     + " electricity_tco2 = ?, heat_tco2 = ?, factor_sets = ?, computed_at = ? where filing_id = ?")) {
                 for (Row r : rows) {
+                    checkFinite(r);
                     ps.setDouble(1, r.scope1());
                     ps.setDouble(2, r.scope2());
                     ps.setDouble(3, r.total());
