@@ -209,56 +209,44 @@ public final class EfficiencyRepository {
      * with the enterprise's energy and how many months were accounted.
      */
     public List<Output> outputs(Collection<String> regions, int year) {
-        return Tx.run(db, c -> {
-            List<Output> out = new ArrayList<>();
-            try (PreparedStatement ps = Tx.prepare(
-                            c,
-                            "with cur as (select filing_id, enterprise, energy_tce from account_result where current"
-                                    + " and period between ? and ? and region = any (?)),"
-                                    + " en as (select enterprise, sum(energy_tce) tce, count(*) n from cur group by enterprise)"
-                                    + " select cur.enterprise, p.product, p.unit, sum(p.amount), min(en.tce), min(en.n)"
-                                    + " from cur join filing_production p on p.filing_id = cur.filing_id"
-                                    + " join en on en.enterprise = cur.enterprise"
-                                    + " group by cur.enterprise, p.product, p.unit order by 1, 2",
-                            year + "-01",
-                            year + "-12",
-                            regions.toArray(String[]::new));
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Output(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getDouble(4),
-                            rs.getDouble(5),
-                            rs.getInt(6)));
-                }
-            }
-            return out;
-        });
+        return Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "with cur as (select filing_id, enterprise, energy_tce from account_result where current"
+                                + " and period between ? and ? and region = any (?)),"
+                                + " en as (select enterprise, sum(energy_tce) tce, count(*) n from cur group by enterprise)"
+                                + " select cur.enterprise, p.product, p.unit, sum(p.amount), min(en.tce), min(en.n)"
+                                + " from cur join filing_production p on p.filing_id = cur.filing_id"
+                                + " join en on en.enterprise = cur.enterprise"
+                                + " group by cur.enterprise, p.product, p.unit order by 1, 2",
+                        rs -> new Output(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getDouble(4),
+                                rs.getDouble(5),
+                                rs.getInt(6)),
+                        year + "-01",
+                        year + "-12",
+                        regions.toArray(String[]::new)));
     }
 
     /** Filed activity amounts by enterprise, carrier, use and unit over the year's current filings in the regions. */
     public List<CarrierSum> carriers(Collection<String> regions, int year) {
-        return Tx.run(db, c -> {
-            List<CarrierSum> out = new ArrayList<>();
-            try (PreparedStatement ps = Tx.prepare(
-                            c,
-                            "select r.enterprise, a.carrier, a.use, a.unit, sum(a.amount) from account_result r"
-                                    + " join filing_activity a on a.filing_id = r.filing_id where r.current"
-                                    + " and r.period between ? and ? and r.region = any (?)"
-                                    + " group by 1, 2, 3, 4 order by 1, 2, 3, 4",
-                            year + "-01",
-                            year + "-12",
-                            regions.toArray(String[]::new));
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new CarrierSum(
-                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5)));
-                }
-            }
-            return out;
-        });
+        return Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "select r.enterprise, a.carrier, a.use, a.unit, sum(a.amount) from account_result r"
+                                + " join filing_activity a on a.filing_id = r.filing_id where r.current"
+                                + " and r.period between ? and ? and r.region = any (?)"
+                                + " group by 1, 2, 3, 4 order by 1, 2, 3, 4",
+                        rs -> new CarrierSum(
+                                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5)),
+                        year + "-01",
+                        year + "-12",
+                        regions.toArray(String[]::new)));
     }
 
     public long addPlan(String actor, long facility, String measure, Double targetValue, LocalDate deadline) {
