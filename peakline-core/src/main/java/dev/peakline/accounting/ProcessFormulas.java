@@ -254,11 +254,7 @@ public final class ProcessFormulas {
                 return dflt;
             }
             try {
-                double v = Double.parseDouble(s.strip());
-                if (!Double.isFinite(v)) {
-                    throw new NumberFormatException();
-                }
-                return v;
+                return dev.peakline.units.Decimals.parse(s);
             } catch (NumberFormatException e) {
                 note("parameter " + k + " = '" + s + "' is not a number (use a dot as decimal separator)");
                 return dflt;

@@ -49,6 +49,21 @@ public enum ErrorCode {
             Kind.INVALID,
             "无法读取上传的文件（应为 .xlsx 或 UTF-8 CSV）",
             "The upload is not .xlsx or UTF-8 CSV"),
+    UPLOAD_ENCODING(
+            "upload.encoding",
+            Kind.INVALID,
+            "文件不是 UTF-8 编码（请另存为“CSV UTF-8”）",
+            "The file is not UTF-8; save it as CSV UTF-8"),
+    UPLOAD_SHAPE(
+            "upload.shape",
+            Kind.INVALID,
+            "文件中有无法读取的单元格（多出的列或控制字符），未保存任何内容",
+            "Some cells cannot be read (extra fields or control characters); nothing was stored"),
+    UPLOAD_FORMULA(
+            "upload.formula",
+            Kind.INVALID,
+            "工作簿中有未计算的公式（请在 Excel 中保存后再上传，或粘贴为数值）",
+            "The workbook has formulas without saved values"),
     UPLOAD_TOO_LARGE("upload.too_large", Kind.TOO_LARGE, "上传的文件超过 10 MB", "The upload exceeds 10 MB"),
     INGEST_REJECTED("ingest.rejected", Kind.INVALID, "报文被拒收（原因见 problems）", "The message was rejected; see problems"),
     INGEST_TOO_LARGE("ingest.too_large", Kind.TOO_LARGE, "报文过大，请分批发送", "The message is too large; split it"),

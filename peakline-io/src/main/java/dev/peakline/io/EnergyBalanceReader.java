@@ -430,7 +430,11 @@ public final class EnergyBalanceReader {
         }
         BigDecimal v;
         try {
-            v = new BigDecimal(text.strip().replace(",", ""));
+            String t = text.strip().replace(",", "");
+            if (!dev.peakline.units.Decimals.isDecimal(t)) {
+                throw new NumberFormatException(t);
+            }
+            v = new BigDecimal(t);
         } catch (NumberFormatException e) {
             problems.add(Problem.at(
                     "inventory.value",

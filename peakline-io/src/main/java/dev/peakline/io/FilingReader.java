@@ -3,6 +3,7 @@ package dev.peakline.io;
 import dev.peakline.accounting.AccountingInput;
 import dev.peakline.domain.ActivityRecord;
 import dev.peakline.domain.CreditCode;
+import dev.peakline.domain.DateWindow;
 import dev.peakline.domain.IndustryCode;
 import dev.peakline.domain.OutputRecord;
 import dev.peakline.domain.ProcessRecord;
@@ -10,6 +11,7 @@ import dev.peakline.domain.ProductionRecord;
 import dev.peakline.domain.RegionCode;
 import dev.peakline.domain.Use;
 import dev.peakline.problems.Problem;
+import dev.peakline.units.Decimals;
 import dev.peakline.units.Dimension;
 import dev.peakline.units.Quantity;
 import dev.peakline.units.Unit;
@@ -123,8 +125,7 @@ public final class FilingReader {
                     Table.pick(sheets, PRODUCTION_SHEETS, false),
                     Table.pick(sheets, OUTPUT_SHEETS, false));
         }
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        return read(Table.csv(name, text), Optional.empty(), Optional.empty(), Optional.empty());
+        return read(Table.csv(name, Table.utf8(name, bytes)), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -314,8 +315,8 @@ public final class FilingReader {
                 problem("period.month", "period", "'" + v + "' has no month " + m);
                 return null;
             }
-            if (y < 1990 || y > 2100) {
-                problem("period.year", "period", "year " + y + " is outside 1990–2100");
+            if (!DateWindow.contains(y)) {
+                problem("period.year", "period", "year " + y + " is " + DateWindow.outside());
                 return null;
             }
             return YearMonth.of(y, m);
@@ -373,11 +374,7 @@ public final class FilingReader {
                 return Double.NaN;
             }
             try {
-                double d = Double.parseDouble(v.replace("_", ""));
-                if (!Double.isFinite(d)) {
-                    throw new NumberFormatException();
-                }
-                return d;
+                return Decimals.parse(v);
             } catch (NumberFormatException e) {
                 problem(
                         "number.format",

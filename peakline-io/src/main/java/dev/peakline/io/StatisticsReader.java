@@ -9,9 +9,9 @@ import dev.peakline.reference.EnergyCarrier;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.reference.Registry;
 import dev.peakline.targets.RegionStatistics;
+import dev.peakline.units.Decimals;
 import dev.peakline.units.Dimension;
 import dev.peakline.units.Unit;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +40,7 @@ public final class StatisticsReader {
         return name.toLowerCase(Locale.ROOT).endsWith(".xlsx")
                 ? Table.pick(Table.excel(name, bytes), List.of("统计数据", "statistics"), true)
                         .orElseThrow()
-                : Table.csv(name, new String(bytes, StandardCharsets.UTF_8));
+                : Table.csv(name, Table.utf8(name, bytes));
     }
 
     /** The template with the columns explained and an example region-year. */
@@ -276,8 +276,7 @@ public final class StatisticsReader {
 
     static Double number(String s) {
         try {
-            double d = Double.parseDouble(s.strip().replace(",", ""));
-            return Double.isFinite(d) ? d : null;
+            return Decimals.parse(s.strip().replace(",", ""));
         } catch (NumberFormatException e) {
             return null;
         }

@@ -3,6 +3,7 @@ package dev.peakline.io;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,33 +54,134 @@ public record Table(String source, List<Line> lines) {
     public static Table csv(Path file) {
         try {
             checkSize(file);
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return csv(file.getFileName().toString(), text);
+            String name = file.getFileName().toString();
+            return csv(name, utf8(name, Files.readAllBytes(file)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Reads CSV text. A row shorter than the header reads its missing cells as empty (the columns' own checks then name
+     * them); a row with more filled cells than the header, or a cell with a control character (NUL and the like), is
+     * refused with its row and column, since what it holds would otherwise be lost or unstorable.
+     *
+     * @throws Refusal {@link ErrorCode#UPLOAD_SHAPE} listing every such cell
+     */
     public static Table csv(String source, String text) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         List<Line> lines = new ArrayList<>();
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(text)) {
+        List<Problem> problems = new ArrayList<>();
+        int width = -1;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(text)) {
             for (CsvRecord r : reader) {
+                int row = (int) r.getStartingLineNumber();
                 List<String> cells = new ArrayList<>(r.getFieldCount());
                 for (int i = 0; i < r.getFieldCount(); i++) {
-                    cells.add(r.getField(i).strip());
+                    String cell = r.getField(i).strip();
+                    if (hasControl(cell)) {
+                        problems.add(Problem.at(
+                                "cell.control",
+                                source,
+                                row,
+                                column(i),
+                                "cell " + column(i) + row + " contains a control character (such as NUL); remove it"));
+                    }
+                    cells.add(cell);
                 }
-                Line l = new Line((int) r.getStartingLineNumber(), cells);
-                if (!l.blank()) {
-                    lines.add(l);
+                Line l = new Line(row, cells);
+                if (l.blank()) {
+                    continue;
                 }
+                if (width < 0) {
+                    width = cells.size();
+                } else {
+                    for (int i = width; i < cells.size(); i++) {
+                        if (!cells.get(i).isEmpty()) {
+                            problems.add(Problem.at(
+                                    "row.extra_fields",
+                                    source,
+                                    row,
+                                    column(i),
+                                    "row " + row + " has " + cells.size() + " fields but the header has " + width
+                                            + "; cell " + column(i) + row
+                                            + " is outside the table (a comma too many?)"));
+                            break;
+                        }
+                    }
+                }
+                lines.add(l);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!problems.isEmpty()) {
+            throw Refusal.of(
+                    ErrorCode.UPLOAD_SHAPE,
+                    source + ": " + problems.size() + " cell(s) cannot be read; nothing was stored",
+                    problems);
+        }
         return new Table(source, lines);
+    }
+
+    /**
+     * Decodes an uploaded text file as UTF-8 (a BOM is dropped). A file in another encoding, such as GBK from older
+     * Chinese Excel versions, is refused with where its first foreign byte is, never read as mojibake.
+     *
+     * @throws Refusal {@link ErrorCode#UPLOAD_ENCODING}
+     */
+    public static String utf8(String source, byte[] bytes) {
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try {
+            String s = d.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int at = 0;
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+            d.reset();
+            if (d.decode(in, out, true).isError()) {
+                at = in.position();
+            }
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw Refusal.of(
+                    ErrorCode.UPLOAD_ENCODING,
+                    source + " is not UTF-8 (line " + line + ", byte " + (at + 1)
+                            + "); save it as \"CSV UTF-8\" (files saved as GBK/ANSI are not read)",
+                    List.of(Problem.at("file.encoding", source, line, "", "not UTF-8 from byte " + (at + 1) + " on")));
+        }
+    }
+
+    /** A spreadsheet-style column name for a 0-based index: A, B, … Z, AA. */
+    static String column(int i) {
+        StringBuilder b = new StringBuilder();
+        for (int n = i + 1; n > 0; n = (n - 1) / 26) {
+            b.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return b.toString();
+    }
+
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads every sheet of a workbook once: sheet name → its rows, in workbook order. */
@@ -148,12 +250,27 @@ public record Table(String source, List<Line> lines) {
         try (Workbook wb = new XSSFWorkbook(in)) {
             DataFormatter fmt = new DataFormatter(Locale.ROOT);
             Map<String, Table> sheets = new LinkedHashMap<>();
+            List<Problem> formulas = new ArrayList<>();
             for (Sheet sheet : wb) {
                 List<Line> lines = new ArrayList<>();
                 for (Row row : sheet) {
                     List<String> cells = new ArrayList<>();
                     for (int c = 0; c < row.getLastCellNum(); c++) {
-                        cells.add(text(row.getCell(c), fmt));
+                        Cell cell = row.getCell(c);
+                        if (cell instanceof org.apache.poi.xssf.usermodel.XSSFCell x
+                                && x.getCellType() == CellType.FORMULA
+                                && !x.getCTCell().isSetV()) {
+                            // POI reads a formula that was never calculated as 0: refused, not filed as zero
+                            String at = column(c) + (row.getRowNum() + 1);
+                            formulas.add(Problem.at(
+                                    "cell.formula",
+                                    name + "[" + sheet.getSheetName() + "]",
+                                    row.getRowNum() + 1,
+                                    column(c),
+                                    "cell " + at + " holds the formula =" + x.getCellFormula()
+                                            + " without a calculated value"));
+                        }
+                        cells.add(text(cell, fmt));
                     }
                     Line l = new Line(row.getRowNum() + 1, cells);
                     if (!l.blank()) {
@@ -162,7 +279,17 @@ public record Table(String source, List<Line> lines) {
                 }
                 sheets.put(sheet.getSheetName(), new Table(name + "[" + sheet.getSheetName() + "]", lines));
             }
+            if (!formulas.isEmpty()) {
+                throw Refusal.of(
+                        ErrorCode.UPLOAD_FORMULA,
+                        name + " has " + formulas.size()
+                                + " formula cell(s) without a calculated value: open it in Excel or WPS and save it,"
+                                + " or paste the cells as values",
+                        formulas);
+            }
             return sheets;
+        } catch (Refusal e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(
                     "cannot read workbook " + name + ": " + e.getMessage(),

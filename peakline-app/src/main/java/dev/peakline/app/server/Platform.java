@@ -37,6 +37,7 @@ public class Platform {
     com.fasterxml.jackson.databind.Module peaklineCodes() {
         var m = new com.fasterxml.jackson.databind.module.SimpleModule("peakline-codes");
         m.addSerializer(dev.peakline.domain.CreditCode.class, ToStringSerializer.instance);
+        m.addDeserializer(String.class, new dev.peakline.app.server.web.JsonText());
         m.addSerializer(dev.peakline.domain.RegionCode.class, ToStringSerializer.instance);
         m.addSerializer(dev.peakline.domain.IndustryCode.class, ToStringSerializer.instance);
         return m;
@@ -44,15 +45,21 @@ public class Platform {
 
     /**
      * Limits on every JSON body the API reads: 64 levels deep at most, numbers of at most 100 digits (Jackson's own
-     * default depth is 500, which is far beyond any request Peakline takes).
+     * default depth is 500, which is far beyond any request Peakline takes), no null inside a list; texts are checked
+     * by {@link dev.peakline.app.server.web.JsonText}.
      */
     @Bean
     org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer jsonLimits() {
-        return b -> b.postConfigurer(m -> m.getFactory()
-                .setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                        .maxNestingDepth(64)
-                        .maxNumberLength(100)
-                        .build()));
+        return b -> b.postConfigurer(m -> {
+            m.getFactory()
+                    .setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                            .maxNestingDepth(64)
+                            .maxNumberLength(100)
+                            .build());
+            // a null inside a list ("lines":[null]) is refused with its path instead of reaching a form as null
+            m.setDefaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
+                    com.fasterxml.jackson.annotation.Nulls.FAIL));
+        });
     }
 
     @Bean

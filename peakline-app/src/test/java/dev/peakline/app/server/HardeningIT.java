@@ -156,4 +156,184 @@ class HardeningIT extends ServerTest {
         assertThat(ent.json(ent.get(base + "/filings?year=2025"), 200).toString())
                 .doesNotContain("2025-09");
     }
+
+    @Autowired
+    dev.peakline.store.Database db;
+
+    long count(String sql) {
+        try (var c = db.connection();
+                var st = c.createStatement();
+                var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> ingest(Client c, String contentType, String body) {
+        return c.send(c.builder("/ingest/v1/readings")
+                .header("Authorization", "Bearer " + demoGateway.value())
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void datesOutside2000To2100AreRefusedEverywhereAndMakeNoPartition() {
+        Client ent = as("enterprise");
+        String code = own(ent);
+        String base = "/api/v1/enterprises/" + code;
+        JsonNode meter = ent.json(
+                ent.post(
+                        base + "/meters",
+                        "{\"code\":\"OLD-1970\",\"name\":\"旧表\",\"carrier\":\"电力\",\"unit\":\"kWh\","
+                                + "\"kind\":\"INTERVAL\",\"installedAt\":\"1970-01-01T00:00:00+08:00\"}"),
+                422);
+        assertThat(meter.get("problems").get(0).get("column").asText()).isEqualTo("installedAt");
+        assertThat(meter.get("problems").get(0).get("message").asText()).contains("outside 2000–2100");
+        assertThat(ent.json(ent.get(base + "/meters"), 200).toString()).doesNotContain("OLD-1970");
+
+        // readings of 1970 (ISO and epoch milliseconds) and of year 9999 are rejected one by one, the batch goes on
+        String meterCode =
+                ent.json(ent.get(base + "/meters"), 200).get(0).get("code").asText();
+        JsonNode r = ent.json(
+                ingest(
+                        ent,
+                        "application/json",
+                        "{\"readings\":[{\"meter\":\"" + meterCode
+                                + "\",\"ts\":\"1970-01-01T00:15:00+08:00\",\"value\":1},"
+                                + "{\"meter\":\"" + meterCode + "\",\"ts\":0,\"value\":1},"
+                                + "{\"meter\":\"" + meterCode
+                                + "\",\"ts\":\"9999-12-31T00:00:00+08:00\",\"value\":1}]}"),
+                200);
+        assertThat(r.get("accepted").asInt()).isZero();
+        assertThat(r.get("rejected").size()).isEqualTo(3);
+        assertThat(r.get("rejected").toString()).contains("outside 2000–2100");
+        assertThat(count("select count(*) from pg_class where relname in ('reading_1970_01', 'reading_9999_12')"))
+                .isZero();
+
+        // reconciling 1970-01 is refused before anything is read or drafted
+        JsonNode rec = ent.json(ent.post(base + "/monitoring/reconcile?period=1970-01", ""), 422);
+        assertThat(rec.get("code").asText()).isEqualTo("period");
+        assertThat(count("select count(*) from filing where period = '1970-01'"))
+                .isZero();
+
+        // a date beyond PostgreSQL's range is a clear refusal, not an error of the database
+        Client admin = as("admin");
+        JsonNode far = admin.json(
+                admin.post(
+                        "/api/v1/factor-sets/activations",
+                        "{\"region\":\"520000\",\"activeFrom\":\"+300000-01-01\",\"setId\":\"peakline-reference\","
+                                + "\"setVersion\":\"2026.11.1\"}"),
+                422);
+        assertThat(far.get("problems").get(0).get("column").asText()).isEqualTo("activeFrom");
+    }
+
+    @Test
+    void malformedJsonAnswers4xxNamingTheField() {
+        Client ent = as("enterprise");
+        String base = "/api/v1/enterprises/" + own(ent);
+        JsonNode nul = ent.json(ent.post(base + "/filings", "{\"period\":\"2025-10\",\"activity\":[null]}"), 400);
+        assertThat(nul.get("problems").get(0).get("column").asText()).isEqualTo("activity[0]");
+        assertThat(nul.get("problems").get(0).get("column").asText()).isEqualTo("activity[0]");
+
+        JsonNode control = ent.json(
+                ent.post(
+                        base + "/filings",
+                        "{\"period\":\"2025-10\",\"activity\":[{\"carrier\":\"烟\\u0000煤\",\"use\":\"燃烧\","
+                                + "\"amount\":\"1\",\"unit\":\"t\"}]}"),
+                400);
+        assertThat(control.get("problems").get(0).get("column").asText()).isEqualTo("activity[0].carrier");
+        assertThat(control.get("detail").asText()).contains("U+0000");
+
+        Client province = as("province");
+        String huge = "项".repeat(1_000_000);
+        HttpResponse<String> big = province.post(
+                "/api/v1/projects",
+                "{\"name\":\"" + huge + "\",\"region\":\"520181\",\"industry\":\"3216\",\"product\":\"电解铝\"}");
+        JsonNode b = province.json(big, 400);
+        assertThat(b.get("problems").get(0).get("column").asText()).isEqualTo("name");
+        assertThat(big.body().length()).isLessThan(5_000); // the answer does not repeat the text
+
+        JsonNode param = ent.json(ent.get(base + "/filings?year=2025&q=a%00b"), 400);
+        assertThat(param.get("problems").get(0).get("column").asText()).isEqualTo("q");
+
+        JsonNode hex = ent.json(
+                ent.post(
+                        base + "/filings",
+                        "{\"period\":\"2025-10\",\"activity\":[{\"carrier\":\"烟煤\",\"use\":\"燃烧\","
+                                + "\"amount\":\"0x1p3\",\"unit\":\"t\"}]}"),
+                422);
+        assertThat(hex.get("problems").get(0).get("code").asText()).isEqualTo("number.format");
+        assertThat(ent.json(ent.get(base + "/filings?year=2025"), 200).toString())
+                .doesNotContain("2025-10");
+    }
+
+    @Test
+    void unevenNulAndGbkFilesAreRefusedWithTheirRowAndNothingIsStored() {
+        Client ent = as("enterprise");
+        String code = own(ent);
+        String base = "/api/v1/enterprises/" + code;
+        String header = "enterprise,region,industry,period,carrier,quantity,unit,use\n";
+        String row = code + ",520181,3216,2025-11,烟煤,100,t,燃烧";
+        JsonNode uneven = ent.json(
+                ent.upload(
+                        base + "/filings/upload?period=2025-11",
+                        "uneven.csv",
+                        (header + row + "\n" + row + ",surplus\n").getBytes(StandardCharsets.UTF_8)),
+                422);
+        assertThat(uneven.get("code").asText()).isEqualTo("upload.shape");
+        assertThat(uneven.get("problems").get(0).get("row").asInt()).isEqualTo(3);
+
+        JsonNode nul = ent.json(
+                ent.upload(
+                        base + "/filings/upload?period=2025-11",
+                        "nul.csv",
+                        (header + row.replace("烟煤", "烟\u0000煤") + "\n").getBytes(StandardCharsets.UTF_8)),
+                422);
+        assertThat(nul.get("problems").get(0).get("column").asText()).isEqualTo("E");
+
+        JsonNode gbk = ent.json(
+                ent.upload(
+                        base + "/filings/upload?period=2025-11",
+                        "gbk.csv",
+                        (header + row + "\n").getBytes(java.nio.charset.Charset.forName("GBK"))),
+                422);
+        assertThat(gbk.get("code").asText()).isEqualTo("upload.encoding");
+        assertThat(gbk.get("detail").asText()).contains("not UTF-8 (line 2");
+        assertThat(ent.json(ent.get(base + "/filings?year=2025"), 200).toString())
+                .doesNotContain("2025-11");
+    }
+
+    @Test
+    void meterCsvWithBomEpochMillisAndAnUnevenRowStoresTheGoodRows() {
+        Client ent = as("enterprise");
+        String code = own(ent);
+        LocalDate day = today().minusDays(6);
+        ent.json(
+                ent.post(
+                        "/api/v1/enterprises/" + code + "/meters",
+                        "{\"code\":\"CSV-01\",\"name\":\"CSV-01\",\"carrier\":\"电力\",\"unit\":\"kWh\","
+                                + "\"kind\":\"INTERVAL\",\"intervalSeconds\":3600,\"installedAt\":\""
+                                + day.minusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime() + "\"}"),
+                201);
+        long t1 = day.atStartOfDay(ChinaTime.ZONE).plusHours(1).toInstant().toEpochMilli();
+        String csv = "\uFEFFmeter,ts,value\n"
+                + "CSV-01," + t1 + ",5\n"
+                + "CSV-01," + day.atStartOfDay(ChinaTime.ZONE).plusHours(2).toOffsetDateTime() + ",7,surplus\n"
+                + "CSV-01," + day.atStartOfDay(ChinaTime.ZONE).plusHours(3).toOffsetDateTime() + ",0x1p3\n"
+                + "CSV-01," + day.atStartOfDay(ChinaTime.ZONE).plusHours(4).toOffsetDateTime() + ",2.5\n";
+        JsonNode r = ent.json(ingest(ent, "text/csv", csv), 200);
+        assertThat(r.get("accepted").asInt()).isEqualTo(2); // hours 1 and 4
+        assertThat(r.get("rejected").toString()).contains("row.shape", "reading.value");
+
+        JsonNode gbk = ent.json(
+                ent.send(ent.builder("/ingest/v1/readings")
+                        .header("Authorization", "Bearer " + demoGateway.value())
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                "meter,ts,value\n电表,1,1\n".getBytes(java.nio.charset.Charset.forName("GBK"))))),
+                422);
+        assertThat(gbk.toString()).contains("not UTF-8");
+    }
 }

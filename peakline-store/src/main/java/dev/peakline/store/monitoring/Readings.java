@@ -1,6 +1,7 @@
 package dev.peakline.store.monitoring;
 
 import dev.peakline.domain.ChinaTime;
+import dev.peakline.domain.DateWindow;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.Database;
 import dev.peakline.store.StoreException;
@@ -326,6 +327,10 @@ public final class Readings {
     /** Makes sure the monthly partitions for the given months exist (each created once, outside any transaction). */
     public static void ensurePartitions(Database db, Collection<YearMonth> months) {
         for (YearMonth m : months) {
+            if (!DateWindow.contains(m)) {
+                // the door refuses such readings; this is the last guard against a partition for 1970 or 9999
+                throw new IllegalArgumentException("no readings are kept for " + m + ", " + DateWindow.outside());
+            }
             String name = "reading_" + m.getYear() + "_" + String.format("%02d", m.getMonthValue());
             if (db.created().contains(name)) {
                 continue;

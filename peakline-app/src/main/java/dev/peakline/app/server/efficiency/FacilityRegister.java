@@ -105,7 +105,14 @@ public class FacilityRegister {
         if (f.commissioned() != null && !f.commissioned().isBlank()) {
             try {
                 commissioned = LocalDate.parse(f.commissioned());
-                if (commissioned.isAfter(lists.today())) {
+                if (commissioned.getYear() < 1900) {
+                    p.add(Problem.at(
+                            "facility.commissioned",
+                            "facility",
+                            0,
+                            "commissioned",
+                            "commissioning date " + commissioned + " is before 1900"));
+                } else if (commissioned.isAfter(lists.today())) {
                     p.add(Problem.at(
                             "facility.commissioned",
                             "facility",
@@ -148,6 +155,14 @@ public class FacilityRegister {
         LocalDate deadline = null;
         try {
             deadline = LocalDate.parse(form.deadline() == null ? "" : form.deadline());
+            if (!dev.peakline.domain.DateWindow.contains(deadline)) {
+                p.add(Problem.at(
+                        "plan.deadline",
+                        "plan",
+                        0,
+                        "deadline",
+                        "deadline " + deadline + " is " + dev.peakline.domain.DateWindow.outside()));
+            }
         } catch (DateTimeParseException e) {
             p.add(Problem.at("plan.deadline", "plan", 0, "deadline", "deadline must be YYYY-MM-DD"));
         }

@@ -14,7 +14,6 @@ import dev.peakline.store.factors.FactorSetRepository.Activation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -117,7 +116,8 @@ public class FactorSetApi {
                     "id",
                     "a set id is 2–64 lower-case letters, digits, '.', '_' or '-', and not the shipped id");
         }
-        String text = new String(file.getBytes(), StandardCharsets.UTF_8);
+        String text = dev.peakline.io.Table.utf8(
+                file.getOriginalFilename() == null ? "factor set" : file.getOriginalFilename(), file.getBytes());
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -149,6 +149,12 @@ public class FactorSetApi {
             from = LocalDate.parse(req.activeFrom() == null ? "" : req.activeFrom());
         } catch (DateTimeParseException e) {
             throw Refusal.field(ErrorCode.FACTOR_SET_ACTIVE_FROM, "activeFrom", "activeFrom must be a date YYYY-MM-DD");
+        }
+        if (!dev.peakline.domain.DateWindow.contains(from)) {
+            throw Refusal.field(
+                    ErrorCode.FACTOR_SET_ACTIVE_FROM,
+                    "activeFrom",
+                    "activeFrom " + from + " is " + dev.peakline.domain.DateWindow.outside());
         }
         if (sets.content(req.setId(), req.setVersion()).isEmpty()) {
             throw Refusal.notFound("factor set " + req.setId() + " version " + req.setVersion());

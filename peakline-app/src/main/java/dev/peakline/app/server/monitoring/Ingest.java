@@ -8,6 +8,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.peakline.app.server.security.Accounts;
 import dev.peakline.app.server.security.GatewayTokens;
 import dev.peakline.domain.ChinaTime;
+import dev.peakline.domain.DateWindow;
 import dev.peakline.monitoring.Meter;
 import dev.peakline.monitoring.Tolerance;
 import dev.peakline.store.monitoring.Monitoring;
@@ -127,7 +128,13 @@ public class Ingest {
     public Prepared prepare(String enterprise, String contentType, byte[] body) {
         if (contentType != null
                 && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
-            return csv(enterprise, new String(body, StandardCharsets.UTF_8));
+            String text;
+            try {
+                text = dev.peakline.io.Table.utf8("the CSV", body);
+            } catch (dev.peakline.problems.Refusal e) {
+                throw new Refused("message.encoding", e.getMessage(), false);
+            }
+            return csv(enterprise, text);
         }
         return json(enterprise, tree(body));
     }
@@ -256,7 +263,13 @@ public class Ingest {
         long now = clock.millis();
         int i = 0;
         List<String> header = null;
-        for (CsvRecord r : CsvReader.builder().ofCsvRecord(text)) {
+        for (CsvRecord r : CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(text)) {
+            if (r.getFieldCount() == 1 && r.getField(0).isBlank()) {
+                continue;
+            }
             if (header == null) {
                 header =
                         r.getFields().stream().map(s -> s.strip().toLowerCase()).toList();
@@ -265,18 +278,36 @@ public class Ingest {
                 }
                 continue;
             }
+            String raw = String.join(",", r.getFields());
+            if (r.getFieldCount() != header.size()) {
+                reject(
+                        p,
+                        i++,
+                        field(r, header, "meter"),
+                        "row.shape",
+                        "line " + r.getStartingLineNumber() + " has " + r.getFieldCount() + " fields, the header "
+                                + header.size(),
+                        json.getNodeFactory().textNode(raw));
+                continue;
+            }
             String meter = field(r, header, "meter");
             String ts = field(r, header, "ts");
             String value = field(r, header, "value");
             String unit = field(r, header, "unit");
-            JsonNode tsNode = ts == null ? null : json.getNodeFactory().textNode(ts);
+            // epoch milliseconds are a number, as in JSON; anything else is read as ISO 8601
+            JsonNode tsNode = ts == null
+                    ? null
+                    : ts.length() <= 15 && ts.chars().allMatch(Character::isDigit)
+                            ? json.getNodeFactory().numberNode(Long.parseLong(ts))
+                            : json.getNodeFactory().textNode(ts);
             JsonNode valueNode;
             try {
-                valueNode = value == null ? null : json.getNodeFactory().numberNode(Double.parseDouble(value.strip()));
+                valueNode = value == null
+                        ? null
+                        : json.getNodeFactory().numberNode(dev.peakline.units.Decimals.parse(value));
             } catch (NumberFormatException e) {
                 valueNode = json.getNodeFactory().textNode(value);
             }
-            String raw = String.join(",", r.getFields());
             reading(
                     p,
                     enterprise,
@@ -393,6 +424,15 @@ public class Ingest {
                                 + " is not ISO 8601 with an offset (2026-03-01T00:15:00+08:00) or epoch milliseconds",
                         raw);
             }
+        }
+        if (!DateWindow.contains(t)) {
+            return reject(
+                    p,
+                    item,
+                    code,
+                    "reading.timestamp",
+                    "timestamp " + Instant.ofEpochMilli(t) + " is " + DateWindow.outside(),
+                    raw);
         }
         if (t > now + FUTURE_MS) {
             return reject(

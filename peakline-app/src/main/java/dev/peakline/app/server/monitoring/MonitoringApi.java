@@ -4,7 +4,9 @@ import dev.peakline.app.server.security.Accounts;
 import dev.peakline.app.server.security.GatewayTokens;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
+import dev.peakline.app.server.web.Requests;
 import dev.peakline.domain.ChinaTime;
+import dev.peakline.domain.DateWindow;
 import dev.peakline.domain.Enterprise;
 import dev.peakline.monitoring.Meter;
 import dev.peakline.monitoring.MeterKind;
@@ -277,14 +279,19 @@ public class MonitoringApi {
         if (s == null) {
             throw Refusal.field(ErrorCode.METER_FIELD, field, field + " is missing");
         }
+        Instant t;
         try {
-            return OffsetDateTime.parse(s).toInstant();
+            t = OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException ex) {
             throw Refusal.field(
                     ErrorCode.METER_FIELD,
                     field,
                     field + " must be ISO 8601 with an offset, e.g. 2026-03-01T00:00:00+08:00");
         }
+        if (!DateWindow.contains(t)) {
+            throw Refusal.field(ErrorCode.METER_FIELD, field, field + " " + s + " is " + DateWindow.outside());
+        }
+        return t;
     }
 
     @GetMapping("/api/v1/enterprises/{code}/gateway-tokens")
@@ -426,16 +433,16 @@ public class MonitoringApi {
         if (s == null || s.isBlank()) {
             return YearMonth.now(clock.withZone(ChinaTime.ZONE));
         }
-        try {
-            return YearMonth.parse(s);
-        } catch (DateTimeParseException e) {
-            throw Refusal.field(ErrorCode.PERIOD, "period", "'" + s + "' is not a month YYYY-MM");
-        }
+        return Requests.period(s);
     }
 
     private static LocalDate date(String s) {
         try {
-            return LocalDate.parse(s);
+            LocalDate d = LocalDate.parse(s);
+            if (!DateWindow.contains(d)) {
+                throw Refusal.field(ErrorCode.DATE_FORMAT, "date", "date " + s + " is " + DateWindow.outside());
+            }
+            return d;
         } catch (DateTimeParseException e) {
             throw Refusal.field(ErrorCode.DATE_FORMAT, "date", "'" + s + "' is not a date YYYY-MM-DD");
         }

@@ -176,6 +176,12 @@ public class ProjectRegister {
             } catch (DateTimeParseException e) {
                 throw Refusal.field(ErrorCode.PROJECT_COMMISSIONED, "commissioned", "commissioned must be YYYY-MM-DD");
             }
+            if (!dev.peakline.domain.DateWindow.contains(commissioned)) {
+                throw Refusal.field(
+                        ErrorCode.PROJECT_COMMISSIONED,
+                        "commissioned",
+                        "commissioned " + commissioned + " is " + dev.peakline.domain.DateWindow.outside());
+            }
             if (p.enterprise() == null) {
                 throw Refusal.field(
                         ErrorCode.PROJECT_ENTERPRISE,

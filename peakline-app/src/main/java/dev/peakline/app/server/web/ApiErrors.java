@@ -36,6 +36,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * answers 500 with an error id that is in the log, never the exception's text.
  */
 @RestControllerAdvice
+// before Spring's own ProblemDetails handler, which would answer malformed bodies without a code
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -122,6 +124,14 @@ public class ApiErrors {
             ErrorCode code = CONSTRAINTS.getOrDefault(e.constraint(), ErrorCode.CONFLICT);
             return respond(req, code, code.en(), List.of());
         }
+        if (e.sqlState().startsWith("22")) {
+            // data exception (a character or date PostgreSQL cannot hold): the request's value, never written
+            return respond(
+                    req,
+                    ErrorCode.MALFORMED,
+                    "a value in the request cannot be stored (" + e.sqlState() + ")",
+                    List.of());
+        }
         return internal(req, e);
     }
 
@@ -160,12 +170,33 @@ public class ApiErrors {
             detail = "'" + m.getValue() + "' is not a valid " + field;
         } else if (e instanceof HttpMediaTypeNotSupportedException) {
             detail = "the content type is not accepted here";
+        } else if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException j
+                && !j.getPath().isEmpty()) {
+            field = path(j);
+            detail = j instanceof JsonText.Refused
+                    ? field + ": " + j.getOriginalMessage()
+                    : j instanceof com.fasterxml.jackson.databind.exc.InvalidNullException
+                            ? field + " may not be null"
+                            : field + " does not have the expected type or value";
         } else {
             detail = "the request body is not valid JSON of the expected shape";
         }
         List<Problem> problems =
                 field.isEmpty() ? List.of() : List.of(Problem.at("malformed", "request", 0, field, detail));
         return respond(req, ErrorCode.MALFORMED, detail, problems);
+    }
+
+    /** A JSON path as the caller wrote it: {@code lines[2].unit}. */
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException j) {
+        StringBuilder b = new StringBuilder();
+        for (var r : j.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

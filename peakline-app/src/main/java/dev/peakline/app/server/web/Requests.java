@@ -1,5 +1,6 @@
 package dev.peakline.app.server.web;
 
+import dev.peakline.domain.DateWindow;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Refusal;
 import java.time.YearMonth;
@@ -11,8 +12,8 @@ public final class Requests {
 
     /** Refuses a year outside 2000–2100 or a month outside 1–12 (null: a whole year). */
     public static void checkSpan(int year, Integer month) {
-        if (year < 2000 || year > 2100) {
-            throw Refusal.field(ErrorCode.YEAR, "year", "year must be between 2000 and 2100");
+        if (!DateWindow.contains(year)) {
+            throw Refusal.field(ErrorCode.YEAR, "year", "year " + year + " is " + DateWindow.outside());
         }
         if (month != null && (month < 1 || month > 12)) {
             throw Refusal.field(ErrorCode.MONTH, "month", "month must be between 1 and 12");
@@ -23,8 +24,8 @@ public final class Requests {
     public static YearMonth period(String s) {
         try {
             YearMonth p = YearMonth.parse(s == null ? "" : s.strip());
-            if (p.getYear() < 2000 || p.getYear() > 2100) {
-                throw Refusal.field(ErrorCode.PERIOD, "period", "period " + s + " is outside 2000–2100");
+            if (!DateWindow.contains(p)) {
+                throw Refusal.field(ErrorCode.PERIOD, "period", "period " + s + " is " + DateWindow.outside());
             }
             return p;
         } catch (DateTimeParseException ex) {
