@@ -8,7 +8,7 @@ import re
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "peakline-core/src/main/java/dev/peakline/problems/ErrorCode.java"
-STATUS = {"MALFORMED": 400, "INVALID": 422, "UNAUTHENTICATED": 401, "FORBIDDEN": 403, "NOT_FOUND": 404,
+STATUS = {"MALFORMED": 400, "PRECONDITION": 428, "INVALID": 422, "UNAUTHENTICATED": 401, "FORBIDDEN": 403, "NOT_FOUND": 404,
           "METHOD": 405, "CONFLICT": 409, "TOO_LARGE": 413, "TOO_MANY": 429, "UNAVAILABLE": 503, "INTERNAL": 500}
 HEAD = """# Error codes
 

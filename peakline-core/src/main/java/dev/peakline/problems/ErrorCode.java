@@ -68,6 +68,13 @@ public enum ErrorCode {
     INGEST_REJECTED("ingest.rejected", Kind.INVALID, "报文被拒收（原因见 problems）", "The message was rejected; see problems"),
     INGEST_TOO_LARGE("ingest.too_large", Kind.TOO_LARGE, "报文过大，请分批发送", "The message is too large; split it"),
     // filing and accounts
+    FILING_STALE(
+            "filing.stale", Kind.CONFLICT, "该填报已被他人修改，请刷新后重新修改", "The filing was changed by someone else; reload it"),
+    FILING_PRECONDITION(
+            "filing.precondition",
+            Kind.PRECONDITION,
+            "修改填报需携带其版本标记（If-Match）",
+            "Changing a filing needs the If-Match header with its ETag"),
     FILING_INVALID("filing.invalid", Kind.INVALID, "填报数据有误，未保存任何内容", "The filing has problems; nothing was stored"),
     FILING_EMPTY("filing.empty", Kind.INVALID, "填报至少需要一行活动数据", "A filing needs at least one line of activity"),
     FILING_UNACCOUNTABLE("filing.unaccountable", Kind.INVALID, "该月份无法核算", "The month cannot be accounted"),
@@ -130,6 +137,7 @@ public enum ErrorCode {
     /** What kind of refusal a code is; the web layer gives each kind its HTTP status. */
     public enum Kind {
         MALFORMED,
+        PRECONDITION,
         INVALID,
         UNAUTHENTICATED,
         FORBIDDEN,

@@ -91,7 +91,7 @@ class FilingWorkflowIT extends ServerTest {
                         .get("status")
                         .asText())
                 .isEqualTo("RETURNED");
-        ent.json(ent.put("/api/v1/filings/" + id1, gas("2025-02", "100", "5000")), 200);
+        ent.json(ent.putIfMatch("/api/v1/filings/" + id1, gas("2025-02", "100", "5000")), 200);
         ent.json(ent.post("/api/v1/filings/" + id1 + "/submit", "{}"), 200);
         assertThat(ver.json(ver.post("/api/v1/filings/" + id1 + "/approve", "{\"comment\":\"ok\"}"), 200)
                         .get("status")

@@ -336,4 +336,54 @@ class HardeningIT extends ServerTest {
                 422);
         assertThat(gbk.toString()).contains("not UTF-8");
     }
+
+    @Test
+    void ofTenConcurrentWritersOfOneDraftOneWinsAndNineAreToldItIsStale() throws Exception {
+        Client ent = as("enterprise");
+        String base = "/api/v1/enterprises/" + own(ent);
+        String line = "{\"carrier\":\"天然气\",\"use\":\"燃烧\",\"unit\":\"万Nm3\",\"amount\":\"";
+        long id = ent.json(ent.post(base + "/filings", "{\"period\":\"2025-06\",\"activity\":[" + line + "1\"}]}"), 201)
+                .get("id")
+                .asLong();
+        String path = "/api/v1/filings/" + id;
+        HttpResponse<String> read = ent.get(path);
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).isEqualTo("\"" + id + ".1\"");
+
+        // without If-Match nothing is overwritten blindly
+        assertThat(ent.json(ent.put(path, "{\"activity\":[" + line + "2\"}]}"), 428)
+                        .get("code")
+                        .asText())
+                .isEqualTo("filing.precondition");
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        for (int w = 1; w <= 10; w++) {
+            String amount = String.valueOf(10 + w);
+            answers.add(pool.submit(() -> ent.send(ent.builder(path)
+                    .header("Content-Type", "application/json")
+                    .header("If-Match", etag)
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"activity\":[" + line + amount + "\"}]}")))));
+        }
+        java.util.List<Integer> codes = new java.util.ArrayList<>();
+        for (var a : answers) {
+            codes.add(a.get().statusCode());
+        }
+        pool.shutdown();
+        assertThat(codes).filteredOn(c -> c == 200).hasSize(1);
+        assertThat(codes).filteredOn(c -> c == 409).hasSize(9);
+        // the one that won is what is stored, at revision 2
+        JsonNode now = ent.json(ent.get(path), 200);
+        assertThat(now.get("filing").get("revision").asInt()).isEqualTo(2);
+        String winner = now.get("content").get("activity").get(0).get("amount").asText();
+        assertThat(new java.math.BigDecimal(winner).intValue()).isBetween(11, 20);
+        // a stale tag is refused with the code the UI shows as "reload"
+        JsonNode stale = ent.json(
+                ent.send(ent.builder(path)
+                        .header("Content-Type", "application/json")
+                        .header("If-Match", etag)
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"activity\":[" + line + "99\"}]}"))),
+                409);
+        assertThat(stale.get("code").asText()).isEqualTo("filing.stale");
+    }
 }

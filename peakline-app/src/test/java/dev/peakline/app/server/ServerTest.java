@@ -173,6 +173,15 @@ public abstract class ServerTest {
                     .PUT(HttpRequest.BodyPublishers.ofString(json)));
         }
 
+        /** A PUT naming the state it changes: the ETag a GET of the same path answered. */
+        HttpResponse<String> putIfMatch(String path, String json) {
+            String etag = get(path).headers().firstValue("ETag").orElseThrow();
+            return send(builder(path)
+                    .header("Content-Type", "application/json")
+                    .header("If-Match", etag)
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
         HttpResponse<String> delete(String path) {
             return send(builder(path).DELETE());
         }

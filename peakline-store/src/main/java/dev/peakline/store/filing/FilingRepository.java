@@ -40,7 +40,13 @@ public final class FilingRepository {
             FilingStatus status,
             String source,
             Instant createdAt,
-            String comment) {
+            String comment,
+            int revision) {
+        /** The entity tag of this state of the filing, for HTTP's ETag and If-Match. */
+        public String etag() {
+            return "\"" + id + "." + revision + "\"";
+        }
+
         String json() {
             return "{\"id\":" + id + ",\"enterprise\":" + AuditLog.json(enterprise.value()) + ",\"period\":"
                     + AuditLog.json(period.toString()) + ",\"version\":" + version + ",\"status\":"
@@ -100,7 +106,7 @@ public final class FilingRepository {
 
     /** The columns {@link #filing(ResultSet)} reads, in its order. */
     private static final String SELECT =
-            "select id, enterprise, period, version, status, source, created_at, comment from filing";
+            "select id, enterprise, period, version, status, source, created_at, comment, revision from filing";
 
     private final Database db;
     private final Clock clock;
@@ -151,7 +157,7 @@ public final class FilingRepository {
                 }
             }
             insertContent(c, id, content);
-            Filing f = new Filing(id, enterprise, period, version, FilingStatus.DRAFT, source, now, null);
+            Filing f = new Filing(id, enterprise, period, version, FilingStatus.DRAFT, source, now, null, 1);
             AuditLog.record(c, now, actor, "filing.create", "filing", String.valueOf(id), null, f.json());
             return f;
         });
@@ -227,9 +233,29 @@ public final class FilingRepository {
 
     /** Replaces the content of a draft or returned filing; an approved filing is locked. */
     public void replace(String actor, long id, Content content) {
-        Tx.run(db, c -> {
+        replace(actor, id, content, null);
+    }
+
+    /**
+     * Replaces the content of a draft or returned filing if it is still at {@code revision} (null: whatever it is);
+     * the filing's revision counts up.
+     *
+     * @throws Refusal {@link dev.peakline.problems.ErrorCode#FILING_STALE} when another change came first
+     */
+    public Filing replace(String actor, long id, Content content, Integer revision) {
+        return Tx.run(db, c -> {
             Filing f = lock(c, id);
             f.status().checkEditable("filing " + id);
+            if (revision != null && revision != f.revision()) {
+                throw Refusal.of(
+                        dev.peakline.problems.ErrorCode.FILING_STALE,
+                        "filing " + id + " was changed by someone else since you opened it (revision " + revision
+                                + ", now " + f.revision() + "); reload it and make your change again");
+            }
+            try (PreparedStatement ps = c.prepareStatement("update filing set revision = revision + 1 where id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
             String before = content(c, id).summary();
             for (String table : List.of("filing_activity", "filing_process", "filing_production", "filing_output")) {
                 try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where filing_id = ?")) {
@@ -247,7 +273,7 @@ public final class FilingRepository {
                     String.valueOf(id),
                     before,
                     content.summary());
-            return null;
+            return lock(c, id);
         });
     }
 
@@ -312,8 +338,8 @@ public final class FilingRepository {
         FilingStatus to = f.status().after(step, "filing " + f.id());
         Instant now = clock.instant();
         String column = to == FilingStatus.SUBMITTED ? "submitted_at" : "decided_at";
-        try (PreparedStatement ps = c.prepareStatement(
-                "update filing set status = ?, comment = coalesce(?, comment), " + column + " = ? where id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("update filing set status = ?, comment = coalesce(?, comment), "
+                + column + " = ?, revision = revision + 1 where id = ?")) {
             ps.setString(1, to.name());
             ps.setString(2, comment);
             ps.setTimestamp(3, Timestamp.from(now));
@@ -328,7 +354,8 @@ public final class FilingRepository {
                 to,
                 f.source(),
                 f.createdAt(),
-                comment == null ? f.comment() : comment);
+                comment == null ? f.comment() : comment,
+                f.revision() + 1);
         AuditLog.record(c, now, actor, action, "filing", String.valueOf(f.id()), f.json(), after.json());
         return after;
     }
@@ -354,7 +381,8 @@ public final class FilingRepository {
                 FilingStatus.valueOf(rs.getString(5)),
                 rs.getString(6),
                 rs.getTimestamp(7).toInstant(),
-                rs.getString(8));
+                rs.getString(8),
+                rs.getInt(9));
     }
 
     /** Every version of an enterprise-month, oldest first. */

@@ -13,12 +13,14 @@ import dev.peakline.store.users.UserRepository.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -53,23 +55,36 @@ public class FilingApi {
             List<dev.peakline.store.monitoring.Monitoring.Reconciled> reconciliation) {}
 
     @GetMapping("/{id}")
-    @Operation(summary = "A filing version with its lines and its audit trail")
-    public Detail get(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id) {
+    @Operation(
+            summary = "A filing version with its lines and its audit trail",
+            description = "The ETag header names this state of the filing; send it back as If-Match to change it.")
+    public ResponseEntity<Detail> get(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id) {
         Filing f = filings.read(me, id);
         Enterprise e = scopes.enterprise(f.enterprise().value());
-        return new Detail(
-                f,
-                e.name(),
-                repository.content(id),
-                repository.history(id),
-                monitoring.reconciliation(f.enterprise().value(), f.period().toString()));
+        return ResponseEntity.ok()
+                .eTag(f.etag())
+                .body(new Detail(
+                        f,
+                        e.name(),
+                        repository.content(id),
+                        repository.history(id),
+                        monitoring.reconciliation(
+                                f.enterprise().value(), f.period().toString())));
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replaces the lines of a draft or returned version (checked as a new filing)")
-    public Filing change(
-            @AuthenticationPrincipal PeaklineUser me, @PathVariable long id, @RequestBody FilingForm form) {
+    @Operation(
+            summary = "Replaces the lines of a draft or returned version (checked as a new filing)",
+            description = "Needs If-Match with the ETag read from GET (428 without it); 409 filing.stale when someone"
+                    + " changed the filing since. The answer carries the new ETag.")
+    public ResponseEntity<Filing> change(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable long id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody FilingForm form) {
         Filing f = filings.read(me, id);
+        f.status().checkEditable("filing " + id);
+        int revision = revision(id, ifMatch);
         Enterprise e = scopes.fileFor(me, f.enterprise().value());
         if (form.period() != null && !form.period().equals(f.period().toString())) {
             throw Refusal.field(
@@ -77,7 +92,31 @@ public class FilingApi {
         }
         FilingForm withPeriod = new FilingForm(
                 f.period().toString(), form.activity(), form.process(), form.production(), form.output());
-        return filings.change(me, id, withPeriod.read(e));
+        Filing changed = filings.change(me, id, withPeriod.read(e), revision);
+        return ResponseEntity.ok().eTag(changed.etag()).body(changed);
+    }
+
+    /** The revision an If-Match header names: {@code "id.revision"}, weak or strong. */
+    static int revision(long id, String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw Refusal.of(
+                    ErrorCode.FILING_PRECONDITION,
+                    "send If-Match with the ETag of filing " + id + " as read, so that no one's change is overwritten");
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        String prefix = id + ".";
+        if (tag.startsWith(prefix)) {
+            try {
+                return Integer.parseInt(tag.substring(prefix.length()));
+            } catch (NumberFormatException ex) {
+                // falls through to the refusal below
+            }
+        }
+        throw Refusal.of(ErrorCode.FILING_STALE, "If-Match " + ifMatch + " is not an ETag of filing " + id);
     }
 
     @PostMapping("/{id}/submit")

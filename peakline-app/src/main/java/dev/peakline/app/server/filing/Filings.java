@@ -57,12 +57,11 @@ public class Filings {
     }
 
     /** Replaces the content of a draft or returned version, checked as a new filing is. */
-    public Filing change(PeaklineUser me, long id, FilingReader.Read read) {
+    public Filing change(PeaklineUser me, long id, FilingReader.Read read, int revision) {
         Filing f = read(me, id);
         Enterprise e = scopes.fileFor(me, f.enterprise().value());
         Content content = validate(e, f.period(), read);
-        filings.replace(me.actor(), id, content);
-        return filings.find(id).orElseThrow();
+        return filings.replace(me.actor(), id, content, revision);
     }
 
     private Content validate(Enterprise e, YearMonth period, FilingReader.Read read) {

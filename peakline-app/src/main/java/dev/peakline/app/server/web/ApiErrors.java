@@ -55,6 +55,7 @@ public class ApiErrors {
     public static HttpStatus status(ErrorCode.Kind kind) {
         return switch (kind) {
             case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case PRECONDITION -> HttpStatus.PRECONDITION_REQUIRED;
             case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
