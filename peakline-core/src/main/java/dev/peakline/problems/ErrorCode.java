@@ -75,6 +75,18 @@ public enum ErrorCode {
             Kind.PRECONDITION,
             "修改填报需携带其版本标记（If-Match）",
             "Changing a filing needs the If-Match header with its ETag"),
+    TOKEN_LIFETIME(
+            "token.lifetime",
+            Kind.FORBIDDEN,
+            "令牌只能创建不晚于自身到期的令牌，请登录后创建",
+            "A token cannot make a token that outlives it"),
+    PASSWORD_CURRENT("password.current", Kind.INVALID, "当前密码不正确", "The current password is not right"),
+    PASSWORD_POLICY(
+            "password.policy",
+            Kind.INVALID,
+            "新密码不符合要求（至少 12 个字符，不含用户名，不是常见密码）",
+            "The new password does not meet the policy"),
+    USER_INVALID("user.invalid", Kind.INVALID, "用户信息有误，未保存任何内容", "The user has problems; nothing was stored"),
     FILING_INVALID("filing.invalid", Kind.INVALID, "填报数据有误，未保存任何内容", "The filing has problems; nothing was stored"),
     FILING_EMPTY("filing.empty", Kind.INVALID, "填报至少需要一行活动数据", "A filing needs at least one line of activity"),
     FILING_UNACCOUNTABLE("filing.unaccountable", Kind.INVALID, "该月份无法核算", "The month cannot be accounted"),

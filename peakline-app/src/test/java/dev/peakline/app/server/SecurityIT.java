@@ -170,8 +170,16 @@ class SecurityIT extends ServerTest {
         assertThat(api.json(api.get("/api/v1/me"), 200).get("username").asText())
                 .isEqualTo("province");
         // a POST with a bearer token needs no CSRF token (there is no cookie to forge)
-        assertThat(api.post("/api/v1/me/tokens", "{\"name\":\"second\"}").statusCode())
+        assertThat(api.post("/api/v1/me/tokens", "{\"name\":\"second\",\"days\":3}")
+                        .statusCode())
                 .isEqualTo(201);
+        // a 7-day token cannot mint a 365-day one: only a session can
+        JsonNode longer = api.json(api.post("/api/v1/me/tokens", "{\"name\":\"third\",\"days\":365}"), 403);
+        assertThat(longer.get("code").asText()).isEqualTo("token.lifetime");
+        // nor change the password
+        assertThat(api.post("/api/v1/me/password", "{\"current\":\"x\",\"password\":\"y\"}")
+                        .statusCode())
+                .isEqualTo(403);
         api.bearer = "plk_" + "0".repeat(64);
         assertThat(api.get("/api/v1/me").statusCode()).isEqualTo(401);
         assertThat(api.get("/api/v1/me").body()).contains("auth.token");

@@ -39,7 +39,8 @@ public final class UserRepository {
         String json() {
             return "{\"id\":" + id + ",\"username\":" + AuditLog.json(username) + ",\"role\":"
                     + AuditLog.json(role.name()) + ",\"region\":" + (region == null ? "null" : AuditLog.json(region))
-                    + ",\"enterprise\":" + (enterprise == null ? "null" : AuditLog.json(enterprise)) + "}";
+                    + ",\"enterprise\":" + (enterprise == null ? "null" : AuditLog.json(enterprise))
+                    + ",\"displayName\":" + AuditLog.json(displayName) + ",\"locked\":" + locked + "}";
         }
     }
 
@@ -91,11 +92,86 @@ public final class UserRepository {
 
     /** The user owning an unrevoked, unexpired token with this hash. */
     public Optional<User> byTokenHash(String tokenHash) {
-        return one(
-                SELECT + " where id = (select user_id from api_token where token_hash = ? and not revoked"
-                        + " and (expires_at is null or expires_at > ?))",
-                tokenHash,
-                Timestamp.from(clock.instant()));
+        return bearer(tokenHash).map(Bearer::user);
+    }
+
+    /** A token's owner and when the token expires (null: never). */
+    public record Bearer(User user, Instant expiresAt) {}
+
+    /** The owner and expiry of an unrevoked, unexpired token with this hash. */
+    public Optional<Bearer> bearer(String tokenHash) {
+        return Tx.run(db, c -> {
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select u.id, u.username, u.display_name, u.password_hash, u.role, u.region, u.enterprise,"
+                                    + " u.locked, t.expires_at from api_token t join app_user u on u.id = t.user_id"
+                                    + " where t.token_hash = ? and not t.revoked and (t.expires_at is null or"
+                                    + " t.expires_at > ?)",
+                            tokenHash,
+                            Timestamp.from(clock.instant()));
+                    ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<Bearer>empty();
+                }
+                Timestamp expires = rs.getTimestamp(9);
+                return Optional.of(new Bearer(user(rs), expires == null ? null : expires.toInstant()));
+            }
+        });
+    }
+
+    /** Every user, by username (for administrators). */
+    public java.util.List<User> list() {
+        return Tx.run(db, c -> Tx.list(c, SELECT + " order by username", UserRepository::user));
+    }
+
+    /**
+     * Changes a user's name, role, scope and lock, audited with before and after; the scope columns must match the
+     * role (the schema refuses otherwise).
+     */
+    public User update(
+            String actor, long id, String displayName, Role role, String region, String enterprise, boolean locked) {
+        return Tx.run(db, c -> {
+            User before;
+            try (PreparedStatement ps = Tx.prepare(c, SELECT + " where id = ? for update", id);
+                    ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw dev.peakline.problems.Refusal.notFound("user " + id);
+                }
+                before = user(rs);
+            }
+            try (PreparedStatement ps = Tx.prepare(
+                    c,
+                    "update app_user set display_name = ?, role = ?, region = ?, enterprise = ?, locked = ?"
+                            + " where id = ?",
+                    displayName,
+                    role.name(),
+                    region,
+                    enterprise,
+                    locked,
+                    id)) {
+                ps.executeUpdate();
+            }
+            User after = new User(
+                    id, before.username(), displayName, before.passwordHash(), role, region, enterprise, locked);
+            AuditLog.record(
+                    c, clock.instant(), actor, "user.update", "user", String.valueOf(id), before.json(), after.json());
+            return after;
+        });
+    }
+
+    /** Sets a user's password hash, audited (without the hash). */
+    public void setPassword(String actor, long id, String passwordHash) {
+        Tx.run(db, c -> {
+            try (PreparedStatement ps =
+                    Tx.prepare(c, "update app_user set password_hash = ? where id = ?", passwordHash, id)) {
+                if (ps.executeUpdate() == 0) {
+                    throw dev.peakline.problems.Refusal.notFound("user " + id);
+                }
+            }
+            AuditLog.record(
+                    c, clock.instant(), actor, "user.password", "user", String.valueOf(id), null, "{\"changed\":true}");
+            return null;
+        });
     }
 
     private Optional<User> one(String sql, Object... args) {
@@ -118,6 +194,21 @@ public final class UserRepository {
                 region == null ? null : region.trim(),
                 rs.getString(7),
                 rs.getBoolean(8));
+    }
+
+    /** Makes these the verifier's enterprises: those not named lose the assignment. */
+    public void reassign(String actor, long verifier, Set<String> enterprises) {
+        Tx.run(db, c -> {
+            try (PreparedStatement ps = Tx.prepare(
+                    c,
+                    "delete from verifier_assignment where user_id = ? and not (enterprise = any (?))",
+                    verifier,
+                    enterprises.toArray(String[]::new))) {
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        assign(actor, verifier, enterprises);
     }
 
     /** Assigns enterprises to a verifier. */

@@ -38,7 +38,13 @@ public class Accounts implements UserDetailsService {
         if (!token.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
         }
-        return users.byTokenHash(hash(token)).filter(u -> !u.locked()).map(this::caller);
+        return users.bearer(hash(token))
+                .filter(b -> !b.user().locked())
+                .map(b -> new PeaklineUser(
+                        b.user(),
+                        caller(b.user()).verifies(),
+                        // a token without an expiry still counts as a token: it never outlives itself
+                        b.expiresAt() == null ? java.time.Instant.MAX : b.expiresAt()));
     }
 
     private PeaklineUser caller(UserRepository.User u) {

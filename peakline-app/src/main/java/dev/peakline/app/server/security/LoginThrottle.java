@@ -10,8 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits password guessing: after {@link #PER_USER} failed logins for a username, or {@link #PER_ADDRESS} from one
- * address, within {@link #WINDOW}, further attempts are refused until the oldest failure leaves the window.
+ * Limits password guessing: after {@link #PER_USER} failed logins for a username from one address, or
+ * {@link #PER_ADDRESS} from one address for any usernames, within {@link #WINDOW}, further attempts from that address
+ * are refused until the oldest failure leaves the window. A username is never locked for everyone: someone guessing
+ * {@code admin}'s password from one place does not lock the administrator out everywhere else. IPv6 addresses count by
+ * their /64 network, so that a host cannot step around the limit by changing the low bits of its address.
  */
 @Component
 public class LoginThrottle {
@@ -29,7 +32,8 @@ public class LoginThrottle {
     /** Seconds until an attempt is allowed again; 0 when it is allowed now. */
     public long retryAfter(String username, String address) {
         Instant now = clock.instant();
-        return Math.max(wait("u:" + username, PER_USER, now), wait("a:" + address, PER_ADDRESS, now));
+        String a = network(address);
+        return Math.max(wait("u:" + username + "@" + a, PER_USER, now), wait("a:" + a, PER_ADDRESS, now));
     }
 
     private long wait(String key, int limit, Instant now) {
@@ -50,7 +54,8 @@ public class LoginThrottle {
 
     public void failed(String username, String address) {
         Instant now = clock.instant();
-        for (String key : new String[] {"u:" + username, "a:" + address}) {
+        String a = network(address);
+        for (String key : new String[] {"u:" + username + "@" + a, "a:" + a}) {
             Deque<Instant> d = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
             synchronized (d) {
                 d.addLast(now);
@@ -58,8 +63,29 @@ public class LoginThrottle {
         }
     }
 
-    public void succeeded(String username) {
-        failures.remove("u:" + username);
+    public void succeeded(String username, String address) {
+        failures.remove("u:" + username + "@" + network(address));
+    }
+
+    /** The address an attempt is counted under: an IPv4 address itself, an IPv6 address's /64 network. */
+    static String network(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address == null ? "" : address;
+        }
+        try {
+            byte[] b = java.net.InetAddress.getByName(address).getAddress();
+            if (b.length != 16) {
+                return address;
+            }
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                s.append(Integer.toHexString(((b[i] & 0xff) << 8) | (b[i + 1] & 0xff)))
+                        .append(':');
+            }
+            return s.append(":/64").toString();
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
     }
 
     /** Forgets every failure (tests, and an administrator's reset). */

@@ -30,11 +30,17 @@ public class MeApi {
     private final Scopes scopes;
     private final UserRepository users;
     private final Clock clock;
+    private final org.springframework.security.crypto.password.PasswordEncoder encoder;
 
-    public MeApi(Scopes scopes, UserRepository users, Clock clock) {
+    public MeApi(
+            Scopes scopes,
+            UserRepository users,
+            Clock clock,
+            org.springframework.security.crypto.password.PasswordEncoder encoder) {
         this.scopes = scopes;
         this.users = users;
         this.clock = clock;
+        this.encoder = encoder;
     }
 
     @GetMapping
@@ -56,7 +62,10 @@ public class MeApi {
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Creates an API token for the caller; the token is shown once")
+    @Operation(
+            summary = "Creates an API token for the caller; the token is shown once",
+            description = "From a signed-in session any lifetime of 1–365 days; from an API token only a token that"
+                    + " expires no later than the caller's own (403 token.lifetime otherwise).")
     public Map<String, Object> token(@AuthenticationPrincipal PeaklineUser me, @RequestBody TokenRequest req) {
         if (req.name() == null || req.name().isBlank() || req.name().length() > 100) {
             throw Refusal.field(ErrorCode.TOKEN_NAME, "name", "give the token a name of 1–100 characters");
@@ -67,6 +76,12 @@ public class MeApi {
         }
         String token = Accounts.newToken();
         Instant expires = clock.instant().plus(Duration.ofDays(days));
+        if (me.viaToken() && expires.isAfter(me.tokenExpires())) {
+            throw Refusal.of(
+                    ErrorCode.TOKEN_LIFETIME,
+                    "a token can only make tokens that expire no later than itself (" + me.tokenExpires()
+                            + "); sign in to make a longer one");
+        }
         users.addToken(me.actor(), me.user().id(), req.name().strip(), Accounts.hash(token), expires);
         return Map.of("token", token, "name", req.name().strip(), "expiresAt", expires.toString());
     }
@@ -75,6 +90,31 @@ public class MeApi {
     @Operation(summary = "The caller's API tokens: names, creation, expiry and revocation (never the tokens)")
     public List<UserRepository.Token> tokens(@AuthenticationPrincipal PeaklineUser me) {
         return users.tokens(me.user().id());
+    }
+
+    /** A password change: the current password and the new one. */
+    public record PasswordChange(String current, String password) {}
+
+    @PostMapping("/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Changes the caller's password (signed-in session only, with the current password)",
+            description = "The new password has 12–128 characters, at least 6 different ones, does not contain the"
+                    + " username and is not among the passwords tried first.")
+    public void password(@AuthenticationPrincipal PeaklineUser me, @RequestBody PasswordChange req) {
+        if (me.viaToken()) {
+            throw Refusal.forbidden("a password is changed by its owner signed in, never with an API token");
+        }
+        if (req.current() == null || !encoder.matches(req.current(), me.user().passwordHash())) {
+            throw Refusal.field(ErrorCode.PASSWORD_CURRENT, "current", "the current password is not right");
+        }
+        PasswordPolicy.problem(me.getUsername(), req.password()).ifPresent(why -> {
+            throw Refusal.field(ErrorCode.PASSWORD_POLICY, "password", why);
+        });
+        if (encoder.matches(req.password(), me.user().passwordHash())) {
+            throw Refusal.field(ErrorCode.PASSWORD_POLICY, "password", "the new password is the current one");
+        }
+        users.setPassword(me.actor(), me.user().id(), encoder.encode(req.password()));
     }
 
     @DeleteMapping("/tokens/{name}")

@@ -9,10 +9,22 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The signed-in caller: the stored user and, for a verifier, the enterprises assigned to it. */
-public record PeaklineUser(User user, Set<String> verifies) implements UserDetails {
+/**
+ * The signed-in caller: the stored user, for a verifier the enterprises assigned to it, and when the caller came with
+ * an API token, when that token expires ({@code null} for a signed-in session).
+ */
+public record PeaklineUser(User user, Set<String> verifies, java.time.Instant tokenExpires) implements UserDetails {
     public PeaklineUser {
         verifies = Set.copyOf(verifies);
+    }
+
+    public PeaklineUser(User user, Set<String> verifies) {
+        this(user, verifies, null);
+    }
+
+    /** Whether the caller came with an API token rather than a signed-in session. */
+    public boolean viaToken() {
+        return tokenExpires != null;
     }
 
     public Role role() {

@@ -161,7 +161,7 @@ public class SecurityConfig {
                 }
                 try {
                     Authentication a = dao.authenticate(auth);
-                    throttle.succeeded(user);
+                    throttle.succeeded(user, address);
                     return a;
                 } catch (AuthenticationException e) {
                     throttle.failed(user, address);
