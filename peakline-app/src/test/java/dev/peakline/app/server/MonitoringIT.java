@@ -209,11 +209,13 @@ class MonitoringIT extends ServerTest {
         assertThat(r.path("enterprise").asText()).isEqualTo(otherCode);
         assertThat(r.path("rejected").get(0).path("reason").asText()).isEqualTo("meter.unknown");
         assertThat(r.path("accepted").asInt()).isZero();
-        // no token or a wrong one: 401, recorded
+        // no token or a wrong one: 401, counted but nothing of it stored
+        long before = refusals("HTTP", "auth.token");
+        int storedBefore = monitoring.rejected(null, 1000).size();
         HttpResponse<String> none = ingest(anonymous(), "plg_0000", "application/json", "{\"readings\":[]}");
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(monitoring.rejected(null, 20))
-                .anySatisfy(x -> assertThat(x.reason()).isEqualTo("auth.token"));
+        assertThat(refusals("HTTP", "auth.token")).isEqualTo(before + 1);
+        assertThat(monitoring.rejected(null, 1000)).hasSize(storedBefore);
         // unreadable JSON: 422 with where, recorded for the enterprise
         HttpResponse<String> broken = ingest(e, otherToken, "application/json", "{\"readings\":[{\"meter\":");
         assertThat(broken.statusCode()).isEqualTo(422);
@@ -423,9 +425,25 @@ class MonitoringIT extends ServerTest {
             Thread.sleep(100);
         }
         assertThat(total).isEqualTo(300.0);
+        // "not json" cannot show whose it is: counted, not filed under the enterprise its topic names; the valid token
+        // sent to another enterprise's topic is filed under the token's own enterprise
         assertThat(monitoring.rejected(code, 50))
-                .anySatisfy(r -> assertThat(r.reason()).isEqualTo("message.malformed"));
-        assertThat(monitoring.rejected(null, 50))
+                .noneSatisfy(r -> assertThat(r.channel() + " " + r.reason()).isEqualTo("MQTT message.malformed"));
+        assertThat(refusals("MQTT", "message.malformed")).isPositive();
+        assertThat(monitoring.rejected(code, 50))
                 .anySatisfy(r -> assertThat(r.reason()).isEqualTo("auth.scope"));
+    }
+
+    /** Today's count of refusals of unknown senders on a channel for a reason, as the administrator sees it. */
+    long refusals(String channel, String reason) {
+        Client admin = as("admin");
+        long n = 0;
+        for (JsonNode r : admin.json(admin.get("/api/v1/monitoring/refusals?days=1"), 200)) {
+            if (r.get("channel").asText().equals(channel)
+                    && r.get("reason").asText().equals(reason)) {
+                n += r.get("count").asLong();
+            }
+        }
+        return n;
     }
 }

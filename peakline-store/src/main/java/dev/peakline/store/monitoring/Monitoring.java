@@ -145,6 +145,22 @@ public final class Monitoring {
     }
 
     /** The latest rejected items of an enterprise (or, with {@code null}, those no enterprise could be told for). */
+    /** Refusals of unknown senders on one day, by channel and reason. */
+    public record RefusalCount(java.time.LocalDate day, String channel, String reason, long count) {}
+
+    /** Refusals of unknown senders from {@code from} on, newest day first. */
+    public List<RefusalCount> refusalCounts(java.time.LocalDate from) {
+        return Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "select day, channel, reason, count from refusal_count where day >= ?"
+                                + " order by day desc, channel, reason",
+                        rs -> new RefusalCount(
+                                rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                        java.sql.Date.valueOf(from)));
+    }
+
     public List<Rejected> rejected(String enterprise, int limit) {
         return Tx.run(db, c -> {
             List<Rejected> out = new ArrayList<>();

@@ -207,6 +207,25 @@ public final class Readings {
         });
     }
 
+    /**
+     * Counts a message refused before its sender was known (no valid token): one more for the day, channel and reason.
+     * Nothing of the message is stored, so an anonymous sender cannot fill the database.
+     */
+    public void countRefusal(java.time.LocalDate day, String channel, String reason) {
+        Tx.run(db, c -> {
+            try (PreparedStatement ps = Tx.prepare(
+                    c,
+                    "insert into refusal_count (day, channel, reason, count) values (?, ?, ?, 1)"
+                            + " on conflict (day, channel, reason) do update set count = refusal_count.count + 1",
+                    java.sql.Date.valueOf(day),
+                    channel,
+                    reason)) {
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     private static void stage(Connection c, Batch b) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("create temp table if not exists reading_stage (meter_id bigint, ts_ms bigint,"

@@ -84,15 +84,30 @@ public class Ingest {
     /** What was stored for one message (or group of messages). */
     public record Result(String enterprise, long batchId, int accepted, int duplicates, List<Rejection> rejected) {}
 
-    /** A message refused as a whole: unreadable or unauthorised. */
+    /**
+     * A message refused as a whole: unreadable or unauthorised. {@code unauthorised} says that the message's own
+     * enterprise is not known (no valid token, or not yet checked); {@code owner} is the enterprise its token was
+     * verified for, if any, under which the refusal is recorded.
+     */
     public static final class Refused extends RuntimeException {
         private final String reason;
         private final boolean unauthorised;
+        private final String owner;
 
         Refused(String reason, String detail, boolean unauthorised) {
+            this(reason, detail, unauthorised, null);
+        }
+
+        Refused(String reason, String detail, boolean unauthorised, String owner) {
             super(detail);
             this.reason = reason;
             this.unauthorised = unauthorised;
+            this.owner = owner;
+        }
+
+        /** The enterprise the message's token was verified for, or null. */
+        public String owner() {
+            return owner;
         }
 
         public String reason() {
@@ -141,7 +156,13 @@ public class Ingest {
 
     /** Reads an MQTT message: the token inside must belong to the enterprise named in the topic. */
     public Prepared prepareMqtt(String topicEnterprise, byte[] payload) {
-        JsonNode root = tree(payload);
+        JsonNode root;
+        try {
+            root = tree(payload);
+        } catch (Refused r) {
+            // unreadable, so its token is unknown: it is counted, not filed under the enterprise the topic names
+            throw new Refused(r.reason(), r.getMessage(), true);
+        }
         String token = root.path("token").asText(null);
         Optional<String> owner = enterpriseOf(token);
         if (owner.isEmpty()) {
@@ -151,7 +172,8 @@ public class Ingest {
             throw new Refused(
                     "auth.scope",
                     "the token belongs to " + owner.get() + ", not to " + topicEnterprise + " named in the topic",
-                    true);
+                    true,
+                    owner.get());
         }
         return json(topicEnterprise, root);
     }
@@ -185,8 +207,15 @@ public class Ingest {
         return new Result(enterprise, o.batchId(), o.accepted(), o.duplicates(), rejected);
     }
 
-    /** Records a message refused as a whole, without its secrets. */
+    /**
+     * Records a message refused as a whole, without its secrets, under the enterprise its token was verified for; a
+     * message of an unknown sender ({@code enterprise} null) is only counted (day, channel, reason).
+     */
     public void refuse(String channel, String enterprise, String origin, Refused r, byte[] payload) {
+        if (enterprise == null) {
+            readings.countRefusal(java.time.LocalDate.now(clock.withZone(ChinaTime.ZONE)), channel, r.reason());
+            return;
+        }
         String text = redacted(new String(payload, 0, Math.min(payload.length, 2000), StandardCharsets.UTF_8));
         readings.reject(
                 clock.instant(),

@@ -398,6 +398,17 @@ public class MonitoringApi {
         return monitoring.rejected(code, Math.max(1, Math.min(limit, 1000)));
     }
 
+    @GetMapping("/api/v1/monitoring/refusals")
+    @Operation(
+            summary = "How many messages of unknown senders were refused, by day, channel and reason; administrators",
+            description = "Messages without a valid gateway token are counted, never stored.")
+    public List<Monitoring.RefusalCount> refusals(
+            @AuthenticationPrincipal PeaklineUser me, @RequestParam(defaultValue = "30") int days) {
+        scopes.admin(me);
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
+        return monitoring.refusalCounts(today.minusDays(Math.max(0, Math.min(days, 3660))));
+    }
+
     @PostMapping("/api/v1/enterprises/{code}/monitoring/reconcile")
     @Operation(summary = "Metered monthly consumption into a draft filing, or against the filed figures")
     public List<Monitoring.Reconciled> reconcile(

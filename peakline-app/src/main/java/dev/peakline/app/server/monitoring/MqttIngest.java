@@ -174,7 +174,7 @@ public class MqttIngest implements AutoCloseable {
             } catch (Ingest.Refused r) {
                 storeRetrying(() -> ingest.refuse(
                         "MQTT",
-                        r.unauthorised() ? null : enterprise,
+                        r.unauthorised() ? r.owner() : enterprise,
                         a.topic(),
                         r,
                         a.message().getPayload()));
