@@ -23,6 +23,9 @@ class HardeningIT extends ServerTest {
     @Autowired
     RollupWorker worker;
 
+    @Autowired
+    dev.peakline.app.server.monitoring.MqttIngest mqtt;
+
     String own(Client c) {
         return c.json(c.get("/api/v1/me"), 200).path("enterprise").asText();
     }
@@ -385,5 +388,107 @@ class HardeningIT extends ServerTest {
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"activity\":[" + line + "99\"}]}"))),
                 409);
         assertThat(stale.get("code").asText()).isEqualTo("filing.stale");
+    }
+
+    /** A malformed message of one of twenty kinds, drawn from a seeded generator (the same 1,000 every run). */
+    static byte[] malformed(java.util.Random rnd, int i, String token) {
+        String t = "\"token\":\"" + token + "\"";
+        String s = switch (i % 20) {
+            case 0 -> null;
+            case 1 -> "{\"readings\":[{\"meter\":";
+            case 2 -> "[".repeat(1 + rnd.nextInt(10_000));
+            case 3 -> "{" + t + ",\"readings\":\"x\"}";
+            case 4 -> "{" + t + ",\"readings\":[1,2,3]}";
+            case 5 -> "{" + t + ",\"readings\":[{\"meter\":\"FZ-01\",\"ts\":{},\"value\":1}]}";
+            case 6 ->
+                "{" + t + ",\"readings\":[{\"meter\":\"FZ-01\",\"ts\":\"2026-13-45T99:00:00+08:00\",\"value\":1}]}";
+            case 7 -> "{" + t + ",\"readings\":[{\"meter\":\"FZ-01\",\"ts\":1e400,\"value\":1}]}";
+            case 8 -> "{" + t + ",\"readings\":[{\"meter\":\"FZ-01\",\"ts\":0,\"value\":\"abc\"}]}";
+            case 9 -> "{" + t + ",\"readings\":[{\"meter\":\"FZ-01\",\"ts\":0,\"value\":" + "9".repeat(99) + "}]}";
+            case 10 -> "{\"token\":12,\"readings\":[]}";
+            case 11 -> "{\"token\":[\"" + token + "\"],\"readings\":[]}";
+            case 12 -> "{" + t + ",\"readings\":[{\"meter\":\"" + "x".repeat(100_000) + "\",\"ts\":0,\"value\":1}]}";
+            case 13 -> "{" + t + ",\"readings\":[{\"meter\":\"FZ-\\u0000\",\"ts\":0,\"value\":1}]}";
+            case 14 -> "{" + t + ",\"statistics\":[{\"meter\":\"FZ-01\",\"period\":\"week\",\"ts\":0,\"value\":1}]}";
+            case 15 ->
+                "{" + t + ",\"readings\":[{\"meter\":\"FZ-01\",\"ts\":\"1970-01-01T00:00:00+08:00\",\"value\":-1}]}";
+            case 16 -> "\uFEFF{" + t + ",\"readings\":null}";
+            case 17 ->
+                "{" + t
+                        + ",\"readings\":[{\"meter\":\"FZ-01\",\"ts\":\"2026-01-01T00:00:00+08:00\",\"value\":1,\"unit\":\"MWh\"}]}";
+            case 18 -> "{\"token\":\"plg_" + Long.toHexString(rnd.nextLong()) + "\",\"readings\":[]}";
+            default -> "{" + t + ",\"readings\":[" + "{},".repeat(rnd.nextInt(50)) + "null]}";
+        };
+        if (s == null) {
+            byte[] b = new byte[1 + rnd.nextInt(512)];
+            rnd.nextBytes(b);
+            return b;
+        }
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theMqttConsumerSurvivesAThousandMalformedMessagesAndStoresEveryValidOneBetweenThem() throws Exception {
+        requireTool(BROKER != null, "mosquitto");
+        Client e = as("enterprise");
+        String code = own(e);
+        LocalDate day = today().minusDays(12);
+        e.json(
+                e.post(
+                        "/api/v1/enterprises/" + code + "/meters",
+                        "{\"code\":\"FZ-01\",\"name\":\"FZ-01\",\"carrier\":\"电力\",\"unit\":\"kWh\",\"kind\":\"INTERVAL\","
+                                + "\"multiplier\":1,\"intervalSeconds\":3600,\"installedAt\":\""
+                                + day.minusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime() + "\"}"),
+                201);
+        // the consumer thread dies as a fatal error would kill it: the supervisor starts another within a second
+        int restarts = (int) mqtt.state().get("restarts");
+        mqtt.killConsumerForTest();
+        String topic = "peakline/v1/" + code + "/readings";
+        MqttClient client = new MqttClient(BROKER.url(), "fuzzing-gateway", new MemoryPersistence());
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setCleanSession(true);
+        o.setMaxInflight(1000);
+        client.connect(o);
+        java.util.Random rnd = new java.util.Random(20261128L);
+        int valid = 0;
+        for (int i = 0; i < 1_000; i++) {
+            client.publish(topic, malformed(rnd, i, demoGateway.value()), 1, false);
+            if (i % 20 == 19) {
+                // one valid reading of 1 kWh, each in its own hour of three days
+                String msg = "{\"token\":\"" + demoGateway.value() + "\",\"readings\":[{\"meter\":\"FZ-01\",\"ts\":\""
+                        + day.atStartOfDay(ChinaTime.ZONE).plusHours(1 + valid).toOffsetDateTime()
+                        + "\",\"value\":1}]}";
+                client.publish(topic, msg.getBytes(StandardCharsets.UTF_8), 1, false);
+                valid++;
+            }
+        }
+        client.disconnect();
+        client.close();
+        assertThat(valid).isEqualTo(50);
+        // every valid reading stored: 50 × 1 kWh over the three days
+        double total = 0;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline && total != 50.0) {
+            worker.drain();
+            total = 0;
+            for (JsonNode d : e.json(
+                    e.get("/api/v1/enterprises/" + code + "/monitoring/days?meter=FZ-01&from=" + day + "&to="
+                            + day.plusDays(3)),
+                    200)) {
+                total += d.path("consumption").asDouble();
+            }
+            Thread.sleep(200);
+        }
+        assertThat(total).isEqualTo(50.0);
+        // the consumer is alive, was restarted once, and the health says so (with details for an administrator)
+        assertThat((int) mqtt.state().get("restarts")).isEqualTo(restarts + 1);
+        assertThat(mqtt.healthy()).isTrue();
+        JsonNode health = as("admin").json(as("admin").get("/actuator/health"), 200);
+        assertThat(health.path("components")
+                        .path("mqtt")
+                        .path("details")
+                        .path("consumerAlive")
+                        .asBoolean())
+                .isTrue();
     }
 }

@@ -87,9 +87,22 @@ public class MqttIngest implements AutoCloseable {
             return;
         }
         running = true;
-        drainer = new Thread(this::drain, "peakline-mqtt-ingest");
-        drainer.setDaemon(true);
-        drainer.start();
+        startDrainer();
+        // the supervisor: should the consumer thread ever die, a new one takes the queue within a second
+        Thread supervisor = new Thread(
+                () -> {
+                    while (running) {
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        supervise();
+                    }
+                },
+                "peakline-mqtt-supervisor");
+        supervisor.setDaemon(true);
+        supervisor.start();
         client = new MqttClient(url, clientId, new MemoryPersistence());
         client.setManualAcks(true);
         client.setCallback(new MqttCallbackExtended() {
@@ -126,6 +139,51 @@ public class MqttIngest implements AutoCloseable {
         client.connect(o);
         subscribe();
         LOG.info("MQTT ingest subscribed to {} on {}", filter(), url);
+    }
+
+    private synchronized void startDrainer() {
+        drainer = new Thread(this::drain, "peakline-mqtt-ingest");
+        drainer.setDaemon(true);
+        drainer.start();
+    }
+
+    /** Restarts the consumer thread if it died; true when it had to. */
+    synchronized boolean supervise() {
+        if (running && (drainer == null || !drainer.isAlive())) {
+            restarts++;
+            LOG.error("the MQTT consumer thread had stopped; restarted ({} restarts)", restarts);
+            startDrainer();
+            return true;
+        }
+        return false;
+    }
+
+    private int restarts;
+
+    /** The state health reports: whether ingest is on, connected, its consumer alive, its queue and restarts. */
+    public java.util.Map<String, Object> state() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("enabled", enabled());
+        m.put("connected", client != null && client.isConnected());
+        m.put("consumerAlive", drainer != null && drainer.isAlive());
+        m.put("queued", queue.size());
+        m.put("restarts", restarts);
+        return m;
+    }
+
+    /** Health is down when ingest is on but not connected or without a consumer. */
+    public boolean healthy() {
+        return !enabled()
+                || !running
+                || (client != null && client.isConnected() && drainer != null && drainer.isAlive());
+    }
+
+    /** For tests: stops the consumer thread as a fatal error would, leaving the supervisor to restart it. */
+    public void killConsumerForTest() {
+        Thread d = drainer;
+        if (d != null) {
+            d.interrupt();
+        }
     }
 
     private void subscribe() {
