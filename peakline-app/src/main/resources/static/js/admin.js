@@ -41,14 +41,15 @@ document.getElementById("recompute").addEventListener("click", async () => {
   try {
     let job = await api("/api/v1/factor-sets/recompute", { method: "POST", body: { region: document.getElementById("actRegion").value } });
     const bar = document.getElementById("progress");
-    while (job.state === "RUNNING") {
+    while (job.status === "RUNNING") {
       await new Promise(r => setTimeout(r, 500));
       job = await api(`/api/v1/factor-sets/recompute/${job.id}`);
       bar.max = Math.max(job.total, 1); bar.value = job.done;
       document.getElementById("progressText").textContent = `${job.done}/${job.total}`;
     }
-    msg.className = job.state === "DONE" ? "ok" : "error";
-    msg.textContent = `${job.state}: ${job.done}/${job.total} (${fmt(job.millis / 1000, 1)} s) ${job.error || ""}`;
+    msg.className = job.status === "DONE" ? "ok" : "error";
+    const seconds = (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000;
+    msg.textContent = `${t("job" + job.status)}: ${job.done}/${job.total} (${fmt(seconds, 1)} s) ${job.message || ""}`;
   } catch (e) { fail(e); }
 });
 

@@ -138,6 +138,11 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.factors.RecomputeJobs recomputeJobs(Database db, Clock clock) {
+        return new dev.peakline.store.factors.RecomputeJobs(db, clock);
+    }
+
+    @Bean
     FactorSetRepository factorSetRepository(Database db, Clock clock) {
         return new FactorSetRepository(db, clock);
     }

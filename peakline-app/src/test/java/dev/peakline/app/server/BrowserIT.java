@@ -157,6 +157,23 @@ class BrowserIT extends ServerTest {
         assertThat(browser.findElement(By.id("name")).getText()).isEmpty();
     }
 
+    @Test
+    void anAdministratorRecomputesARegionAndReadsTheOutcomeInChinese() {
+        login("admin");
+        browser.get(url("/admin.html"));
+        WebElement region = visible(By.id("actRegion"));
+        region.clear();
+        region.sendKeys("520100");
+        browser.findElement(By.id("recompute")).click();
+        wait.until(d -> d.findElement(By.id("message")).getText().contains("核算完成"));
+        String text = browser.findElement(By.id("message")).getText();
+        // "核算完成: 98/98 (0.0 s)": every result of Guiyang recomputed, no raw status word
+        assertThat(text).doesNotContain("DONE");
+        String[] counts = text.replaceAll(".*: (\\d+)/(\\d+).*", "$1 $2").split(" ");
+        assertThat(counts[0]).isEqualTo(counts[1]);
+        assertThat(Integer.parseInt(counts[0])).isPositive();
+    }
+
     private static void fill(WebElement line, String carrier, String use, String amount, String unit) {
         String[] values = {carrier, use, amount, unit};
         var inputs = line.findElements(By.tagName("input"));

@@ -45,10 +45,15 @@ class CrashIT {
             .build();
 
     Process start() throws IOException, InterruptedException {
+        return start("-Dpeakline.recompute.chunk=5000");
+    }
+
+    Process start(String property) throws IOException, InterruptedException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process p = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
+                        property,
                         "-cp",
                         cp,
                         "dev.peakline.app.cli.PeaklineCli",
@@ -219,6 +224,75 @@ class CrashIT {
             assertThat(fresh.path("duplicates").asInt()).isZero();
             System.out.printf(
                     "SIGKILL test: %d batches sent, %d acknowledged, all %d stored once%n", sent, stored, stored);
+        } finally {
+            again.destroy();
+            again.waitFor();
+        }
+    }
+
+    JsonNode json(HttpResponse<String> r) throws IOException {
+        return JSON.readTree(r.body());
+    }
+
+    void signIn(String user) throws Exception {
+        get("/actuator/health");
+        assertThat(post(
+                                "/login",
+                                "application/x-www-form-urlencoded",
+                                "username=" + user + "&password=" + Startup.DEMO_PASSWORD,
+                                null)
+                        .statusCode())
+                .isEqualTo(200);
+        get("/api/v1/me");
+    }
+
+    @Test
+    void aRecomputationKilledMidwayIsReportedInterruptedAndResumedAfterTheRestart() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        // one result per transaction, so that the kill lands between chunks
+        Process server = start("-Dpeakline.recompute.chunk=1");
+        signIn("admin");
+        JsonNode job = json(post("/api/v1/factor-sets/recompute", "application/json", "{\"region\":\"520000\"}", null));
+        long id = job.path("id").asLong();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (job.path("done").asInt() == 0
+                || job.path("done").asInt() >= job.path("total").asInt()) {
+            assertThat(job.path("status").asText())
+                    .as("the job ended before it could be killed")
+                    .isEqualTo("RUNNING");
+            assertThat(System.nanoTime()).as("no progress in 2 minutes").isLessThan(deadline);
+            job = json(get("/api/v1/factor-sets/recompute/" + id));
+        }
+        server.destroyForcibly(); // SIGKILL mid-way
+        server.waitFor();
+        int total = job.path("total").asInt();
+        assertThat(total).isGreaterThan(1);
+
+        Process again = start("-Dpeakline.recompute.chunk=5000");
+        try {
+            signIn("admin");
+            JsonNode cut = json(get("/api/v1/factor-sets/recompute/" + id));
+            assertThat(cut.path("status").asText()).isEqualTo("INTERRUPTED");
+            assertThat(cut.path("done").asInt()).isBetween(1, total - 1);
+            String message = cut.path("message").asText();
+            assertThat(message).contains("resumed as job");
+            long resumed = Long.parseLong(message.replaceAll(".*resumed as job (\\d+).*", "$1"));
+            JsonNode r = json(get("/api/v1/factor-sets/recompute/" + resumed));
+            long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (r.path("status").asText().equals("RUNNING") && System.nanoTime() < until) {
+                Thread.sleep(100);
+                r = json(get("/api/v1/factor-sets/recompute/" + resumed));
+            }
+            // the whole region again, every result: no part of it is left on the old factor sets
+            assertThat(r.path("status").asText()).isEqualTo("DONE");
+            assertThat(r.path("total").asInt()).isEqualTo(total);
+            assertThat(r.path("done").asInt()).isEqualTo(total);
+            assertThat(r.path("startedBy").asText()).contains("resuming job " + id);
+            System.out.printf(
+                    "recompute killed at %d/%d, resumed as job %d: %d/%d%n",
+                    cut.path("done").asInt(), total, resumed, r.path("done").asInt(), total);
         } finally {
             again.destroy();
             again.waitFor();

@@ -78,11 +78,11 @@ class FactorSetIT extends ServerTest {
                 .isEqualTo(422);
         JsonNode job = admin.json(admin.post("/api/v1/factor-sets/recompute", "{\"region\":\"520100\"}"), 202);
         long id = job.get("id").asLong();
-        for (int i = 0; i < 200 && job.get("state").asText().equals("RUNNING"); i++) {
+        for (int i = 0; i < 200 && job.get("status").asText().equals("RUNNING"); i++) {
             Thread.sleep(100);
             job = admin.json(admin.get("/api/v1/factor-sets/recompute/" + id), 200);
         }
-        assertThat(job.get("state").asText()).isEqualTo("DONE");
+        assertThat(job.get("status").asText()).isEqualTo("DONE");
         assertThat(job.get("done").asInt()).isEqualTo(job.get("total").asInt()).isPositive();
 
         // electricity emissions scale by 0.5 ÷ the shipped factor; fuel and process emissions do not move

@@ -11,6 +11,7 @@ import dev.peakline.reference.FactorSetLoader;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.store.factors.FactorSetRepository;
 import dev.peakline.store.factors.FactorSetRepository.Activation;
+import dev.peakline.store.factors.RecomputeJobs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -167,16 +168,23 @@ public class FactorSetApi {
     @PostMapping("/recompute")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Recomputes the current results of a region's subtree with the sets now active")
-    public Recomputer.Job recompute(@AuthenticationPrincipal PeaklineUser me, @RequestBody Map<String, String> req) {
+    public RecomputeJobs.Job recompute(@AuthenticationPrincipal PeaklineUser me, @RequestBody Map<String, String> req) {
         scopes.admin(me);
         String region = req.getOrDefault("region", "");
         scopes.region(region);
         return recomputer.start(me.actor(), region);
     }
 
+    @GetMapping("/recompute")
+    @Operation(summary = "The latest recomputations, newest first, with those a restart found interrupted")
+    public List<RecomputeJobs.Job> jobs(@AuthenticationPrincipal PeaklineUser me) {
+        scopes.admin(me);
+        return recomputer.latest(50);
+    }
+
     @GetMapping("/recompute/{job}")
     @Operation(summary = "Progress of a recomputation")
-    public Recomputer.Job job(@AuthenticationPrincipal PeaklineUser me, @PathVariable long job) {
+    public RecomputeJobs.Job job(@AuthenticationPrincipal PeaklineUser me, @PathVariable long job) {
         scopes.admin(me);
         return recomputer.job(job).orElseThrow(() -> Refusal.notFound("job " + job));
     }

@@ -9,6 +9,8 @@ import dev.peakline.domain.IndustryCode;
 import dev.peakline.domain.RegionCode;
 import dev.peakline.store.Database;
 import dev.peakline.store.factors.FactorSetRepository;
+import dev.peakline.store.factors.RecomputeJobs;
+import dev.peakline.store.factors.RecomputeJobs.Job;
 import dev.peakline.store.filing.FilingContents;
 import dev.peakline.store.filing.FilingRepository;
 import dev.peakline.store.filing.FilingRepository.Content;
@@ -19,26 +21,27 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Recomputes the current results of a region's subtree after its factor set changed: each month with the set its region
- * now has active, in chunks through the batch engine, each chunk in one transaction. Progress is observable.
+ * now has active, in chunks through the batch engine, each chunk in one transaction. The job and its progress are kept
+ * in the database after every chunk; a job that a crash or kill cut off is found at the next start, reported
+ * INTERRUPTED (with how far it got) and resumed as a new job over the whole region, so that no region stays on two
+ * factor sets. Recomputing is idempotent: each result is recomputed from its filing with the set active for it.
  */
 @Component
 public class Recomputer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recomputer.class);
-    static final int CHUNK = 5_000;
-
-    /** A recomputation's progress; {@code state} is RUNNING, DONE or FAILED. */
-    public record Job(long id, String region, String state, int total, int done, String error, long millis) {}
+    /** Results per chunk (one transaction each); property {@code peakline.recompute.chunk} for tests. */
+    static final int CHUNK = Integer.getInteger("peakline.recompute.chunk", 5_000);
 
     private final Scopes scopes;
     private final Ledger ledger;
@@ -50,8 +53,7 @@ public class Recomputer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final AtomicLong ids = new AtomicLong();
-    private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+    private final RecomputeJobs jobs;
 
     private final ApplicationEventPublisher events;
     private final Database db;
@@ -65,7 +67,9 @@ public class Recomputer implements AutoCloseable {
             Clock clock,
             ApplicationEventPublisher events,
             Database db,
-            AccountResults accountResults) {
+            AccountResults accountResults,
+            RecomputeJobs jobs) {
+        this.jobs = jobs;
         this.events = events;
         this.db = db;
         this.accountResults = accountResults;
@@ -77,14 +81,40 @@ public class Recomputer implements AutoCloseable {
     }
 
     public Job start(String actor, String region) {
-        long id = ids.incrementAndGet();
-        jobs.put(id, new Job(id, region, "RUNNING", 0, 0, null, 0));
-        pool.submit(() -> run(id, actor, region));
-        return jobs.get(id);
+        Job job = jobs.start(actor, region);
+        pool.submit(() -> run(job.id(), actor, region));
+        return job;
     }
 
     public java.util.Optional<Job> job(long id) {
-        return java.util.Optional.ofNullable(jobs.get(id));
+        return jobs.find(id);
+    }
+
+    public List<Job> latest(int limit) {
+        return jobs.latest(limit);
+    }
+
+    /**
+     * Jobs a previous server left RUNNING were cut off: each is reported INTERRUPTED with how far it got and resumed as
+     * a new job over its whole region. Runs once the application is ready, before anyone can start a job.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeInterrupted() {
+        for (Job j : jobs.interrupted()) {
+            Job resumed = start("system (resuming job " + j.id() + " of " + j.startedBy() + ")", j.region());
+            jobs.finish(
+                    j.id(),
+                    "INTERRUPTED",
+                    "the server stopped after " + j.done() + " of " + j.total() + " results; resumed as job "
+                            + resumed.id());
+            LOG.warn(
+                    "recomputation {} of {} was interrupted at {}/{}; resumed as job {}",
+                    j.id(),
+                    j.region(),
+                    j.done(),
+                    j.total(),
+                    resumed.id());
+        }
     }
 
     private void run(long id, String actor, String region) {
@@ -94,6 +124,7 @@ public class Recomputer implements AutoCloseable {
         try {
             List<AccountResults.Row> rows = accountResults.currentIn(scopes.subtree(region));
             total = rows.size();
+            jobs.progress(id, total, 0);
             var activations = sets.activations();
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<AccountResults.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
@@ -132,13 +163,13 @@ public class Recomputer implements AutoCloseable {
                 accountResults.update(actor, updated);
                 events.publishEvent(new AccountsChanged("recomputation"));
                 done += chunk.size();
-                jobs.put(id, new Job(id, region, "RUNNING", total, done, null, ms(t0)));
+                jobs.progress(id, total, done);
             }
-            jobs.put(id, new Job(id, region, "DONE", total, done, null, ms(t0)));
+            jobs.finish(id, "DONE", null);
             LOG.info("{} recomputed {} results of {} in {} ms", actor, total, region, ms(t0));
         } catch (RuntimeException e) {
             LOG.error("recomputation {} of {} failed", id, region, e);
-            jobs.put(id, new Job(id, region, "FAILED", total, done, e.getMessage(), ms(t0)));
+            jobs.finish(id, "FAILED", e.getMessage());
         }
     }
 
