@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -51,25 +52,74 @@ public final class Database implements AutoCloseable {
 
     /**
      * Starts (or restarts) the embedded PostgreSQL whose data lives in {@code dataDir/postgres}, listening on loopback
-     * only, and migrates it. The data survives a restart.
+     * only, durable (fsync, full-page writes and synchronous commit on: the library's defaults are off, which trade a
+     * crash's data for speed) and with password authentication (SCRAM-SHA-256) for every connection, so that another
+     * local user cannot connect to it. The password is random, made at the first start and kept in
+     * {@code dataDir/postgres.password} readable by its owner only. The data survives a restart.
      */
     public static Database embedded(Path dataDir) {
         try {
             Path pg = dataDir.resolve("postgres");
             Files.createDirectories(pg);
             stopOrphan(pg);
+            String password = password(dataDir.resolve("postgres.password"));
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(pg)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    // the library's default is off, which can lose acknowledged commits in a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // the library checks the server with this password once authentication is on
+                    .setConnectConfig("password", password)
                     .start();
+            requirePassword(server, pg, password);
             String url = server.getJdbcUrl("postgres", "postgres");
-            return new Database(server, url, "postgres", "postgres");
-        } catch (IOException e) {
+            return new Database(server, url, "postgres", password);
+        } catch (IOException | SQLException e) {
             throw new UncheckedIOException(
-                    "cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
+                    "cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    /** The embedded server's password: read from its file, or made (256 random bits) and written owner-only. */
+    private static String password(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] b = new byte[32];
+        new java.security.SecureRandom().nextBytes(b);
+        String p = java.util.HexFormat.of().formatHex(b);
+        Files.writeString(file, p + "\n");
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own access rules apply
+        }
+        return p;
+    }
+
+    /**
+     * The first start after initdb (which trusts every local connection) sets the superuser's password and replaces
+     * pg_hba.conf with password authentication for every connection; later starts find both in place.
+     */
+    private static void requirePassword(EmbeddedPostgres server, Path pg, String password)
+            throws IOException, SQLException {
+        String hba = "# written by Peakline: every connection authenticates with a password\n"
+                + "local all all scram-sha-256\n"
+                + "host all all 127.0.0.1/32 scram-sha-256\n"
+                + "host all all ::1/128 scram-sha-256\n";
+        Path file = pg.resolve("pg_hba.conf");
+        if (Files.exists(file) && Files.readString(file).equals(hba)) {
+            return;
+        }
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement()) {
+            st.execute("alter role postgres password '" + password + "'");
+            Files.writeString(file, hba);
+            st.execute("select pg_reload_conf()");
         }
     }
 

@@ -54,4 +54,45 @@ class DatabaseRestartIT {
                     .isEqualTo("示例铝业有限公司");
         }
     }
+
+    @Test
+    void theEmbeddedServerIsDurableAndTakesOnlyItsPassword() throws Exception {
+        int port;
+        try (Database db = Database.embedded(dataDir)) {
+            try (var c = db.connection();
+                    var st = c.createStatement()) {
+                for (String setting : List.of("fsync", "full_page_writes", "synchronous_commit")) {
+                    try (var rs = st.executeQuery("show " + setting)) {
+                        rs.next();
+                        assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                    }
+                }
+                try (var rs = st.executeQuery("select setting from pg_settings where name = 'port'")) {
+                    rs.next();
+                    port = Integer.parseInt(rs.getString(1));
+                }
+            }
+            String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+            String password = java.nio.file.Files.readString(dataDir.resolve("postgres.password"))
+                    .strip();
+            assertThat(password).hasSize(64);
+            assertThat(java.nio.file.Files.getPosixFilePermissions(dataDir.resolve("postgres.password")))
+                    .containsExactlyInAnyOrder(
+                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            // another local user, without the password or with a wrong one, is refused
+            for (String wrong : new String[] {"", "postgres"}) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> java.sql.DriverManager.getConnection(url, "postgres", wrong)
+                                        .close())
+                        .isInstanceOf(java.sql.SQLException.class);
+            }
+            java.sql.DriverManager.getConnection(url, "postgres", password).close();
+        }
+        // and it starts again with password authentication in place
+        try (Database db = Database.embedded(dataDir);
+                var c = db.connection()) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+    }
 }
