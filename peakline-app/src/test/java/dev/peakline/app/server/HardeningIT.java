@@ -345,7 +345,7 @@ class HardeningIT extends ServerTest {
         Client ent = as("enterprise");
         String base = "/api/v1/enterprises/" + own(ent);
         String line = "{\"carrier\":\"天然气\",\"use\":\"燃烧\",\"unit\":\"万Nm3\",\"amount\":\"";
-        long id = ent.json(ent.post(base + "/filings", "{\"period\":\"2025-06\",\"activity\":[" + line + "1\"}]}"), 201)
+        long id = ent.json(ent.post(base + "/filings", "{\"period\":\"2023-07\",\"activity\":[" + line + "1\"}]}"), 201)
                 .get("id")
                 .asLong();
         String path = "/api/v1/filings/" + id;
@@ -490,5 +490,32 @@ class HardeningIT extends ServerTest {
                         .path("consumerAlive")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void oversizeAndMalformedAnswersCarryACodeAndPagesSendNoReferrerAbroad() {
+        Client ent = as("enterprise");
+        String base = "/api/v1/enterprises/" + own(ent);
+        JsonNode big =
+                ent.json(ent.upload(base + "/filings/upload?period=2025-10", "big.csv", new byte[11 << 20]), 413);
+        assertThat(big.get("code").asText()).isEqualTo("upload.too_large");
+        JsonNode broken = ent.json(ent.post(base + "/filings", "{\"period\":"), 400);
+        assertThat(broken.get("code").asText()).isEqualTo("malformed");
+        HttpResponse<String> page = ent.get("/dashboard.html");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+    }
+
+    @Test
+    void aVerifierReconcilesWithoutDraftingTheEnterprisesMonth() {
+        Client ent = as("enterprise");
+        String code = own(ent);
+        String period = thisMonth().minusMonths(1).toString();
+        Client ver = as("verifier");
+        HttpResponse<String> r = ver.post("/api/v1/enterprises/" + code + "/monitoring/reconcile?period=" + period, "");
+        assertThat(r.statusCode()).as(r.body()).isIn(200, 422);
+        // whatever the meters showed, no draft of the verifier's stands in the enterprise's way
+        assertThat(count("select count(*) from filing where enterprise = '" + code + "' and period = '" + period
+                        + "' and source = 'METERS'"))
+                .isZero();
     }
 }

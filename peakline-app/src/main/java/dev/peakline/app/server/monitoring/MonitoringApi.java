@@ -196,8 +196,8 @@ public class MonitoringApi {
         if (f.code() == null || !f.code().matches("[A-Za-z0-9_.:-]{1,64}")) {
             p.add(Problem.at("meter.code", src, 0, "code", "a point code is 1–64 letters, digits or _ . : -"));
         }
-        if (f.name() == null || f.name().isBlank()) {
-            p.add(Problem.at("meter.name", src, 0, "name", "a meter needs a name"));
+        if (f.name() == null || f.name().isBlank() || f.name().length() > 100) {
+            p.add(Problem.at("meter.name", src, 0, "name", "a meter needs a name of 1–100 characters"));
         }
         Optional<EnergyCarrier> carrier = f.carrier() == null ? Optional.empty() : library.carrier(f.carrier());
         if (carrier.isEmpty()) {
@@ -410,7 +410,9 @@ public class MonitoringApi {
     }
 
     @PostMapping("/api/v1/enterprises/{code}/monitoring/reconcile")
-    @Operation(summary = "Metered monthly consumption into a draft filing, or against the filed figures")
+    @Operation(
+            summary = "Metered monthly consumption into a draft filing, or against the filed figures",
+            description = "Only the enterprise (or an administrator) drafts from the meters; a verifier compares.")
     public List<Monitoring.Reconciled> reconcile(
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam String period) {
         Enterprise e = scopes.readEnterprise(me, code);
@@ -419,7 +421,8 @@ public class MonitoringApi {
                     "government users read reconciliations; the enterprise, its verifier or an administrator runs them");
         }
         worker.drain();
-        return reconciler.reconcile(me.actor(), e.code(), month(period));
+        boolean mayDraft = me.role() != dev.peakline.store.users.UserRepository.Role.VERIFIER;
+        return reconciler.reconcile(me.actor(), e.code(), month(period), mayDraft);
     }
 
     @GetMapping("/api/v1/enterprises/{code}/monitoring/reconciliation")

@@ -74,8 +74,18 @@ public class Reconciler {
         return threshold;
     }
 
-    /** Reconciles one enterprise-month and returns the rows (also stored). */
+    /** Reconciles one enterprise-month and returns the rows (also stored), drafting from the meters when it may. */
     public List<Monitoring.Reconciled> reconcile(String actor, CreditCode enterprise, YearMonth period) {
+        return reconcile(actor, enterprise, period, true);
+    }
+
+    /**
+     * Reconciles one enterprise-month and returns the rows (also stored). With {@code mayDraft} false (a verifier), a
+     * month without a filing is only compared, never drafted: a draft made by someone else would block the enterprise's
+     * own filing of that month.
+     */
+    public List<Monitoring.Reconciled> reconcile(
+            String actor, CreditCode enterprise, YearMonth period, boolean mayDraft) {
         if (!period.isBefore(YearMonth.now(clock.withZone(ChinaTime.ZONE)))) {
             throw Refusal.of(
                     ErrorCode.PERIOD_NOT_ENDED,
@@ -117,7 +127,7 @@ public class Reconciler {
                                                 .toCanonical(a.amount().doubleValue())),
                                 Double::sum));
             }
-        } else {
+        } else if (mayDraft) {
             Content content = Content.of(lines(metered));
             Optional<Filing> draft = versions.stream()
                     .filter(f -> f.source().equals("METERS") && f.status() == FilingStatus.DRAFT)

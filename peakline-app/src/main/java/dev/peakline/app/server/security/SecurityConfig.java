@@ -29,9 +29,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -92,7 +92,9 @@ public class SecurityConfig {
         http.authorizeHttpRequests(
                         a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
                 .authenticationProvider(throttled(accounts, encoder, throttle))
-                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                // the token lives in the session (an attacker who plants a cookie cannot choose it); pages read a copy
+                // from the XSRF-TOKEN cookie that CsrfCookieFilter writes
+                .csrf(c -> c.csrfTokenRepository(sessionCsrf())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(bearer))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
@@ -133,8 +135,18 @@ public class SecurityConfig {
                                 c -> c.policyDirectives(
                                         "default-src 'self'; img-src 'self' data:;"
                                                 + " style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'"))
-                        .frameOptions(f -> f.deny()));
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** CSRF tokens kept in the session, echoed by pages in the X-XSRF-TOKEN header. */
+    private static HttpSessionCsrfTokenRepository sessionCsrf() {
+        HttpSessionCsrfTokenRepository r = new HttpSessionCsrfTokenRepository();
+        r.setHeaderName("X-XSRF-TOKEN");
+        return r;
     }
 
     private enum AnyRequest implements RequestMatcher {
@@ -207,7 +219,12 @@ public class SecurityConfig {
                 throws ServletException, IOException {
             CsrfToken token = (CsrfToken) req.getAttribute(CsrfToken.class.getName());
             if (token != null) {
-                token.getToken();
+                // a copy for the page's script to echo in X-XSRF-TOKEN; the session's copy is what is checked
+                jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie("XSRF-TOKEN", token.getToken());
+                cookie.setPath("/");
+                cookie.setSecure(req.isSecure());
+                cookie.setAttribute("SameSite", "Strict");
+                res.addCookie(cookie);
             }
             chain.doFilter(req, res);
         }
