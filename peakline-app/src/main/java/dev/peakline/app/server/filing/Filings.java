@@ -114,6 +114,8 @@ public class Filings {
 
     /** Files from an uploaded workbook or CSV (its bytes and file name). */
     public Filing upload(PeaklineUser me, Enterprise e, YearMonth period, String fileName, byte[] bytes) {
+        // a month that cannot be filed is refused before the file is read at all
+        checkPeriod(e, period);
         String name = fileName == null
                 ? "upload.csv"
                 : Path.of(fileName).getFileName().toString();
