@@ -54,10 +54,14 @@ async function targets(year) {
   link("reportX", `${base}/assessment?year=${year}&format=xlsx`);
   const views = await api(`${base}?year=${year}`);
   const v = x => (x == null || x === "NaN" ? "—" : fmt(x, 4));
-  put(document.getElementById("targetList"), head(["对象", "指标", "基年—目标年", "目标值", "基年值", "应达", "实际", "预警", "依据"]),
-    views.map(x => row([x.subjectName, x.progress.indicator, `${x.target.baseYear}—${x.target.targetYear}`, fmt(x.target.value, 3),
+  const indicators = { CARBON_INTENSITY: "单位地区生产总值二氧化碳排放降低", CARBON_TOTAL: "二氧化碳排放总量",
+    ENERGY_INTENSITY: "单位地区生产总值能耗降低", ENERGY_TOTAL: "能源消费总量", NON_FOSSIL_SHARE: "非化石能源消费比重" };
+  put(document.getElementById("targetList"), head(["对象", "指标", "基年—目标年", "目标值", "基年值", "应达", "实际", "预警", "考核结果", "依据"]),
+    views.map(x => row([x.subjectName, indicators[x.progress.indicator] || x.progress.indicator, `${x.target.baseYear}—${x.target.targetYear}`, fmt(x.target.value, 3),
       v(x.progress.base), v(x.progress.required), v(x.progress.actual),
-      badge(x.progress.warning, { GREEN: "绿", YELLOW: "黄", RED: "红", NO_DATA: "无数据" }[x.progress.warning]), x.target.document])));
+      badge(x.progress.warning, { GREEN: "绿色·三级预警", ORANGE: "橙色·二级预警", RED: "红色·一级预警", NO_DATA: "无数据" }[x.progress.warning]),
+      { COMPLETED: "完成", BASICALLY_COMPLETED: "基本完成", NOT_COMPLETED: "未完成", NO_DATA: "无法评价" }[x.progress.assessment],
+      x.target.document])));
 }
 
 async function projects() {

@@ -52,8 +52,10 @@ class CliTest {
         // March: coal 1,747.088266 + gas 2,162.188809 = 3,909.277075 combustion; CaCO3 88 + PFC 189.21 + anode 1,100.44
         // = 1,377.65 process
         // scope 2: electricity 10,000 MWh × 0.5306 (2023 factor, fallback for 2024) = 5,306 + heat 550 = 5,856
+        // energy: 1,000 t 烟煤 × 19.570 GJ/t ÷ 29.3076 = 667.744885 + gas 1,214.3 + electricity 1,229 + heat 170.6
+        // = 3,281.644885 tce
         assertThat(lines.get(1))
-                .startsWith("91520181MA6DKQ3L5C,2024-03,520181,3216,5286.927075,5856.000000,11142.927075,3328.200000,");
+                .startsWith("91520181MA6DKQ3L5C,2024-03,520181,3216,5286.927075,5856.000000,11142.927075,3281.644885,");
         assertThat(Files.readString(dir.resolve("rollup.csv"))).contains("region,520000,贵州省,province,2024,1,");
     }
 

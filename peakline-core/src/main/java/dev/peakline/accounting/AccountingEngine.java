@@ -111,8 +111,14 @@ public final class AccountingEngine {
             if (library.registry().region(a.region()).isEmpty()) {
                 continue; // reported once per enterprise above
             }
-            FactorTable.Lookup l =
-                    table.row(a.carrier(), a.use(), a.region(), a.period(), a.measuredNcv(), a.measuredCarbonContent());
+            FactorTable.Lookup l = table.row(
+                    a.carrier(),
+                    a.use(),
+                    a.region(),
+                    a.industry(),
+                    a.period(),
+                    a.measuredNcv(),
+                    a.measuredCarbonContent());
             if (!l.ok()) {
                 problems.add(Problem.at(
                         l.problemCode(),

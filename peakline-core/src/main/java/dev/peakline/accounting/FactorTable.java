@@ -1,5 +1,6 @@
 package dev.peakline.accounting;
 
+import dev.peakline.domain.IndustryCode;
 import dev.peakline.domain.RegionCode;
 import dev.peakline.domain.Use;
 import dev.peakline.reference.EnergyCarrier;
@@ -93,7 +94,8 @@ public final class FactorTable {
         }
     }
 
-    private record RowKey(String subject, Use use, String province, YearMonth period, long ncvBits, long ccBits) {}
+    private record RowKey(
+            String subject, Use use, String province, YearMonth period, long ncvBits, long ccBits, int product) {}
 
     /**
      * The row for a carrier or process material used in a month by an enterprise in {@code region}; resolved on first
@@ -109,14 +111,33 @@ public final class FactorTable {
             YearMonth period,
             double measuredNcv,
             double measuredCarbonContent) {
+        return row(subject, use, region, null, period, measuredNcv, measuredCarbonContent);
+    }
+
+    /**
+     * As {@link #row(String, Use, RegionCode, YearMonth, double, double)}, for an enterprise of {@code industry}: its
+     * guideline decides whether exported electricity and heat are deducted ({@link ExportRule}).
+     */
+    public Lookup row(
+            String subject,
+            Use use,
+            RegionCode region,
+            IndustryCode industry,
+            YearMonth period,
+            double measuredNcv,
+            double measuredCarbonContent) {
         String province = region.province().value();
+        int product = use != Use.EXPORTED
+                ? 0
+                : (ExportRule.electricityIsProduct(industry) ? 1 : 0) | (ExportRule.heatIsProduct(industry) ? 2 : 0);
         RowKey key = new RowKey(
                 subject,
                 use,
                 use == Use.PURCHASED || use == Use.EXPORTED ? province : "",
                 period,
                 Double.doubleToLongBits(measuredNcv),
-                Double.doubleToLongBits(measuredCarbonContent));
+                Double.doubleToLongBits(measuredCarbonContent),
+                product);
         Integer r = index.get(key);
         if (r != null) {
             return new Lookup(r, null, null);
@@ -151,6 +172,19 @@ public final class FactorTable {
                     "use.secondary",
                     c.nameCn() + " can only be purchased or exported, not "
                             + k.use().code());
+        }
+        if (k.use() == Use.EXPORTED && (c.isHeat() ? (k.product() & 2) != 0 : (k.product() & 1) != 0)) {
+            // a power plant's (or heat producer's) supply is its product: neither deducted from its emissions nor
+            // from its energy use
+            return add(
+                    k,
+                    c.nameCn(),
+                    c.isHeat() ? Slot.HEAT : Slot.ELECTRICITY,
+                    0,
+                    0,
+                    "supplied " + c.nameCn() + ": the plant's product, not deducted (发电设施 method)",
+                    "supplied " + c.nameCn() + ": not deducted from energy use",
+                    List.of());
         }
         double sign = k.use() == Use.EXPORTED ? -1 : 1;
         String signText = sign < 0 ? "−" : "";
@@ -391,7 +425,8 @@ public final class FactorTable {
             .thenComparing(RowKey::province)
             .thenComparing(RowKey::period)
             .thenComparingLong(RowKey::ncvBits)
-            .thenComparingLong(RowKey::ccBits);
+            .thenComparingLong(RowKey::ccBits)
+            .thenComparingInt(RowKey::product);
 
     /**
      * Renumbers the rows in an order that depends only on what they are (carrier, use, province, month, measured

@@ -132,14 +132,13 @@ public final class Efficiency {
      */
     static TargetCheck check(Share s, EfficiencyCatalog.PolicyTarget t, int year) {
         if (Double.isNaN(s.shareAdvanced())) {
-            return new TargetCheck(t, null, "标杆/基准 of this edition are not confirmed for the product");
+            return new TargetCheck(t, null, "该版本的标杆/基准水平尚未确认，无法判定");
         }
         boolean ok = s.shareAdvanced() >= t.minAtBenchmark()
                 && (t.maxBelowBaseline() == null || s.shareLaggard() <= t.maxBelowBaseline());
         if (ok) {
-            return new TargetCheck(t, true, "met");
+            return new TargetCheck(t, true, "已达到");
         }
-        return new TargetCheck(
-                t, false, year < t.year() ? "not yet met, due " + t.year() : "missed (due " + t.year() + ")");
+        return new TargetCheck(t, false, year < t.year() ? "尚未达到（目标年 " + t.year() + "）" : "未达到（目标年 " + t.year() + "）");
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class EfficiencyCatalog {
     /** Version of the three tables together; change it whenever a value changes. */
-    public static final String VERSION = "2026.11.1";
+    public static final String VERSION = "2026.11.2";
 
     /** A capacity-share target: by {@code year} at least {@code minAtBenchmark} of capacity at 标杆. */
     public record PolicyTarget(

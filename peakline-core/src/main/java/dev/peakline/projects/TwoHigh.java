@@ -22,7 +22,10 @@ public final class TwoHigh {
         return sectors;
     }
 
-    /** The 两高 sector of an industry code, by the longest matching prefix. */
+    /**
+     * The 两高 sector of an industry code, by the longest matching prefix; a prefix listed with an empty sector (rolling,
+     * 313 and 325) excludes its industries from the sector of a shorter prefix.
+     */
     public static Optional<Sector> sectorOf(String industry) {
         Sector best = null;
         for (Sector s : sectors()) {
@@ -34,7 +37,7 @@ public final class TwoHigh {
                 best = s;
             }
         }
-        return Optional.ofNullable(best);
+        return best == null || best.sector().isEmpty() ? Optional.empty() : Optional.of(best);
     }
 
     /** The kinds of a substitution ledger line (减量替代), with the unit each is kept in. */

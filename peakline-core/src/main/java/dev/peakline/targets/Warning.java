@@ -1,25 +1,32 @@
 package dev.peakline.targets;
 
-/** The early-warning light of a target in a year, and what the annual assessment (考核) calls it. */
+/**
+ * The early-warning level of a target in a year, after the 能耗双控晴雨表 of 发改办环资〔2021〕629号: 一级预警 (red) when
+ * the intensity rose year on year (不降反升), 二级预警 (orange) when its reduction falls short of the required progress,
+ * 三级预警 (green) when progress is on track. The annual assessment grade (完成 / 基本完成 / 未完成) is a different thing:
+ * {@link Assessment}.
+ */
 public enum Warning {
-    GREEN("绿", "完成"),
-    YELLOW("黄", "基本完成"),
-    RED("红", "未完成"),
-    NO_DATA("无数据", "无法评价");
+    RED("红色", "一级预警"),
+    ORANGE("橙色", "二级预警"),
+    GREEN("绿色", "三级预警"),
+    NO_DATA("无数据", "无法预警");
 
     private final String nameCn;
-    private final String assessment;
+    private final String level;
 
-    Warning(String nameCn, String assessment) {
+    Warning(String nameCn, String level) {
         this.nameCn = nameCn;
-        this.assessment = assessment;
+        this.level = level;
     }
 
+    /** The colour, in Chinese. */
     public String nameCn() {
         return nameCn;
     }
 
-    public String assessment() {
-        return assessment;
+    /** The warning level as the document names it (一级预警 …). */
+    public String level() {
+        return level;
     }
 }

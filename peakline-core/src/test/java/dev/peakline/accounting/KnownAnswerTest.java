@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import dev.peakline.accounting.AccountingOptions.ElectricityBasis;
 import dev.peakline.accounting.AccountingOptions.ElectricityConvention;
 import dev.peakline.domain.ActivityRecord;
+import dev.peakline.domain.IndustryCode;
+import dev.peakline.domain.RegionCode;
 import dev.peakline.domain.Use;
+import dev.peakline.units.Quantity;
 import dev.peakline.units.Unit;
 import java.time.YearMonth;
 import java.util.List;
@@ -24,8 +27,10 @@ class KnownAnswerTest {
         // tCO2
         EnterpriseMonth m = only(List.of(burn(ACME, "烟煤", 1000, Unit.T)));
         assertThat(m.combustion()).isCloseTo(1747.088266, within(TOL));
-        // GB/T 2589: 1,000 t × 0.7143 tce/t = 714.3 tce
-        assertThat(m.energy()).isCloseTo(714.3, within(TOL));
+        // GB/T 2589 has no coefficient for 烟煤 (only 原煤 0.7143): energy from the same NCV,
+        // 1,000 t × 19.570 GJ/t ÷ 29.3076 GJ/tce = 667.744885 tce
+        assertThat(m.energy()).isCloseTo(19_570 / 29.3076, within(TOL));
+        assertThat(m.energy()).isCloseTo(667.744885, within(1e-6));
         assertThat(m.combustion()).isBetween(1700.0, 1800.0); // about 1.75 tCO2 per tonne of coal
     }
 
@@ -105,22 +110,72 @@ class KnownAnswerTest {
                                 List.of())
                         .electricity())
                 .isCloseTo(568.3, within(TOL));
-        // carbon-market reporting factor for 2023–2025: 0.5703 → 570.3 tCO2
+        // carbon-market factor: no ETS factor for data year 2023 is loaded, so the 2022 one (0.5703) is used, with a
+        // note
         assertThat(only(AccountingOptions.defaults().withElectricityBasis(ElectricityBasis.ETS), List.of(r), List.of())
                         .electricity())
                 .isCloseTo(570.3, within(TOL));
     }
 
     @Test
+    void theCarbonMarketFactorFollowsTheDataYear() {
+        // MEE notices: data years 2019–2020 0.6101, 2021 0.5810 (reported in 2022), 2022 0.5703 (notice of Feb. 2023)
+        AccountingOptions ets = AccountingOptions.defaults().withElectricityBasis(ElectricityBasis.ETS);
+        double[][] expected = {{2020, 610.1}, {2021, 581.0}, {2022, 570.3}};
+        for (double[] e : expected) {
+            ActivityRecord r = rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, YearMonth.of((int) e[0], 6));
+            // 1,000 MWh × factor
+            assertThat(only(ets, List.of(r), List.of()).electricity())
+                    .as("data year %d", (int) e[0])
+                    .isCloseTo(e[1], within(TOL));
+        }
+    }
+
+    @Test
+    void ligniteEnergyComesFromItsOwnHeatingValue() {
+        // 1,000 t × 14.080 GJ/t ÷ 29.3076 GJ/tce = 480.421 tce, far below raw coal's 714.3 (the old, wrong figure);
+        // CO2 1,000 × 14.080 × 0.02800 × 0.96 × 44/12 = 1,387.7376 tCO2
+        EnterpriseMonth m = only(List.of(burn(ACME, "褐煤", 1000, Unit.T)));
+        assertThat(m.energy()).isCloseTo(14_080 / 29.3076, within(TOL));
+        assertThat(m.energy()).isCloseTo(480.421461, within(1e-6));
+        assertThat(m.combustion()).isCloseTo(1000 * 14.080 * 0.028 * 0.96 * 44 / 12, within(TOL));
+    }
+
+    /** A line of a coal-fired power plant (GB/T 4754 4411) in March 2023. */
+    private static ActivityRecord plant(String carrier, double q, Unit u, Use use) {
+        return ActivityRecord.of(
+                ACME, RegionCode.of("520181"), IndustryCode.of("4411"), MARCH_2023, carrier, Quantity.of(q, u), use);
+    }
+
+    @Test
+    void aPowerPlantsSuppliedElectricityIsItsProductNotNegativeScope2() {
+        // a coal plant (GB/T 4754 4411): 100,000 t 烟煤 burnt, 200,000 MWh supplied to the grid, 1,000 MWh bought
+        // combustion 100,000 × 19.570 × 0.02618 × 0.93 × 44/12 = 174,708.8266 tCO2; scope 2 = 1,000 × 0.5306 = 530.6
+        // (national 2023); the supply is not deducted (发电设施 method), so scope 2 stays 530.6, not 530.6 − 106,120
+        ActivityRecord burnt = plant("烟煤", 100_000, Unit.T, Use.COMBUSTION);
+        ActivityRecord supplied = plant("电力", 200_000, Unit.MWH, Use.EXPORTED);
+        ActivityRecord bought = plant("电力", 1_000, Unit.MWH, Use.PURCHASED);
+        EnterpriseMonth m = only(List.of(burnt, supplied, bought));
+        assertThat(m.combustion()).isCloseTo(174_708.8266, within(1e-4));
+        assertThat(m.scope2()).isCloseTo(530.6, within(TOL));
+        assertThat(m.scope2()).isPositive();
+        assertThat(m.total()).isCloseTo(174_708.8266 + 530.6, within(1e-4));
+        // the same supply by an aluminium smelter (3216) is deducted, as its NDRC guideline says
+        ActivityRecord smelterExport = rec(ACME, "电力", 200_000, Unit.MWH, Use.EXPORTED, MARCH_2023);
+        assertThat(only(List.of(smelterExport)).electricity()).isCloseTo(-200_000 * 0.5306, within(1e-6));
+    }
+
+    @Test
     void equivalentConventionForElectricityEnergy() {
-        // 等价值 (UNCONFIRMED older NBS value) 0.404 tce/MWh × 1,000 MWh = 404 tce
+        // 等价值 = the year's supply coal consumption of thermal power: 2022 300.7 gce/kWh = 0.3007 tce/MWh;
+        // 1,000 MWh × 0.3007 = 300.7 tce; 2021 302.5 gce/kWh → 302.5 tce; 2023 has no value loaded → 2022's, noted
+        AccountingOptions eq = AccountingOptions.defaults().withConvention(ElectricityConvention.EQUIVALENT);
+        ActivityRecord y2022 = rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, YearMonth.of(2022, 3));
+        assertThat(only(eq, List.of(y2022), List.of()).energy()).isCloseTo(300.7, within(TOL));
+        ActivityRecord y2021 = rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, YearMonth.of(2021, 3));
+        assertThat(only(eq, List.of(y2021), List.of()).energy()).isCloseTo(302.5, within(TOL));
         ActivityRecord r = rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, MARCH_2023);
-        assertThat(only(
-                                AccountingOptions.defaults().withConvention(ElectricityConvention.EQUIVALENT),
-                                List.of(r),
-                                List.of())
-                        .energy())
-                .isCloseTo(404, within(TOL));
+        assertThat(only(eq, List.of(r), List.of()).energy()).isCloseTo(300.7, within(TOL));
     }
 
     @Test
@@ -201,13 +256,14 @@ class KnownAnswerTest {
 
     @Test
     void aluminiumPfcFromTheAnodeEffectSlope() {
-        // AEM 0.1: EF_CF4 = 0.143 × 0.1 = 0.0143 kg/t; EF_C2F6 = 0.00143; AR2:
-        // 100,000 × (0.0143 × 6,500 + 0.00143 × 9,200) / 1000 = 100,000 × (92.95 + 13.156) / 1000 = 10,610.6 tCO2e
+        // AEM 0.1: EF_CF4 = 0.143 × 0.1 = 0.0143 kg/t; EF_C2F6 = 0.121 (IPCC 2006 Table 4.16, CWPB) × 0.0143
+        // = 0.0017303 kg/t; AR2: 100,000 × (0.0143 × 6,500 + 0.0017303 × 9,200) / 1000
+        // = 100,000 × (92.95 + 15.91876) / 1000 = 10,886.876 tCO2e
         EnterpriseMonth m = only(
                 AccountingOptions.defaults(),
                 List.of(burn(ACME, "烟煤", 0, Unit.T)),
                 List.of(process("aluminium_pfc", 100_000, Map.of("aem", "0.1"))));
-        assertThat(m.process()).isCloseTo(10_610.6, within(TOL));
+        assertThat(m.process()).isCloseTo(10_886.876, within(TOL));
     }
 
     @Test
@@ -293,9 +349,10 @@ class KnownAnswerTest {
         assertThat(m.total()).isCloseTo(7053.088266, within(TOL));
         assertThat(m.valueAdded()).isEqualTo(2000);
         assertThat(m.carbonIntensity()).isCloseTo(3.526544, within(TOL));
-        // per product: 7,053.088266 / 500 t = 14.106177 tCO2/t; energy (714.3 + 1,229) / 2,000 = 0.97165 tce/万元
+        // per product: 7,053.088266 / 500 t = 14.106177 tCO2/t; energy (19,570 ÷ 29.3076 = 667.744885 + 1,229) / 2,000
+        // = 0.948372 tce/万元
         assertThat(m.carbonPerProduct("电解铝")).isCloseTo(14.106177, within(TOL));
-        assertThat(m.energyIntensity()).isCloseTo(0.97165, within(TOL));
+        assertThat(m.energyIntensity()).isCloseTo(0.948372, within(TOL));
     }
 
     @Test

@@ -57,10 +57,21 @@ class EfficiencyTest {
         assertThat(eaf.gb2().known()).isFalse();
         assertThat(eaf.gbGrade(61)).isEqualTo(1);
         assertThat(eaf.gbGrade(65)).isEqualTo(3);
-        // 锌冶炼: policy 标杆/基准 UNCONFIRMED → no classification, but the GB grade (1010/1040/1260) applies
+        // 锌冶炼: the 2021 edition has no 标杆/基准 for zinc (UNCONFIRMED) → no classification for it; the 2022 有色
+        // guide's 1,100 / 1,280 kgce/t classify from the 2023 edition on; the GB grade (1010/1040/1260) applies always
         ProductLevels zinc = catalog.product("锌").orElseThrow();
-        assertThat(zinc.benchmark(Edition.E2023).unconfirmed()).isTrue();
-        assertThat(zinc.classify(900, Edition.E2023)).isEqualTo(EfficiencyClass.UNCLASSIFIED);
+        assertThat(zinc.benchmark(Edition.E2021).unconfirmed()).isTrue();
+        assertThat(zinc.classify(900, Edition.E2021)).isEqualTo(EfficiencyClass.UNCLASSIFIED);
+        assertThat(zinc.benchmark(Edition.E2023).value()).isEqualTo(1100.0);
+        assertThat(zinc.baseline(Edition.E2023).value()).isEqualTo(1280.0);
+        assertThat(zinc.classify(1100, Edition.E2023)).isEqualTo(EfficiencyClass.ADVANCED);
+        assertThat(zinc.classify(1200, Edition.E2023)).isEqualTo(EfficiencyClass.BETWEEN);
+        assertThat(zinc.classify(1280.5, Edition.E2023)).isEqualTo(EfficiencyClass.LAGGARD);
+        // copper 260 / 380 and crude lead 230 / 300 kgce/t
+        assertThat(catalog.product("阴极铜").orElseThrow().benchmark(Edition.E2023).value())
+                .isEqualTo(260.0);
+        assertThat(catalog.product("粗铅").orElseThrow().baseline(Edition.E2023).value())
+                .isEqualTo(300.0);
         assertThat(zinc.gbGrade(1040)).isEqualTo(2);
         assertThat(zinc.gbGrade(1260.1)).isZero();
         // a number with a remark keeps the number and says it is not exact
@@ -112,14 +123,18 @@ class EfficiencyTest {
         // 300 ÷ 600 = 0.5 at 标杆; 100 ÷ 600 below 基准
         assertThat(s.shareAdvanced()).isEqualTo(0.5);
         assertThat(s.shareLaggard()).isCloseTo(1.0 / 6, within(1e-15));
-        // targets: 电解铝 ≥ 70 % (and nothing below 基准), then the general ≥ 30 % of the 两高 industries
-        assertThat(s.targets()).hasSize(2);
+        // targets: Guizhou's 电解铝 ≥ 70 % (and nothing below 基准), the national 电解铝 ≥ 30 % by the end of 2025
+        // (国发〔2024〕12号), then the general ≥ 30 % of the 两高 industries, each with its own scope
+        assertThat(s.targets()).hasSize(3);
         assertThat(s.targets().get(0).met()).isFalse();
-        assertThat(s.targets().get(0).reason()).isEqualTo("not yet met, due 2025");
+        assertThat(s.targets().get(0).reason()).isEqualTo("尚未达到（目标年 2025）");
+        assertThat(s.targets().get(1).target().document()).contains("国发〔2024〕12号");
+        assertThat(s.targets().get(1).met()).isTrue(); // 0.5 ≥ 0.3
         // the general target sets no cap below 基准: 0.5 ≥ 0.3 is met
-        assertThat(s.targets().get(1).met()).isTrue();
+        assertThat(s.targets().get(2).target().product()).isEqualTo("*");
+        assertThat(s.targets().get(2).met()).isTrue();
         assertThat(Efficiency.shares(a, catalog, 2025).get(0).targets().get(0).reason())
-                .isEqualTo("missed (due 2025)");
+                .isEqualTo("未达到（目标年 2025）");
     }
 
     @Test

@@ -28,6 +28,11 @@ class ProjectStatusTest {
         assertThat(TwoHigh.sectorOf("4411").orElseThrow().sector()).isEqualTo("煤电");
         assertThat(TwoHigh.sectorOf("3011").orElseThrow().sector()).isEqualTo("建材");
         assertThat(TwoHigh.sectorOf("6550")).isEmpty();
-        assertThat(TwoHigh.sectorOf("4412")).isEmpty();
+        // coal-fired combined heat and power is coal power; rolling (313 steel, 325 non-ferrous) is not smelting
+        assertThat(TwoHigh.sectorOf("4412").orElseThrow().sector()).isEqualTo("煤电");
+        assertThat(TwoHigh.sectorOf("3130")).isEmpty();
+        assertThat(TwoHigh.sectorOf("3251")).isEmpty();
+        assertThat(TwoHigh.sectorOf("3120").orElseThrow().sector()).isEqualTo("钢铁");
+        assertThat(TwoHigh.sectorOf("4413")).isEmpty(); // hydropower
     }
 }

@@ -31,29 +31,48 @@ class TargetsTest {
     }
 
     @Test
-    void warningsChangeAtTheirBoundaries() {
+    void warningsFollowTheRainBarometerAndAssessmentIsKeptApart() {
         double req = intensity.required(2.0, 2022);
+        // on the trajectory (2.0 × 0.82^(2/5) = 1.847377) or ahead of it: 三级预警 (green), 完成
         assertThat(Progress.of(intensity, at(2020, 2.0), at(2022, req)).warning())
                 .isEqualTo(Warning.GREEN);
+        assertThat(Progress.of(intensity, at(2020, 2.0), at(2022, req)).assessment())
+                .isEqualTo(Assessment.COMPLETED);
         assertThat(Progress.of(intensity, at(2020, 2.0), at(2022, req * 0.9)).warning())
                 .isEqualTo(Warning.GREEN);
-        // exactly 5 % above the trajectory is still yellow; a hair more is red
-        assertThat(Progress.of(intensity, at(2020, 2.0), at(2022, req * 1.05)).warning())
-                .isEqualTo(Warning.YELLOW);
-        assertThat(Progress.of(intensity, at(2020, 2.0), at(2022, req * 1.05 + 1e-9))
+        // the reduction short of the required progress but the intensity still falling (1.95 in 2021 → 1.9 in 2022):
+        // 二级预警 (orange); 1.9 ÷ 1.847377 − 1 = 2.85 % short, within 5 %: 基本完成
+        Progress behind = Progress.of(intensity, at(2020, 2.0), at(2021, 1.95), at(2022, 1.9));
+        assertThat(behind.warning()).isEqualTo(Warning.ORANGE);
+        assertThat(behind.assessment()).isEqualTo(Assessment.BASICALLY_COMPLETED);
+        assertThat(behind.shortfall()).isCloseTo(1.9 / req - 1, within(1e-12));
+        // the intensity rose year on year (1.80 → 1.84), even though still on the trajectory: 一级预警 (red, 不降反升)
+        Progress rose = Progress.of(intensity, at(2020, 2.0), at(2021, 1.80), at(2022, 1.84));
+        assertThat(rose.warning()).isEqualTo(Warning.RED);
+        assertThat(rose.assessment()).isEqualTo(Assessment.COMPLETED);
+        // exactly 5 % short is still 基本完成; a hair more is 未完成 (the colour stays orange: no year-on-year rise)
+        assertThat(Progress.of(intensity, at(2020, 2.0), at(2022, req * 1.05)).assessment())
+                .isEqualTo(Assessment.BASICALLY_COMPLETED);
+        Progress over = Progress.of(intensity, at(2020, 2.0), at(2022, req * 1.05 + 1e-9));
+        assertThat(over.assessment()).isEqualTo(Assessment.NOT_COMPLETED);
+        assertThat(over.warning()).isEqualTo(Warning.ORANGE);
+        // a previous figure of another year than y − 1 is no year-on-year comparison
+        assertThat(Progress.of(intensity, at(2020, 2.0), at(2020, 1.0), at(2022, req))
                         .warning())
-                .isEqualTo(Warning.RED);
-        // in the target year there is no yellow band: 1 % short is red, exactly the goal is green
-        assertThat(Progress.of(intensity, at(2020, 2.0), at(2025, 1.64 * 1.01)).warning())
-                .isEqualTo(Warning.RED);
+                .isEqualTo(Warning.GREEN);
+        // in the target year exactly the goal is green and 完成
         assertThat(Progress.of(intensity, at(2020, 2.0), at(2025, 1.64)).warning())
                 .isEqualTo(Warning.GREEN);
         // no base year figures: no light
         assertThat(Progress.of(intensity, null, at(2022, 1.0)).warning()).isEqualTo(Warning.NO_DATA);
+        assertThat(Progress.of(intensity, null, at(2022, 1.0)).assessment()).isEqualTo(Assessment.NO_DATA);
         Progress p = Progress.of(intensity, at(2020, 2.0), at(2024, 1.7));
         // achieved reduction 1 − 1.7 ÷ 2.0 = 15 %
         assertThat(p.achieved()).isCloseTo(0.15, within(1e-12));
         assertThat(p.goal()).isCloseTo(1.64, within(1e-12));
+        assertThat(Warning.RED.level()).isEqualTo("一级预警");
+        assertThat(Warning.ORANGE.level()).isEqualTo("二级预警");
+        assertThat(Warning.GREEN.level()).isEqualTo("三级预警");
     }
 
     @Test
@@ -64,10 +83,14 @@ class TargetsTest {
         assertThat(t.required(0.15, 2022)).isCloseTo(0.17, within(1e-12));
         assertThat(Progress.of(t, base, new Figures(2022, 0, 100, 1, 17.5)).warning())
                 .isEqualTo(Warning.GREEN);
-        // 16.5 % is 2.9 % short of 17 %: yellow; 16 % is 5.9 % short: red
-        assertThat(Progress.of(t, base, new Figures(2022, 0, 100, 1, 16.5)).warning())
-                .isEqualTo(Warning.YELLOW);
-        assertThat(Progress.of(t, base, new Figures(2022, 0, 100, 1, 16)).warning())
+        // 16.5 % is 2.9 % short of 17 %: orange, 基本完成; 16 % is 5.9 % short: orange, 未完成
+        Progress short1 = Progress.of(t, base, new Figures(2022, 0, 100, 1, 16.5));
+        assertThat(short1.warning()).isEqualTo(Warning.ORANGE);
+        assertThat(short1.assessment()).isEqualTo(Assessment.BASICALLY_COMPLETED);
+        assertThat(Progress.of(t, base, new Figures(2022, 0, 100, 1, 16)).assessment())
+                .isEqualTo(Assessment.NOT_COMPLETED);
+        // behind in the target year: red
+        assertThat(Progress.of(t, base, new Figures(2025, 0, 100, 1, 19)).warning())
                 .isEqualTo(Warning.RED);
     }
 

@@ -33,10 +33,12 @@ class StatisticsReaderTest {
         assertThat(s.gdp10kYuan()).isEqualTo(1_000_000.0);
         assertThat(s.priceBaseYear()).isEqualTo(2020);
         // 1 万t bituminous: 10 000 t × 19.570 GJ/t × 26.18 tC/TJ ÷ 1000 × 0.93 × 44/12 = 17 470.88 tCO2;
-        // energy 10 000 t × 0.7143 tce/t = 7 143 tce, plus 5 万tce non-fossil = 57 143 tce
+        // energy from the same heating value (GB/T 2589 has no coefficient for 烟煤): 10 000 t × 19.570 GJ/t ÷ 29.3076
+        // GJ/tce = 6 677.448853 tce, plus 5 万tce non-fossil = 56 677.448853 tce
         assertThat(s.co2()).isCloseTo(10_000 * 19.570 * 26.18 / 1000 * 0.93 * 44 / 12, within(1e-6));
         assertThat(s.co2()).isCloseTo(17_470.88, within(0.01));
-        assertThat(s.energyTce()).isCloseTo(7_143 + 50_000, within(1e-6));
+        assertThat(s.energyTce()).isCloseTo(10_000 * 19.570 / 29.3076 + 50_000, within(1e-6));
+        assertThat(s.energyTce()).isCloseTo(56_677.448853, within(1e-6));
         assertThat(s.nonFossilTce()).isEqualTo(50_000.0);
         assertThat(s.energy()).hasSize(2);
     }

@@ -135,9 +135,13 @@ class BrowserIT extends ServerTest {
         assertThat(browser.findElement(By.id("list")).getText()).contains("电解槽");
         browser.findElement(By.cssSelector("button[data-tab=targets]")).click();
         wait.until(d -> d.findElement(By.id("targetList")).getText().contains("六盘水市"));
+        // warning levels after 发改办环资〔2021〕629号 and, beside them, the assessment grade: no raw status words
         assertThat(browser.findElement(By.id("targetList")).getText())
-                .contains("红")
-                .contains("绿");
+                .contains("绿色·三级预警")
+                .contains("橙色·二级预警")
+                .contains("未完成")
+                .doesNotContain("ORANGE")
+                .doesNotContain("CARBON_INTENSITY");
         assertThat(browser.findElement(By.id("pdf")).getAttribute("href")).endsWith("format=pdf");
         browser.findElement(By.cssSelector("button[data-tab=projects]")).click();
         wait.until(d -> d.findElement(By.id("projectList")).getText().contains("审查未通过"));

@@ -227,7 +227,7 @@ class HardeningIT extends ServerTest {
                 admin.post(
                         "/api/v1/factor-sets/activations",
                         "{\"region\":\"520000\",\"activeFrom\":\"+300000-01-01\",\"setId\":\"peakline-reference\","
-                                + "\"setVersion\":\"2026.11.1\"}"),
+                                + "\"setVersion\":\"" + dev.peakline.reference.FactorSetLoader.SHIPPED_VERSION + "\"}"),
                 422);
         assertThat(far.get("problems").get(0).get("column").asText()).isEqualTo("activeFrom");
     }

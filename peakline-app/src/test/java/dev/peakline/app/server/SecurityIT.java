@@ -31,7 +31,7 @@ class SecurityIT extends ServerTest {
                 "/api/v1/filings/1",
                 "/api/v1/filings/queue",
                 "/api/v1/factor-sets",
-                "/api/v1/factor-sets/peakline-reference/2026.11.1",
+                "/api/v1/factor-sets/peakline-reference/" + dev.peakline.reference.FactorSetLoader.SHIPPED_VERSION,
                 "/api/v1/factor-sets/recompute/1");
         List<String> posts = List.of(
                 "/api/v1/enterprises/" + e + "/filings",

@@ -243,7 +243,8 @@ public final class DemoLoader {
                     res);
             try (PreparedStatement ps =
                     c.prepareStatement("insert into region_factor_set (region, active_from, set_id, set_version)"
-                            + " values ('" + PROVINCE + "', date '2000-01-01', 'peakline-reference', '2026.11.1')"
+                            + " values ('" + PROVINCE + "', date '2000-01-01', 'peakline-reference', '"
+                            + dev.peakline.reference.FactorSetLoader.SHIPPED_VERSION + "')"
                             + " on conflict do nothing")) {
                 ps.executeUpdate();
             }

@@ -100,13 +100,17 @@ public class TargetApi {
                         TargetBook.value(i, v.progress().base()),
                         TargetBook.value(i, v.progress().required()),
                         TargetBook.value(i, v.progress().actual()),
-                        v.progress().warning().nameCn(),
+                        v.progress().warning().nameCn() + "（"
+                                + v.progress().warning().level() + "）",
+                        v.progress().assessment().nameCn(),
                         v.target().document(),
                         v.source()));
             }
             return Report.list(
                     r.name() + " " + year + " 目标与预警",
-                    List.of("ID", "层级", "对象", "指标", "目标", "基年", "目标年", "评价年", "基年值", "应达", "实际", "预警", "依据文件", "数据来源"),
+                    List.of(
+                            "ID", "层级", "对象", "指标", "目标", "基年", "目标年", "评价年", "基年值", "应达", "实际", "预警", "考核结果", "依据文件",
+                            "数据来源"),
                     rows);
         };
         return Exports.list(format, views, report, "targets-" + code + "-" + year);

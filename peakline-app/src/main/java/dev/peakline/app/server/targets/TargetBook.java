@@ -118,7 +118,8 @@ public class TargetBook {
                 break;
             }
         }
-        Progress p = Progress.of(t, base, at);
+        Figures before = at == null ? null : f.get(at.year() - 1);
+        Progress p = Progress.of(t, base, before, at);
         List<Point> trajectory = new ArrayList<>();
         double b = base == null ? Double.NaN : t.indicator().figure(base);
         for (int y = r.baseYear(); y <= r.targetYear(); y++) {
@@ -210,8 +211,8 @@ public class TargetBook {
                     value(i, p.actual()),
                     i.unit(),
                     Double.isNaN(p.shortfall()) ? "—" : String.format(Locale.ROOT, "%+.2f%%", p.shortfall() * 100),
-                    p.warning().nameCn(),
-                    p.warning().assessment());
+                    p.warning().nameCn() + "（" + p.warning().level() + "）",
+                    p.assessment().nameCn());
             if (r.region().equals(region.code().value())) {
                 own.add(line);
             } else {
@@ -240,13 +241,16 @@ public class TargetBook {
                                 + region.code().value() + "）",
                         String.format(
                                 Locale.ROOT,
-                                "下级区划目标 %d 项：绿色 %d、黄色 %d、红色 %d、无数据 %d。",
+                                "下级区划目标 %d 项：红色（一级预警）%d、橙色（二级预警）%d、绿色（三级预警）%d、无数据 %d。",
                                 children.size(),
-                                counts[Warning.GREEN.ordinal()],
-                                counts[Warning.YELLOW.ordinal()],
                                 counts[Warning.RED.ordinal()],
+                                counts[Warning.ORANGE.ordinal()],
+                                counts[Warning.GREEN.ordinal()],
                                 counts[Warning.NO_DATA.ordinal()]),
-                        "预警规则：实际值优于或等于按进度应达值为绿色；落后不超过应达值的5%且未到目标年为黄色；其余为红色。强度指标按" + "基年至目标年等比下降，总量与比重按线性进度。"),
+                        "预警规则（参照发改办环资〔2021〕629号能耗双控晴雨表）：强度同比不降反升为一级预警（红色）；强度降低未达到进度要求"
+                                + "为二级预警（橙色）；进展顺利为三级预警（绿色）。总量与比重落后于进度为橙色，目标年及以后仍落后为红色。"
+                                + "考核结果另行评定：达到或优于应达值为完成，落后不超过应达值的5%为基本完成，其余为未完成。强度指标按"
+                                + "基年至目标年等比下降，总量与比重按线性进度。"),
                 List.of(
                         new Report.Section("本级目标", List.of(), header, own),
                         new Report.Section("下级区划目标", List.of(), header, children),
