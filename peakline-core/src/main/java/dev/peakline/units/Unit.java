@@ -11,7 +11,9 @@ import java.util.Optional;
  * A unit Chinese energy data arrives in, with its exact factor to the canonical unit of its dimension.
  *
  * <p>Factors are decimal-exact ({@link BigDecimal}); {@code m³} and {@code Nm³} are both taken at standard
- * conditions, as the national guidelines state gas volumes.
+ * conditions (0 °C, 101.325 kPa), as the national guidelines state gas volumes and their heating values. Gas billed
+ * at the trade reference conditions of 20 °C and 101.325 kPa (GB/T 19205) is written {@code m3@20C} (or
+ * {@code m3(20℃)}) and converted by the ideal-gas ratio 273.15 ÷ 293.15 = 0.931775541531639… Nm³ per m³.
  */
 public enum Unit {
     T(Dimension.MASS, "1", "t", "吨"),
@@ -20,6 +22,9 @@ public enum Unit {
     M3(Dimension.GAS_VOLUME, "0.0001", "m3", "m³", "立方米", "方"),
     TEN_THOUSAND_M3(Dimension.GAS_VOLUME, "1", "万m3", "万m³", "万立方米", "10^4m3", "10^4 m3"),
     NM3(Dimension.GAS_VOLUME, "0.0001", "Nm3", "Nm³", "标准立方米"),
+    M3_20C(Dimension.GAS_VOLUME, "0.0000931775541531639092614702370800", "m3@20C", "m3(20℃)", "m3(20°C)", "立方米(20℃)"),
+    TEN_THOUSAND_M3_20C(
+            Dimension.GAS_VOLUME, "0.931775541531639092614702370800", "万m3@20C", "万m3(20℃)", "万m3(20°C)", "万立方米(20℃)"),
     TEN_THOUSAND_NM3(Dimension.GAS_VOLUME, "1", "万Nm3", "万Nm³", "万标准立方米", "10^4Nm3", "10^4 Nm3"),
     KWH(Dimension.ELECTRICITY, "0.001", "kWh", "千瓦时", "度"),
     TEN_THOUSAND_KWH(Dimension.ELECTRICITY, "10", "万kWh", "万千瓦时", "10^4kWh", "10^4 kWh"),

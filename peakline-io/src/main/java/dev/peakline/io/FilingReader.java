@@ -347,7 +347,7 @@ public final class FilingReader {
                         "unit.unknown",
                         unitCol,
                         "unknown unit '" + us
-                                + "'; use t, kg, 万t, m3, 万m3, Nm3, 万Nm3, kWh, 万kWh, MWh, GJ, MJ, 百万千焦, tce, kgce, 万元 or 元");
+                                + "'; use t, kg, 万t, m3, 万m3, Nm3, 万Nm3, m3@20C, 万m3@20C (gas billed at 20 °C), kWh, 万kWh, MWh, GJ, MJ, 百万千焦, tce, kgce, 万元 or 元");
             }
             double d = number(col, v);
             if (Double.isNaN(d) || unit.isEmpty()) {
