@@ -182,9 +182,14 @@ public final class AccountingResult {
             check[d.slot().ordinal()] += co2;
             check[BatchAccountant.ENERGY] += tce;
             terms.add(new Explanation.Term(
+                    input.sourceName(),
                     a.sourceRow(),
                     d.subject() + " (" + d.use().nameCn() + ")",
-                    a.quantity().value() + " " + a.quantity().unit() + " = " + q + " " + unitOf(a),
+                    plain(a.quantity().value()) + " " + a.quantity().unit()
+                            + (a.quantity().unit().dimension().canonicalUnit()
+                                            == a.quantity().unit()
+                                    ? ""
+                                    : " = " + plain(q) + " " + unitOf(a)),
                     d.slot(),
                     co2,
                     tce,
@@ -197,9 +202,10 @@ public final class AccountingResult {
             ProcessFormulas.Outcome o = outcomes.get(i);
             check[Slot.PROCESS.ordinal()] += o.tco2e();
             terms.add(new Explanation.Term(
+                    "process",
                     p.sourceRow(),
                     p.process() + " " + p.parameters(),
-                    p.quantity().value() + " " + p.quantity().unit(),
+                    plain(p.quantity().value()) + " " + p.quantity().unit(),
                     Slot.PROCESS,
                     o.tco2e(),
                     0,
@@ -211,6 +217,15 @@ public final class AccountingResult {
         return Optional.of(new Explanation(m, terms, table.options(), factorSets()));
     }
 
+    /** A filed number as people write it: no float noise, no trailing ".0" (1000, 12.5, 0.1). */
+    static String plain(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        String s = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return s.equals("-0") ? "0" : s;
+    }
+
     private String unitOf(ActivityRecord a) {
         return a.quantity().unit().dimension().canonicalUnit().symbol();
     }
@@ -219,6 +234,7 @@ public final class AccountingResult {
     public record Explanation(EnterpriseMonth month, List<Term> terms, AccountingOptions options, String factorSets) {
         /** One record's contribution. */
         public record Term(
+                String source,
                 int sourceRow,
                 String subject,
                 String quantity,
@@ -227,7 +243,19 @@ public final class AccountingResult {
                 double tce,
                 String co2Formula,
                 String tceFormula,
-                List<ResolvedFactor> factors) {}
+                List<ResolvedFactor> factors) {
+            /**
+             * Where the line came from: {@code activity.csv:12}; {@code line 12} when the source has no name; the
+             * source alone for a record not read from a file (row 0).
+             */
+            public String where() {
+                boolean named = source != null && !source.isEmpty();
+                if (sourceRow <= 0) {
+                    return named ? source : "(entered)";
+                }
+                return named ? source + ":" + sourceRow : "line " + sourceRow;
+            }
+        }
 
         /** The derivation as text lines, one figure after another, for people. */
         public List<String> lines() {
@@ -238,21 +266,20 @@ public final class AccountingResult {
             out.add("Options: guideline " + options.guideline() + ", electricity " + options.electricityBasis() + ", "
                     + options.convention().code() + ", GWP " + options.gwpReport() + "; factor sets: " + factorSets);
             for (Slot s : Slot.values()) {
-                List<Term> ts = terms.stream()
-                        .filter(t -> t.slot() == s && (t.co2() != 0 || s == Slot.PROCESS && t.tce() == 0))
-                        .toList();
+                List<Term> ts = terms.stream().filter(t -> t.slot() == s).toList();
                 if (ts.isEmpty()) {
                     continue;
                 }
                 out.add("");
                 out.add(s.column() + " (" + s.nameCn() + ") = " + fmt(value(m, s)) + " tCO2e");
                 for (Term t : ts) {
-                    out.add("  line " + t.sourceRow() + ": " + t.subject() + ", " + t.quantity() + " → " + fmt(t.co2())
+                    out.add("  " + t.where() + ": " + t.subject() + ", " + t.quantity() + " → " + fmt(t.co2())
                             + " tCO2e");
                     out.add("    formula: " + t.co2Formula());
-                    for (ResolvedFactor f : t.factors()) {
-                        out.add("    factor:  " + f.describe());
-                    }
+                    t.factors().stream()
+                            .map(ResolvedFactor::describe)
+                            .distinct()
+                            .forEach(f -> out.add("    factor:  " + f));
                 }
             }
             out.add("");
@@ -265,8 +292,7 @@ public final class AccountingResult {
             out.add("energy_tce (GB/T 2589 comprehensive energy consumption) = " + fmt(m.energy()));
             for (Term t : terms) {
                 if (t.tce() != 0) {
-                    out.add("  line " + t.sourceRow() + ": " + t.subject() + " → " + fmt(t.tce()) + " tce; "
-                            + t.tceFormula());
+                    out.add("  " + t.where() + ": " + t.subject() + " → " + fmt(t.tce()) + " tce; " + t.tceFormula());
                 }
             }
             if (m.valueAdded() > 0) {

@@ -386,4 +386,28 @@ class KnownAnswerTest {
                         "combustion.oxidation:bituminous:A");
         assertThat(String.join("\n", ex.lines())).contains("× 44/12", "peakline-reference", "S-GL-STEEL");
     }
+
+    @Test
+    void theExplanationNamesTheFileLineAndShowsZeroLinesAndCleanNumbers() {
+        // a power plant's supplied electricity contributes 0 and is shown with why; numbers as filed ("1000 t", not
+        // "1000.0 t"); each line names its file; a factor used for both CO2 and energy is listed once per line
+        var act = List.of(plant("褐煤", 1000, Unit.T, Use.COMBUSTION), plant("电力", 500, Unit.MWH, Use.EXPORTED));
+        var in = new AccountingInput("plant.csv", act, List.of(), List.of(), List.of());
+        var ex = new AccountingEngine(LIB, AccountingOptions.defaults(), 1)
+                .account(in)
+                .result()
+                .explain(ACME, MARCH_2023)
+                .orElseThrow();
+        String text = String.join("\n", ex.lines());
+        assertThat(text).contains("plant.csv: 褐煤 (燃烧), 1000 t → 1387.724800 tCO2e");
+        assertThat(text).contains("电力 (输出), 500 MWh → 0.000000 tCO2e").contains("not deducted");
+        assertThat(text).doesNotContain("1000.0 t");
+        long ncvLines = text.lines()
+                .filter(l -> l.contains("factor:  combustion.ncv:lignite:A"))
+                .count();
+        assertThat(ncvLines).isEqualTo(1);
+        assertThat(AccountingResult.plain(12.50)).isEqualTo("12.5");
+        assertThat(AccountingResult.plain(1e-7)).isEqualTo("0.0000001");
+        assertThat(ex.terms().get(0).where()).isEqualTo("plant.csv");
+    }
 }
