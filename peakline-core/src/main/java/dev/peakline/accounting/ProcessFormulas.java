@@ -24,20 +24,32 @@ public final class ProcessFormulas {
     static final double CO2_PER_MGO = 44.0 / 40.0;
 
     /** The process codes a process file may use, with their parameters. */
-    public static final Map<String, String> PROCESSES = Map.of(
-            "carbonate",
-                    "material (碳酸钙, CaCO3, 白云石 …); purity (default 1); calcination (fraction decomposed, default 1)",
-            "aluminium_anode",
-                    "quantity = aluminium produced; nc (net anode t/t Al), s (sulphur), a (ash): defaults UNCONFIRMED",
-            "aluminium_pfc",
-                    "quantity = aluminium produced; aem (anode-effect minutes per cell-day) for the slope method, else default factors",
-            "cement_clinker",
-                    "quantity = clinker; cao, mgo (fractions, required); cao_nc, mgo_nc (non-carbonate, default 0); dust (t kiln-head + bypass dust, default 0)",
-            "cement_raw_meal", "quantity = raw meal; carbon (non-fuel carbon fraction, required)",
-            "lime",
-                    "quantity = lime; type high_calcium | dolomitic | hydraulic | provincial (default high_calcium) or ef (measured tCO2/t)",
-            "steel_fixed_carbon",
-                    "quantity = product sold; product pig_iron | crude_steel | dri | ferronickel | ferrochrome | ferromolybdenum | methanol (subtracted)");
+    public static final Map<String, String> PROCESSES = Map.ofEntries(
+            Map.entry(
+                    "carbonate",
+                    "material (碳酸钙, CaCO3, 白云石 …); purity (default 1); calcination (fraction decomposed, default 1)"),
+            Map.entry(
+                    "aluminium_anode",
+                    "quantity = aluminium produced; nc (net anode t/t Al), s (sulphur), a (ash): defaults UNCONFIRMED"),
+            Map.entry(
+                    "aluminium_pfc",
+                    "quantity = aluminium produced; aem (anode-effect minutes per cell-day) for the slope method, else default factors"),
+            Map.entry(
+                    "cement_clinker",
+                    "quantity = clinker; cao, mgo (fractions, required); cao_nc, mgo_nc (non-carbonate, default 0); dust (t kiln-head + bypass dust, default 0)"),
+            Map.entry("cement_raw_meal", "quantity = raw meal; carbon (non-fuel carbon fraction, required)"),
+            Map.entry(
+                    "lime",
+                    "quantity = lime; type high_calcium | dolomitic | hydraulic | provincial (default high_calcium) or ef (measured tCO2/t)"),
+            Map.entry(
+                    "steel_fixed_carbon",
+                    "quantity = product sold; product pig_iron | crude_steel | dri | ferronickel | ferrochrome | ferromolybdenum | methanol (subtracted)"),
+            Map.entry(
+                    "nitric_acid",
+                    "quantity = nitric acid (100 %); type nscr | integrated | low | medium | high (IPCC 2006 Table 3.3) or ef (measured kg N2O/t); destruction, utilisation (abatement, default 0 and 1)"),
+            Map.entry(
+                    "adipic_acid",
+                    "quantity = adipic acid; ef (measured kg N2O/t, default 300, IPCC 2006 Table 3.4); destruction, utilisation (abatement, default 0 and 1)"));
 
     /** One computed process emission, or the problem that stopped it. */
     public record Outcome(
@@ -204,6 +216,40 @@ public final class ProcessFormulas {
                         -q * ef.get().value(),
                         "−Q " + q + " t × " + ef.get().value() + " tCO2/t (carbon fixed in product, subtracted)",
                         List.of(ef.get()));
+            }
+            case "nitric_acid":
+            case "adipic_acid": {
+                // IPCC 2006 Vol.3 Eq. 3.6: N2O = Q × EF × (1 − DF × ASUF); tCO2e = N2O [t] × GWP_N2O
+                boolean nitric = r.process().equals("nitric_acid");
+                String type = p.text("type", nitric ? "" : "default");
+                ResolvedFactor ef = null;
+                double efValue;
+                if (p.has("ef")) {
+                    efValue = p.positive("ef", 0);
+                } else if (nitric
+                        && !Set.of("nscr", "integrated", "low", "medium", "high")
+                                .contains(type)) {
+                    return fail(
+                            "parameters",
+                            "nitric acid needs type nscr, integrated, low, medium or high (IPCC 2006 Table 3.3), or"
+                                    + " ef (measured kg N2O/t)");
+                } else {
+                    ef = factor(nitric ? "nitric.n2o." + type : "adipic.n2o", day);
+                    efValue = ef.value();
+                }
+                double df = p.fraction("destruction", 0);
+                double asuf = p.fraction("utilisation", 1);
+                if (p.problem != null) {
+                    return fail("parameters", p.problem);
+                }
+                ResolvedFactor g = gwp("N2O", day);
+                double n2o = q * efValue / 1000 * (1 - df * asuf);
+                List<ResolvedFactor> used = ef == null ? List.of(g) : List.of(ef, g);
+                return ok(
+                        n2o * g.value(),
+                        "Q " + q + " t × EF " + efValue + " kg N2O/t ÷ 1000 × (1 − DF " + df + " × ASUF " + asuf
+                                + ") × GWP_N2O " + g.value(),
+                        used);
             }
             default:
                 return fail(

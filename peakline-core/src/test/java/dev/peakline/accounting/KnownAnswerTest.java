@@ -267,6 +267,42 @@ class KnownAnswerTest {
     }
 
     @Test
+    void nitrousOxideFromNitricAndAdipicAcid() {
+        List<ActivityRecord> a = List.of(burn(ACME, "烟煤", 0, Unit.T));
+        // nitric acid, high-pressure plant without abatement (IPCC 2006 Table 3.3: 9 kg N2O/t), AR2 GWP 310:
+        // 10,000 t × 9 ÷ 1000 = 90 t N2O × 310 = 27,900 tCO2e
+        assertThat(only(
+                                AccountingOptions.defaults(),
+                                a,
+                                List.of(process("nitric_acid", 10_000, Map.of("type", "high"))))
+                        .process())
+                .isCloseTo(27_900, within(TOL));
+        // with tail-gas destruction of 80 % working 90 % of the time: 90 × (1 − 0.8 × 0.9) = 25.2 t × 310 = 7,812
+        assertThat(only(
+                                AccountingOptions.defaults(),
+                                a,
+                                List.of(process(
+                                        "nitric_acid",
+                                        10_000,
+                                        Map.of("type", "high", "destruction", "0.8", "utilisation", "0.9"))))
+                        .process())
+                .isCloseTo(7_812, within(TOL));
+        // adipic acid (Table 3.4: 300 kg N2O/t), AR5 GWP 265: 1,000 t × 0.3 = 300 t N2O × 265 = 79,500 tCO2e
+        assertThat(only(
+                                AccountingOptions.defaults().withGwp("AR5"),
+                                a,
+                                List.of(process("adipic_acid", 1_000, Map.of())))
+                        .process())
+                .isCloseTo(79_500, within(TOL));
+        // a nitric acid plant without its type is refused, not given a guessed factor
+        var refused = new AccountingEngine(LIB, AccountingOptions.defaults(), 1)
+                .account(new AccountingInput(
+                        "t", a, List.of(process("nitric_acid", 10_000, Map.of())), List.of(), List.of()));
+        assertThat(refused.ok()).isFalse();
+        assertThat(refused.problems().get(0).message()).contains("Table 3.3");
+    }
+
+    @Test
     void aluminiumAnodeConsumption() {
         // given: 100,000 t × 0.41 × (1 − 0.02 − 0.004) × 44/12 = 100,000 × 0.41 × 0.976 × 3.666667 = 146,725.333 tCO2
         List<ActivityRecord> a = List.of(burn(ACME, "烟煤", 0, Unit.T));
