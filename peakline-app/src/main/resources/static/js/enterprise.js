@@ -82,7 +82,8 @@ if (me.role === "ENTERPRISE" || me.role === "ADMIN") {
   document.getElementById("uploadBtn").addEventListener("click", async () => {
     const f = document.getElementById("file").files[0];
     if (!f) return;
-    const fd = new FormData(); fd.append("file", f); fd.append("period", period.value);
+    // the period travels once, in the query: a second copy in the form made Spring read "2025-02,2025-02"
+    const fd = new FormData(); fd.append("file", f);
     try { done(await api(`/api/v1/enterprises/${code}/filings/upload?period=${period.value}`, { method: "POST", form: fd })); } catch (e) { fail(e); }
   });
 }

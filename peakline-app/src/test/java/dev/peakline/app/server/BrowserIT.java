@@ -178,6 +178,28 @@ class BrowserIT extends ServerTest {
         assertThat(Integer.parseInt(counts[0])).isPositive();
     }
 
+    @Test
+    void anEnterpriseUploadsAFilingCsvFromItsPage() throws Exception {
+        login("enterprise");
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        String code = browser.getCurrentUrl().replaceAll(".*code=([0-9A-Z]{18}).*", "$1");
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("filing", ".csv");
+        // 100 万Nm³ of natural gas burnt in 2023-08
+        java.nio.file.Files.writeString(
+                csv,
+                "enterprise,region,industry,period,carrier,quantity,unit,use\n" + code
+                        + ",520181,3216,2023-08,天然气,100,万Nm3,燃烧\n");
+        WebElement period = visible(By.id("period"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2023-08'", period);
+        browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.id("uploadBtn")).click();
+        // the upload is accepted (it failed with "period must be YYYY-MM, not '2023-08,2023-08'") and opens the draft
+        wait.until(ExpectedConditions.urlContains("/filing.html"));
+        String page = visible(By.tagName("body")).getText();
+        assertThat(page).contains("2023-08").contains("天然气").doesNotContain("2023-08,2023-08");
+        java.nio.file.Files.deleteIfExists(csv);
+    }
+
     private static void fill(WebElement line, String carrier, String use, String amount, String unit) {
         String[] values = {carrier, use, amount, unit};
         var inputs = line.findElements(By.tagName("input"));
