@@ -118,6 +118,7 @@ public final class AccountingResult {
                     sums[o + Slot.ELECTRICITY.ordinal()],
                     sums[o + Slot.HEAT.ordinal()],
                     sums[o + BatchAccountant.ENERGY],
+                    sums[o + BatchAccountant.FEEDSTOCK],
                     valueAdded[g],
                     production.get(g)));
         }
@@ -294,6 +295,10 @@ public final class AccountingResult {
                 if (t.tce() != 0) {
                     out.add("  " + t.where() + ": " + t.subject() + " → " + fmt(t.tce()) + " tce; " + t.tceFormula());
                 }
+            }
+            if (m.feedstockEnergy() != 0) {
+                out.add("energy excluding feedstock (原料用能, 发改环资〔2022〕803号) = " + fmt(m.energy()) + " − "
+                        + fmt(m.feedstockEnergy()) + " = " + fmt(m.energyExcludingFeedstock()) + " tce");
             }
             if (m.valueAdded() > 0) {
                 out.add("");

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param process scope 1 industrial process [tCO2e], net of carbon fixed in products
  * @param electricity scope 2 net purchased electricity [tCO2]
  * @param heat scope 2 net purchased heat [tCO2]
- * @param energy comprehensive energy consumption [tce]
+ * @param energy comprehensive energy consumption [tce], feedstock included (GB/T 2589)
+ * @param feedstockEnergy the part of {@code energy} used as raw material (原料用能) [tce]
  * @param valueAdded value added [10⁴ yuan], NaN when not given
  * @param production product → quantity [t] (canonical unit)
  */
@@ -27,6 +28,7 @@ public record EnterpriseMonth(
         double electricity,
         double heat,
         double energy,
+        double feedstockEnergy,
         double valueAdded,
         Map<String, Double> production) {
 
@@ -57,6 +59,19 @@ public record EnterpriseMonth(
     /** tce per 10⁴ yuan of value added; NaN when value added is absent or zero. */
     public double energyIntensity() {
         return valueAdded > 0 ? energy / valueAdded : Double.NaN;
+    }
+
+    /**
+     * Energy [tce] without the energy used as feedstock (原料用能): what 发改环资〔2022〕803号 counts in energy totals and
+     * intensities for energy-consumption control.
+     */
+    public double energyExcludingFeedstock() {
+        return energy - feedstockEnergy;
+    }
+
+    /** tce excluding feedstock per 10⁴ yuan of value added; NaN when value added is absent or zero. */
+    public double energyIntensityExcludingFeedstock() {
+        return valueAdded > 0 ? energyExcludingFeedstock() / valueAdded : Double.NaN;
     }
 
     /** tCO2e per t of the product; NaN when the product has no output this month. */

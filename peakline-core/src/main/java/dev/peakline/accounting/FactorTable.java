@@ -34,6 +34,9 @@ public final class FactorTable {
     private final Map<RowKey, Integer> index = new HashMap<>();
     private double[][] co2 = new double[Slot.values().length][16];
     private double[] tce = new double[16];
+    /** tce of rows used as feedstock (原料用能), 0 for every other row. */
+    private double[] feedstockTce = new double[16];
+
     private final List<RowDerivation> derivations = new ArrayList<>();
     private final List<RowKey> keys = new ArrayList<>();
 
@@ -69,6 +72,10 @@ public final class FactorTable {
 
     double[] tce() {
         return tce;
+    }
+
+    double[] feedstockTce() {
+        return feedstockTce;
     }
 
     public double co2(Slot slot, int row) {
@@ -409,12 +416,14 @@ public final class FactorTable {
         int r = derivations.size();
         if (r == tce.length) {
             tce = Arrays.copyOf(tce, r * 2);
+            feedstockTce = Arrays.copyOf(feedstockTce, r * 2);
             for (int s = 0; s < co2.length; s++) {
                 co2[s] = Arrays.copyOf(co2[s], r * 2);
             }
         }
         co2[slot.ordinal()][r] = co2PerUnit;
         tce[r] = tcePerUnit;
+        feedstockTce[r] = k.use() == Use.FEEDSTOCK ? tcePerUnit : 0;
         derivations.add(new RowDerivation(subjectName, k.use(), slot, co2Formula, tceFormula, List.copyOf(used)));
         keys.add(k);
         return new Lookup(r, null, null);
@@ -445,6 +454,7 @@ public final class FactorTable {
         int[] newIndex = new int[n];
         double[][] co2n = new double[co2.length][Math.max(16, n)];
         double[] tcen = new double[Math.max(16, n)];
+        double[] feedn = new double[Math.max(16, n)];
         List<RowDerivation> dn = new ArrayList<>(n);
         List<RowKey> kn = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
@@ -454,11 +464,13 @@ public final class FactorTable {
                 co2n[s][r] = co2[s][old];
             }
             tcen[r] = tce[old];
+            feedn[r] = feedstockTce[old];
             dn.add(derivations.get(old));
             kn.add(keys.get(old));
         }
         co2 = co2n;
         tce = tcen;
+        feedstockTce = feedn;
         derivations.clear();
         derivations.addAll(dn);
         keys.clear();

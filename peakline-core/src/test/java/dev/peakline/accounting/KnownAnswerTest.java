@@ -222,6 +222,27 @@ class KnownAnswerTest {
     }
 
     @Test
+    void feedstockEnergyIsShownAndLeftOutOfEnergyControl() {
+        // 100 t coke as feedstock (97.14 tce) + 100 ×10⁴ Nm³ natural gas burnt (1,214.3 tce): energy 1,311.44 tce
+        // (GB/T 2589), of which 97.14 feedstock; excluding feedstock (发改环资〔2022〕803号) 1,214.3 tce;
+        // with 1,000 万元 value added: 1.31144 and 1.2143 tce/万元
+        var act = List.of(
+                rec(ACME, "焦炭", 100, Unit.T, Use.FEEDSTOCK, MARCH_2023), burn(ACME, "天然气", 100, Unit.TEN_THOUSAND_NM3));
+        var out = List.of(new dev.peakline.domain.OutputRecord(
+                ACME, MARCH_2023, dev.peakline.units.Quantity.of(1_000, Unit.TEN_THOUSAND_YUAN), 2));
+        EnterpriseMonth m = new AccountingEngine(LIB, AccountingOptions.defaults(), 1)
+                .account(new AccountingInput("t", act, List.of(), List.of(), out))
+                .result()
+                .months()
+                .get(0);
+        assertThat(m.energy()).isCloseTo(1311.44, within(TOL));
+        assertThat(m.feedstockEnergy()).isCloseTo(97.14, within(TOL));
+        assertThat(m.energyExcludingFeedstock()).isCloseTo(1214.3, within(TOL));
+        assertThat(m.energyIntensity()).isCloseTo(1.31144, within(TOL));
+        assertThat(m.energyIntensityExcludingFeedstock()).isCloseTo(1.2143, within(TOL));
+    }
+
+    @Test
     void carbonatesAsProcessMaterials() {
         // 200 t CaCO3 × 0.440 = 88; 100 t flux dolomite × 0.471 = 47.1; 10 t electrode × 3.663 = 36.63 → 171.73 tCO2
         EnterpriseMonth m = only(List.of(

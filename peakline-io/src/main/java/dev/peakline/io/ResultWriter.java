@@ -32,7 +32,9 @@ public final class ResultWriter {
             "tco2_per_10k_yuan",
             "tce_per_10k_yuan",
             "tco2_per_t_product",
-            "factor_sets");
+            "factor_sets",
+            "energy_feedstock_tce",
+            "energy_excl_feedstock_tce");
 
     private ResultWriter() {}
 
@@ -63,7 +65,9 @@ public final class ResultWriter {
                         num(m.carbonIntensity()),
                         num(m.energyIntensity()),
                         quote(perProduct),
-                        quote(sets)));
+                        quote(sets),
+                        num(m.feedstockEnergy()),
+                        num(m.energyExcludingFeedstock())));
                 w.write('\n');
             }
         });

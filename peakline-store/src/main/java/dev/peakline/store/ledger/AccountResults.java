@@ -43,6 +43,7 @@ public final class AccountResults {
             double electricity,
             double heat,
             double energy,
+            double feedstockEnergy,
             double valueAdded,
             String factorSets) {
         public double scope1() {
@@ -93,8 +94,8 @@ public final class AccountResults {
                 PreparedStatement ps = c.prepareStatement(
                         "insert into account_result (filing_id, enterprise, period, region, industry, scope1_tco2,"
                                 + " scope2_tco2, total_tco2, energy_tce, combustion_tco2, process_tco2,"
-                                + " electricity_tco2, heat_tco2, value_added, factor_sets, computed_at)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                + " electricity_tco2, heat_tco2, value_added, factor_sets, computed_at, feedstock_tce)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Row r : rows) {
                 old.setString(1, r.enterprise().value());
                 old.setString(2, r.period().toString());
@@ -113,7 +114,15 @@ public final class AccountResults {
      */
     static void checkFinite(Row r) {
         double[] figures = {
-            r.scope1(), r.scope2(), r.total(), r.energy(), r.combustion(), r.process(), r.electricity(), r.heat()
+            r.scope1(),
+            r.scope2(),
+            r.total(),
+            r.energy(),
+            r.feedstockEnergy(),
+            r.combustion(),
+            r.process(),
+            r.electricity(),
+            r.heat()
         };
         for (double v : figures) {
             if (!Double.isFinite(v)) {
@@ -148,6 +157,7 @@ public final class AccountResults {
         }
         ps.setString(15, r.factorSets());
         ps.setTimestamp(16, Timestamp.from(at));
+        ps.setDouble(17, r.feedstockEnergy());
     }
 
     /** Replaces the figures of existing results (a recomputation with another factor set), in one transaction. */
@@ -157,7 +167,8 @@ public final class AccountResults {
             int n = 0;
             try (PreparedStatement ps = c.prepareStatement("update account_result set scope1_tco2 = ?,"
                     + " scope2_tco2 = ?, total_tco2 = ?, energy_tce = ?, combustion_tco2 = ?, process_tco2 = ?,"
-                    + " electricity_tco2 = ?, heat_tco2 = ?, factor_sets = ?, computed_at = ? where filing_id = ?")) {
+                    + " electricity_tco2 = ?, heat_tco2 = ?, factor_sets = ?, computed_at = ?, feedstock_tce = ?"
+                    + " where filing_id = ?")) {
                 for (Row r : rows) {
                     checkFinite(r);
                     ps.setDouble(1, r.scope1());
@@ -170,7 +181,8 @@ public final class AccountResults {
                     ps.setDouble(8, r.heat());
                     ps.setString(9, r.factorSets());
                     ps.setTimestamp(10, Timestamp.from(at));
-                    ps.setLong(11, r.filingId());
+                    ps.setDouble(11, r.feedstockEnergy());
+                    ps.setLong(12, r.filingId());
                     ps.addBatch();
                 }
                 for (int k : ps.executeBatch()) {
@@ -200,10 +212,12 @@ public final class AccountResults {
     }
 
     private static final String ROW = "select filing_id, enterprise, period, region, industry, combustion_tco2,"
-            + " process_tco2, electricity_tco2, heat_tco2, energy_tce, value_added, factor_sets from account_result";
+            + " process_tco2, electricity_tco2, heat_tco2, energy_tce, value_added, factor_sets, feedstock_tce"
+            + " from account_result";
 
     private static Row row(ResultSet rs) throws SQLException {
         double va = rs.getDouble(11);
+        boolean noValueAdded = rs.wasNull(); // read at once: a later getDouble would answer for its own column
         return new Row(
                 rs.getLong(1),
                 CreditCode.of(rs.getString(2)),
@@ -215,7 +229,8 @@ public final class AccountResults {
                 rs.getDouble(8),
                 rs.getDouble(9),
                 rs.getDouble(10),
-                rs.wasNull() ? Double.NaN : va,
+                rs.getDouble(13),
+                noValueAdded ? Double.NaN : va,
                 rs.getString(12));
     }
 
@@ -349,8 +364,16 @@ public final class AccountResults {
                 regions.toArray(String[]::new));
     }
 
-    /** Yearly sums (year, CO2, energy, value added, months) of an enterprise, or of the regions and industry prefix. */
-    public record Year(int year, double total, double energy, double valueAdded, int months) {}
+    /**
+     * Yearly sums (year, CO2, energy, energy used as feedstock, value added, months) of an enterprise, or of the regions
+     * and industry prefix.
+     */
+    public record Year(int year, double total, double energy, double feedstockEnergy, double valueAdded, int months) {
+        /** Energy without feedstock (原料用能), as energy-consumption control counts it (发改环资〔2022〕803号). */
+        public double energyExcludingFeedstock() {
+            return energy - feedstockEnergy;
+        }
+    }
 
     public List<Year> years(Collection<String> regions, String industryPrefix, String enterprise) {
         return Tx.run(db, c -> {
@@ -362,12 +385,19 @@ public final class AccountResults {
             try (PreparedStatement ps = Tx.prepare(
                             c,
                             "select substr(period, 1, 4)::int, sum(total_tco2), sum(energy_tce),"
-                                    + " coalesce(sum(value_added), 0), count(*) from account_result where current and "
+                                    + " coalesce(sum(value_added), 0), count(*), sum(feedstock_tce) from account_result"
+                                    + " where current and "
                                     + where + " group by 1 order by 1",
                             args);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Year(rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getInt(5)));
+                    out.add(new Year(
+                            rs.getInt(1),
+                            rs.getDouble(2),
+                            rs.getDouble(3),
+                            rs.getDouble(6),
+                            rs.getDouble(4),
+                            rs.getInt(5)));
                 }
             }
             return out;

@@ -233,13 +233,14 @@ public final class DemoLoader {
                         m.heat(),
                         Double.isNaN(m.valueAdded()) ? null : m.valueAdded(),
                         sets,
-                        now);
+                        now,
+                        m.feedstockEnergy());
             }
             copy(
                     copy,
                     "account_result (filing_id, enterprise, period, region, industry, scope1_tco2, scope2_tco2,"
                             + " total_tco2, energy_tce, combustion_tco2, process_tco2, electricity_tco2, heat_tco2,"
-                            + " value_added, factor_sets, computed_at)",
+                            + " value_added, factor_sets, computed_at, feedstock_tce)",
                     res);
             try (PreparedStatement ps =
                     c.prepareStatement("insert into region_factor_set (region, active_from, set_id, set_version)"

@@ -49,13 +49,16 @@ public class AccountApi {
             double electricity,
             double heat,
             double energy,
+            double energyFeedstock,
+            double energyExclFeedstock,
             Double valueAdded,
             Double carbonIntensity,
             Double energyIntensity,
+            Double energyIntensityExclFeedstock,
             Long filingId,
             String factorSets) {
         static Figures of(String period, List<AccountResults.Row> rows, boolean single) {
-            double c = 0, p = 0, el = 0, h = 0, en = 0, va = 0;
+            double c = 0, p = 0, el = 0, h = 0, en = 0, fe = 0, va = 0;
             boolean anyVa = false;
             for (AccountResults.Row r : rows) {
                 c += r.combustion();
@@ -63,6 +66,7 @@ public class AccountApi {
                 el += r.electricity();
                 h += r.heat();
                 en += r.energy();
+                fe += r.feedstockEnergy();
                 if (!Double.isNaN(r.valueAdded())) {
                     va += r.valueAdded();
                     anyVa = true;
@@ -80,9 +84,12 @@ public class AccountApi {
                     el,
                     h,
                     en,
+                    fe,
+                    en - fe,
                     anyVa ? va : null,
                     anyVa && va > 0 ? total / va : null,
                     anyVa && va > 0 ? en / va : null,
+                    anyVa && va > 0 ? (en - fe) / va : null,
                     only == null ? null : only.filingId(),
                     only == null ? null : only.factorSets());
         }

@@ -143,6 +143,7 @@ public class Ledger {
                 m.electricity(),
                 m.heat(),
                 m.energy(),
+                m.feedstockEnergy(),
                 m.valueAdded(),
                 factorSets);
     }

@@ -82,7 +82,8 @@ public class TargetBook {
                                 new Figures(
                                         y.year(),
                                         y.total(),
-                                        y.energy(),
+                                        // 原料用能 is outside energy-consumption control (发改环资〔2022〕803号)
+                                        y.energyExcludingFeedstock(),
                                         y.valueAdded() > 0 ? y.valueAdded() : Double.NaN,
                                         Double.NaN));
                     }
