@@ -28,46 +28,51 @@ async function load() {
   put(crumbs, ...info.lineage.slice().reverse().map(r => el("a", { href: "#", onclick: e => { e.preventDefault(); go(r.code); } }, r.name)));
   const f = v.totals;
   put(document.getElementById("cards"), 
-    card("emissions", fmt(f.emissions / 1e4, 2) + (document.documentElement.lang === "en" ? " ×10⁴" : " 万")),
+    card("direct", fmt(f.scope1 / 1e4, 2) + (document.documentElement.lang === "en" ? " ×10⁴" : " 万"), "directHint"),
+    card("indirect", fmt(f.scope2 / 1e4, 2) + (document.documentElement.lang === "en" ? " ×10⁴" : " 万"), "indirectHint"),
     card("energy", fmt(f.energy / 1e4, 2) + (document.documentElement.lang === "en" ? " ×10⁴" : " 万")),
     card("intensity", fmt(f.carbonIntensity, 3)),
     card("energyIntensity", fmt(f.energyIntensity, 3)),
     card("coverage", f.coverage == null ? "–" : fmt(100 * f.coverage, 1) + "% (" + f.filedEnterprises + "/" + f.enterprises + ")"));
-  document.getElementById("cards").firstChild.id = "total-emissions";
-  const kids = v.children.filter(c => c.figures.enterprises > 0 || c.figures.emissions > 0);
+  document.getElementById("cards").firstChild.id = "direct-emissions";
+  const kids = v.children.filter(c => c.figures.enterprises > 0 || c.figures.scope1 > 0);
   charts.regions.setOption({
     tooltip: {}, grid: { left: 90, right: 20, top: 10, bottom: 30 },
     xAxis: { type: "value", name: "tCO₂e" }, yAxis: { type: "category", data: kids.map(c => c.name).reverse() },
-    series: [{ type: "bar", data: kids.map(c => Math.round(c.figures.emissions)).reverse(), itemStyle: { color: "#0b6e4f" } }],
+    series: [{ type: "bar", name: t("direct"), data: kids.map(c => Math.round(c.figures.scope1)).reverse(), itemStyle: { color: "#0b6e4f" } }],
   }, true);
   charts.regions.off("click");
   charts.regions.on("click", p => { const c = kids.find(k => k.name === p.name); if (c) go(c.code); });
   charts.months.setOption({
-    tooltip: { trigger: "axis" }, legend: { data: [t("emissions"), t("energy")] }, grid: { left: 70, right: 70, top: 40, bottom: 30 },
+    tooltip: { trigger: "axis" }, legend: { data: [t("direct"), t("indirect"), t("energy")] }, grid: { left: 70, right: 70, top: 40, bottom: 30 },
     xAxis: { type: "category", data: v.months.map(m => m.period.slice(5)) },
     yAxis: [{ type: "value", name: "tCO₂e" }, { type: "value", name: "tce" }],
     series: [
-      { name: t("emissions"), type: "bar", data: v.months.map(m => Math.round(m.emissions)), itemStyle: { color: "#0b6e4f" } },
+      { name: t("direct"), type: "bar", data: v.months.map(m => Math.round(m.direct)), itemStyle: { color: "#0b6e4f" } },
+      { name: t("indirect"), type: "bar", data: v.months.map(m => Math.round(m.indirect)), itemStyle: { color: "#7fb8a4" } },
       { name: t("energy"), type: "line", yAxisIndex: 1, data: v.months.map(m => Math.round(m.energy)) },
     ],
   }, true);
   charts.industries.setOption({
     tooltip: { trigger: "item" },
-    series: [{ type: "pie", radius: ["35%", "70%"], data: v.industries.map(i => ({ name: i.code + " " + i.name, value: Math.round(i.figures.emissions), code: i.code })) }],
+    series: [{ type: "pie", radius: ["35%", "70%"], data: v.industries.map(i => ({ name: i.code + " " + i.name, value: Math.round(i.figures.scope1), code: i.code })) }],
   }, true);
   charts.industries.off("click");
   charts.industries.on("click", p => drill(p.data.code, p.name));
   put(document.getElementById("children"), 
-    el("tr", {}, ["rank", "region", "emissions", "energy", "intensity", "coverage"].map((k, i) => el("th", { class: i > 1 ? "num" : "" }, t(k)))),
+    el("tr", {}, ["rank", "region", "direct", "indirect", "energy", "intensity", "coverage"].map((k, i) => el("th", { class: i > 1 ? "num" : "" }, t(k)))),
     v.children.map((c, i) => el("tr", { class: "click", onclick: () => go(c.code) },
-      el("td", {}, i + 1), el("td", {}, c.name), el("td", { class: "num" }, fmt(c.figures.emissions, 0)), el("td", { class: "num" }, fmt(c.figures.energy, 0)),
+      el("td", {}, i + 1), el("td", {}, c.name), el("td", { class: "num" }, fmt(c.figures.scope1, 0)), el("td", { class: "num" }, fmt(c.figures.scope2, 0)),
+      el("td", { class: "num" }, fmt(c.figures.energy, 0)),
       el("td", { class: "num" }, fmt(c.figures.carbonIntensity, 3)),
       el("td", { class: "num" }, c.figures.coverage == null ? "–" : fmt(100 * c.figures.coverage, 1) + "%"))));
   enterprises(document.getElementById("top"), v.top);
   document.getElementById("drillPanel").hidden = true;
 }
 
-function card(key, value) { return el("div", { class: "card" }, el("div", { class: "label" }, t(key)), el("div", { class: "value" }, value)); }
+function card(key, value, hint) {
+  return el("div", { class: "card", title: hint ? t(hint) : "" }, el("div", { class: "label" }, t(key)), el("div", { class: "value" }, value));
+}
 
 function enterprises(table, list) {
   put(table, 

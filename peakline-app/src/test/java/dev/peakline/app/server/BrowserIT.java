@@ -85,8 +85,11 @@ class BrowserIT extends ServerTest {
         login("province");
         browser.get(url("/dashboard.html?region=520000&year=2025"));
         wait.until(
-                d -> d.findElements(By.cssSelector("#total-emissions .value")).size() == 1);
-        return visible(By.cssSelector("#total-emissions .value")).getText();
+                d -> d.findElements(By.cssSelector("#direct-emissions .value")).size() == 1);
+        // the headline is the region's direct emissions (scope 1), with scope 2 beside it, never their sum
+        String cards = visible(By.id("cards")).getText();
+        assertThat(cards).contains("直接排放·范围一").contains("外购电力热力间接排放·范围二").doesNotContain("排放量");
+        return visible(By.cssSelector("#direct-emissions .value")).getText();
     }
 
     @Test

@@ -49,10 +49,17 @@ class DashboardIT extends ServerTest {
             industries += i.get("figures").get("emissions").asDouble();
         }
         assertThat(industries).isCloseTo(total, within(1e-6 * total));
-        // the cities are ranked, largest first
-        assertThat(v.get("children").get(0).get("figures").get("emissions").asDouble())
+        // the cities are ranked by direct emissions (scope 1), largest first: summing scope 2 over enterprises would
+        // count power plants' emissions twice
+        assertThat(v.get("children").get(0).get("figures").get("scope1").asDouble())
                 .isGreaterThanOrEqualTo(
-                        v.get("children").get(1).get("figures").get("emissions").asDouble());
+                        v.get("children").get(1).get("figures").get("scope1").asDouble());
+        // the trend carries direct and indirect apart, and they add up to the enterprise-perspective sum
+        JsonNode m0 = v.get("months").get(0);
+        assertThat(m0.get("direct").asDouble() + m0.get("indirect").asDouble())
+                .isCloseTo(
+                        m0.get("emissions").asDouble(),
+                        within(1e-6 * Math.max(1, m0.get("emissions").asDouble())));
         // coverage: every demo enterprise filed in 2024 (one or two skip a month, not the year)
         JsonNode t = v.get("totals");
         assertThat(t.get("enterprises").asInt()).isEqualTo((int) sql("select count(*) from enterprise"));

@@ -68,7 +68,12 @@ public class Dashboards {
 
     public record Slice(String code, String name, Figures figures) {}
 
-    public record Month(String period, double emissions, double energy, int filings) {}
+    /**
+     * One month of the trend: {@code direct} (scope 1) and {@code indirect} (net purchased electricity and heat, scope
+     * 2) apart; {@code emissions} is their sum over filed enterprises, an enterprise-perspective figure, not the
+     * region's emissions.
+     */
+    public record Month(String period, double emissions, double direct, double indirect, double energy, int filings) {}
 
     public record View(
             String region,
@@ -172,15 +177,16 @@ public class Dashboards {
             childSlices.add(new Slice(
                     code, scopes.registry().region(code).map(Region::name).orElse(code), acc.figures(n[0], n[1])));
         });
-        childSlices.sort(Comparator.comparingDouble((Slice s) -> -s.figures().emissions()));
+        // ranked by direct emissions: summing enterprises' scope 2 would count a power plant's emissions twice
+        childSlices.sort(Comparator.comparingDouble((Slice s) -> -s.figures().scope1()));
         List<Slice> industrySlices = new ArrayList<>();
         industries.forEach((code, acc) -> industrySlices.add(new Slice(
                 code, scopes.registry().industry(code).map(Industry::name).orElse(code), acc.figures(0, 0))));
-        industrySlices.sort(Comparator.comparingDouble((Slice s) -> -s.figures().emissions()));
+        industrySlices.sort(Comparator.comparingDouble((Slice s) -> -s.figures().scope1()));
         List<Month> monthList = new ArrayList<>();
         months.forEach((p, acc) -> {
             Figures f = acc.figures(0, 0);
-            monthList.add(new Month(p.toString(), f.emissions(), f.energy(), f.filings()));
+            monthList.add(new Month(p.toString(), f.emissions(), f.scope1(), f.scope2(), f.energy(), f.filings()));
         });
         return new View(
                 root,
