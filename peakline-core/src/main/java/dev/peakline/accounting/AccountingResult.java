@@ -119,6 +119,7 @@ public final class AccountingResult {
                     sums[o + Slot.HEAT.ordinal()],
                     sums[o + BatchAccountant.ENERGY],
                     sums[o + BatchAccountant.FEEDSTOCK],
+                    sums[o + BatchAccountant.SUPPLIED],
                     valueAdded[g],
                     production.get(g)));
         }
@@ -299,6 +300,11 @@ public final class AccountingResult {
             if (m.feedstockEnergy() != 0) {
                 out.add("energy excluding feedstock (原料用能, 发改环资〔2022〕803号) = " + fmt(m.energy()) + " − "
                         + fmt(m.feedstockEnergy()) + " = " + fmt(m.energyExcludingFeedstock()) + " tce");
+            }
+            if (m.suppliedElectricity() > 0) {
+                out.add("");
+                out.add("supply intensity = total ÷ electricity supplied = " + fmt(m.total()) + " ÷ "
+                        + fmt(m.suppliedElectricity()) + " MWh = " + fmt(m.emissionsPerMwhSupplied()) + " tCO2/MWh");
             }
             if (m.valueAdded() > 0) {
                 out.add("");

@@ -13,11 +13,13 @@ import java.util.concurrent.Future;
  */
 public final class BatchAccountant {
     /** Values per group in {@link #account} output: the four {@link Slot}s, then energy [tce]. */
-    public static final int WIDTH = 6;
+    public static final int WIDTH = 7;
 
     public static final int ENERGY = 4;
     /** The column of energy used as feedstock (原料用能) [tce], part of {@link #ENERGY}. */
     public static final int FEEDSTOCK = 5;
+    /** The column of electricity a power plant supplied [MWh] (its product, see {@link ExportRule}). */
+    public static final int SUPPLIED = 6;
 
     private static final int SLICE = 8192;
 
@@ -76,11 +78,12 @@ public final class BatchAccountant {
         double[] heat = co2[Slot.HEAT.ordinal()];
         double[] tce = t.tce();
         double[] feed = t.feedstockTce();
+        double[] supp = t.supplied();
         int[] rows = b.row;
         double[] qs = b.quantity;
         int[] start = b.groupStart;
         for (int g = fromGroup; g < toGroup; g++) {
-            double c0 = 0, c1 = 0, c2 = 0, c3 = 0, e = 0, f = 0;
+            double c0 = 0, c1 = 0, c2 = 0, c3 = 0, e = 0, f = 0, m = 0;
             for (int i = start[g], end = start[g + 1]; i < end; i++) {
                 int r = rows[i];
                 double q = qs[i];
@@ -90,6 +93,7 @@ public final class BatchAccountant {
                 c3 += q * heat[r];
                 e += q * tce[r];
                 f += q * feed[r];
+                m += q * supp[r];
             }
             int o = g * WIDTH;
             out[o] = c0;
@@ -98,6 +102,7 @@ public final class BatchAccountant {
             out[o + 3] = c3;
             out[o + 4] = e;
             out[o + 5] = f;
+            out[o + 6] = m;
         }
     }
 }

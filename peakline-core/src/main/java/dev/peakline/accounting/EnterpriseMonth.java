@@ -15,6 +15,7 @@ import java.util.Map;
  * @param heat scope 2 net purchased heat [tCO2]
  * @param energy comprehensive energy consumption [tce], feedstock included (GB/T 2589)
  * @param feedstockEnergy the part of {@code energy} used as raw material (原料用能) [tce]
+ * @param suppliedElectricity electricity a power plant supplied to others [MWh], its product (0 for other industries)
  * @param valueAdded value added [10⁴ yuan], NaN when not given
  * @param production product → quantity [t] (canonical unit)
  */
@@ -29,6 +30,7 @@ public record EnterpriseMonth(
         double heat,
         double energy,
         double feedstockEnergy,
+        double suppliedElectricity,
         double valueAdded,
         Map<String, Double> production) {
 
@@ -67,6 +69,14 @@ public record EnterpriseMonth(
      */
     public double energyExcludingFeedstock() {
         return energy - feedstockEnergy;
+    }
+
+    /**
+     * A power plant's emissions per MWh supplied (供电碳排放强度) [tCO2/MWh]: total ÷ electricity supplied; NaN when it
+     * supplied none.
+     */
+    public double emissionsPerMwhSupplied() {
+        return suppliedElectricity > 0 ? total() / suppliedElectricity : Double.NaN;
     }
 
     /** tce excluding feedstock per 10⁴ yuan of value added; NaN when value added is absent or zero. */

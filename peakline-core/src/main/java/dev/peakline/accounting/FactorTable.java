@@ -36,6 +36,8 @@ public final class FactorTable {
     private double[] tce = new double[16];
     /** tce of rows used as feedstock (原料用能), 0 for every other row. */
     private double[] feedstockTce = new double[16];
+    /** 1 for rows of electricity a power plant supplies (its product, MWh per canonical unit), 0 otherwise. */
+    private double[] supplied = new double[16];
 
     private final List<RowDerivation> derivations = new ArrayList<>();
     private final List<RowKey> keys = new ArrayList<>();
@@ -76,6 +78,10 @@ public final class FactorTable {
 
     double[] feedstockTce() {
         return feedstockTce;
+    }
+
+    double[] supplied() {
+        return supplied;
     }
 
     public double co2(Slot slot, int row) {
@@ -417,6 +423,7 @@ public final class FactorTable {
         if (r == tce.length) {
             tce = Arrays.copyOf(tce, r * 2);
             feedstockTce = Arrays.copyOf(feedstockTce, r * 2);
+            supplied = Arrays.copyOf(supplied, r * 2);
             for (int s = 0; s < co2.length; s++) {
                 co2[s] = Arrays.copyOf(co2[s], r * 2);
             }
@@ -424,6 +431,8 @@ public final class FactorTable {
         co2[slot.ordinal()][r] = co2PerUnit;
         tce[r] = tcePerUnit;
         feedstockTce[r] = k.use() == Use.FEEDSTOCK ? tcePerUnit : 0;
+        // electricity's canonical unit is MWh: a supplied row counts its MWh
+        supplied[r] = k.use() == Use.EXPORTED && slot == Slot.ELECTRICITY && (k.product() & 1) != 0 ? 1 : 0;
         derivations.add(new RowDerivation(subjectName, k.use(), slot, co2Formula, tceFormula, List.copyOf(used)));
         keys.add(k);
         return new Lookup(r, null, null);
@@ -455,6 +464,7 @@ public final class FactorTable {
         double[][] co2n = new double[co2.length][Math.max(16, n)];
         double[] tcen = new double[Math.max(16, n)];
         double[] feedn = new double[Math.max(16, n)];
+        double[] suppn = new double[Math.max(16, n)];
         List<RowDerivation> dn = new ArrayList<>(n);
         List<RowKey> kn = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
@@ -465,12 +475,14 @@ public final class FactorTable {
             }
             tcen[r] = tce[old];
             feedn[r] = feedstockTce[old];
+            suppn[r] = supplied[old];
             dn.add(derivations.get(old));
             kn.add(keys.get(old));
         }
         co2 = co2n;
         tce = tcen;
         feedstockTce = feedn;
+        supplied = suppn;
         derivations.clear();
         derivations.addAll(dn);
         keys.clear();

@@ -160,9 +160,13 @@ class KnownAnswerTest {
         assertThat(m.scope2()).isCloseTo(530.6, within(TOL));
         assertThat(m.scope2()).isPositive();
         assertThat(m.total()).isCloseTo(174_708.8266 + 530.6, within(1e-4));
+        // the supply is the plant's product: 200,000 MWh, 175,239.4266 ÷ 200,000 = 0.876197 tCO2 per MWh supplied
+        assertThat(m.suppliedElectricity()).isEqualTo(200_000.0);
+        assertThat(m.emissionsPerMwhSupplied()).isCloseTo(0.876197133, within(1e-9));
         // the same supply by an aluminium smelter (3216) is deducted, as its NDRC guideline says
         ActivityRecord smelterExport = rec(ACME, "电力", 200_000, Unit.MWH, Use.EXPORTED, MARCH_2023);
         assertThat(only(List.of(smelterExport)).electricity()).isCloseTo(-200_000 * 0.5306, within(1e-6));
+        assertThat(only(List.of(smelterExport)).suppliedElectricity()).isZero();
     }
 
     @Test

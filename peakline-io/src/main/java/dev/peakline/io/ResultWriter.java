@@ -34,7 +34,9 @@ public final class ResultWriter {
             "tco2_per_t_product",
             "factor_sets",
             "energy_feedstock_tce",
-            "energy_excl_feedstock_tce");
+            "energy_excl_feedstock_tce",
+            "electricity_supplied_mwh",
+            "tco2_per_mwh_supplied");
 
     private ResultWriter() {}
 
@@ -67,7 +69,9 @@ public final class ResultWriter {
                         quote(perProduct),
                         quote(sets),
                         num(m.feedstockEnergy()),
-                        num(m.energyExcludingFeedstock())));
+                        num(m.energyExcludingFeedstock()),
+                        num(m.suppliedElectricity()),
+                        num(m.emissionsPerMwhSupplied())));
                 w.write('\n');
             }
         });

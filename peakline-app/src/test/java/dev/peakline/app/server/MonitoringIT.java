@@ -428,7 +428,7 @@ class MonitoringIT extends ServerTest {
         // "not json" cannot show whose it is: counted, not filed under the enterprise its topic names; the valid token
         // sent to another enterprise's topic is filed under the token's own enterprise
         assertThat(monitoring.rejected(code, 50))
-                .noneSatisfy(r -> assertThat(r.channel() + " " + r.reason()).isEqualTo("MQTT message.malformed"));
+                .noneSatisfy(r -> assertThat(r.channel() + " " + r.payload()).isEqualTo("MQTT not json"));
         assertThat(refusals("MQTT", "message.malformed")).isPositive();
         assertThat(monitoring.rejected(code, 50))
                 .anySatisfy(r -> assertThat(r.reason()).isEqualTo("auth.scope"));
