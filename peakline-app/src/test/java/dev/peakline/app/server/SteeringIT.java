@@ -18,6 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Efficiency lists, targets and warnings, the assessment report, two-high projects and carbon-efficiency grades. */
 class SteeringIT extends ServerTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.peakline.app.server.monitoring.RollupWorker worker;
+
     @Autowired
     Database db;
 
@@ -359,5 +362,59 @@ class SteeringIT extends ServerTest {
                     .isEqualTo("统一社会信用代码");
             assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(1 + grades.size());
         }
+    }
+
+    @Test
+    void aluminiumAcElectricityComesFromThePotlinesOwnMeters() throws Exception {
+        // the demo smelter in 2023 (no other test reads 2023's efficiency list)
+        Client admin = as("admin");
+        JsonNode list = admin.json(admin.get("/api/v1/efficiency/regions/520000?year=2023"), 200);
+        JsonNode al = null;
+        for (JsonNode r : list) {
+            if (r.get("product").asText().equals("电解铝")
+                    && (al == null
+                            || r.get("facilityId").asLong()
+                                    < al.get("facilityId").asLong())) {
+                al = r;
+            }
+        }
+        assertThat(al).isNotNull();
+        String code = al.get("enterprise").asText();
+        long facility = al.get("facilityId").asLong();
+        // before any meter: the enterprise's purchases, said so in the basis
+        assertThat(al.get("basis").asText()).contains("purchased");
+        // the potline's AC meter, daily, in MWh: 40,000 + 50,000 = 90,000 MWh measured in 2023
+        admin.json(
+                admin.post(
+                        "/api/v1/enterprises/" + code + "/meters",
+                        "{\"code\":\"AC-POT-1\",\"name\":\"一号系列交流电\",\"carrier\":\"电力\",\"unit\":\"MWh\","
+                                + "\"kind\":\"INTERVAL\",\"intervalSeconds\":86400,\"facilityId\":" + facility
+                                + ",\"installedAt\":\"2023-01-01T00:00:00+08:00\"}"),
+                201);
+        String token = admin.json(
+                        admin.post("/api/v1/enterprises/" + code + "/gateway-tokens", "{\"name\":\"potline\"}"), 201)
+                .get("token")
+                .asText();
+        var r = admin.send(admin.builder("/ingest/v1/readings")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"readings\":[{\"meter\":\"AC-POT-1\",\"ts\":\"2023-03-02T00:00:00+08:00\",\"value\":40000},"
+                                + "{\"meter\":\"AC-POT-1\",\"ts\":\"2023-03-03T00:00:00+08:00\",\"value\":50000}]}")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        worker.drain();
+        JsonNode after = null;
+        for (JsonNode x : admin.json(admin.get("/api/v1/efficiency/regions/520000?year=2023"), 200)) {
+            if (x.get("facilityId").asLong() == facility) {
+                after = x;
+            }
+        }
+        assertThat(after).isNotNull();
+        String basis = after.get("basis").asText();
+        assertThat(basis).contains("90000 MWh metered at the facility");
+        // value = 90,000 MWh × 1000 ÷ output [t], the output as the basis states it
+        double tonnes = Double.parseDouble(basis.replaceAll(".*÷ (\\d+) t filed.*", "$1"));
+        assertThat(after.get("value").asDouble())
+                .isCloseTo(90_000 * 1000 / tonnes, org.assertj.core.data.Offset.offset(90_000 * 1000 / tonnes * 1e-3));
     }
 }

@@ -43,13 +43,47 @@ public class EfficiencyLists {
     private final ReferenceLibrary library;
     private final EfficiencyCatalog catalog = EfficiencyCatalog.shipped();
     private final Clock clock;
+    private final dev.peakline.store.monitoring.MeterRepository meters;
+    private final dev.peakline.store.monitoring.Monitoring monitoring;
 
     public EfficiencyLists(
-            Database db, EfficiencyRepository efficiencyRepository, ReferenceLibrary library, Clock clock) {
+            Database db,
+            EfficiencyRepository efficiencyRepository,
+            ReferenceLibrary library,
+            Clock clock,
+            dev.peakline.store.monitoring.MeterRepository meters,
+            dev.peakline.store.monitoring.Monitoring monitoring) {
         this.db = db;
         this.efficiencyRepository = efficiencyRepository;
         this.library = library;
         this.clock = clock;
+        this.meters = meters;
+        this.monitoring = monitoring;
+    }
+
+    /**
+     * The electricity [MWh] each facility's own meters measured in the year (meters registered with the facility):
+     * for 铝液交流电耗 the potline's AC consumption, whatever the enterprise buys, generates or sells.
+     */
+    Map<Long, Double> meteredElectricity(Collection<String> enterprises, int year) {
+        Map<Long, Double> out = new HashMap<>();
+        List<dev.peakline.monitoring.Meter> withFacility = meters.ofEnterprises(enterprises).stream()
+                .filter(m -> m.facilityId() != null)
+                .filter(m -> library.carrier(m.carrier())
+                        .map(EnergyCarrier::isElectricity)
+                        .orElse(false))
+                .toList();
+        if (withFacility.isEmpty()) {
+            return out;
+        }
+        Map<Long, dev.peakline.monitoring.Meter> byId = new HashMap<>();
+        withFacility.forEach(m -> byId.put(m.id(), m));
+        for (var d : monitoring.days(byId.keySet(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
+            dev.peakline.monitoring.Meter m = byId.get(d.meterId());
+            double mwh = Unit.of(m.unit()).toCanonical(d.figure().consumption());
+            out.merge(m.facilityId(), mwh, Double::sum);
+        }
+        return out;
     }
 
     public EfficiencyCatalog catalog() {
@@ -72,9 +106,20 @@ public class EfficiencyLists {
                     || u.get().dimension() != Dimension.ELECTRICITY) {
                 continue;
             }
+            // purchased electricity only: exports are not the potline's, and subtracting them made exporters negative
+            if (Use.parse(s.use()).orElse(Use.PURCHASED) != Use.PURCHASED) {
+                continue;
+            }
             double mwh = u.get().toCanonical(s.amount());
-            double sign = Use.parse(s.use()).orElse(Use.PURCHASED) == Use.EXPORTED ? -1 : 1;
-            electricity.computeIfAbsent(s.enterprise(), k -> new double[1])[0] += sign * mwh;
+            electricity.computeIfAbsent(s.enterprise(), k -> new double[1])[0] += mwh;
+            // an enterprise that burns coal or exports power may generate its own: purchases are not its consumption
+        }
+        java.util.Set<String> ownGeneration = new java.util.HashSet<>();
+        for (EfficiencyRepository.CarrierSum s : efficiencyRepository.carriers(regions, year)) {
+            Optional<EnergyCarrier> c = library.carrier(s.carrier());
+            if (c.isPresent() && c.get().isElectricity() && Use.parse(s.use()).orElse(Use.PURCHASED) == Use.EXPORTED) {
+                ownGeneration.add(s.enterprise());
+            }
         }
         // output per enterprise and catalog product, in tonnes
         Map<String, double[]> output = new HashMap<>();
@@ -90,17 +135,53 @@ public class EfficiencyLists {
             v[2] = o.months();
         }
         List<FacilityValue> out = new ArrayList<>();
-        for (EfficiencyRepository.Line l : efficiencyRepository.linesIn(regions)) {
+        List<EfficiencyRepository.Line> lines = efficiencyRepository.linesIn(regions);
+        Map<Long, Double> metered = meteredElectricity(
+                lines.stream()
+                        .map(EfficiencyRepository.Line::enterprise)
+                        .distinct()
+                        .toList(),
+                year);
+        for (EfficiencyRepository.Line l : lines) {
             Optional<ProductLevels> p = catalog.product(l.product());
             if (p.isEmpty()) {
                 continue;
             }
             double[] o = output.get(l.enterprise() + "|" + p.get().product());
-            double[] el = electricity.get(l.enterprise());
-            double value = o == null ? Double.NaN : p.get().measure().per(o[0], el == null ? 0 : el[0], o[1]);
-            String basis = o == null
-                    ? "no " + p.get().product() + " output filed for " + year
-                    : String.format(java.util.Locale.ROOT, "filed %d: %.0f t in %d months", year, o[0], (int) o[2]);
+            double value;
+            String basis;
+            if (o == null) {
+                value = Double.NaN;
+                basis = "no " + p.get().product() + " output filed for " + year;
+            } else if (p.get().measure() == dev.peakline.efficiency.Measure.ELECTRICITY_KWH_PER_T) {
+                // the indicator's boundary is the potline's AC electricity: the facility's meters when it has them
+                Double ac = metered.get(l.id());
+                double[] el = electricity.get(l.enterprise());
+                if (ac != null && ac > 0) {
+                    value = p.get().measure().per(o[0], ac, o[1]);
+                    basis = String.format(
+                            java.util.Locale.ROOT,
+                            "%d: %.0f MWh metered at the facility ÷ %.0f t filed",
+                            year,
+                            ac,
+                            o[0]);
+                } else if (el != null && el[0] > 0 && !ownGeneration.contains(l.enterprise())) {
+                    value = p.get().measure().per(o[0], el[0], o[1]);
+                    basis = String.format(
+                            java.util.Locale.ROOT,
+                            "%d: %.0f MWh purchased (no facility meter; includes the site's other uses) ÷ %.0f t",
+                            year,
+                            el[0],
+                            o[0]);
+                } else {
+                    value = Double.NaN;
+                    basis = year + ": no AC electricity of the potline: the enterprise generates or sells power, so"
+                            + " purchases are not its consumption; register the potline's meters with the facility";
+                }
+            } else {
+                value = p.get().measure().per(o[0], 0, o[1]);
+                basis = String.format(java.util.Locale.ROOT, "filed %d: %.0f t in %d months", year, o[0], (int) o[2]);
+            }
             out.add(new FacilityValue(
                     l.id(),
                     l.enterprise(),
