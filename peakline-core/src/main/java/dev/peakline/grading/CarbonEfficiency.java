@@ -12,7 +12,10 @@ import java.util.Map;
  *
  * <p>L = CO2 [t] ÷ value added [万元]. Level: L ≤ 0.6 低碳, 0.6 < L ≤ 2.0 中碳, L > 2.0 高碳. Grade: K = L ÷ the industry's
  * L over the same period and scope, with K ≤ 0.6 grade 1, ≤ 0.8 grade 2, ≤ 1.2 grade 3, ≤ 2.0 grade 4, above grade 5.
- * Upper bounds are inclusive. The industry's L is Σ CO2 ÷ Σ value added of the enterprises graded with it.
+ * Upper bounds are inclusive. The industry's L is Σ CO2 ÷ Σ value added of the enterprises graded with it, taken at
+ * the finest GB/T 4754 level that holds at least {@link #MIN_PEERS} graded enterprises (class, then group, then
+ * division, then all industries): an industry of one firm would make it its own average (K = 1, grade 3 whatever it
+ * emits). CO2 is the energy-related part (combustion + purchased electricity and heat), as the method counts it.
  */
 public final class CarbonEfficiency {
     /** A band of the table: values in (lower, upper] get {@code level}; null bounds are open. */
@@ -38,7 +41,12 @@ public final class CarbonEfficiency {
             String level,
             String levelCn,
             Integer grade,
-            String note) {}
+            String note,
+            String peerGroup,
+            int peers) {}
+
+    /** The fewest graded enterprises an industry average is taken over (Peakline's rule, see the class comment). */
+    public static final int MIN_PEERS = 3;
 
     public static final String VERSION = "2026.11.1";
 
@@ -97,40 +105,54 @@ public final class CarbonEfficiency {
         throw new IllegalArgumentException("no band contains " + v);
     }
 
-    /** Grades every enterprise against the average of its industry (GB/T 4754 class as given) among the inputs. */
+    /** The peer groups of an industry code, finest first: class, group, division, all industries ("*"). */
+    static List<String> peerKeys(String industry) {
+        List<String> keys = new ArrayList<>();
+        for (int n = Math.min(4, industry.length()); n >= 2; n--) {
+            keys.add(industry.substring(0, n));
+        }
+        keys.add("*");
+        return keys;
+    }
+
+    /** Grades every enterprise against the average of its peer group among the inputs. */
     public List<Graded> grade(List<Input> inputs) {
+        // Σ CO2, Σ value added and the count of graded enterprises per peer key
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (Input i : inputs) {
             if (i.valueAdded() > 0) {
-                double[] s = sums.computeIfAbsent(i.industry(), k -> new double[2]);
-                s[0] += i.co2();
-                s[1] += i.valueAdded();
+                for (String key : peerKeys(i.industry())) {
+                    double[] s = sums.computeIfAbsent(key, k -> new double[3]);
+                    s[0] += i.co2();
+                    s[1] += i.valueAdded();
+                    s[2]++;
+                }
             }
         }
         List<Graded> out = new ArrayList<>();
         for (Input i : inputs) {
             if (!(i.valueAdded() > 0)) {
-                out.add(new Graded(
-                        i,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        null,
-                        null,
-                        null,
-                        "value added missing or not positive: no intensity"));
+                out.add(new Graded(i, Double.NaN, Double.NaN, Double.NaN, null, null, null, "增加值缺失或不为正，无法计算碳效", "", 0));
                 continue;
             }
             double l = i.co2() / i.valueAdded();
-            double[] s = sums.get(i.industry());
+            String key = "*";
+            for (String k : peerKeys(i.industry())) {
+                if (sums.get(k)[2] >= MIN_PEERS) {
+                    key = k;
+                    break;
+                }
+            }
+            double[] s = sums.get(key);
             double avg = s[0] / s[1];
             Band lv = level(l);
             if (!(avg > 0)) {
-                out.add(new Graded(i, l, avg, Double.NaN, lv.level(), lv.labelCn(), null, "industry average is zero"));
+                out.add(new Graded(
+                        i, l, avg, Double.NaN, lv.level(), lv.labelCn(), null, "行业平均为零，无法分级", key, (int) s[2]));
                 continue;
             }
             double k = l / avg;
-            out.add(new Graded(i, l, avg, k, lv.level(), lv.labelCn(), grade(k), ""));
+            out.add(new Graded(i, l, avg, k, lv.level(), lv.labelCn(), grade(k), "", key, (int) s[2]));
         }
         return out;
     }

@@ -31,23 +31,34 @@ class CarbonEfficiencyTest {
     }
 
     @Test
-    void enterprisesAreGradedAgainstTheirIndustry() {
+    void enterprisesAreGradedAgainstAPeerGroupOfAtLeastThree() {
         List<CarbonEfficiency.Graded> g = ce.grade(List.of(
                 new CarbonEfficiency.Input("A", "甲", "520100", "3011", 60, 100),
                 new CarbonEfficiency.Input("B", "乙", "520100", "3011", 140, 100),
+                new CarbonEfficiency.Input("E", "戊", "520100", "3011", 100, 100),
                 new CarbonEfficiency.Input("C", "丙", "520100", "3216", 5_000, 1_000),
                 new CarbonEfficiency.Input("D", "丁", "520100", "3216", 100, 0)));
-        // 3011: L_avg = (60 + 140) ÷ 200 = 1.0; A: L = 0.6 (低碳), K = 0.6 → grade 1; B: L = 1.4 (中碳), K = 1.4 → 4
+        // 3011 holds three: L_avg = (60 + 140 + 100) ÷ 300 = 1.0; A: L = 0.6 (低碳), K = 0.6 → grade 1;
+        // B: L = 1.4 (中碳), K = 1.4 → grade 4
         assertThat(g.get(0).intensity()).isEqualTo(0.6);
         assertThat(g.get(0).levelCn()).isEqualTo("低碳");
         assertThat(g.get(0).grade()).isEqualTo(1);
+        assertThat(g.get(0).peerGroup()).isEqualTo("3011");
+        assertThat(g.get(0).peers()).isEqualTo(3);
         assertThat(g.get(1).ratio()).isCloseTo(1.4, within(1e-12));
         assertThat(g.get(1).grade()).isEqualTo(4);
-        // 3216: only C has value added, so it is its own average: L = 5.0 (高碳), K = 1 → grade 3
-        assertThat(g.get(2).level()).isEqualTo("high");
-        assertThat(g.get(2).grade()).isEqualTo(3);
+        // C is alone in 3216, 321 and 32: not its own average (K = 1), but graded against all four graded enterprises:
+        // L_avg = (60 + 140 + 100 + 5,000) ÷ (100 + 100 + 100 + 1,000) = 5,300 ÷ 1,300 = 4.076923; L = 5.0 (高碳);
+        // K = 5.0 ÷ 4.076923 = 1.226415 → grade 4
+        CarbonEfficiency.Graded c = g.get(3);
+        assertThat(c.level()).isEqualTo("high");
+        assertThat(c.peerGroup()).isEqualTo("*");
+        assertThat(c.peers()).isEqualTo(4);
+        assertThat(c.industryIntensity()).isCloseTo(5_300.0 / 1_300, within(1e-12));
+        assertThat(c.ratio()).isCloseTo(5.0 / (5_300.0 / 1_300), within(1e-12));
+        assertThat(c.grade()).isEqualTo(4);
         // D has no value added: not graded, with the reason
-        assertThat(g.get(3).grade()).isNull();
-        assertThat(g.get(3).note()).contains("value added");
+        assertThat(g.get(4).grade()).isNull();
+        assertThat(g.get(4).note()).contains("增加值");
     }
 }

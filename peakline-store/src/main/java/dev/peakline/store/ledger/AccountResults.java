@@ -85,7 +85,8 @@ public final class AccountResults {
             double total,
             double energy,
             double valueAdded,
-            int months) {}
+            int months,
+            double process) {}
 
     /** Inserts results as current, making any earlier result of the same enterprise-month not current. */
     public static void insert(Connection c, List<Row> rows, Instant at) throws SQLException {
@@ -310,7 +311,7 @@ public final class AccountResults {
             try (PreparedStatement ps = Tx.prepare(
                             c,
                             "select r.enterprise, e.name, r.region, r.industry, sum(r.total_tco2), sum(r.energy_tce),"
-                                    + " coalesce(sum(r.value_added), 0), count(*) from account_result r"
+                                    + " coalesce(sum(r.value_added), 0), count(*), sum(r.process_tco2) from account_result r"
                                     + " join enterprise e on e.credit_code = r.enterprise"
                                     + " where r.current and r.period between ? and ? and r.region = any (?)"
                                     + " and r.industry like ? group by r.enterprise, e.name, r.region, r.industry"
@@ -330,7 +331,8 @@ public final class AccountResults {
                             rs.getDouble(5),
                             rs.getDouble(6),
                             rs.getDouble(7),
-                            rs.getInt(8)));
+                            rs.getInt(8),
+                            rs.getDouble(9)));
                 }
             }
             return out;

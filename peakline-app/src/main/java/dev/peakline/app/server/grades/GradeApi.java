@@ -70,7 +70,13 @@ public class GradeApi {
                 accountResults.enterprises(scopes.subtree(province), String.valueOf(year), "", 1_000_000)) {
             if (s.months() == 12) {
                 inputs.add(new CarbonEfficiency.Input(
-                        s.enterprise().value(), s.name(), s.region(), s.industry(), s.total(), s.valueAdded()));
+                        s.enterprise().value(),
+                        s.name(),
+                        s.region(),
+                        s.industry(),
+                        // energy-related CO2 (combustion, purchased electricity and heat), as the method counts it
+                        s.total() - s.process(),
+                        s.valueAdded()));
             }
         }
         java.util.Set<String> mine = new java.util.HashSet<>(scopes.subtree(code));
@@ -90,10 +96,11 @@ public class GradeApi {
                             "企业",
                             "区划",
                             "行业",
-                            "CO2(t)",
+                            "能源活动CO2(t)",
                             "增加值(万元)",
                             "碳效强度L(tCO2/万元)",
                             "行业平均",
+                            "行业平均口径",
                             "K值",
                             "碳效水平",
                             "碳效等级",
@@ -108,6 +115,9 @@ public class GradeApi {
                                     g.input().valueAdded(),
                                     g.intensity(),
                                     g.industryIntensity(),
+                                    g.peerGroup().equals("*")
+                                            ? "全部行业（" + g.peers() + "家）"
+                                            : "行业代码 " + g.peerGroup() + "（" + g.peers() + "家）",
                                     g.ratio(),
                                     g.levelCn() == null ? "" : g.levelCn(),
                                     g.grade() == null ? "" : "等级" + g.grade(),
