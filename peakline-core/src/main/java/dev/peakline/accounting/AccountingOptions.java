@@ -53,8 +53,13 @@ public record AccountingOptions(
         NATIONAL,
         /** MEE/NBS provincial average of the data year for the enterprise's province; national when none is published. */
         PROVINCIAL,
-        /** The carbon-market reporting factor in force for the reporting year (全国电网平均排放因子, 碳市场报告口径). */
-        ETS
+        /** The carbon-market factor of the data year (全国电网平均排放因子, 碳市场报告口径). */
+        ETS,
+        /**
+         * Market-based: purchased green electricity (绿电, traded with green certificates) at 0; all other purchased
+         * electricity at the national factor without market-traded non-fossil power (MEE/NBS, 表4), the residual mix.
+         */
+        MARKET
     }
 
     /** 当量值 (calorific, 0.1229 kgce/kWh) or 等价值 (equivalent: thermal-power coal consumption). */

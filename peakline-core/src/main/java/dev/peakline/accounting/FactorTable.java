@@ -218,14 +218,20 @@ public final class FactorTable {
                     signText + "AD[GJ] × " + ce.get().value() + " tce/GJ",
                     List.of(ef.get(), ce.get()));
         }
-        ResolvedFactor ef = electricityFactor(k.province(), day);
+        ResolvedFactor ef = c.code().equals("green_electricity")
+                        && options.electricityBasis() == AccountingOptions.ElectricityBasis.MARKET
+                        && k.use() == Use.PURCHASED
+                ? library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "green_certified"), day)
+                        .orElse(null)
+                : electricityFactor(k.province(), day);
         if (ef == null) {
             return fail("factor.missing", "no electricity factor for " + options.electricityBasis() + " on " + day);
         }
         Optional<ResolvedFactor> ce = library.resolve(
+                // green electricity is electricity: the same standard-coal coefficient
                 FactorKey.of(
                         FactorKind.COAL_EQUIVALENT,
-                        c.code(),
+                        "electricity",
                         options.convention().code()),
                 day);
         if (ce.isEmpty()) {
@@ -250,6 +256,10 @@ public final class FactorTable {
         switch (options.electricityBasis()) {
             case ETS:
                 return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "ets_reporting"), day)
+                        .orElse(null);
+            case MARKET:
+                // the residual mix: the national factor without market-traded non-fossil power (MEE/NBS 表4)
+                return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "excluding_market_nonfossil"), day)
                         .orElse(null);
             case PROVINCIAL:
                 Optional<ResolvedFactor> p =

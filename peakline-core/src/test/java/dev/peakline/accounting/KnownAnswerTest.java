@@ -118,6 +118,22 @@ class KnownAnswerTest {
     }
 
     @Test
+    void marketBasedElectricityDeductsGreenPowerAndUsesTheResidualMix() {
+        // 2023: 600 MWh from the grid and 400 MWh of green power (绿电, with certificates)
+        var act = List.of(
+                rec(ACME, "电力", 600, Unit.MWH, Use.PURCHASED, MARCH_2023),
+                rec(ACME, "绿电", 400, Unit.MWH, Use.PURCHASED, MARCH_2023));
+        // location-based (national 2023 0.5306): all 1,000 MWh × 0.5306 = 530.6 tCO2
+        assertThat(only(act).electricity()).isCloseTo(530.6, within(TOL));
+        // market-based: green power 0; the rest at the factor without market-traded non-fossil power (2023 表4:
+        // 0.6096): 600 × 0.6096 = 365.76 tCO2; energy is the same either way: 1,000 × 0.1229 = 122.9 tce
+        EnterpriseMonth m =
+                only(AccountingOptions.defaults().withElectricityBasis(ElectricityBasis.MARKET), act, List.of());
+        assertThat(m.electricity()).isCloseTo(365.76, within(TOL));
+        assertThat(m.energy()).isCloseTo(122.9, within(TOL));
+    }
+
+    @Test
     void theCarbonMarketFactorFollowsTheDataYear() {
         // MEE notices: data years 2019–2020 0.6101, 2021 0.5810 (reported in 2022), 2022 0.5703 (notice of Feb. 2023)
         AccountingOptions ets = AccountingOptions.defaults().withElectricityBasis(ElectricityBasis.ETS);
