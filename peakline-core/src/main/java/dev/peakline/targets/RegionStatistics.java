@@ -26,6 +26,19 @@ public record RegionStatistics(
         energy = List.copyOf(energy);
     }
 
+    /** 原料用能 [tce]: the part of {@link #energyTce} used as raw material, as the statistics state it (0 if not). */
+    public double feedstockTce() {
+        return energy.stream()
+                .filter(l -> l.carrier().equals("feedstock"))
+                .mapToDouble(EnergyLine::tce)
+                .sum();
+    }
+
+    /** Energy as energy-consumption control counts it: without feedstock (发改环资〔2022〕803号). */
+    public double energyExcludingFeedstockTce() {
+        return energyTce - feedstockTce();
+    }
+
     /**
      * One energy line: a carrier (or {@code non_fossil}) with its amount as given and what it counts for.
      *

@@ -24,7 +24,9 @@ import java.util.Optional;
 /**
  * The region statistics template (区域统计数据) and its reader: one long table of region, year, item, amount, unit and
  * price base year. Items are {@code gdp} (GDP at constant prices of the price base year, money), {@code non_fossil}
- * (non-fossil energy in standard coal, as the statistics bureau converts it) and any energy carrier of the reference
+ * (non-fossil energy in standard coal, as the statistics bureau converts it), {@code feedstock} (原料用能 in standard
+ * coal: the part of the carriers' energy used as raw material, left out of energy-consumption control by
+ * 发改环资〔2022〕803号; it is not added to the energy) and any energy carrier of the reference
  * library (fuels as consumed, electricity as net inflow, which may be negative for an exporting region). Standard coal
  * and CO2 of each carrier line come from the same factors as enterprise accounting (GB/T 2589 coefficients, the
  * guideline's NCV × carbon content × oxidation × 44/12, the grid factor for electricity).
@@ -49,7 +51,8 @@ public final class StatisticsReader {
                 "区域统计数据导入模板",
                 List.of(
                         "每行一个区划、年份、项目。item: gdp（不变价地区生产总值，单位 亿元 或 万元，须填 price_base_year）、"
-                                + "non_fossil（非化石能源消费量，tce 或 万tce，按统计部门折算）、或能源品种代码/名称（bituminous、"
+                                + "non_fossil（非化石能源消费量，tce 或 万tce，按统计部门折算）、feedstock（原料用能，tce 或 万tce，"
+                                + "已含在各品种中，能耗双控时扣除）、或能源品种代码/名称（bituminous、"
                                 + "natural_gas、electricity 调入净电量可为负……），单位须与品种相符。",
                         "One row per region, year and item; the whole file is checked and nothing is stored if any row is"
                                 + " wrong."),
@@ -126,10 +129,12 @@ public final class StatisticsReader {
             Double amount = number(l.cell(col.get("amount")));
             Optional<Unit> unit = Unit.parse(unitText);
             Optional<EnergyCarrier> carrier =
-                    item.equals("gdp") || item.equals("non_fossil") ? Optional.empty() : library.carrier(item);
+                    item.equals("gdp") || item.equals("non_fossil") || item.equals("feedstock")
+                            ? Optional.empty()
+                            : library.carrier(item);
             Dimension want = item.equals("gdp")
                     ? Dimension.MONEY
-                    : item.equals("non_fossil")
+                    : item.equals("non_fossil") || item.equals("feedstock")
                             ? Dimension.STANDARD_COAL
                             : carrier.map(EnergyCarrier::dimension).orElse(null);
             if (want == null) {
@@ -138,7 +143,8 @@ public final class StatisticsReader {
                         src,
                         n,
                         "item",
-                        "unknown item '" + item + "': gdp, non_fossil or an energy carrier of the reference library"));
+                        "unknown item '" + item
+                                + "': gdp, non_fossil, feedstock or an energy carrier of the reference library"));
             }
             if (unit.isEmpty()) {
                 problems.add(Problem.at("stats.unit", src, n, "unit", "unknown unit '" + unitText + "'"));
@@ -206,6 +212,10 @@ public final class StatisticsReader {
             if (item.equals("gdp")) {
                 a.gdp = canonical;
                 a.priceBase = base;
+            } else if (item.equals("feedstock")) {
+                // already inside the carriers' energy: recorded, not added
+                a.lines.add(new RegionStatistics.EnergyLine("feedstock", amount, unitText, canonical, 0));
+                a.feedstockRow = n;
             } else if (item.equals("non_fossil")) {
                 a.nonFossil = canonical;
                 a.energy += canonical;
@@ -236,6 +246,20 @@ public final class StatisticsReader {
                         "stats.gdp", t.source(), a.firstRow, "item", "no gdp row for " + a.region + " " + a.year));
                 continue;
             }
+            double feedstock = a.lines.stream()
+                    .filter(x -> x.carrier().equals("feedstock"))
+                    .mapToDouble(RegionStatistics.EnergyLine::tce)
+                    .sum();
+            if (feedstock > a.energy) {
+                problems.add(Problem.at(
+                        "stats.feedstock",
+                        t.source(),
+                        a.feedstockRow,
+                        "amount",
+                        "feedstock energy " + feedstock + " tce of " + a.region + " " + a.year
+                                + " is more than its energy " + a.energy + " tce"));
+                continue;
+            }
             if (a.lines.isEmpty()) {
                 problems.add(Problem.at(
                         "stats.energy",
@@ -260,6 +284,7 @@ public final class StatisticsReader {
         double energy;
         double co2;
         double nonFossil;
+        int feedstockRow;
         final List<RegionStatistics.EnergyLine> lines = new ArrayList<>();
 
         Acc(String region, int year, int firstRow) {

@@ -44,6 +44,31 @@ class StatisticsReaderTest {
     }
 
     @Test
+    void feedstockEnergyIsRecordedAndLeftOutOfEnergyControl() {
+        // 1 万t bituminous = 6 677.448853 tce (19.570 GJ/t ÷ 29.3076); 0.2 万tce of it used as raw material
+        StatisticsReader.Parsed p = read(
+                String.join(",", StatisticsReader.HEADER) + "\n"
+                        + "520100,2021,gdp,100,亿元,2020\n"
+                        + "520100,2021,bituminous,1,万t,\n"
+                        + "520100,2021,feedstock,0.2,万tce,\n",
+                Map.of());
+        assertThat(p.problems()).isEmpty();
+        RegionStatistics s = p.stats().get(0);
+        assertThat(s.energyTce()).isCloseTo(10_000 * 19.570 / 29.3076, within(1e-6)); // not increased
+        assertThat(s.feedstockTce()).isCloseTo(2_000, within(1e-9));
+        assertThat(s.energyExcludingFeedstockTce()).isCloseTo(10_000 * 19.570 / 29.3076 - 2_000, within(1e-6));
+        // more feedstock than energy is refused with its row
+        StatisticsReader.Parsed bad = read(
+                String.join(",", StatisticsReader.HEADER) + "\n"
+                        + "520100,2021,gdp,100,亿元,2020\n"
+                        + "520100,2021,bituminous,1,万t,\n"
+                        + "520100,2021,feedstock,1,万tce,\n",
+                Map.of());
+        assertThat(bad.problems()).extracting(Problem::code).containsExactly("stats.feedstock");
+        assertThat(bad.problems().get(0).row()).isEqualTo(4);
+    }
+
+    @Test
     void everyBadRowIsNamedByRowAndColumnAndNothingIsRead() {
         StatisticsReader.Parsed p = read(
                 String.join(",", StatisticsReader.HEADER) + "\n"

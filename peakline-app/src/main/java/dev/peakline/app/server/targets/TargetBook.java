@@ -61,7 +61,15 @@ public class TargetBook {
         Map<String, Map<Integer, Figures>> out = new LinkedHashMap<>();
         for (RegionStatistics s : statisticsRepository.of(regions)) {
             out.computeIfAbsent(s.region(), k -> new LinkedHashMap<>())
-                    .put(s.year(), new Figures(s.year(), s.co2(), s.energyTce(), s.gdp10kYuan(), s.nonFossilTce()));
+                    .put(
+                            s.year(),
+                            // energy totals and intensities leave out 原料用能 (发改环资〔2022〕803号)
+                            new Figures(
+                                    s.year(),
+                                    s.co2(),
+                                    s.energyExcludingFeedstockTce(),
+                                    s.gdp10kYuan(),
+                                    s.nonFossilTce()));
         }
         return out;
     }
