@@ -186,7 +186,8 @@ public final class AccountingResult {
             terms.add(new Explanation.Term(
                     input.sourceName(),
                     a.sourceRow(),
-                    d.subject() + " (" + d.use().nameCn() + ")",
+                    d.subject() + " (" + d.use().nameCn()
+                            + (a.quality() == null ? "" : ", " + a.quality().nameCn()) + ")",
                     plain(a.quantity().value()) + " " + a.quantity().unit()
                             + (a.quantity().unit().dimension().canonicalUnit()
                                             == a.quantity().unit()

@@ -16,6 +16,7 @@ import java.time.YearMonth;
  * @param measuredNcv measured low calorific value [GJ per canonical unit of the carrier], NaN when not measured
  * @param measuredCarbonContent measured carbon content [tC/GJ], NaN when not measured
  * @param sourceRow 1-based line in the source file (0 when not from a file), for provenance and problems
+ * @param quality how the amount was obtained (实测/计算/估算/缺省), null when not stated
  */
 public record ActivityRecord(
         CreditCode enterprise,
@@ -27,7 +28,34 @@ public record ActivityRecord(
         Use use,
         double measuredNcv,
         double measuredCarbonContent,
-        int sourceRow) {
+        int sourceRow,
+        DataQuality quality) {
+
+    /** A record whose data quality is not stated. */
+    public ActivityRecord(
+            CreditCode enterprise,
+            RegionCode region,
+            IndustryCode industry,
+            YearMonth period,
+            String carrier,
+            Quantity quantity,
+            Use use,
+            double measuredNcv,
+            double measuredCarbonContent,
+            int sourceRow) {
+        this(
+                enterprise,
+                region,
+                industry,
+                period,
+                carrier,
+                quantity,
+                use,
+                measuredNcv,
+                measuredCarbonContent,
+                sourceRow,
+                null);
+    }
 
     public ActivityRecord {
         if (enterprise == null

@@ -3,6 +3,7 @@ package dev.peakline.io;
 import dev.peakline.accounting.AccountingInput;
 import dev.peakline.domain.ActivityRecord;
 import dev.peakline.domain.CreditCode;
+import dev.peakline.domain.DataQuality;
 import dev.peakline.domain.DateWindow;
 import dev.peakline.domain.IndustryCode;
 import dev.peakline.domain.OutputRecord;
@@ -43,6 +44,7 @@ public final class FilingReader {
             new Columns.Spec("unit", List.of("单位", "计量单位"), true),
             new Columns.Spec("use", List.of("用途"), true),
             new Columns.Spec("ncv", List.of("实测低位发热量"), false),
+            new Columns.Spec("quality", List.of("数据质量", "数据来源", "数据获取方式"), false),
             new Columns.Spec("carbon_content", List.of("实测单位热值含碳量"), false));
     static final List<Columns.Spec> PROCESS = List.of(
             new Columns.Spec("enterprise", List.of("企业", "统一社会信用代码"), true),
@@ -194,12 +196,21 @@ public final class FilingReader {
         Use use = c.use();
         double ncv = c.optionalPositive("ncv");
         double cc = c.optionalPositive("carbon_content");
+        String qualityText = c.cols.get(c.line, "quality");
+        DataQuality quality = DataQuality.parse(qualityText).orElse(null);
+        if (!qualityText.isEmpty() && quality == null) {
+            c.problem(
+                    "quality.unknown",
+                    "quality",
+                    "'" + qualityText + "' is not a data-quality grade: 实测 (measured), 计算 (calculated), 估算"
+                            + " (estimated) or 缺省 (default)");
+        }
         if (!c.clean()) {
             return null;
         }
         // measured carbon content is given in tC/TJ as in the national tables; the engine works in tC/GJ
         return new ActivityRecord(
-                e, r, i, p, carrier, q, use, ncv, Double.isNaN(cc) ? cc : cc / 1000.0, c.line.number());
+                e, r, i, p, carrier, q, use, ncv, Double.isNaN(cc) ? cc : cc / 1000.0, c.line.number(), quality);
     }
 
     private static ProcessRecord process(Ctx c) {

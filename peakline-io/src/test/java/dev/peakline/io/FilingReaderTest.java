@@ -37,6 +37,27 @@ class FilingReaderTest {
     }
 
     @Test
+    void readsTheDataQualityOfEachLineAndRefusesUnknownGrades() throws Exception {
+        Path f = write(
+                "q.csv",
+                "企业,行政区划,行业,期间,能源品种,数量,单位,用途,数据质量\n"
+                        + GOOD + ",520181,3216,2024-03,烟煤,1000,吨,燃烧,实测\n"
+                        + GOOD + ",520181,3216,2024-03,电力,10,MWh,外购,estimated\n"
+                        + GOOD + ",520181,3216,2024-03,天然气,1,万Nm3,燃烧,\n");
+        FilingReader.Read r = FilingReader.read(f, null, null, null);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.input().activity())
+                .extracting(a -> a.quality() == null ? "—" : a.quality().nameCn())
+                .containsExactly("实测", "估算", "—");
+        Path bad =
+                write("b.csv", "企业,行政区划,行业,期间,能源品种,数量,单位,用途,数据质量\n" + GOOD + ",520181,3216,2024-03,烟煤,1000,吨,燃烧,差不多\n");
+        FilingReader.Read rb = FilingReader.read(bad, null, null, null);
+        assertThat(rb.problems()).extracting(Problem::code).containsExactly("quality.unknown");
+        assertThat(rb.problems().get(0).column()).isEqualTo("quality");
+        assertThat(rb.problems().get(0).row()).isEqualTo(2);
+    }
+
+    @Test
     void listsEveryProblemWithRowAndColumn() throws Exception {
         Path f = write(
                 "bad.csv",

@@ -518,4 +518,21 @@ class HardeningIT extends ServerTest {
                         + "' and source = 'METERS'"))
                 .isZero();
     }
+
+    @Test
+    void eachLineCarriesItsDataQualityToTheVerifier() {
+        Client ent = as("enterprise");
+        String base = "/api/v1/enterprises/" + own(ent);
+        String line = "{\"carrier\":\"天然气\",\"use\":\"燃烧\",\"amount\":\"3\",\"unit\":\"万Nm3\",\"quality\":";
+        JsonNode bad = ent.json(
+                ent.post(base + "/filings", "{\"period\":\"2023-09\",\"activity\":[" + line + "\"大概\"}]}"), 422);
+        assertThat(bad.get("problems").get(0).get("column").asText()).isEqualTo("quality");
+        long id = ent.json(
+                        ent.post(base + "/filings", "{\"period\":\"2023-09\",\"activity\":[" + line + "\"实测\"}]}"), 201)
+                .get("id")
+                .asLong();
+        JsonNode detail = as("verifier").json(as("verifier").get("/api/v1/filings/" + id), 200);
+        assertThat(detail.get("content").get("activity").get(0).get("quality").asText())
+                .isEqualTo("MEASURED");
+    }
 }

@@ -45,7 +45,8 @@ public final class FilingContents {
                         a.quantity().unit().symbol(),
                         Double.isNaN(a.measuredNcv()) ? null : decimal(a.measuredNcv()),
                         // stored as filed, in tC/TJ as the national tables state it; the engine works in tC/GJ
-                        Double.isNaN(a.measuredCarbonContent()) ? null : decimal(a.measuredCarbonContent() * 1000)));
+                        Double.isNaN(a.measuredCarbonContent()) ? null : decimal(a.measuredCarbonContent() * 1000),
+                        a.quality() == null ? null : a.quality().name()));
             }
         }
         List<ProcessLine> process = new ArrayList<>();
@@ -125,7 +126,8 @@ public final class FilingContents {
                         a.measuredCarbon() == null
                                 ? Double.NaN
                                 : a.measuredCarbon().doubleValue(),
-                        line++));
+                        line++,
+                        a.quality() == null ? null : dev.peakline.domain.DataQuality.valueOf(a.quality())));
             }
             line = 1;
             for (ProcessLine p : c.process()) {

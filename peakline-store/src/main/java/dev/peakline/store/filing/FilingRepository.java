@@ -62,7 +62,19 @@ public final class FilingRepository {
             BigDecimal amount,
             String unit,
             BigDecimal measuredNcv,
-            BigDecimal measuredCarbon) {}
+            BigDecimal measuredCarbon,
+            String quality) {
+        /** A line whose data quality is not stated. */
+        public ActivityLine(
+                String carrier,
+                String use,
+                BigDecimal amount,
+                String unit,
+                BigDecimal measuredNcv,
+                BigDecimal measuredCarbon) {
+            this(carrier, use, amount, unit, measuredNcv, measuredCarbon, null);
+        }
+    }
 
     /** One process line (过程排放): process code, driving quantity, parameters as {@code name=value;…}. */
     public record ProcessLine(String process, BigDecimal amount, String unit, String parameters) {}
@@ -209,7 +221,7 @@ public final class FilingRepository {
     private static void insertActivity(Connection c, long id, List<ActivityLine> lines) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into filing_activity (filing_id, line, carrier, use, amount, unit, measured_ncv,"
-                        + " measured_carbon) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " measured_carbon, quality) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int line = 1;
             for (ActivityLine l : lines) {
                 ps.setLong(1, id);
@@ -220,6 +232,7 @@ public final class FilingRepository {
                 ps.setString(6, l.unit());
                 ps.setBigDecimal(7, l.measuredNcv());
                 ps.setBigDecimal(8, l.measuredCarbon());
+                ps.setString(9, l.quality());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -472,7 +485,7 @@ public final class FilingRepository {
         Map<Long, List<ActivityLine>> act = new HashMap<>();
         try (PreparedStatement ps = Tx.prepare(
                         c,
-                        "select filing_id, carrier, use, amount, unit, measured_ncv, measured_carbon"
+                        "select filing_id, carrier, use, amount, unit, measured_ncv, measured_carbon, quality"
                                 + " from filing_activity where filing_id = any (?) order by filing_id, line",
                         (Object) arr);
                 ResultSet rs = ps.executeQuery()) {
@@ -484,7 +497,8 @@ public final class FilingRepository {
                                 rs.getBigDecimal(4),
                                 rs.getString(5),
                                 rs.getBigDecimal(6),
-                                rs.getBigDecimal(7)));
+                                rs.getBigDecimal(7),
+                                rs.getString(8)));
             }
         }
         Map<Long, List<ProcessLine>> pro = new HashMap<>();

@@ -19,9 +19,23 @@ public record FilingForm(
         List<Production> production,
         List<Output> output) {
 
-    /** 活动数据: carrier (能源品种), use (燃烧/原料/过程/外购/输出), amount and unit; measured NCV (GJ/t) and carbon (tC/TJ). */
+    /**
+     * 活动数据: carrier (能源品种), use (燃烧/原料/过程/外购/输出), amount and unit; measured NCV (GJ/t) and carbon (tC/TJ);
+     * how the amount was obtained (实测/计算/估算/缺省, optional).
+     */
     public record Activity(
-            String carrier, String use, String amount, String unit, String measuredNcv, String measuredCarbon) {}
+            String carrier,
+            String use,
+            String amount,
+            String unit,
+            String measuredNcv,
+            String measuredCarbon,
+            String quality) {
+        public Activity(
+                String carrier, String use, String amount, String unit, String measuredNcv, String measuredCarbon) {
+            this(carrier, use, amount, unit, measuredNcv, measuredCarbon, null);
+        }
+    }
 
     /** 过程: a process code, its driving quantity and parameters {@code key=value;…}. */
     public record Process(String process, String amount, String unit, String parameters) {}
@@ -50,7 +64,8 @@ public record FilingForm(
                         "unit",
                         "use",
                         "ncv",
-                        "carbon_content"),
+                        "carbon_content",
+                        "quality"),
                 activity,
                 a -> List.of(
                         e.code().value(),
@@ -62,7 +77,8 @@ public record FilingForm(
                         text(a.unit()),
                         text(a.use()),
                         text(a.measuredNcv()),
-                        text(a.measuredCarbon())));
+                        text(a.measuredCarbon()),
+                        text(a.quality())));
     }
 
     private Optional<Table> processTable(Enterprise e) {
