@@ -37,6 +37,10 @@ public final class ProcessFormulas {
             Map.entry(
                     "cement_clinker",
                     "quantity = clinker; cao, mgo (fractions, required); cao_nc, mgo_nc (non-carbonate, default 0); dust (t kiln-head + bypass dust, default 0)"),
+            Map.entry(
+                    "sf6_equipment",
+                    "quantity = SF6 charge of the electrical equipment retired or opened for repair in the month;"
+                            + " recovered (t SF6 recovered, default 0, at most the charge)"),
             Map.entry("cement_raw_meal", "quantity = raw meal; carbon (non-fuel carbon fraction, required)"),
             Map.entry(
                     "lime",
@@ -216,6 +220,23 @@ public final class ProcessFormulas {
                         -q * ef.get().value(),
                         "−Q " + q + " t × " + ef.get().value() + " tCO2/t (carbon fixed in product, subtracted)",
                         List.of(ef.get()));
+            }
+            case "sf6_equipment": {
+                // NDRC grid-company guideline (2013): SF6 from retired and repaired equipment = charge − recovered
+                double recovered = p.nonNegative("recovered", 0);
+                if (p.problem != null) {
+                    return fail("parameters", p.problem);
+                }
+                if (recovered > q) {
+                    return fail(
+                            "parameters",
+                            "recovered SF6 " + recovered + " t is more than the equipment's charge " + q + " t");
+                }
+                ResolvedFactor g = gwp("SF6", day);
+                return ok(
+                        (q - recovered) * g.value(),
+                        "(charge " + q + " t − recovered " + recovered + " t) SF6 × GWP_SF6 " + g.value(),
+                        List.of(g));
             }
             case "nitric_acid":
             case "adipic_acid": {

@@ -335,6 +335,13 @@ class KnownAnswerTest {
                                 List.of(process("adipic_acid", 1_000, Map.of())))
                         .process())
                 .isCloseTo(79_500, within(TOL));
+        // SF6 from equipment retired or repaired: (charge 0.5 t − recovered 0.45 t) × 23,900 (AR2) = 1,195 tCO2e
+        assertThat(only(
+                                AccountingOptions.defaults(),
+                                a,
+                                List.of(process("sf6_equipment", 0.5, Map.of("recovered", "0.45"))))
+                        .process())
+                .isCloseTo(1_195, within(1e-6));
         // a nitric acid plant without its type is refused, not given a guessed factor
         var refused = new AccountingEngine(LIB, AccountingOptions.defaults(), 1)
                 .account(new AccountingInput(
