@@ -63,17 +63,21 @@ if (me.role === "ENTERPRISE" || me.role === "ADMIN") {
   const setTpl = () => { tpl.href = `/api/v1/enterprises/${code}/template.xlsx?period=${period.value}`; };
   setTpl(); period.addEventListener("change", setTpl);
   const form = document.getElementById("form");
-  form.append(el("tr", {}, ["carrier", "use", "amount", "unit"].map(k => el("th", {}, t(k)))));
+  form.append(el("tr", {}, ["carrier", "use", "amount", "unit", "quality"].map(k => el("th", {}, t(k)))));
+  // how the amount was obtained (数据质量), for the verifier: not stated, measured, calculated, estimated, default
+  const quality = () => el("select", { name: "quality" },
+    ["", "MEASURED", "CALCULATED", "ESTIMATED", "DEFAULT"].map(q => el("option", { value: q }, t("q" + (q || "NONE")))));
   const addLine = (carrier = "", use = "燃烧", amount = "", unit = "t") => form.append(el("tr", { class: "line" },
     el("td", {}, el("input", { name: "carrier", value: carrier })), el("td", {}, el("input", { name: "use", value: use, size: 6 })),
-    el("td", {}, el("input", { name: "amount", value: amount, size: 10 })), el("td", {}, el("input", { name: "unit", value: unit, size: 6 }))));
+    el("td", {}, el("input", { name: "amount", value: amount, size: 10 })), el("td", {}, el("input", { name: "unit", value: unit, size: 6 })),
+    el("td", {}, quality())));
   addLine("原煤", "燃烧", "", "t"); addLine("电力", "外购", "", "MWh");
   document.getElementById("addLine").addEventListener("click", () => addLine());
   const msg = document.getElementById("fileMessage");
   const done = f => { msg.className = "ok"; msg.textContent = `${t("created")}: ${f.period} v${f.version} (${f.status})`; load(); location.href = `/filing.html?id=${f.id}`; };
   const fail = e => { msg.className = "error"; msg.textContent = describe(e); };
   document.getElementById("saveForm").addEventListener("click", async () => {
-    const activity = [...form.querySelectorAll("tr.line")].map(r => Object.fromEntries([...r.querySelectorAll("input")].map(i => [i.name, i.value])))
+    const activity = [...form.querySelectorAll("tr.line")].map(r => Object.fromEntries([...r.querySelectorAll("input, select")].map(i => [i.name, i.value])))
       .filter(l => l.carrier || l.amount);
     const va = document.getElementById("valueAdded").value;
     const body = { period: period.value, activity, output: va ? [{ valueAdded: va, unit: "万元" }] : [] };

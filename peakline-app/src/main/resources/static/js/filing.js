@@ -12,8 +12,9 @@ async function load() {
   document.getElementById("comment").textContent = f.comment ? `${t("comment")}: ${f.comment}` : "";
   const c = d.content;
   put(document.getElementById("lines"), 
-    el("tr", {}, ["carrier", "use", "amount", "unit"].map(k => el("th", {}, t(k)))),
-    c.activity.map(a => el("tr", {}, el("td", {}, a.carrier), el("td", {}, a.use), el("td", { class: "num" }, a.amount), el("td", {}, a.unit))),
+    el("tr", {}, ["carrier", "use", "amount", "unit", "quality"].map(k => el("th", {}, t(k)))),
+    c.activity.map(a => el("tr", {}, el("td", {}, a.carrier), el("td", {}, a.use), el("td", { class: "num" }, a.amount), el("td", {}, a.unit),
+      el("td", {}, t("q" + (a.quality || "NONE"))))),
     c.process.map(p => el("tr", {}, el("td", {}, p.process), el("td", {}, p.parameters), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.production.map(p => el("tr", {}, el("td", {}, t("product") + ": " + p.product), el("td", {}, ""), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.output.map(o => el("tr", {}, el("td", {}, t("output")), el("td", {}, ""), el("td", { class: "num" }, o.valueAdded), el("td", {}, o.unit))));

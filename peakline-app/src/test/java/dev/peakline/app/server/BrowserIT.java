@@ -102,10 +102,14 @@ class BrowserIT extends ServerTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2025-06'", period);
         var lines = browser.findElements(By.cssSelector("#form tr.line"));
         fill(lines.get(0), "天然气", "燃烧", "100", "万Nm3");
+        // the gas was metered: the verifier sees 实测 beside the line
+        new org.openqa.selenium.support.ui.Select(lines.get(0).findElement(By.name("quality")))
+                .selectByVisibleText("实测");
         fill(lines.get(1), "", "", "", "");
         browser.findElement(By.id("valueAdded")).sendKeys("500");
         browser.findElement(By.id("saveForm")).click();
         wait.until(ExpectedConditions.urlContains("/filing.html"));
+        assertThat(visible(By.id("lines")).getText()).contains("实测");
         visible(By.id("submit")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "SUBMITTED"));
 
