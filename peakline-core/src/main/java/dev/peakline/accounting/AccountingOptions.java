@@ -12,7 +12,17 @@ import java.util.Set;
  * @param gwpReport the IPCC assessment report whose GWP100 values weigh non-CO2 gases (AR2 in the NDRC guidelines)
  */
 public record AccountingOptions(
-        String guideline, ElectricityBasis electricityBasis, ElectricityConvention convention, String gwpReport) {
+        String guideline,
+        ElectricityBasis electricityBasis,
+        ElectricityConvention convention,
+        String gwpReport,
+        boolean nonCo2Combustion) {
+
+    /** Options without CH4 and N2O from combustion (the NDRC guidelines count CO2 only). */
+    public AccountingOptions(
+            String guideline, ElectricityBasis electricityBasis, ElectricityConvention convention, String gwpReport) {
+        this(guideline, electricityBasis, convention, gwpReport, false);
+    }
 
     private static final Set<String> REPORTS = Set.of("AR2", "AR4", "AR5", "AR6");
 
@@ -32,19 +42,27 @@ public record AccountingOptions(
     }
 
     public AccountingOptions withElectricityBasis(ElectricityBasis basis) {
-        return new AccountingOptions(guideline, basis, convention, gwpReport);
+        return new AccountingOptions(guideline, basis, convention, gwpReport, nonCo2Combustion);
     }
 
     public AccountingOptions withConvention(ElectricityConvention c) {
-        return new AccountingOptions(guideline, electricityBasis, c, gwpReport);
+        return new AccountingOptions(guideline, electricityBasis, c, gwpReport, nonCo2Combustion);
     }
 
     public AccountingOptions withGwp(String report) {
-        return new AccountingOptions(guideline, electricityBasis, convention, report);
+        return new AccountingOptions(guideline, electricityBasis, convention, report, nonCo2Combustion);
     }
 
     public AccountingOptions withGuideline(String g) {
-        return new AccountingOptions(g, electricityBasis, convention, gwpReport);
+        return new AccountingOptions(g, electricityBasis, convention, gwpReport, nonCo2Combustion);
+    }
+
+    /**
+     * With CH4 and N2O from stationary combustion (IPCC 2006 Vol.2 Tables 2.2 and 2.3 defaults, in the recorded GWP set),
+     * as provincial inventories count them; the NDRC enterprise guidelines count CO2 only, so it is off by default.
+     */
+    public AccountingOptions withNonCo2Combustion(boolean on) {
+        return new AccountingOptions(guideline, electricityBasis, convention, gwpReport, on);
     }
 
     /** Which electricity factor applies. */

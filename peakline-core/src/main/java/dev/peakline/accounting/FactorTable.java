@@ -143,6 +143,13 @@ public final class FactorTable {
         int product = use != Use.EXPORTED
                 ? 0
                 : (ExportRule.electricityIsProduct(industry) ? 1 : 0) | (ExportRule.heatIsProduct(industry) ? 2 : 0);
+        if (use == Use.COMBUSTION
+                && options.nonCo2Combustion()
+                && industry != null
+                && industry.value().startsWith("44")) {
+            // CH4 and N2O defaults of energy industries (IPCC Table 2.2) rather than of manufacturing (Table 2.3)
+            product |= 4;
+        }
         RowKey key = new RowKey(
                 subject,
                 use,
@@ -349,6 +356,29 @@ public final class FactorTable {
                 + c.activityUnit().symbol() + " × CC"
                 + (measuredCc ? "_measured " + mCc + " tC/GJ" : " " + cc.get().value() + " tC/TJ ÷ 1000") + " × OF "
                 + of.get().value() + " × 44/12";
+        if (options.nonCo2Combustion() && k.use() == Use.COMBUSTION) {
+            String sector = (k.product() & 4) != 0 ? "energy" : "other";
+            Optional<ResolvedFactor> ch4 =
+                    library.resolve(FactorKey.of(FactorKind.PROCESS, "nonco2.ch4." + sector + "." + c.code(), ""), day);
+            Optional<ResolvedFactor> n2o =
+                    library.resolve(FactorKey.of(FactorKind.PROCESS, "nonco2.n2o." + sector + "." + c.code(), ""), day);
+            if (ch4.isPresent() && n2o.isPresent()) {
+                ResolvedFactor gCh4 = library.resolve(FactorKey.of(FactorKind.GWP, "CH4", options.gwpReport()), day)
+                        .orElseThrow();
+                ResolvedFactor gN2o = library.resolve(FactorKey.of(FactorKind.GWP, "N2O", options.gwpReport()), day)
+                        .orElseThrow();
+                // AD × NCV [GJ] ÷ 1000 = TJ; × kg/TJ ÷ 1000 = t of the gas; × GWP = tCO2e
+                double perUnit = ncvValue
+                        / 1000
+                        * (ch4.get().value() * gCh4.value() + n2o.get().value() * gN2o.value())
+                        / 1000;
+                ef += perUnit;
+                formula += " + AD × NCV ÷ 1000 × (CH4 " + ch4.get().value() + " kg/TJ × GWP " + gCh4.value() + " + N2O "
+                        + n2o.get().value() + " kg/TJ × GWP " + gN2o.value() + ") ÷ 1000";
+                used = new ArrayList<>(used);
+                used.addAll(List.of(ch4.get(), n2o.get(), gCh4, gN2o));
+            }
+        }
         return add(k, c.nameCn(), Slot.COMBUSTION, ef, tceCoef, formula, tceFormula, used);
     }
 

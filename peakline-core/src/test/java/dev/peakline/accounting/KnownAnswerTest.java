@@ -35,6 +35,22 @@ class KnownAnswerTest {
     }
 
     @Test
+    void methaneAndNitrousOxideFromCombustionWhenAsked() {
+        // 1,000 t 烟煤 in a manufacturing enterprise (3216), IPCC Table 2.3 (other bituminous coal): CH4 10, N2O 1.5
+        // kg/TJ; 1,000 × 19.570 GJ = 19.57 TJ; CH4 19.57 × 10 = 195.7 kg, N2O 19.57 × 1.5 = 29.355 kg;
+        // AR2: 0.1957 × 21 + 0.029355 × 310 = 4.1097 + 9.10005 = 13.20975 tCO2e on top of 1,747.088266 tCO2
+        AccountingOptions on = AccountingOptions.defaults().withNonCo2Combustion(true);
+        EnterpriseMonth m = only(on, List.of(burn(ACME, "烟煤", 1000, Unit.T)), List.of());
+        assertThat(m.combustion()).isCloseTo(1747.088266 + 13.20975, within(TOL));
+        // in a power plant (4411), Table 2.2 (energy industries): CH4 1, N2O 1.5 kg/TJ:
+        // 0.01957 × 21 + 0.029355 × 310 = 0.41097 + 9.10005 = 9.51102
+        EnterpriseMonth p = only(on, List.of(plant("烟煤", 1000, Unit.T, Use.COMBUSTION)), List.of());
+        assertThat(p.combustion()).isCloseTo(1747.088266 + 9.51102, within(TOL));
+        // off by default: CO2 only, as the NDRC guidelines
+        assertThat(only(List.of(burn(ACME, "烟煤", 1000, Unit.T))).combustion()).isCloseTo(1747.088266, within(TOL));
+    }
+
+    @Test
     void naturalGasCombustion() {
         // 100 ×10⁴ Nm³ × 389.31 GJ/10⁴Nm³ = 38,931 GJ × 0.0153 = 595.6443 tC × 0.99 = 589.687857 × 44/12 = 2,162.188809
         // tCO2

@@ -38,8 +38,15 @@ final class MethodOptions {
             description = "A factor file (docs/methodology.md) whose factors override the shipped ones.")
     Path factors;
 
+    @Option(
+            names = "--non-co2",
+            description =
+                    "Add CH4 and N2O from fuel combustion (IPCC 2006 defaults, energy industries or manufacturing"
+                            + " by the industry code), as provincial inventories count them; the NDRC guidelines count CO2 only.")
+    boolean nonCo2;
+
     AccountingOptions options() {
-        return new AccountingOptions(guideline, electricity, convention, gwp);
+        return new AccountingOptions(guideline, electricity, convention, gwp, nonCo2);
     }
 
     /** The shipped library with the user's factor file on top; null (problems printed) when the file has problems. */
