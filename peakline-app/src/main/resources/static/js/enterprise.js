@@ -40,7 +40,7 @@ async function load() {
   put(document.getElementById("filings"), 
     el("tr", {}, ["period", "version", "status", "source", "comment"].map(k => el("th", {}, t(k)))),
     filings.map(f => el("tr", { class: "click", onclick: () => { location.href = `/filing.html?id=${f.id}`; } },
-      el("td", {}, f.period), el("td", {}, f.version), el("td", {}, el("span", { class: "status " + f.status }, f.status)), el("td", {}, f.source), el("td", {}, f.comment || ""))));
+      el("td", {}, f.period), el("td", {}, f.version), el("td", {}, el("span", { class: "status " + f.status }, t("s" + f.status))), el("td", {}, t("src" + f.source)), el("td", {}, f.comment || ""))));
 }
 
 function card(key, value, id) { return el("div", { class: "card", id }, el("div", { class: "label" }, t(key)), el("div", { class: "value" }, value)); }
@@ -74,7 +74,7 @@ if (me.role === "ENTERPRISE" || me.role === "ADMIN") {
   addLine("原煤", "燃烧", "", "t"); addLine("电力", "外购", "", "MWh");
   document.getElementById("addLine").addEventListener("click", () => addLine());
   const msg = document.getElementById("fileMessage");
-  const done = f => { msg.className = "ok"; msg.textContent = `${t("created")}: ${f.period} v${f.version} (${f.status})`; load(); location.href = `/filing.html?id=${f.id}`; };
+  const done = f => { msg.className = "ok"; msg.textContent = `${t("created")}: ${f.period} v${f.version} (${t("s" + f.status)})`; load(); location.href = `/filing.html?id=${f.id}`; };
   const fail = e => { msg.className = "error"; msg.textContent = describe(e); };
   document.getElementById("saveForm").addEventListener("click", async () => {
     const activity = [...form.querySelectorAll("tr.line")].map(r => Object.fromEntries([...r.querySelectorAll("input, select")].map(i => [i.name, i.value])))

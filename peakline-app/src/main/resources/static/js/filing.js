@@ -8,12 +8,12 @@ async function load() {
   const f = d.filing;
   document.getElementById("title").textContent = `${d.enterpriseName} · ${f.period} · ${t("version")} ${f.version}`;
   const st = document.getElementById("status");
-  st.textContent = f.status; st.className = "status " + f.status;
+  st.textContent = t("s" + f.status); st.className = "status " + f.status;
   document.getElementById("comment").textContent = f.comment ? `${t("comment")}: ${f.comment}` : "";
   const c = d.content;
   put(document.getElementById("lines"), 
     el("tr", {}, ["carrier", "use", "amount", "unit", "quality"].map(k => el("th", {}, t(k)))),
-    c.activity.map(a => el("tr", {}, el("td", {}, a.carrier), el("td", {}, a.use), el("td", { class: "num" }, a.amount), el("td", {}, a.unit),
+    c.activity.map(a => el("tr", {}, el("td", {}, a.carrier), el("td", {}, t("u" + a.use)), el("td", { class: "num" }, a.amount), el("td", {}, a.unit),
       el("td", {}, t("q" + (a.quality || "NONE"))))),
     c.process.map(p => el("tr", {}, el("td", {}, p.process), el("td", {}, p.parameters), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.production.map(p => el("tr", {}, el("td", {}, t("product") + ": " + p.product), el("td", {}, ""), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),

@@ -111,7 +111,7 @@ class BrowserIT extends ServerTest {
         wait.until(ExpectedConditions.urlContains("/filing.html"));
         assertThat(visible(By.id("lines")).getText()).contains("实测");
         visible(By.id("submit")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("status"), "SUBMITTED"));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "待核查"));
 
         login("verifier");
         wait.until(ExpectedConditions.urlContains("/queue.html"));
@@ -119,7 +119,7 @@ class BrowserIT extends ServerTest {
         wait.until(ExpectedConditions.urlContains("/filing.html"));
         visible(By.id("decision")).sendKeys("数据核实无误");
         browser.findElement(By.id("approve")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("status"), "APPROVED"));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "已通过"));
 
         String after = provinceTotal2025();
         assertThat(after).isNotEqualTo(before);
