@@ -108,7 +108,10 @@ public final class FactorTable {
     }
 
     private record RowKey(
-            String subject, Use use, String province, YearMonth period, long ncvBits, long ccBits, int product) {}
+            String subject, Use use, String province, YearMonth period, long ncvBits, long ccBits, int rules) {}
+
+    /** Bits of {@link RowKey#rules}: what the enterprise's industry changes about a row. */
+    private static final int ELECTRICITY_IS_PRODUCT = 1, HEAT_IS_PRODUCT = 2, ENERGY_INDUSTRY = 4;
 
     /**
      * The row for a carrier or process material used in a month by an enterprise in {@code region}; resolved on first
@@ -140,15 +143,16 @@ public final class FactorTable {
             double measuredNcv,
             double measuredCarbonContent) {
         String province = region.province().value();
-        int product = use != Use.EXPORTED
+        int rules = use != Use.EXPORTED
                 ? 0
-                : (ExportRule.electricityIsProduct(industry) ? 1 : 0) | (ExportRule.heatIsProduct(industry) ? 2 : 0);
+                : (ExportRule.electricityIsProduct(industry) ? ELECTRICITY_IS_PRODUCT : 0)
+                        | (ExportRule.heatIsProduct(industry) ? HEAT_IS_PRODUCT : 0);
         if (use == Use.COMBUSTION
                 && options.nonCo2Combustion()
                 && industry != null
                 && industry.value().startsWith("44")) {
             // CH4 and N2O defaults of energy industries (IPCC Table 2.2) rather than of manufacturing (Table 2.3)
-            product |= 4;
+            rules |= ENERGY_INDUSTRY;
         }
         RowKey key = new RowKey(
                 subject,
@@ -157,7 +161,7 @@ public final class FactorTable {
                 period,
                 Double.doubleToLongBits(measuredNcv),
                 Double.doubleToLongBits(measuredCarbonContent),
-                product);
+                rules);
         Integer r = index.get(key);
         if (r != null) {
             return new Lookup(r, null, null);
@@ -193,7 +197,7 @@ public final class FactorTable {
                     c.nameCn() + " can only be purchased or exported, not "
                             + k.use().code());
         }
-        if (k.use() == Use.EXPORTED && (c.isHeat() ? (k.product() & 2) != 0 : (k.product() & 1) != 0)) {
+        if (k.use() == Use.EXPORTED && (k.rules() & (c.isHeat() ? HEAT_IS_PRODUCT : ELECTRICITY_IS_PRODUCT)) != 0) {
             // a power plant's (or heat producer's) supply is its product: neither deducted from its emissions nor
             // from its energy use
             return add(
@@ -357,7 +361,7 @@ public final class FactorTable {
                 + (measuredCc ? "_measured " + mCc + " tC/GJ" : " " + cc.get().value() + " tC/TJ ÷ 1000") + " × OF "
                 + of.get().value() + " × 44/12";
         if (options.nonCo2Combustion() && k.use() == Use.COMBUSTION) {
-            String sector = (k.product() & 4) != 0 ? "energy" : "other";
+            String sector = (k.rules() & ENERGY_INDUSTRY) != 0 ? "energy" : "other";
             Optional<ResolvedFactor> ch4 =
                     library.resolve(FactorKey.of(FactorKind.PROCESS, "nonco2.ch4." + sector + "." + c.code(), ""), day);
             Optional<ResolvedFactor> n2o =
@@ -472,7 +476,9 @@ public final class FactorTable {
         tce[r] = tcePerUnit;
         feedstockTce[r] = k.use() == Use.FEEDSTOCK ? tcePerUnit : 0;
         // electricity's canonical unit is MWh: a supplied row counts its MWh
-        supplied[r] = k.use() == Use.EXPORTED && slot == Slot.ELECTRICITY && (k.product() & 1) != 0 ? 1 : 0;
+        supplied[r] = k.use() == Use.EXPORTED && slot == Slot.ELECTRICITY && (k.rules() & ELECTRICITY_IS_PRODUCT) != 0
+                ? 1
+                : 0;
         derivations.add(new RowDerivation(subjectName, k.use(), slot, co2Formula, tceFormula, List.copyOf(used)));
         keys.add(k);
         return new Lookup(r, null, null);
@@ -484,7 +490,7 @@ public final class FactorTable {
             .thenComparing(RowKey::period)
             .thenComparingLong(RowKey::ncvBits)
             .thenComparingLong(RowKey::ccBits)
-            .thenComparingInt(RowKey::product);
+            .thenComparingInt(RowKey::rules);
 
     /**
      * Renumbers the rows in an order that depends only on what they are (carrier, use, province, month, measured

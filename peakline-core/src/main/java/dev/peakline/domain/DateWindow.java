@@ -43,8 +43,12 @@ public final class DateWindow {
     }
 
     public static boolean contains(Instant t) {
-        return t.isAfter(Instant.ofEpochMilli(FIRST_MILLI - 1)) && t.isBefore(Instant.ofEpochMilli(END_MILLI));
+        // compared as instants: toEpochMilli would overflow for the far years a hostile date may name
+        return !t.isBefore(FIRST) && t.isBefore(END);
     }
+
+    private static final Instant FIRST = Instant.ofEpochMilli(FIRST_MILLI);
+    private static final Instant END = Instant.ofEpochMilli(END_MILLI);
 
     /** "outside 2000–2100", the words every refusal uses. */
     public static String outside() {

@@ -104,13 +104,7 @@ class HardeningIT extends ServerTest {
         Client e = as("enterprise");
         String code = own(e);
         LocalDate day = today().minusDays(4);
-        e.json(
-                e.post(
-                        "/api/v1/enterprises/" + code + "/meters",
-                        "{\"code\":\"Q-01\",\"name\":\"Q-01\",\"carrier\":\"电力\",\"unit\":\"kWh\",\"kind\":\"INTERVAL\","
-                                + "\"multiplier\":1,\"intervalSeconds\":3600,\"installedAt\":\""
-                                + day.minusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime() + "\"}"),
-                201);
+        e.json(e.post("/api/v1/enterprises/" + code + "/meters", hourlyKwhMeter("Q-01", day.minusDays(1))), 201);
         String topic = "peakline/v1/" + code + "/readings";
         MqttClient client = new MqttClient(BROKER.url(), "hostile-gateway", new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
@@ -174,11 +168,9 @@ class HardeningIT extends ServerTest {
         }
     }
 
+    /** The demo gateway's POST of readings. */
     HttpResponse<String> ingest(Client c, String contentType, String body) {
-        return c.send(c.builder("/ingest/v1/readings")
-                .header("Authorization", "Bearer " + demoGateway.value())
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return ingest(c, demoGateway.value(), contentType, body);
     }
 
     @Test
@@ -313,13 +305,7 @@ class HardeningIT extends ServerTest {
         Client ent = as("enterprise");
         String code = own(ent);
         LocalDate day = today().minusDays(6);
-        ent.json(
-                ent.post(
-                        "/api/v1/enterprises/" + code + "/meters",
-                        "{\"code\":\"CSV-01\",\"name\":\"CSV-01\",\"carrier\":\"电力\",\"unit\":\"kWh\","
-                                + "\"kind\":\"INTERVAL\",\"intervalSeconds\":3600,\"installedAt\":\""
-                                + day.minusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime() + "\"}"),
-                201);
+        ent.json(ent.post("/api/v1/enterprises/" + code + "/meters", hourlyKwhMeter("CSV-01", day.minusDays(1))), 201);
         long t1 = day.atStartOfDay(ChinaTime.ZONE).plusHours(1).toInstant().toEpochMilli();
         String csv = "\uFEFFmeter,ts,value\n"
                 + "CSV-01," + t1 + ",5\n"
@@ -433,13 +419,7 @@ class HardeningIT extends ServerTest {
         Client e = as("enterprise");
         String code = own(e);
         LocalDate day = today().minusDays(12);
-        e.json(
-                e.post(
-                        "/api/v1/enterprises/" + code + "/meters",
-                        "{\"code\":\"FZ-01\",\"name\":\"FZ-01\",\"carrier\":\"电力\",\"unit\":\"kWh\",\"kind\":\"INTERVAL\","
-                                + "\"multiplier\":1,\"intervalSeconds\":3600,\"installedAt\":\""
-                                + day.minusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime() + "\"}"),
-                201);
+        e.json(e.post("/api/v1/enterprises/" + code + "/meters", hourlyKwhMeter("FZ-01", day.minusDays(1))), 201);
         // the consumer thread dies as a fatal error would kill it: the supervisor starts another within a second
         int restarts = (int) mqtt.state().get("restarts");
         mqtt.killConsumerForTest();

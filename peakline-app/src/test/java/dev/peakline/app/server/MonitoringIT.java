@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.peakline.app.server.monitoring.RollupWorker;
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.store.monitoring.Monitoring;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,20 +38,6 @@ class MonitoringIT extends ServerTest {
                 .plusMinutes(minutes)
                 .toOffsetDateTime()
                 .toString();
-    }
-
-    HttpResponse<String> ingest(Client c, String token, String contentType, String body) {
-        return c.send(c.builder("/ingest/v1/readings")
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    String meter(
-            String code, String carrier, String unit, String kind, double multiplier, int interval, String installed) {
-        return "{\"code\":\"" + code + "\",\"name\":\"" + code + "\",\"carrier\":\"" + carrier + "\",\"unit\":\"" + unit
-                + "\",\"kind\":\"" + kind + "\",\"multiplier\":" + multiplier + ",\"intervalSeconds\":" + interval
-                + ",\"installedAt\":\"" + installed + "\"}";
     }
 
     @Test

@@ -214,6 +214,36 @@ public abstract class ServerTest {
         }
     }
 
+    /** A gateway's POST of readings to the ingest API with its token. */
+    HttpResponse<String> ingest(Client c, String token, String contentType, String body) {
+        return c.send(c.builder("/ingest/v1/readings")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A meter registration body. */
+    static String meter(
+            String code, String carrier, String unit, String kind, double multiplier, int interval, String installed) {
+        return "{\"code\":\"" + code + "\",\"name\":\"" + code + "\",\"carrier\":\"" + carrier + "\",\"unit\":\"" + unit
+                + "\",\"kind\":\"" + kind + "\",\"multiplier\":" + multiplier + ",\"intervalSeconds\":" + interval
+                + ",\"installedAt\":\"" + installed + "\"}";
+    }
+
+    /** An hourly electricity interval meter in kWh, installed at the start of {@code day} (China time). */
+    static String hourlyKwhMeter(String code, java.time.LocalDate day) {
+        return meter(
+                code,
+                "电力",
+                "kWh",
+                "INTERVAL",
+                1,
+                3600,
+                day.atStartOfDay(dev.peakline.domain.ChinaTime.ZONE)
+                        .toOffsetDateTime()
+                        .toString());
+    }
+
     Client as(String user) {
         return new Client().login(user);
     }

@@ -44,15 +44,7 @@ class SteeringIT extends ServerTest {
         JsonNode list = province.json(province.get("/api/v1/efficiency/regions/520000?year=2024"), 200);
         assertThat(list.size()).isGreaterThanOrEqualTo(3);
         // the demo's smelter: its facility was registered at load, before any a test registers (the lowest id)
-        JsonNode al = null;
-        for (JsonNode r : list) {
-            if (r.get("product").asText().equals("电解铝")
-                    && (al == null
-                            || r.get("facilityId").asLong()
-                                    < al.get("facilityId").asLong())) {
-                al = r;
-            }
-        }
+        JsonNode al = demoSmelter(list);
         // the one demo smelter at scale 0.05 runs at 12 920 kWh/t: at 标杆 (≤ 13 000), GB level 1 (≤ 12 950), the leader
         assertThat(al).isNotNull();
         assertThat(al.get("value").asDouble()).isBetween(12_900.0, 12_950.0);
@@ -369,15 +361,7 @@ class SteeringIT extends ServerTest {
         // the demo smelter in 2023 (no other test reads 2023's efficiency list)
         Client admin = as("admin");
         JsonNode list = admin.json(admin.get("/api/v1/efficiency/regions/520000?year=2023"), 200);
-        JsonNode al = null;
-        for (JsonNode r : list) {
-            if (r.get("product").asText().equals("电解铝")
-                    && (al == null
-                            || r.get("facilityId").asLong()
-                                    < al.get("facilityId").asLong())) {
-                al = r;
-            }
-        }
+        JsonNode al = demoSmelter(list);
         assertThat(al).isNotNull();
         String code = al.get("enterprise").asText();
         long facility = al.get("facilityId").asLong();
@@ -395,12 +379,12 @@ class SteeringIT extends ServerTest {
                         admin.post("/api/v1/enterprises/" + code + "/gateway-tokens", "{\"name\":\"potline\"}"), 201)
                 .get("token")
                 .asText();
-        var r = admin.send(admin.builder("/ingest/v1/readings")
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"readings\":[{\"meter\":\"AC-POT-1\",\"ts\":\"2023-03-02T00:00:00+08:00\",\"value\":40000},"
-                                + "{\"meter\":\"AC-POT-1\",\"ts\":\"2023-03-03T00:00:00+08:00\",\"value\":50000}]}")));
+        var r = ingest(
+                admin,
+                token,
+                "application/json",
+                "{\"readings\":[{\"meter\":\"AC-POT-1\",\"ts\":\"2023-03-02T00:00:00+08:00\",\"value\":40000},"
+                        + "{\"meter\":\"AC-POT-1\",\"ts\":\"2023-03-03T00:00:00+08:00\",\"value\":50000}]}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         worker.drain();
         JsonNode after = null;
@@ -416,5 +400,19 @@ class SteeringIT extends ServerTest {
         double tonnes = Double.parseDouble(basis.replaceAll(".*÷ (\\d+) t filed.*", "$1"));
         assertThat(after.get("value").asDouble())
                 .isCloseTo(90_000 * 1000 / tonnes, org.assertj.core.data.Offset.offset(90_000 * 1000 / tonnes * 1e-3));
+    }
+
+    /** The demo's smelter in an efficiency list: registered at load, before any a test registers (the lowest id). */
+    static JsonNode demoSmelter(JsonNode list) {
+        JsonNode al = null;
+        for (JsonNode r : list) {
+            if (r.get("product").asText().equals("电解铝")
+                    && (al == null
+                            || r.get("facilityId").asLong()
+                                    < al.get("facilityId").asLong())) {
+                al = r;
+            }
+        }
+        return al;
     }
 }

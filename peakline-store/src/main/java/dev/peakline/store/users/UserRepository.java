@@ -90,11 +90,6 @@ public final class UserRepository {
         return one(SELECT + " where username = ?", username);
     }
 
-    /** The user owning an unrevoked, unexpired token with this hash. */
-    public Optional<User> byTokenHash(String tokenHash) {
-        return bearer(tokenHash).map(Bearer::user);
-    }
-
     /** A token's owner and when the token expires (null: never). */
     public record Bearer(User user, Instant expiresAt) {}
 

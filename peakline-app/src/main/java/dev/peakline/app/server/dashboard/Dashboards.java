@@ -39,7 +39,6 @@ public class Dashboards {
 
     /** Sums of one slice. Emissions in tCO2e, energy in tce, value added in 10⁴ yuan. */
     public record Figures(
-            double emissions,
             double scope1,
             double scope2,
             double energy,
@@ -47,10 +46,16 @@ public class Dashboards {
             int filings,
             int filedEnterprises,
             int enterprises) {
+        /** Scope 1 + scope 2 summed over the filed enterprises (enterprise perspective, not the region's emissions). */
+        @JsonProperty
+        public double emissions() {
+            return scope1 + scope2;
+        }
+
         /** tCO2e per 10⁴ yuan of value added (NaN when none was filed). */
         @JsonProperty
         public Double carbonIntensity() {
-            return valueAdded > 0 ? emissions / valueAdded : null;
+            return valueAdded > 0 ? emissions() / valueAdded : null;
         }
 
         /** tce per 10⁴ yuan. */
@@ -70,10 +75,15 @@ public class Dashboards {
 
     /**
      * One month of the trend: {@code direct} (scope 1) and {@code indirect} (net purchased electricity and heat, scope
-     * 2) apart; {@code emissions} is their sum over filed enterprises, an enterprise-perspective figure, not the
-     * region's emissions.
+     * 2) apart.
      */
-    public record Month(String period, double emissions, double direct, double indirect, double energy, int filings) {}
+    public record Month(String period, double direct, double indirect, double energy, int filings) {
+        /** Their sum over filed enterprises: an enterprise-perspective figure, not the region's emissions. */
+        @JsonProperty
+        public double emissions() {
+            return direct + indirect;
+        }
+    }
 
     public record View(
             String region,
@@ -104,7 +114,7 @@ public class Dashboards {
         Figures figures(int registered, int filedEnterprises) {
             double s1 = combustion + process;
             double s2 = electricity + heat;
-            return new Figures(s1 + s2, s1, s2, energy, valueAdded, filings, filedEnterprises, registered);
+            return new Figures(s1, s2, energy, valueAdded, filings, filedEnterprises, registered);
         }
     }
 
@@ -186,7 +196,7 @@ public class Dashboards {
         List<Month> monthList = new ArrayList<>();
         months.forEach((p, acc) -> {
             Figures f = acc.figures(0, 0);
-            monthList.add(new Month(p.toString(), f.emissions(), f.scope1(), f.scope2(), f.energy(), f.filings()));
+            monthList.add(new Month(p.toString(), f.scope1(), f.scope2(), f.energy(), f.filings()));
         });
         return new View(
                 root,

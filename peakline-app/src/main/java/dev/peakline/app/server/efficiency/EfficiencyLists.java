@@ -96,7 +96,10 @@ public class EfficiencyLists {
     }
 
     List<FacilityValue> values(Collection<String> regions, int year) {
+        // purchased electricity per enterprise [MWh]; exports are not the potline's, and subtracting them made
+        // exporters negative. An enterprise that exports power generates its own: its purchases are not its use.
         Map<String, double[]> electricity = new HashMap<>();
+        java.util.Set<String> ownGeneration = new java.util.HashSet<>();
         for (EfficiencyRepository.CarrierSum s : efficiencyRepository.carriers(regions, year)) {
             Optional<EnergyCarrier> c = library.carrier(s.carrier());
             Optional<Unit> u = Unit.parse(s.unit());
@@ -106,19 +109,12 @@ public class EfficiencyLists {
                     || u.get().dimension() != Dimension.ELECTRICITY) {
                 continue;
             }
-            // purchased electricity only: exports are not the potline's, and subtracting them made exporters negative
-            if (Use.parse(s.use()).orElse(Use.PURCHASED) != Use.PURCHASED) {
-                continue;
-            }
-            double mwh = u.get().toCanonical(s.amount());
-            electricity.computeIfAbsent(s.enterprise(), k -> new double[1])[0] += mwh;
-            // an enterprise that burns coal or exports power may generate its own: purchases are not its consumption
-        }
-        java.util.Set<String> ownGeneration = new java.util.HashSet<>();
-        for (EfficiencyRepository.CarrierSum s : efficiencyRepository.carriers(regions, year)) {
-            Optional<EnergyCarrier> c = library.carrier(s.carrier());
-            if (c.isPresent() && c.get().isElectricity() && Use.parse(s.use()).orElse(Use.PURCHASED) == Use.EXPORTED) {
+            Use use = Use.parse(s.use()).orElse(Use.PURCHASED);
+            if (use == Use.EXPORTED) {
                 ownGeneration.add(s.enterprise());
+            } else if (use == Use.PURCHASED) {
+                electricity.computeIfAbsent(s.enterprise(), k -> new double[1])[0] +=
+                        u.get().toCanonical(s.amount());
             }
         }
         // output per enterprise and catalog product, in tonnes

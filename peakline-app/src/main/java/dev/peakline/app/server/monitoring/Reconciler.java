@@ -74,11 +74,6 @@ public class Reconciler {
         return threshold;
     }
 
-    /** Reconciles one enterprise-month and returns the rows (also stored), drafting from the meters when it may. */
-    public List<Monitoring.Reconciled> reconcile(String actor, CreditCode enterprise, YearMonth period) {
-        return reconcile(actor, enterprise, period, true);
-    }
-
     /**
      * Reconciles one enterprise-month and returns the rows (also stored). With {@code mayDraft} false (a verifier), a
      * month without a filing is only compared, never drafted: a draft made by someone else would block the enterprise's

@@ -74,7 +74,6 @@ public class MeApi {
         if (days < 1 || days > 365) {
             throw Refusal.field(ErrorCode.TOKEN_DAYS, "days", "a token lives 1 to 365 days");
         }
-        String token = Accounts.newToken();
         Instant expires = clock.instant().plus(Duration.ofDays(days));
         if (me.viaToken() && expires.isAfter(me.tokenExpires())) {
             throw Refusal.of(
@@ -82,6 +81,7 @@ public class MeApi {
                     "a token can only make tokens that expire no later than itself (" + me.tokenExpires()
                             + "); sign in to make a longer one");
         }
+        String token = Accounts.newToken();
         users.addToken(me.actor(), me.user().id(), req.name().strip(), Accounts.hash(token), expires);
         return Map.of("token", token, "name", req.name().strip(), "expiresAt", expires.toString());
     }

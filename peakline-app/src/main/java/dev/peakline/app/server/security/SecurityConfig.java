@@ -218,8 +218,9 @@ public class SecurityConfig {
         protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
                 throws ServletException, IOException {
             CsrfToken token = (CsrfToken) req.getAttribute(CsrfToken.class.getName());
-            if (token != null) {
-                // a copy for the page's script to echo in X-XSRF-TOKEN; the session's copy is what is checked
+            if (token != null && !token.getToken().equals(sent(req))) {
+                // a copy for the page's script to echo in X-XSRF-TOKEN; the session's copy is what is checked. Only
+                // written when the browser's copy differs, not on every response
                 jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie("XSRF-TOKEN", token.getToken());
                 cookie.setPath("/");
                 cookie.setSecure(req.isSecure());
@@ -227,6 +228,17 @@ public class SecurityConfig {
                 res.addCookie(cookie);
             }
             chain.doFilter(req, res);
+        }
+
+        private static String sent(HttpServletRequest req) {
+            if (req.getCookies() != null) {
+                for (jakarta.servlet.http.Cookie c : req.getCookies()) {
+                    if (c.getName().equals("XSRF-TOKEN")) {
+                        return c.getValue();
+                    }
+                }
+            }
+            return null;
         }
     }
 

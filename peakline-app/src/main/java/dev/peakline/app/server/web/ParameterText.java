@@ -31,13 +31,12 @@ public class ParameterText extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (req.getRequestURI().startsWith("/api/") && !isMultipart(req)) {
             for (Map.Entry<String, String[]> e : req.getParameterMap().entrySet()) {
+                String nameProblem = JsonText.problem(e.getKey());
+                // a parameter whose name itself is refused is not repeated in the answer
+                String field = nameProblem == null ? e.getKey() : "?";
                 for (String v : e.getValue()) {
-                    String why = JsonText.problem(v);
-                    if (why == null) {
-                        why = JsonText.problem(e.getKey());
-                    }
+                    String why = nameProblem != null ? nameProblem : JsonText.problem(v);
                     if (why != null) {
-                        String field = JsonText.problem(e.getKey()) == null ? e.getKey() : "?";
                         String detail = "parameter " + field + ": " + why;
                         res.setStatus(
                                 ApiErrors.status(ErrorCode.MALFORMED.kind()).value());
