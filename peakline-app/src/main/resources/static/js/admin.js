@@ -1,4 +1,4 @@
-import { api, header, t, el, describe, fmt, put } from "/js/common.js";
+import { api, header, t, el, describe, fmt, put, when } from "/js/common.js";
 
 await header();
 const msg = document.getElementById("message");
@@ -7,8 +7,8 @@ const fail = e => { msg.className = "error"; msg.textContent = describe(e); };
 async function load() {
   const s = await api("/api/v1/factor-sets");
   put(document.getElementById("sets"), 
-    el("tr", {}, ["id", "version", "publication", "loaded"].map(k => el("th", {}, k))),
-    s.sets.map(x => el("tr", { class: "click", onclick: () => factors(x.id, x.version) }, el("td", {}, x.id), el("td", {}, x.version), el("td", {}, x.publication), el("td", {}, x.loadedAt))));
+    el("tr", {}, ["setId", "setVersion", "publication", "loadedAt"].map(k => el("th", {}, t(k)))),
+    s.sets.map(x => el("tr", { class: "click", onclick: () => factors(x.id, x.version) }, el("td", {}, x.id), el("td", {}, x.version), el("td", {}, x.publication), el("td", {}, when(x.loadedAt)))));
   put(document.getElementById("actSet"), ...s.sets.map(x => el("option", { value: x.id + "|" + x.version }, x.id + " " + x.version)));
   put(document.getElementById("activations"), 
     el("tr", {}, ["region", "activeFrom", "factorSets"].map(k => el("th", {}, t(k)))),

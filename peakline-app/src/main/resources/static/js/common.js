@@ -15,6 +15,7 @@ const DICT = {
     fileMonth: "填报月度数据", upload: "上传模板", template: "下载模板", addLine: "添加一行", save: "保存草稿", submit: "提交",
     approve: "通过", giveBack: "退回", comment: "意见", carrier: "能源品种", use: "用途", amount: "数量", unit: "单位",
     product: "产品", output: "增加值", lines: "明细", audit: "审计记录", factorSets: "排放因子集", activate: "启用",
+    setId: "因子集", setVersion: "版本", publication: "发布文件", loadedAt: "载入时间",
     sDRAFT: "草稿", sSUBMITTED: "待核查", sRETURNED: "已退回", sAPPROVED: "已通过", sSUPERSEDED: "已被更正版本取代",
     srcFORM: "表单", srcUPLOAD: "上传", srcMETERS: "在线监测",
     ucombustion: "燃烧", ufeedstock: "原料", uprocess: "过程", upurchased: "外购", uexported: "输出",
@@ -41,6 +42,7 @@ const DICT = {
     fileMonth: "File a month", upload: "Upload template", template: "Download template", addLine: "Add a line", save: "Save draft", submit: "Submit",
     approve: "Approve", giveBack: "Return", comment: "Comment", carrier: "Carrier", use: "Use", amount: "Amount", unit: "Unit",
     product: "Product", output: "Value added", lines: "Lines", audit: "Audit trail", factorSets: "Factor sets", activate: "Activate",
+    setId: "Factor set", setVersion: "Version", publication: "Publication", loadedAt: "Loaded",
     sDRAFT: "Draft", sSUBMITTED: "Submitted", sRETURNED: "Returned", sAPPROVED: "Approved", sSUPERSEDED: "Superseded",
     srcFORM: "Form", srcUPLOAD: "Upload", srcMETERS: "Meters",
     ucombustion: "combustion", ufeedstock: "feedstock", uprocess: "process", upurchased: "purchased", uexported: "exported",
@@ -94,6 +96,13 @@ export function describe(err) {
 export function fmt(v, digits = 1) {
   if (v === null || v === undefined || Number.isNaN(v)) return "–";
   return Number(v).toLocaleString(lang() === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+/** An instant as Beijing time (the platform's zone), never UTC: "2026/11/28 18:41". */
+export function when(instant) {
+  if (!instant) return "";
+  return new Date(instant).toLocaleString(lang() === "zh" ? "zh-CN" : "en-GB",
+    { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
 }
 
 export function el(tag, attrs = {}, ...children) {

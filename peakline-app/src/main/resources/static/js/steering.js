@@ -42,7 +42,7 @@ async function efficiency(year) {
       el("span", {}, badge(r.level, r.levelCn), r.leader ? " 领跑者" : ""),
       r.gbGrade == null ? "—" : r.gbGrade === 0 ? "未达限额" : r.gbGrade + "级"])));
   put(document.getElementById("plans"), head(["企业", "设施", "改造措施", "期限", "状态", "预警"]),
-    plans.plans.map(p => row([p.plan.enterpriseName, p.plan.facility, p.plan.measure, p.plan.deadline, p.plan.status,
+    plans.plans.map(p => row([p.plan.enterpriseName, p.plan.facility, p.plan.measure, p.plan.deadline, { PLANNED: "计划中", IN_PROGRESS: "实施中", DONE: "已完成", RETIRED: "已淘汰" }[p.plan.status] || p.plan.status,
       p.overdue ? badge("RED", "逾期") : badge("GREEN", p.daysLeft >= 0 ? `剩 ${p.daysLeft} 天` : "已完成")])),
     plans.unplanned.map(u => row([u.enterpriseName, u.facility, "（无改造计划）", "—", "—", badge("YELLOW", "落后产能无计划")])));
 }

@@ -172,6 +172,11 @@ class BrowserIT extends ServerTest {
     void anAdministratorRecomputesARegionAndReadsTheOutcomeInChinese() {
         login("admin");
         browser.get(url("/admin.html"));
+        // the sets table reads in Chinese, its times in Beijing time, never an ISO UTC stamp
+        wait.until(d -> d.findElement(By.id("sets")).getText().contains("peakline-reference"));
+        String sets = browser.findElement(By.id("sets")).getText();
+        assertThat(sets).contains("因子集", "载入时间").doesNotContain("publication");
+        assertThat(sets).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
         WebElement region = visible(By.id("actRegion"));
         region.clear();
         region.sendKeys("520100");
