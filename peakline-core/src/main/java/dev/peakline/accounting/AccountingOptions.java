@@ -36,6 +36,15 @@ public record AccountingOptions(
         }
     }
 
+    /**
+     * The options as one line, as results record them: "guideline A, electricity NATIONAL, calorific, GWP AR2, CO2
+     * only" (or "…, CH4 and N2O from combustion").
+     */
+    public String summary() {
+        return "guideline " + guideline + ", electricity " + electricityBasis + ", " + convention.code() + ", GWP "
+                + gwpReport + ", " + (nonCo2Combustion ? "CH4 and N2O from combustion" : "CO2 only");
+    }
+
     /** Guideline A, national average electricity factor, 当量值, AR2. */
     public static AccountingOptions defaults() {
         return new AccountingOptions("A", ElectricityBasis.NATIONAL, ElectricityConvention.CALORIFIC, "AR2");
@@ -69,6 +78,11 @@ public record AccountingOptions(
     public enum ElectricityBasis {
         /** MEE/NBS national average of the data year (电力平均, 全国). */
         NATIONAL,
+        /**
+         * MEE/NBS regional-grid average of the data year (华北, 东北, 华东, 华中, 西北, 南方, 西南) for the grid the enterprise's
+         * region belongs to; national when none is published.
+         */
+        REGIONAL,
         /** MEE/NBS provincial average of the data year for the enterprise's province; national when none is published. */
         PROVINCIAL,
         /** The carbon-market factor of the data year (全国电网平均排放因子, 碳市场报告口径). */

@@ -266,8 +266,7 @@ public final class AccountingResult {
             EnterpriseMonth m = month;
             out.add("Enterprise " + m.enterprise() + " (region " + m.region() + ", industry " + m.industry() + "), "
                     + m.period());
-            out.add("Options: guideline " + options.guideline() + ", electricity " + options.electricityBasis() + ", "
-                    + options.convention().code() + ", GWP " + options.gwpReport() + "; factor sets: " + factorSets);
+            out.add("Options: " + options.summary() + "; factor sets: " + factorSets);
             for (Slot s : Slot.values()) {
                 List<Term> ts = terms.stream().filter(t -> t.slot() == s).toList();
                 if (ts.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.peakline.domain.Use;
 import dev.peakline.reference.EnergyCarrier;
 import dev.peakline.reference.FactorKey;
 import dev.peakline.reference.FactorKind;
+import dev.peakline.reference.GridRegions;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.reference.ResolvedFactor;
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The dense factor table of a run: one row per distinct (carrier or material, use, province, month, measured values),
+ * The dense factor table of a run: one row per distinct (carrier or material, use, electricity area, month, measured values),
  * holding tCO2 per canonical unit for each {@link Slot} and tce per canonical unit, resolved once. The batch pass
  * multiplies quantities by these rows; {@link #derivation(int)} says how each row was made.
  */
@@ -108,7 +109,7 @@ public final class FactorTable {
     }
 
     private record RowKey(
-            String subject, Use use, String province, YearMonth period, long ncvBits, long ccBits, int rules) {}
+            String subject, Use use, String area, YearMonth period, long ncvBits, long ccBits, int rules) {}
 
     /** Bits of {@link RowKey#rules}: what the enterprise's industry changes about a row. */
     private static final int ELECTRICITY_IS_PRODUCT = 1, HEAT_IS_PRODUCT = 2, ENERGY_INDUSTRY = 4;
@@ -142,7 +143,9 @@ public final class FactorTable {
             YearMonth period,
             double measuredNcv,
             double measuredCarbonContent) {
-        String province = region.province().value();
+        String area = options.electricityBasis() == AccountingOptions.ElectricityBasis.REGIONAL
+                ? GridRegions.areaOf(region).orElse("CN")
+                : region.province().value();
         int rules = use != Use.EXPORTED
                 ? 0
                 : (ExportRule.electricityIsProduct(industry) ? ELECTRICITY_IS_PRODUCT : 0)
@@ -157,7 +160,7 @@ public final class FactorTable {
         RowKey key = new RowKey(
                 subject,
                 use,
-                use == Use.PURCHASED || use == Use.EXPORTED ? province : "",
+                use == Use.PURCHASED || use == Use.EXPORTED ? area : "",
                 period,
                 Double.doubleToLongBits(measuredNcv),
                 Double.doubleToLongBits(measuredCarbonContent),
@@ -234,7 +237,7 @@ public final class FactorTable {
                         && k.use() == Use.PURCHASED
                 ? library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "green_certified"), day)
                         .orElse(null)
-                : electricityFactor(k.province(), day);
+                : electricityFactor(k.area(), day);
         if (ef == null) {
             return fail("factor.missing", "no electricity factor for " + options.electricityBasis() + " on " + day);
         }
@@ -263,7 +266,7 @@ public final class FactorTable {
                 List.of(ef, ce.get()));
     }
 
-    private ResolvedFactor electricityFactor(String province, LocalDate day) {
+    private ResolvedFactor electricityFactor(String area, LocalDate day) {
         switch (options.electricityBasis()) {
             case ETS:
                 return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "ets_reporting"), day)
@@ -273,17 +276,22 @@ public final class FactorTable {
                 return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "excluding_market_nonfossil"), day)
                         .orElse(null);
             case PROVINCIAL:
+            case REGIONAL:
+                // the area is the province, or the regional grid ("grid:north" …) with REGIONAL
                 Optional<ResolvedFactor> p =
-                        library.resolve(FactorKey.of(FactorKind.ELECTRICITY, province, "average"), day);
+                        library.resolve(FactorKey.of(FactorKind.ELECTRICITY, area, "average"), day);
                 if (p.isPresent()) {
                     return p.get();
                 }
+                String what = options.electricityBasis() == AccountingOptions.ElectricityBasis.REGIONAL
+                        ? "regional-grid"
+                        : "provincial";
                 return library.resolve(FactorKey.of(FactorKind.ELECTRICITY, "CN", "average"), day)
                         .map(f -> new ResolvedFactor(
                                 f.factor(),
                                 f.setId(),
                                 f.setVersion(),
-                                "no provincial factor published for " + province + "; national average used"
+                                "no " + what + " factor published for " + area + "; national average used"
                                         + (f.isFallback() ? "; " + f.fallback() : "")))
                         .orElse(null);
             default:
@@ -486,14 +494,14 @@ public final class FactorTable {
 
     private static final java.util.Comparator<RowKey> CANONICAL = java.util.Comparator.comparing(RowKey::subject)
             .thenComparing(RowKey::use)
-            .thenComparing(RowKey::province)
+            .thenComparing(RowKey::area)
             .thenComparing(RowKey::period)
             .thenComparingLong(RowKey::ncvBits)
             .thenComparingLong(RowKey::ccBits)
             .thenComparingInt(RowKey::rules);
 
     /**
-     * Renumbers the rows in an order that depends only on what they are (carrier, use, province, month, measured
+     * Renumbers the rows in an order that depends only on what they are (carrier, use, electricity area, month, measured
      * values), not on the order the input asked for them, so that summation order, and with it every bit of the
      * result, is independent of input order.
      *

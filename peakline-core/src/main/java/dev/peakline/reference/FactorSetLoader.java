@@ -22,7 +22,7 @@ public final class FactorSetLoader {
     /** Shipped set id; results record it with the version. */
     public static final String SHIPPED_ID = "peakline-reference";
 
-    public static final String SHIPPED_VERSION = "2026.11.2";
+    public static final String SHIPPED_VERSION = "2026.11.3";
 
     /** Columns of a user factor file. */
     public static final List<String> USER_HEADER = List.of(

@@ -134,6 +134,44 @@ class KnownAnswerTest {
     }
 
     @Test
+    void regionalGridFactorsFollowTheGridTheRegionBelongsTo() {
+        AccountingOptions regional = AccountingOptions.defaults().withElectricityBasis(ElectricityBasis.REGIONAL);
+        // 1,000 MWh purchased in each region; MEE/NBS regional averages (2022: 公告2024年第33号; 2023: 公告2025年第47号)
+        Object[][] cases = {
+            {"520181", 2023, 404.2}, // 清镇 (贵州) is in 南方: 1,000 × 0.4042
+            {"510104", 2023, 247.2}, // 成都 is in 西南: 1,000 × 0.2472
+            {"510104", 2022, 226.8}, // 2022 西南 0.2268
+            {"150102", 2023, 636.1}, // 呼和浩特 (蒙西) is in 华北: 1,000 × 0.6361
+            {"150402", 2023, 512.2}, // 赤峰 (蒙东) is in 东北: 1,000 × 0.5122
+            {"420102", 2023, 527.1}, // 武汉 is in 华中: 1,000 × 0.5271
+            {"350102", 2023, 550.0}, // 福州 is in 华东: 1,000 × 0.5500
+            {"610102", 2023, 554.3}, // 西安 is in 西北: 1,000 × 0.5543
+            {"370102", 2021, 712.0}, // 济南 is in 华北: 2021 0.712
+        };
+        for (Object[] c : cases) {
+            ActivityRecord r = ActivityRecord.of(
+                    ACME,
+                    RegionCode.of((String) c[0]),
+                    IndustryCode.of("3216"),
+                    YearMonth.of((int) c[1], 6),
+                    "电力",
+                    Quantity.of(1000, Unit.MWH),
+                    Use.PURCHASED);
+            assertThat(only(regional, List.of(r), List.of()).electricity())
+                    .as("%s %s", c[0], c[1])
+                    .isCloseTo((double) c[2], within(TOL));
+        }
+        // the basis is recorded in the explanation
+        ActivityRecord r = rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, MARCH_2023);
+        var res = new AccountingEngine(LIB, regional, 1)
+                .account(AccountingInput.of(List.of(r)))
+                .result();
+        assertThat(String.join("\n", res.explain(ACME, MARCH_2023).orElseThrow().lines()))
+                .contains("electricity REGIONAL")
+                .contains("公告2025年第47号");
+    }
+
+    @Test
     void marketBasedElectricityDeductsGreenPowerAndUsesTheResidualMix() {
         // 2023: 600 MWh from the grid and 400 MWh of green power (绿电, with certificates)
         var act = List.of(

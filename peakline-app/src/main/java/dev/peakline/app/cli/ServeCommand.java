@@ -5,6 +5,7 @@ import dev.peakline.app.server.setup.Startup;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code peakline serve}: the platform server (REST API and web UI) on the embedded PostgreSQL or a given one. */
@@ -59,8 +60,34 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Topic scheme with an {enterprise} level (default peakline/v1/{enterprise}/readings).")
     String mqttTopic;
 
+    @Mixin
+    MethodOptions method = new MethodOptions();
+
+    /** What the options ask the server for. */
+    PeaklineServer.Settings settings() {
+        return new PeaklineServer.Settings(
+                host,
+                port,
+                dataDir,
+                demo,
+                demoScale,
+                fromYear,
+                toYear,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                mqttUrl,
+                mqttTopic,
+                method.options());
+    }
+
     @Override
     public Integer call() {
+        if (method.factors != null) {
+            System.err.println("--factors is for the command line; the server takes factor sets on its 因子 page"
+                    + " (POST /api/v1/factor-sets), where each is activated for a region and audited");
+            return 2;
+        }
         if (port < 1 || port > 65535) {
             System.err.println("--port must be 1–65535");
             return 2;
@@ -70,8 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext ctx = PeaklineServer.start(new PeaklineServer.Settings(
-                host, port, dataDir, demo, demoScale, fromYear, toYear, dbUrl, dbUser, dbPassword, mqttUrl, mqttTopic));
+        ConfigurableApplicationContext ctx = PeaklineServer.start(settings());
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
         System.out.printf(
                 "Peakline is ready at http://%s:%d/ (started in %.1f s)%n",

@@ -1,5 +1,6 @@
 package dev.peakline.app.server;
 
+import dev.peakline.accounting.AccountingOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,7 +24,8 @@ public class PeaklineServer {
             String dbUser,
             String dbPassword,
             String mqttUrl,
-            String mqttTopic) {
+            String mqttTopic,
+            AccountingOptions accounting) {
         public Map<String, Object> properties() {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("server.port", port);
@@ -43,6 +45,15 @@ public class PeaklineServer {
             }
             if (mqttTopic != null) {
                 p.put("peakline.mqtt.topic", mqttTopic);
+            }
+            if (accounting != null) {
+                p.put("peakline.accounting.guideline", accounting.guideline());
+                p.put(
+                        "peakline.accounting.electricity",
+                        accounting.electricityBasis().name());
+                p.put("peakline.accounting.convention", accounting.convention().name());
+                p.put("peakline.accounting.gwp", accounting.gwpReport());
+                p.put("peakline.accounting.non-co2", accounting.nonCo2Combustion());
             }
             return p;
         }

@@ -72,9 +72,19 @@ public class Platform {
         return ReferenceLibrary.shipped();
     }
 
+    /**
+     * The method the server accounts with ({@code ./peakline serve --electricity … --non-co2}); the defaults are the
+     * NDRC guidelines' (national average electricity, 当量值, AR2, CO2 only). A change is applied to every current
+     * result at start ({@link dev.peakline.app.server.factors.MethodGuard}).
+     */
     @Bean
-    AccountingOptions accountingOptions() {
-        return AccountingOptions.defaults();
+    AccountingOptions accountingOptions(
+            @Value("${peakline.accounting.guideline:A}") String guideline,
+            @Value("${peakline.accounting.electricity:NATIONAL}") AccountingOptions.ElectricityBasis electricity,
+            @Value("${peakline.accounting.convention:CALORIFIC}") AccountingOptions.ElectricityConvention convention,
+            @Value("${peakline.accounting.gwp:AR2}") String gwp,
+            @Value("${peakline.accounting.non-co2:false}") boolean nonCo2) {
+        return new AccountingOptions(guideline, electricity, convention, gwp, nonCo2);
     }
 
     @Bean

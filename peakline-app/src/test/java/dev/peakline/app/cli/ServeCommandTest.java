@@ -10,8 +10,7 @@ import picocli.CommandLine;
 class ServeCommandTest {
 
     static PeaklineServer.Settings settings(ServeCommand s) {
-        return new PeaklineServer.Settings(
-                s.host, s.port, s.dataDir, s.demo, s.demoScale, s.fromYear, s.toYear, null, null, null, null, null);
+        return s.settings();
     }
 
     @Test
@@ -29,5 +28,23 @@ class ServeCommandTest {
         assertThat(settings(s).properties())
                 .containsEntry("server.address", "0.0.0.0")
                 .containsEntry("server.port", 9090);
+    }
+
+    @Test
+    void accountsByTheNdrcDefaultsUnlessTheMethodIsChosen() {
+        ServeCommand s = new ServeCommand();
+        new CommandLine(s).parseArgs("--demo");
+        assertThat(settings(s).properties())
+                .containsEntry("peakline.accounting.electricity", "NATIONAL")
+                .containsEntry("peakline.accounting.convention", "CALORIFIC")
+                .containsEntry("peakline.accounting.gwp", "AR2")
+                .containsEntry("peakline.accounting.non-co2", false);
+        ServeCommand t = new ServeCommand();
+        new CommandLine(t)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .parseArgs("--electricity", "regional", "--non-co2");
+        assertThat(settings(t).properties())
+                .containsEntry("peakline.accounting.electricity", "REGIONAL")
+                .containsEntry("peakline.accounting.non-co2", true);
     }
 }

@@ -54,6 +54,8 @@ public class Recomputer implements AutoCloseable {
         return t;
     });
     private final RecomputeJobs jobs;
+    /** Jobs this server started (a job started before the application is ready is running, not interrupted). */
+    private final java.util.Set<Long> startedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final ApplicationEventPublisher events;
     private final Database db;
@@ -82,6 +84,7 @@ public class Recomputer implements AutoCloseable {
 
     public Job start(String actor, String region) {
         Job job = jobs.start(actor, region);
+        startedHere.add(job.id());
         pool.submit(() -> run(job.id(), actor, region));
         return job;
     }
@@ -101,6 +104,9 @@ public class Recomputer implements AutoCloseable {
     @EventListener(ApplicationReadyEvent.class)
     public void resumeInterrupted() {
         for (Job j : jobs.interrupted()) {
+            if (startedHere.contains(j.id())) {
+                continue;
+            }
             Job resumed = start("system (resuming job " + j.id() + " of " + j.startedBy() + ")", j.region());
             jobs.finish(
                     j.id(),
