@@ -52,6 +52,10 @@ public final class ProcessFormulas {
                     "nitric_acid",
                     "quantity = nitric acid (100 %); type nscr | integrated | low | medium | high (IPCC 2006 Table 3.3) or ef (measured kg N2O/t); destruction, utilisation (abatement, default 0 and 1)"),
             Map.entry(
+                    "hcfc22_hfc23",
+                    "quantity = HCFC-22 produced; generated (t HFC-23 measured) or ef (t HFC-23/t HCFC-22, default 0.04"
+                            + " UNCONFIRMED); destroyed (t HFC-23 destroyed or recovered, default 0, at most generated)"),
+            Map.entry(
                     "adipic_acid",
                     "quantity = adipic acid; ef (measured kg N2O/t, default 300, IPCC 2006 Table 3.4); destruction, utilisation (abatement, default 0 and 1)"));
 
@@ -237,6 +241,43 @@ public final class ProcessFormulas {
                         (q - recovered) * g.value(),
                         "(charge " + q + " t − recovered " + recovered + " t) SF6 × GWP_SF6 " + g.value(),
                         List.of(g));
+            }
+            case "hcfc22_hfc23": {
+                // HFC-23 by-product of HCFC-22 production (fluorochemical enterprises; IPCC 2006 Vol.3 §3.10.1):
+                // HFC-23 = generated − destroyed; generated measured, or Q × EF; tCO2e = HFC-23 [t] × GWP_HFC-23
+                ResolvedFactor ef = null;
+                double generated;
+                String how;
+                if (p.has("generated")) {
+                    generated = p.nonNegative("generated", 0);
+                    how = "generated " + generated + " t (measured)";
+                } else {
+                    double e;
+                    if (p.has("ef")) {
+                        e = p.fraction("ef", 0);
+                    } else {
+                        ef = factor("hcfc22.hfc23", day);
+                        e = ef.value();
+                    }
+                    generated = q * e;
+                    how = "Q " + q + " t × EF " + e + " t HFC-23/t";
+                }
+                double destroyed = p.nonNegative("destroyed", 0);
+                if (p.problem != null) {
+                    return fail("parameters", p.problem);
+                }
+                if (destroyed > generated) {
+                    return fail(
+                            "parameters",
+                            "destroyed HFC-23 " + destroyed + " t is more than the HFC-23 generated " + generated
+                                    + " t");
+                }
+                ResolvedFactor g = gwp("CHF3", day);
+                List<ResolvedFactor> used = ef == null ? List.of(g) : List.of(ef, g);
+                return ok(
+                        (generated - destroyed) * g.value(),
+                        "(" + how + " − destroyed " + destroyed + " t) HFC-23 × GWP_HFC-23 " + g.value(),
+                        used);
             }
             case "nitric_acid":
             case "adipic_acid": {

@@ -396,6 +396,29 @@ class KnownAnswerTest {
                                 List.of(process("sf6_equipment", 0.5, Map.of("recovered", "0.45"))))
                         .process())
                 .isCloseTo(1_195, within(1e-6));
+        // HFC-23 from HCFC-22 production, measured: (generated 12 t − destroyed 11.5 t) × 11,700 (AR2) = 5,850 tCO2e
+        assertThat(only(
+                                AccountingOptions.defaults(),
+                                a,
+                                List.of(process(
+                                        "hcfc22_hfc23", 20_000, Map.of("generated", "12", "destroyed", "11.5"))))
+                        .process())
+                .isCloseTo(5_850, within(1e-6));
+        // by the default factor (0.04, UNCONFIRMED), none destroyed, AR5 12,400:
+        // 1,000 t × 0.04 = 40 t HFC-23 × 12,400 = 496,000 tCO2e
+        EnterpriseMonth hfc =
+                only(AccountingOptions.defaults().withGwp("AR5"), a, List.of(process("hcfc22_hfc23", 1_000, Map.of())));
+        assertThat(hfc.process()).isCloseTo(496_000, within(1e-6));
+        // destroying more than was generated is refused
+        var over = new AccountingEngine(LIB, AccountingOptions.defaults(), 1)
+                .account(new AccountingInput(
+                        "t",
+                        a,
+                        List.of(process("hcfc22_hfc23", 1_000, Map.of("ef", "0.03", "destroyed", "31"))),
+                        List.of(),
+                        List.of()));
+        assertThat(over.ok()).isFalse();
+        assertThat(over.problems().get(0).message()).contains("more than the HFC-23 generated 30");
         // a nitric acid plant without its type is refused, not given a guessed factor
         var refused = new AccountingEngine(LIB, AccountingOptions.defaults(), 1)
                 .account(new AccountingInput(
