@@ -73,6 +73,20 @@ if (me.role === "ENTERPRISE" || me.role === "ADMIN") {
     el("td", {}, quality())));
   addLine("原煤", "燃烧", "", "t"); addLine("电力", "外购", "", "MWh");
   document.getElementById("addLine").addEventListener("click", () => addLine());
+  // steam bought by mass becomes heat in GJ (Ma × (En − 83.74) × 10⁻³, IAPWS-IF97), the unit heat is filed in
+  document.getElementById("steamConvert").addEventListener("click", async () => {
+    const v = id => document.getElementById(id).value.trim();
+    const q = new URLSearchParams({ tonnes: v("steamTonnes"), pressure: v("steamPressure") });
+    if (v("steamTemperature")) q.set("temperature", v("steamTemperature"));
+    const out = document.getElementById("steamResult");
+    try {
+      const h = await api(`/api/v1/tools/steam?${q}`);
+      const gj = Math.round(h.gigajoules * 1000) / 1000;
+      out.className = "ok";
+      out.textContent = `= ${fmt(gj, 3)} GJ（${t("steam" + h.state)}，${t("steamEnthalpy")} ${fmt(h.enthalpy, 1)} kJ/kg）`;
+      addLine("热力", "外购", String(gj), "GJ");
+    } catch (e) { out.className = "error"; out.textContent = describe(e); }
+  });
   const msg = document.getElementById("fileMessage");
   const done = f => { msg.className = "ok"; msg.textContent = `${t("created")}: ${f.period} v${f.version} (${t("s" + f.status)})`; load(); location.href = `/filing.html?id=${f.id}`; };
   const fail = e => { msg.className = "error"; msg.textContent = describe(e); };

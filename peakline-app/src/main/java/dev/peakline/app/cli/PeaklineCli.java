@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             FactorsCommand.class,
             DemoCommand.class,
             InventoryCommand.class,
+            SteamCommand.class,
             ServeCommand.class,
             GatewayCommand.class
         })

@@ -212,6 +212,37 @@ class BrowserIT extends ServerTest {
         java.nio.file.Files.deleteIfExists(csv);
     }
 
+    @Test
+    void anEnterpriseConvertsBoughtSteamToGigajoulesOnItsFilingForm() {
+        login("enterprise");
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        visible(By.id("steamTonnes")).sendKeys("100");
+        browser.findElement(By.id("steamPressure")).sendKeys("1.0");
+        browser.findElement(By.id("steamTemperature")).sendKeys("250");
+        int linesBefore = browser.findElements(By.cssSelector("#form tr.line")).size();
+        browser.findElement(By.id("steamConvert")).click();
+        // 100 t of superheated steam at 1.0 MPa (absolute) and 250 °C: h = 2,943.2 kJ/kg (IAPWS-IF97);
+        // 100 × (2,943.2222 − 83.74) × 10⁻³ = 285.948 GJ, added as a line of purchased heat
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("steamResult"), "GJ"));
+        assertThat(visible(By.id("steamResult")).getText())
+                .contains("285.948 GJ")
+                .contains("过热蒸汽")
+                .contains("2,943.2 kJ/kg");
+        var lines = browser.findElements(By.cssSelector("#form tr.line"));
+        assertThat(lines).hasSize(linesBefore + 1);
+        var inputs = lines.get(lines.size() - 1).findElements(By.tagName("input"));
+        assertThat(inputs.get(0).getAttribute("value")).isEqualTo("热力");
+        assertThat(inputs.get(2).getAttribute("value")).isEqualTo("285.948");
+        assertThat(inputs.get(3).getAttribute("value")).isEqualTo("GJ");
+        // water below its boiling point is not steam: the field and the reason are shown, nothing is added
+        browser.findElement(By.id("steamTemperature")).clear();
+        browser.findElement(By.id("steamTemperature")).sendKeys("150");
+        browser.findElement(By.id("steamConvert")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("steamResult"), "class", "error"));
+        assertThat(visible(By.id("steamResult")).getText()).contains("蒸汽或热水").contains("temperature");
+        assertThat(browser.findElements(By.cssSelector("#form tr.line"))).hasSize(linesBefore + 1);
+    }
+
     private static void fill(WebElement line, String carrier, String use, String amount, String unit) {
         String[] values = {carrier, use, amount, unit};
         var inputs = line.findElements(By.tagName("input"));
