@@ -63,14 +63,14 @@ if (me.role === "ENTERPRISE" || me.role === "ADMIN") {
   const setTpl = () => { tpl.href = `/api/v1/enterprises/${code}/template.xlsx?period=${period.value}`; };
   setTpl(); period.addEventListener("change", setTpl);
   const form = document.getElementById("form");
-  form.append(el("tr", {}, ["carrier", "use", "amount", "unit", "quality"].map(k => el("th", {}, t(k)))));
+  form.append(el("tr", {}, ["carrier", "use", "amount", "unit", "quality", "uncertainty"].map(k => el("th", {}, t(k)))));
   // how the amount was obtained (数据质量), for the verifier: not stated, measured, calculated, estimated, default
   const quality = () => el("select", { name: "quality" },
     ["", "MEASURED", "CALCULATED", "ESTIMATED", "DEFAULT"].map(q => el("option", { value: q }, t("q" + (q || "NONE")))));
   const addLine = (carrier = "", use = "燃烧", amount = "", unit = "t") => form.append(el("tr", { class: "line" },
     el("td", {}, el("input", { name: "carrier", value: carrier })), el("td", {}, el("input", { name: "use", value: use, size: 6 })),
     el("td", {}, el("input", { name: "amount", value: amount, size: 10 })), el("td", {}, el("input", { name: "unit", value: unit, size: 6 })),
-    el("td", {}, quality())));
+    el("td", {}, quality()), el("td", {}, el("input", { name: "uncertainty", size: 4, placeholder: "±%" }))));
   addLine("原煤", "燃烧", "", "t"); addLine("电力", "外购", "", "MWh");
   document.getElementById("addLine").addEventListener("click", () => addLine());
   // steam bought by mass becomes heat in GJ (Ma × (En − 83.74) × 10⁻³, IAPWS-IF97), the unit heat is filed in

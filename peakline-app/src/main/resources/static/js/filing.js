@@ -12,9 +12,10 @@ async function load() {
   document.getElementById("comment").textContent = f.comment ? `${t("comment")}: ${f.comment}` : "";
   const c = d.content;
   put(document.getElementById("lines"), 
-    el("tr", {}, ["carrier", "use", "amount", "unit", "quality"].map(k => el("th", {}, t(k)))),
+    el("tr", {}, ["carrier", "use", "amount", "unit", "quality", "uncertainty"].map(k => el("th", {}, t(k)))),
     c.activity.map(a => el("tr", {}, el("td", {}, a.carrier), el("td", {}, t("u" + a.use)), el("td", { class: "num" }, a.amount), el("td", {}, a.unit),
-      el("td", {}, t("q" + (a.quality || "NONE"))))),
+      el("td", {}, t("q" + (a.quality || "NONE"))),
+      el("td", {}, a.uncertainty == null ? t("qNONE") : `±${a.uncertainty} %` + (a.factorUncertainty == null ? "" : `（${t("factorShort")} ±${a.factorUncertainty} %）`)))),
     c.process.map(p => el("tr", {}, el("td", {}, p.process), el("td", {}, p.parameters), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.production.map(p => el("tr", {}, el("td", {}, t("product") + ": " + p.product), el("td", {}, ""), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.output.map(o => el("tr", {}, el("td", {}, t("output")), el("td", {}, ""), el("td", { class: "num" }, o.valueAdded), el("td", {}, o.unit))));

@@ -198,7 +198,9 @@ public final class AccountingResult {
                     tce,
                     d.co2Formula(),
                     d.tceFormula(),
-                    d.factors()));
+                    d.factors(),
+                    a.uncertainty(),
+                    a.factorUncertainty()));
         }
         for (int i : processByGroup.get(g)) {
             ProcessRecord p = input.process().get(i);
@@ -214,7 +216,9 @@ public final class AccountingResult {
                     0,
                     o.formula(),
                     "",
-                    o.factors()));
+                    o.factors(),
+                    Double.NaN,
+                    Double.NaN));
         }
         EnterpriseMonth m = months.get(g);
         return Optional.of(new Explanation(m, terms, table.options(), factorSets()));
@@ -246,7 +250,9 @@ public final class AccountingResult {
                 double tce,
                 String co2Formula,
                 String tceFormula,
-                List<ResolvedFactor> factors) {
+                List<ResolvedFactor> factors,
+                double uncertainty,
+                double factorUncertainty) {
             /**
              * Where the line came from: {@code activity.csv:12}; {@code line 12} when the source has no name; the
              * source alone for a record not read from a file (row 0).
@@ -290,6 +296,20 @@ public final class AccountingResult {
             out.add("scope2_tco2 = electricity + heat = " + fmt(m.electricity()) + " + " + fmt(m.heat()) + " = "
                     + fmt(m.scope2()));
             out.add("total_tco2 = scope1 + scope2 = " + fmt(m.total()));
+            Uncertainty.Combined u = uncertainty();
+            if (!Double.isNaN(u.percent())) {
+                out.add("uncertainty (IPCC 2006 Vol.1 Ch.3 Approach 1, 95 %) = ±" + plain(round(u.percent(), 2))
+                        + " % = ±"
+                        + plain(round(u.absolute(), 4)) + " tCO2e"
+                        + (u.defaultedActivity() == 0
+                                ? ""
+                                : "; activity data without a stated uncertainty at the IPCC default ±5 %: "
+                                        + u.defaultedActivity() + " line(s)")
+                        + (u.unstatedFactor() == 0
+                                ? ""
+                                : "; factor uncertainty not stated on " + u.unstatedFactor()
+                                        + " line(s), so this is a lower bound"));
+            }
             out.add("");
             out.add("energy_tce (GB/T 2589 comprehensive energy consumption) = " + fmt(m.energy()));
             for (Term t : terms) {
@@ -316,6 +336,19 @@ public final class AccountingResult {
                         + fmt(m.carbonPerProduct(p.getKey())) + " tCO2e/t");
             }
             return out;
+        }
+
+        /** The total's uncertainty by IPCC Approach 1 over every term that contributes CO2e. */
+        public Uncertainty.Combined uncertainty() {
+            return Uncertainty.approach1(terms.stream()
+                    .map(t -> new Uncertainty.Part(t.co2(), t.uncertainty(), t.factorUncertainty()))
+                    .toList());
+        }
+
+        private static double round(double v, int digits) {
+            return java.math.BigDecimal.valueOf(v)
+                    .setScale(digits, java.math.RoundingMode.HALF_UP)
+                    .doubleValue();
         }
 
         private static double value(EnterpriseMonth m, Slot s) {

@@ -17,6 +17,10 @@ import java.time.YearMonth;
  * @param measuredCarbonContent measured carbon content [tC/GJ], NaN when not measured
  * @param sourceRow 1-based line in the source file (0 when not from a file), for provenance and problems
  * @param quality how the amount was obtained (实测/计算/估算/缺省), null when not stated
+ * @param uncertainty uncertainty of the amount, % (half-width of the 95 % interval, e.g. from the meter's accuracy
+ *     class), NaN when not stated
+ * @param factorUncertainty uncertainty of the line's emission factor, % (e.g. of a measured carbon content), NaN when
+ *     not stated
  */
 public record ActivityRecord(
         CreditCode enterprise,
@@ -29,7 +33,38 @@ public record ActivityRecord(
         double measuredNcv,
         double measuredCarbonContent,
         int sourceRow,
-        DataQuality quality) {
+        DataQuality quality,
+        double uncertainty,
+        double factorUncertainty) {
+
+    /** A record without stated uncertainties. */
+    public ActivityRecord(
+            CreditCode enterprise,
+            RegionCode region,
+            IndustryCode industry,
+            YearMonth period,
+            String carrier,
+            Quantity quantity,
+            Use use,
+            double measuredNcv,
+            double measuredCarbonContent,
+            int sourceRow,
+            DataQuality quality) {
+        this(
+                enterprise,
+                region,
+                industry,
+                period,
+                carrier,
+                quantity,
+                use,
+                measuredNcv,
+                measuredCarbonContent,
+                sourceRow,
+                quality,
+                Double.NaN,
+                Double.NaN);
+    }
 
     /** A record whose data quality is not stated. */
     public ActivityRecord(
@@ -75,6 +110,12 @@ public record ActivityRecord(
         }
         if (!Double.isNaN(measuredCarbonContent) && !(measuredCarbonContent > 0)) {
             throw new IllegalArgumentException("measured carbon content must be positive");
+        }
+        if (!Double.isNaN(uncertainty) && !(uncertainty >= 0 && uncertainty <= 100)) {
+            throw new IllegalArgumentException("uncertainty must be 0–100 %");
+        }
+        if (!Double.isNaN(factorUncertainty) && !(factorUncertainty >= 0 && factorUncertainty <= 100)) {
+            throw new IllegalArgumentException("factor uncertainty must be 0–100 %");
         }
     }
 

@@ -45,7 +45,9 @@ public final class FilingReader {
             new Columns.Spec("use", List.of("用途"), true),
             new Columns.Spec("ncv", List.of("实测低位发热量"), false),
             new Columns.Spec("quality", List.of("数据质量", "数据来源", "数据获取方式"), false),
-            new Columns.Spec("carbon_content", List.of("实测单位热值含碳量"), false));
+            new Columns.Spec("carbon_content", List.of("实测单位热值含碳量"), false),
+            new Columns.Spec("uncertainty", List.of("不确定性", "活动数据不确定性"), false),
+            new Columns.Spec("factor_uncertainty", List.of("因子不确定性", "排放因子不确定性"), false));
     static final List<Columns.Spec> PROCESS = List.of(
             new Columns.Spec("enterprise", List.of("企业", "统一社会信用代码"), true),
             new Columns.Spec("period", List.of("期间", "统计期"), true),
@@ -205,12 +207,14 @@ public final class FilingReader {
                     "'" + qualityText + "' is not a data-quality grade: 实测 (measured), 计算 (calculated), 估算"
                             + " (estimated) or 缺省 (default)");
         }
+        double u = c.optionalPercent("uncertainty");
+        double fu = c.optionalPercent("factor_uncertainty");
         if (!c.clean()) {
             return null;
         }
         // measured carbon content is given in tC/TJ as in the national tables; the engine works in tC/GJ
         return new ActivityRecord(
-                e, r, i, p, carrier, q, use, ncv, Double.isNaN(cc) ? cc : cc / 1000.0, c.line.number(), quality);
+                e, r, i, p, carrier, q, use, ncv, Double.isNaN(cc) ? cc : cc / 1000.0, c.line.number(), quality, u, fu);
     }
 
     private static ProcessRecord process(Ctx c) {
@@ -403,6 +407,20 @@ public final class FilingReader {
             double d = number(col, v);
             if (!Double.isNaN(d) && !(d > 0)) {
                 problem("number.positive", col, col + " must be positive, not " + v);
+                return Double.NaN;
+            }
+            return d;
+        }
+
+        /** An uncertainty in % (half-width of the 95 % interval), "2", "2%" or "±2 %"; NaN when empty. */
+        double optionalPercent(String col) {
+            String v = cols.get(line, col).replace("±", "").replace("%", "").strip();
+            if (v.isEmpty()) {
+                return Double.NaN;
+            }
+            double d = number(col, v);
+            if (!Double.isNaN(d) && !(d >= 0 && d <= 100)) {
+                problem("uncertainty.range", col, col + " is a percentage from 0 to 100, not " + v);
                 return Double.NaN;
             }
             return d;

@@ -105,11 +105,13 @@ class BrowserIT extends ServerTest {
         // the gas was metered: the verifier sees 实测 beside the line
         new org.openqa.selenium.support.ui.Select(lines.get(0).findElement(By.name("quality")))
                 .selectByVisibleText("实测");
+        // metered within ±2 % (the meter's accuracy)
+        lines.get(0).findElement(By.name("uncertainty")).sendKeys("2");
         fill(lines.get(1), "", "", "", "");
         browser.findElement(By.id("valueAdded")).sendKeys("500");
         browser.findElement(By.id("saveForm")).click();
         wait.until(ExpectedConditions.urlContains("/filing.html"));
-        assertThat(visible(By.id("lines")).getText()).contains("实测");
+        assertThat(visible(By.id("lines")).getText()).contains("实测").contains("±2 %");
         visible(By.id("submit")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "待核查"));
 
@@ -130,7 +132,9 @@ class BrowserIT extends ServerTest {
         // 100 ×10⁴ Nm³ of natural gas: 2,162.188809 tCO2, shown to two decimals
         assertThat(row.getText()).contains("2,162.19");
         row.findElement(By.cssSelector("a.why")).click();
-        assertThat(visible(By.id("explain")).getText()).contains("2162.188809");
+        // the total's uncertainty beside it (IPCC Approach 1): one line at ±2 %, factor unstated:
+        // 2,162.188809 × 2 % = ±43.2438 tCO2e
+        assertThat(visible(By.id("explain")).getText()).contains("2162.188809").contains("= ±2 % = ±43.2438 tCO2e");
     }
 
     @Test

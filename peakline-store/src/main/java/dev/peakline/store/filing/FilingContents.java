@@ -46,7 +46,9 @@ public final class FilingContents {
                         Double.isNaN(a.measuredNcv()) ? null : decimal(a.measuredNcv()),
                         // stored as filed, in tC/TJ as the national tables state it; the engine works in tC/GJ
                         Double.isNaN(a.measuredCarbonContent()) ? null : decimal(a.measuredCarbonContent() * 1000),
-                        a.quality() == null ? null : a.quality().name()));
+                        a.quality() == null ? null : a.quality().name(),
+                        Double.isNaN(a.uncertainty()) ? null : decimal(a.uncertainty()),
+                        Double.isNaN(a.factorUncertainty()) ? null : decimal(a.factorUncertainty())));
             }
         }
         List<ProcessLine> process = new ArrayList<>();
@@ -123,11 +125,16 @@ public final class FilingContents {
                         Quantity.of(a.amount().doubleValue(), Unit.of(a.unit())),
                         Use.parse(a.use()).orElseThrow(() -> new IllegalArgumentException("unknown use " + a.use())),
                         a.measuredNcv() == null ? Double.NaN : a.measuredNcv().doubleValue(),
+                        // stored in tC/TJ as filed; the engine works in tC/GJ
                         a.measuredCarbon() == null
                                 ? Double.NaN
-                                : a.measuredCarbon().doubleValue(),
+                                : a.measuredCarbon().doubleValue() / 1000,
                         line++,
-                        a.quality() == null ? null : dev.peakline.domain.DataQuality.valueOf(a.quality())));
+                        a.quality() == null ? null : dev.peakline.domain.DataQuality.valueOf(a.quality()),
+                        a.uncertainty() == null ? Double.NaN : a.uncertainty().doubleValue(),
+                        a.factorUncertainty() == null
+                                ? Double.NaN
+                                : a.factorUncertainty().doubleValue()));
             }
             line = 1;
             for (ProcessLine p : c.process()) {

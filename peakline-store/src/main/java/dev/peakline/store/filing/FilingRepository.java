@@ -55,7 +55,10 @@ public final class FilingRepository {
         }
     }
 
-    /** One line of activity data as filed: carrier, use, amount in its unit, measured NCV and carbon when given. */
+    /**
+     * One line of activity data as filed: carrier, use, amount in its unit, measured NCV and carbon when given, the
+     * data-quality grade and the stated uncertainties (%) of the amount and of the factor.
+     */
     public record ActivityLine(
             String carrier,
             String use,
@@ -63,7 +66,21 @@ public final class FilingRepository {
             String unit,
             BigDecimal measuredNcv,
             BigDecimal measuredCarbon,
-            String quality) {
+            String quality,
+            BigDecimal uncertainty,
+            BigDecimal factorUncertainty) {
+        /** A line without stated uncertainties. */
+        public ActivityLine(
+                String carrier,
+                String use,
+                BigDecimal amount,
+                String unit,
+                BigDecimal measuredNcv,
+                BigDecimal measuredCarbon,
+                String quality) {
+            this(carrier, use, amount, unit, measuredNcv, measuredCarbon, quality, null, null);
+        }
+
         /** A line whose data quality is not stated. */
         public ActivityLine(
                 String carrier,
@@ -221,7 +238,8 @@ public final class FilingRepository {
     private static void insertActivity(Connection c, long id, List<ActivityLine> lines) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into filing_activity (filing_id, line, carrier, use, amount, unit, measured_ncv,"
-                        + " measured_carbon, quality) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " measured_carbon, quality, uncertainty, factor_uncertainty)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int line = 1;
             for (ActivityLine l : lines) {
                 ps.setLong(1, id);
@@ -233,6 +251,8 @@ public final class FilingRepository {
                 ps.setBigDecimal(7, l.measuredNcv());
                 ps.setBigDecimal(8, l.measuredCarbon());
                 ps.setString(9, l.quality());
+                ps.setBigDecimal(10, l.uncertainty());
+                ps.setBigDecimal(11, l.factorUncertainty());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -485,8 +505,8 @@ public final class FilingRepository {
         Map<Long, List<ActivityLine>> act = new HashMap<>();
         try (PreparedStatement ps = Tx.prepare(
                         c,
-                        "select filing_id, carrier, use, amount, unit, measured_ncv, measured_carbon, quality"
-                                + " from filing_activity where filing_id = any (?) order by filing_id, line",
+                        "select filing_id, carrier, use, amount, unit, measured_ncv, measured_carbon, quality,"
+                                + " uncertainty, factor_uncertainty from filing_activity where filing_id = any (?) order by filing_id, line",
                         (Object) arr);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -498,7 +518,9 @@ public final class FilingRepository {
                                 rs.getString(5),
                                 rs.getBigDecimal(6),
                                 rs.getBigDecimal(7),
-                                rs.getString(8)));
+                                rs.getString(8),
+                                rs.getBigDecimal(9),
+                                rs.getBigDecimal(10)));
             }
         }
         Map<Long, List<ProcessLine>> pro = new HashMap<>();

@@ -21,7 +21,8 @@ public record FilingForm(
 
     /**
      * 活动数据: carrier (能源品种), use (燃烧/原料/过程/外购/输出), amount and unit; measured NCV (GJ/t) and carbon (tC/TJ);
-     * how the amount was obtained (实测/计算/估算/缺省, optional).
+     * how the amount was obtained (实测/计算/估算/缺省, optional); the uncertainty (%) of the amount and of the factor
+     * (optional).
      */
     public record Activity(
             String carrier,
@@ -30,10 +31,23 @@ public record FilingForm(
             String unit,
             String measuredNcv,
             String measuredCarbon,
-            String quality) {
+            String quality,
+            String uncertainty,
+            String factorUncertainty) {
         public Activity(
                 String carrier, String use, String amount, String unit, String measuredNcv, String measuredCarbon) {
-            this(carrier, use, amount, unit, measuredNcv, measuredCarbon, null);
+            this(carrier, use, amount, unit, measuredNcv, measuredCarbon, null, null, null);
+        }
+
+        public Activity(
+                String carrier,
+                String use,
+                String amount,
+                String unit,
+                String measuredNcv,
+                String measuredCarbon,
+                String quality) {
+            this(carrier, use, amount, unit, measuredNcv, measuredCarbon, quality, null, null);
         }
     }
 
@@ -65,7 +79,9 @@ public record FilingForm(
                         "use",
                         "ncv",
                         "carbon_content",
-                        "quality"),
+                        "quality",
+                        "uncertainty",
+                        "factor_uncertainty"),
                 activity,
                 a -> List.of(
                         e.code().value(),
@@ -78,7 +94,9 @@ public record FilingForm(
                         text(a.use()),
                         text(a.measuredNcv()),
                         text(a.measuredCarbon()),
-                        text(a.quality())));
+                        text(a.quality()),
+                        text(a.uncertainty()),
+                        text(a.factorUncertainty())));
     }
 
     private Optional<Table> processTable(Enterprise e) {
