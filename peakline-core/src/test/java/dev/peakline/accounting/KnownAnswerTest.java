@@ -134,6 +134,21 @@ class KnownAnswerTest {
     }
 
     @Test
+    void ownZeroCarbonGenerationIsNettedFromTheEnergyRelatedCo2TheCarbonEfficiencyCodeGrades() {
+        // a manufacturer (3216) burns 1,000 t 烟煤, buys 1,000 MWh and feeds 300 MWh of its rooftop PV to the grid
+        // (2023). What its PV covers itself is never bought; what it exports is deducted at the grid factor (NDRC
+        // guidelines), so the energy-related CO2 that 碳效码 grades (total − process) is net of its own zero-carbon
+        // generation: 1,747.088266 + (1,000 − 300) × 0.5306 = 1,747.088266 + 371.42 = 2,118.508266 tCO2
+        EnterpriseMonth m = only(List.of(
+                burn(ACME, "烟煤", 1000, Unit.T),
+                rec(ACME, "电力", 1000, Unit.MWH, Use.PURCHASED, MARCH_2023),
+                rec(ACME, "电力", 300, Unit.MWH, Use.EXPORTED, MARCH_2023)));
+        assertThat(m.total() - m.process()).isCloseTo(2118.508266, within(TOL));
+        // without the PV export it would be 1,747.088266 + 530.6 = 2,277.688266
+        assertThat(m.total() - m.process()).isLessThan(2277.688266);
+    }
+
+    @Test
     void regionalGridFactorsFollowTheGridTheRegionBelongsTo() {
         AccountingOptions regional = AccountingOptions.defaults().withElectricityBasis(ElectricityBasis.REGIONAL);
         // 1,000 MWh purchased in each region; MEE/NBS regional averages (2022: 公告2024年第33号; 2023: 公告2025年第47号)
