@@ -145,14 +145,18 @@ public final class AccountingEngine {
         Set<String> seenProduction = new HashSet<>();
         for (ProductionRecord p : in.production()) {
             requireEnterprise(ordinal, p.enterprise(), src, p.sourceRow(), problems);
-            if (p.quantity().dimension() != Dimension.MASS) {
+            boolean generation = EnterpriseMonth.GENERATION.equals(p.product());
+            if (p.quantity().dimension() != (generation ? Dimension.ELECTRICITY : Dimension.MASS)) {
                 problems.add(Problem.at(
                         "unit.dimension",
                         src,
                         p.sourceRow(),
                         "unit",
-                        "production is counted in mass units (t, kg, 万t), not "
-                                + p.quantity().unit()));
+                        generation
+                                ? "发电量 (gross generation) is counted in electricity units (MWh, kWh, 万kWh), not "
+                                        + p.quantity().unit()
+                                : "production is counted in mass units (t, kg, 万t), not "
+                                        + p.quantity().unit()));
             }
             if (!seenProduction.add(p.enterprise() + "|" + p.period() + "|" + p.product())) {
                 problems.add(Problem.at(

@@ -331,7 +331,20 @@ public final class AccountingResult {
                 out.add("intensity = total ÷ value added = " + fmt(m.total()) + " ÷ " + fmt(m.valueAdded()) + " 万元 = "
                         + fmt(m.carbonIntensity()) + " tCO2e/万元");
             }
+            if (m.generatedElectricity() > 0) {
+                out.add("generation intensity (发电碳排放强度) = total ÷ electricity generated = " + fmt(m.total()) + " ÷ "
+                        + fmt(m.generatedElectricity()) + " MWh = " + fmt(m.emissionsPerMwhGenerated()) + " tCO2/MWh");
+                if (m.suppliedElectricity() > 0) {
+                    out.add("own use (厂用电) = generated − supplied = " + fmt(m.generatedElectricity()) + " − "
+                            + fmt(m.suppliedElectricity()) + " = "
+                            + fmt(m.generatedElectricity() - m.suppliedElectricity()) + " MWh; 厂用电率 "
+                            + fmt(m.ownUseRate()));
+                }
+            }
             for (var p : m.production().entrySet()) {
+                if (p.getKey().equals(EnterpriseMonth.GENERATION)) {
+                    continue;
+                }
                 out.add("per product " + p.getKey() + " = " + fmt(m.total()) + " ÷ " + fmt(p.getValue()) + " t = "
                         + fmt(m.carbonPerProduct(p.getKey())) + " tCO2e/t");
             }

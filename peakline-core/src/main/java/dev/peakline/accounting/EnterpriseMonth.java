@@ -84,6 +84,28 @@ public record EnterpriseMonth(
         return valueAdded > 0 ? energyExcludingFeedstock() / valueAdded : Double.NaN;
     }
 
+    /** The production line of a power plant's gross generation (发电量, MWh), filed as a product. */
+    public static final String GENERATION = "发电量";
+
+    /** Gross generation [MWh] (发电量), 0 when not filed. */
+    public double generatedElectricity() {
+        return production.getOrDefault(GENERATION, 0.0);
+    }
+
+    /** tCO2 per MWh generated (发电碳排放强度, MEE 发电设施 method); NaN without generation. */
+    public double emissionsPerMwhGenerated() {
+        return generatedElectricity() > 0 ? total() / generatedElectricity() : Double.NaN;
+    }
+
+    /**
+     * Own use (厂用电量) as a share of generation: (generated − supplied) ÷ generated, the plant's 厂用电率 (including
+     * losses to the metering point); NaN without generation or supply.
+     */
+    public double ownUseRate() {
+        double g = generatedElectricity();
+        return g > 0 && suppliedElectricity > 0 ? (g - suppliedElectricity) / g : Double.NaN;
+    }
+
     /** tCO2e per t of the product; NaN when the product has no output this month. */
     public double carbonPerProduct(String product) {
         Double q = production.get(product);

@@ -112,7 +112,7 @@ public final class FactorTable {
             String subject, Use use, String area, YearMonth period, long ncvBits, long ccBits, int rules) {}
 
     /** Bits of {@link RowKey#rules}: what the enterprise's industry changes about a row. */
-    private static final int ELECTRICITY_IS_PRODUCT = 1, HEAT_IS_PRODUCT = 2, ENERGY_INDUSTRY = 4;
+    private static final int ELECTRICITY_IS_PRODUCT = 1, HEAT_IS_PRODUCT = 2, ENERGY_INDUSTRY = 4, POWER_FACILITY = 8;
 
     /**
      * The row for a carrier or process material used in a month by an enterprise in {@code region}; resolved on first
@@ -156,6 +156,10 @@ public final class FactorTable {
                 && industry.value().startsWith("44")) {
             // CH4 and N2O defaults of energy industries (IPCC Table 2.2) rather than of manufacturing (Table 2.3)
             rules |= ENERGY_INDUSTRY;
+        }
+        if (use == Use.COMBUSTION && ExportRule.electricityIsProduct(industry)) {
+            // a power plant (441) accounts by the MEE 发电设施 method: coal burns with that method's oxidation rate
+            rules |= POWER_FACILITY;
         }
         RowKey key = new RowKey(
                 subject,
@@ -306,7 +310,10 @@ public final class FactorTable {
         String g = options.guideline();
         Optional<ResolvedFactor> ncv = library.resolve(FactorKey.of(FactorKind.NCV, c.code(), g), day);
         Optional<ResolvedFactor> cc = library.resolve(FactorKey.of(FactorKind.CARBON_CONTENT, c.code(), g), day);
-        Optional<ResolvedFactor> of = library.resolve(FactorKey.of(FactorKind.OXIDATION, c.code(), g), day);
+        Optional<ResolvedFactor> of = (k.rules() & POWER_FACILITY) != 0 && "solid".equals(c.category())
+                // MEE 发电设施 method: the oxidation rate of coal in power generation, not the industry guideline's
+                ? library.resolve(FactorKey.of(FactorKind.PROCESS, "power.coal.oxidation", ""), day)
+                : library.resolve(FactorKey.of(FactorKind.OXIDATION, c.code(), g), day);
         Optional<ResolvedFactor> ce =
                 library.resolve(FactorKey.of(FactorKind.COAL_EQUIVALENT, c.code(), "calorific"), day);
         List<ResolvedFactor> used = new ArrayList<>();

@@ -43,9 +43,10 @@ class KnownAnswerTest {
         EnterpriseMonth m = only(on, List.of(burn(ACME, "烟煤", 1000, Unit.T)), List.of());
         assertThat(m.combustion()).isCloseTo(1747.088266 + 13.20975, within(TOL));
         // in a power plant (4411), Table 2.2 (energy industries): CH4 1, N2O 1.5 kg/TJ:
-        // 0.01957 × 21 + 0.029355 × 310 = 0.41097 + 9.10005 = 9.51102
+        // 0.01957 × 21 + 0.029355 × 310 = 0.41097 + 9.10005 = 9.51102, on CO2 at the 发电设施 oxidation rate 0.99:
+        // 19,570 GJ × 0.02618 × 0.99 × 44/12 = 1,859.803638
         EnterpriseMonth p = only(on, List.of(plant("烟煤", 1000, Unit.T, Use.COMBUSTION)), List.of());
-        assertThat(p.combustion()).isCloseTo(1747.088266 + 9.51102, within(TOL));
+        assertThat(p.combustion()).isCloseTo(1859.803638 + 9.51102, within(TOL));
         // off by default: CO2 only, as the NDRC guidelines
         assertThat(only(List.of(burn(ACME, "烟煤", 1000, Unit.T))).combustion()).isCloseTo(1747.088266, within(TOL));
     }
@@ -235,19 +236,50 @@ class KnownAnswerTest {
     @Test
     void aPowerPlantsSuppliedElectricityIsItsProductNotNegativeScope2() {
         // a coal plant (GB/T 4754 4411): 100,000 t 烟煤 burnt, 200,000 MWh supplied to the grid, 1,000 MWh bought
-        // combustion 100,000 × 19.570 × 0.02618 × 0.93 × 44/12 = 174,708.8266 tCO2; scope 2 = 1,000 × 0.5306 = 530.6
-        // (national 2023); the supply is not deducted (发电设施 method), so scope 2 stays 530.6, not 530.6 − 106,120
+        // combustion by the 发电设施 method, coal oxidised at 0.99 (not the steel guideline's 0.93 for 烟煤):
+        // 100,000 × 19.570 × 0.02618 × 0.99 × 44/12 = 185,980.3638 tCO2; scope 2 = 1,000 × 0.5306 = 530.6 (national
+        // 2023); the supply is not deducted (发电设施 method), so scope 2 stays 530.6, not 530.6 − 106,120
         ActivityRecord burnt = plant("烟煤", 100_000, Unit.T, Use.COMBUSTION);
         ActivityRecord supplied = plant("电力", 200_000, Unit.MWH, Use.EXPORTED);
         ActivityRecord bought = plant("电力", 1_000, Unit.MWH, Use.PURCHASED);
         EnterpriseMonth m = only(List.of(burnt, supplied, bought));
-        assertThat(m.combustion()).isCloseTo(174_708.8266, within(1e-4));
+        assertThat(m.combustion()).isCloseTo(185_980.3638, within(1e-4));
         assertThat(m.scope2()).isCloseTo(530.6, within(TOL));
         assertThat(m.scope2()).isPositive();
-        assertThat(m.total()).isCloseTo(174_708.8266 + 530.6, within(1e-4));
-        // the supply is the plant's product: 200,000 MWh, 175,239.4266 ÷ 200,000 = 0.876197 tCO2 per MWh supplied
+        assertThat(m.total()).isCloseTo(185_980.3638 + 530.6, within(1e-4));
+        // the supply is the plant's product: 200,000 MWh, 186,510.9638 ÷ 200,000 = 0.932555 tCO2 per MWh supplied
         assertThat(m.suppliedElectricity()).isEqualTo(200_000.0);
-        assertThat(m.emissionsPerMwhSupplied()).isCloseTo(0.876197133, within(1e-9));
+        assertThat(m.emissionsPerMwhSupplied()).isCloseTo(0.932554819, within(1e-9));
+        // with its gross generation filed (发电量 215,000 MWh): 186,510.9638 ÷ 215,000 = 0.867493 tCO2 per MWh
+        // generated; own use 215,000 − 200,000 = 15,000 MWh, 厂用电率 15,000 ÷ 215,000 = 6.98 %
+        var in = new AccountingInput(
+                "plant",
+                List.of(burnt, supplied, bought),
+                List.of(),
+                List.of(new dev.peakline.domain.ProductionRecord(
+                        ACME, MARCH_2023, EnterpriseMonth.GENERATION, Quantity.of(215_000, Unit.MWH), 1)),
+                List.of());
+        var run = new AccountingEngine(LIB, AccountingOptions.defaults(), 1).account(in);
+        EnterpriseMonth g = run.result().months().get(0);
+        assertThat(g.generatedElectricity()).isEqualTo(215_000.0);
+        assertThat(g.emissionsPerMwhGenerated()).isCloseTo(0.867492855, within(1e-9));
+        assertThat(g.ownUseRate()).isCloseTo(0.069767442, within(1e-9));
+        assertThat(String.join(
+                        "\n",
+                        run.result().explain(ACME, MARCH_2023).orElseThrow().lines()))
+                .contains("own use (厂用电) = generated − supplied")
+                .contains("power.coal.oxidation");
+        // gross generation in tonnes is refused: it is electricity
+        var wrong = new AccountingEngine(LIB, AccountingOptions.defaults(), 1)
+                .account(new AccountingInput(
+                        "plant",
+                        List.of(burnt),
+                        List.of(),
+                        List.of(new dev.peakline.domain.ProductionRecord(
+                                ACME, MARCH_2023, EnterpriseMonth.GENERATION, Quantity.of(215_000, Unit.T), 1)),
+                        List.of()));
+        assertThat(wrong.ok()).isFalse();
+        assertThat(wrong.problems().get(0).message()).contains("electricity units");
         // the same supply by an aluminium smelter (3216) is deducted, as its NDRC guideline says
         ActivityRecord smelterExport = rec(ACME, "电力", 200_000, Unit.MWH, Use.EXPORTED, MARCH_2023);
         assertThat(only(List.of(smelterExport)).electricity()).isCloseTo(-200_000 * 0.5306, within(1e-6));
@@ -575,7 +607,8 @@ class KnownAnswerTest {
                 .explain(ACME, MARCH_2023)
                 .orElseThrow();
         String text = String.join("\n", ex.lines());
-        assertThat(text).contains("plant.csv: 褐煤 (燃烧), 1000 t → 1387.724800 tCO2e");
+        // 褐煤 in a power plant, oxidised at 0.99 (发电设施): 1,000 × 14.080 × 0.028 × 0.99 × 44/12 = 1,431.0912
+        assertThat(text).contains("plant.csv: 褐煤 (燃烧), 1000 t → 1431.091200 tCO2e");
         assertThat(text).contains("电力 (输出), 500 MWh → 0.000000 tCO2e").contains("not deducted");
         assertThat(text).doesNotContain("1000.0 t");
         long ncvLines = text.lines()
