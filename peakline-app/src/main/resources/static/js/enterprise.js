@@ -1,4 +1,4 @@
-import { api, header, t, fmt, el, param, describe, put } from "/js/common.js";
+import { api, header, t, fmt, el, param, describe, put, when } from "/js/common.js";
 
 const me = await header();
 const code = param("code") || me.enterprise;
@@ -105,5 +105,44 @@ if (me.role === "ENTERPRISE" || me.role === "ADMIN") {
     try { done(await api(`/api/v1/enterprises/${code}/filings/upload?period=${period.value}`, { method: "POST", form: fd })); } catch (e) { fail(e); }
   });
 }
+
+// 数据质量控制计划: everyone who reads the enterprise sees it; the enterprise (or an administrator) keeps it
+const PLAN = ["parameter", "method", "instrument", "accuracy", "frequency", "recording", "missing", "department"];
+const canPlan = me.role === "ENTERPRISE" || me.role === "ADMIN";
+async function loadPlan() {
+  const p = await api(`/api/v1/enterprises/${code}/monitoring-plan`);
+  document.getElementById("planMeta").textContent = p.version
+    ? `${t("planVersion")} ${p.version} · ${t("planSavedBy")} ${p.savedBy} · ${when(p.savedAt)}` : t("planNone");
+  const boundary = document.getElementById("planBoundary"), qa = document.getElementById("planQa");
+  boundary.value = p.boundary || ""; qa.value = p.qualityAssurance || "";
+  boundary.readOnly = qa.readOnly = !canPlan;
+  const table = document.getElementById("planItems");
+  put(table, el("tr", {}, PLAN.map(k => el("th", {}, t("plan" + k[0].toUpperCase() + k.slice(1))))));
+  (p.items.length ? p.items : canPlan ? [{}] : []).forEach(addPlanRow);
+  document.getElementById("planTools").hidden = !canPlan;
+}
+function addPlanRow(i = {}) {
+  const cell = k => k === "method"
+    ? el("select", { name: k, disabled: canPlan ? undefined : "disabled" }, ["", "MEASURED", "CALCULATED", "ESTIMATED", "DEFAULT"].map(q =>
+        el("option", { value: q, selected: q === (i.method || "") ? "selected" : undefined }, q ? t("q" + q) : "")))
+    : el("input", { name: k, value: i[k] || "", size: k === "parameter" ? 12 : 10, readonly: canPlan ? undefined : "readonly" });
+  document.getElementById("planItems").append(el("tr", { class: "planItem" }, PLAN.map(k => el("td", {}, cell(k)))));
+}
+if (canPlan) {
+  document.getElementById("planAdd").addEventListener("click", () => addPlanRow());
+  document.getElementById("planSave").addEventListener("click", async () => {
+    const items = [...document.querySelectorAll("#planItems tr.planItem")]
+      .map(r => Object.fromEntries([...r.querySelectorAll("input, select")].map(x => [x.name, x.value])))
+      .filter(i => Object.values(i).some(v => v));
+    const msg = document.getElementById("planMessage");
+    try {
+      const saved = await api(`/api/v1/enterprises/${code}/monitoring-plan`, { method: "PUT",
+        body: { boundary: document.getElementById("planBoundary").value, qualityAssurance: document.getElementById("planQa").value, items } });
+      msg.className = "ok"; msg.textContent = `${t("planSaved")}: ${t("planVersion")} ${saved.version}`;
+      await loadPlan();
+    } catch (e) { msg.className = "error"; msg.textContent = describe(e); }
+  });
+}
+await loadPlan();
 
 await load();

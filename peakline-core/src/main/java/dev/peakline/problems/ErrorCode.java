@@ -39,6 +39,11 @@ public enum ErrorCode {
     DATE_FORMAT("date.format", Kind.INVALID, "日期格式应为 YYYY-MM-DD", "Dates are YYYY-MM-DD"),
     LIMIT("limit", Kind.INVALID, "条数超出允许范围", "The limit is out of range"),
     FORMAT("format", Kind.INVALID, "导出格式应为 json 或 xlsx", "The format is json or xlsx"),
+    PLAN(
+            "plan",
+            Kind.INVALID,
+            "数据质量控制计划有误：请检查标出的参数行和字段",
+            "The monitoring plan is invalid: see the lines and fields named"),
     STEAM("steam", Kind.INVALID, "蒸汽或热水的质量、压力或温度超出范围", "Steam or hot-water mass, pressure or temperature out of range"),
     ENTERPRISE_CODE("enterprise.code", Kind.INVALID, "统一社会信用代码无效（GB 32100）", "Not a valid unified social credit code"),
     REGION_CODE("region.code", Kind.INVALID, "行政区划代码无效（GB/T 2260）", "Not a GB/T 2260 region code"),

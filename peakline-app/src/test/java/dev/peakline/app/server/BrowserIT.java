@@ -247,6 +247,44 @@ class BrowserIT extends ServerTest {
         assertThat(browser.findElements(By.cssSelector("#form tr.line"))).hasSize(linesBefore + 1);
     }
 
+    @Test
+    void anEnterpriseKeepsItsMonitoringPlanAndItsVerifierReadsIt() {
+        login("enterprise");
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        visible(By.id("planBoundary")).clear();
+        browser.findElement(By.id("planBoundary")).sendKeys("2 台燃煤锅炉及外购电力");
+        var row = browser.findElements(By.cssSelector("#planItems tr.planItem")).get(0);
+        String[] values = {"天然气消耗量", "", "罗茨流量计 LLQ-80，锅炉房", "1.0级", "连续", "每日", "按燃气公司账单补录", "能源科"};
+        var inputs = row.findElements(By.cssSelector("input, select"));
+        for (int i = 0; i < values.length; i++) {
+            if (i == 1) {
+                new org.openqa.selenium.support.ui.Select(inputs.get(i)).selectByVisibleText("实测");
+            } else {
+                inputs.get(i).clear();
+                inputs.get(i).sendKeys(values[i]);
+            }
+        }
+        browser.findElement(By.id("planSave")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("planMessage"), "已保存为新版本"));
+        String meta = visible(By.id("planMeta")).getText();
+        assertThat(meta).contains("版本").contains("保存人 enterprise");
+
+        // the verifier of this enterprise opens its page and reads the plan, without a save button
+        String page = browser.getCurrentUrl();
+        login("verifier");
+        browser.get(page);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("planMeta"), "版本"));
+        var first =
+                browser.findElements(By.cssSelector("#planItems tr.planItem")).get(0);
+        assertThat(first.findElements(By.tagName("input")).get(0).getAttribute("value"))
+                .isEqualTo("天然气消耗量");
+        assertThat(new org.openqa.selenium.support.ui.Select(first.findElement(By.tagName("select")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("实测");
+        assertThat(browser.findElement(By.id("planTools")).isDisplayed()).isFalse();
+    }
+
     private static void fill(WebElement line, String carrier, String use, String amount, String unit) {
         String[] values = {carrier, use, amount, unit};
         var inputs = line.findElements(By.tagName("input"));
