@@ -19,7 +19,7 @@ const DICT = {
     sDRAFT: "草稿", sSUBMITTED: "待核查", sRETURNED: "已退回", sAPPROVED: "已通过", sSUPERSEDED: "已被更正版本取代",
     srcFORM: "表单", srcUPLOAD: "上传", srcMETERS: "在线监测",
     ucombustion: "燃烧", ufeedstock: "原料", uprocess: "过程", upurchased: "外购", uexported: "输出",
-    uncertainty: "不确定性 (±%)", factorShort: "因子",
+    uncertainty: "不确定性 (±%)", factorShort: "因子", annualReport: "下载年度排放报告", reportReady: "报告已下载",
     plan: "数据质量控制计划", planBoundary: "核算边界和主要排放设施", planQa: "数据内部质量控制和质量保证", planSave: "保存为新版本",
     planNone: "尚未制定数据质量控制计划", planVersion: "版本", planSavedBy: "保存人", planParameter: "参数", planMethod: "获取方式",
     planInstrument: "计量器具（名称、型号、位置）", planAccuracy: "准确度等级", planFrequency: "监测频次", planRecording: "记录频次",
@@ -53,7 +53,8 @@ const DICT = {
     sDRAFT: "Draft", sSUBMITTED: "Submitted", sRETURNED: "Returned", sAPPROVED: "Approved", sSUPERSEDED: "Superseded",
     srcFORM: "Form", srcUPLOAD: "Upload", srcMETERS: "Meters",
     ucombustion: "combustion", ufeedstock: "feedstock", uprocess: "process", upurchased: "purchased", uexported: "exported",
-    uncertainty: "Uncertainty (±%)", factorShort: "factor",
+    uncertainty: "Uncertainty (±%)", factorShort: "factor", annualReport: "Download the annual emissions report",
+    reportReady: "Report downloaded",
     plan: "Monitoring plan", planBoundary: "Boundary and main emission facilities", planQa: "Internal quality control and assurance",
     planSave: "Save as a new version", planNone: "No monitoring plan kept yet", planVersion: "Version", planSavedBy: "saved by",
     planParameter: "Parameter", planMethod: "Determined by", planInstrument: "Instrument (name, model, location)",
@@ -98,6 +99,18 @@ export async function api(path, { method = "GET", body, form } = {}) {
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) { const e = new Error((data && data.detail) || res.statusText); e.problem = data; throw e; }
   return data;
+}
+
+/** Fetches a file (a report) and hands it to the browser as a download; a refusal is thrown as api() throws it. */
+export async function download(path, fileName) {
+  const res = await fetch(path, { headers: { "Accept": "*/*", "Accept-Language": lang() === "zh" ? "zh-CN" : "en" }, credentials: "same-origin" });
+  if (res.status === 401) { location.href = "/login.html"; throw new Error("not signed in"); }
+  if (!res.ok) {
+    const data = await res.json().catch(() => null);
+    const e = new Error((data && data.detail) || res.statusText); e.problem = data; throw e;
+  }
+  const a = el("a", { href: URL.createObjectURL(await res.blob()), download: fileName });
+  document.body.append(a); a.click(); a.remove();
 }
 
 /** A problem as readable text: its title in the page's language, the case's sentence, each row-level finding. */

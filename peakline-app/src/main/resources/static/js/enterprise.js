@@ -1,4 +1,4 @@
-import { api, header, t, fmt, el, param, describe, put, when } from "/js/common.js";
+import { api, header, t, fmt, el, param, describe, put, when, download } from "/js/common.js";
 
 const me = await header();
 const code = param("code") || me.enterprise;
@@ -42,6 +42,15 @@ async function load() {
     filings.map(f => el("tr", { class: "click", onclick: () => { location.href = `/filing.html?id=${f.id}`; } },
       el("td", {}, f.period), el("td", {}, f.version), el("td", {}, el("span", { class: "status " + f.status }, t("s" + f.status))), el("td", {}, t("src" + f.source)), el("td", {}, f.comment || ""))));
 }
+
+// the annual report of an approved year, in the guidelines' template layout (Excel)
+document.getElementById("annualReport").addEventListener("click", async () => {
+  const msg = document.getElementById("reportMessage");
+  try {
+    await download(`/api/v1/enterprises/${code}/report?year=${yearSel.value}&format=xlsx`, `${code}-${yearSel.value}-emissions-report.xlsx`);
+    msg.className = "ok"; msg.textContent = t("reportReady");
+  } catch (e) { msg.className = "error"; msg.textContent = describe(e); }
+});
 
 function card(key, value, id) { return el("div", { class: "card", id }, el("div", { class: "label" }, t(key)), el("div", { class: "value" }, value)); }
 

@@ -44,6 +44,11 @@ public enum ErrorCode {
             Kind.INVALID,
             "数据质量控制计划有误：请检查标出的参数行和字段",
             "The monitoring plan is invalid: see the lines and fields named"),
+    REPORT_INCOMPLETE(
+            "report.incomplete",
+            Kind.CONFLICT,
+            "该年度尚有月份未经核查通过，不能出具年度排放报告",
+            "Some months of the year have no approved filing: no annual report yet"),
     STEAM("steam", Kind.INVALID, "蒸汽或热水的质量、压力或温度超出范围", "Steam or hot-water mass, pressure or temperature out of range"),
     ENTERPRISE_CODE("enterprise.code", Kind.INVALID, "统一社会信用代码无效（GB 32100）", "Not a valid unified social credit code"),
     REGION_CODE("region.code", Kind.INVALID, "行政区划代码无效（GB/T 2260）", "Not a GB/T 2260 region code"),

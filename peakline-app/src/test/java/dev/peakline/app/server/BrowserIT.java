@@ -27,6 +27,8 @@ class BrowserIT extends ServerTest {
     static final File DRIVER = new File("/usr/bin/chromedriver");
     static WebDriver browser;
     static WebDriverWait wait;
+    /** Where the browser saves what the user downloads. */
+    static java.nio.file.Path downloads;
 
     @BeforeAll
     static void open() {
@@ -34,6 +36,15 @@ class BrowserIT extends ServerTest {
         requireTool(CHROMIUM.canExecute() && DRIVER.canExecute(), "Debian's chromium and chromium-driver");
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM);
+        try {
+            downloads = java.nio.file.Files.createTempDirectory("peakline-downloads");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        o.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         o.addArguments(
                 "--headless=new",
                 "--no-sandbox",
@@ -283,6 +294,39 @@ class BrowserIT extends ServerTest {
                         .getText())
                 .isEqualTo("实测");
         assertThat(browser.findElement(By.id("planTools")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void anEnterpriseDownloadsTheAnnualReportOfAnApprovedYear() throws Exception {
+        login("enterprise");
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        String code = browser.getCurrentUrl().replaceAll(".*code=([0-9A-Z]{18}).*", "$1");
+        // 2024 is a demo year the verifier approved month by month
+        new org.openqa.selenium.support.ui.Select(visible(By.id("year"))).selectByValue("2024");
+        wait.until(d -> d.findElements(By.cssSelector("#annual-total .value")).size() == 1);
+        String shown = visible(By.cssSelector("#annual-total .value")).getText();
+        browser.findElement(By.id("annualReport")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("reportMessage"), "报告已下载"));
+        java.nio.file.Path file = downloads.resolve(code + "-2024-emissions-report.xlsx");
+        wait.until(d -> java.nio.file.Files.exists(file));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(file))) {
+            var sheet = wb.getSheet("表2 温室气体排放量汇总");
+            double total = Double.NaN;
+            for (var r : sheet) {
+                if (r.getCell(0) != null && r.getCell(0).toString().equals("温室气体排放总量 (tCO2e)")) {
+                    total = r.getCell(1).getNumericCellValue();
+                }
+            }
+            // the report's year total is the figure on the page (one decimal, as the card shows it)
+            assertThat(String.format(java.util.Locale.ROOT, "%,.1f", total)).isEqualTo(shown);
+        }
+        // a year not yet approved: the reason, in Chinese, instead of a file
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("year"))).selectByValue("2025");
+        browser.findElement(By.id("annualReport")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("reportMessage"), "class", "error"));
+        assertThat(visible(By.id("reportMessage")).getText())
+                .contains("该年度尚有月份未经核查通过")
+                .contains("2025-01");
     }
 
     private static void fill(WebElement line, String carrier, String use, String amount, String unit) {
