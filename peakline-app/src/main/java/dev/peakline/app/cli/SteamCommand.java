@@ -29,9 +29,7 @@ public final class SteamCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Steam.Heat h = water
-                    ? Steam.hotWater(tonnes, temperature == null ? Double.NaN : temperature)
-                    : Steam.steam(tonnes, pressure == null ? Double.NaN : pressure, temperature);
+            Steam.Heat h = Steam.convert(tonnes, pressure, temperature, water);
             System.out.println("gigajoules,enthalpy_kj_per_kg,state,formula");
             System.out.printf(
                     java.util.Locale.ROOT,

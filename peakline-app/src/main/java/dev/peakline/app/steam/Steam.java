@@ -29,6 +29,17 @@ public final class Steam {
     public record Heat(double gigajoules, double enthalpy, String state, String formula) {}
 
     /**
+     * What the CLI and the API ask for: hot water of {@code tonnes} at {@code temperatureC} when {@code water}, else
+     * steam (saturated when the temperature is null); a missing number is refused by its field.
+     */
+    public static Heat convert(double tonnes, Double pressureMpa, Double temperatureC, boolean water) {
+        if (water) {
+            return hotWater(tonnes, temperatureC == null ? Double.NaN : temperatureC);
+        }
+        return steam(tonnes, pressureMpa == null ? Double.NaN : pressureMpa, temperatureC);
+    }
+
+    /**
      * Steam of {@code tonnes} at {@code pressureMpa} (absolute) and {@code temperatureC}, or saturated when the
      * temperature is null.
      */

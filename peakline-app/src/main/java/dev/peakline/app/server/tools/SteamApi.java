@@ -22,9 +22,6 @@ public class SteamApi {
             @RequestParam(required = false) Double pressure,
             @RequestParam(required = false) Double temperature,
             @RequestParam(defaultValue = "false") boolean water) {
-        if (water) {
-            return Steam.hotWater(tonnes, temperature == null ? Double.NaN : temperature);
-        }
-        return Steam.steam(tonnes, pressure == null ? Double.NaN : pressure, temperature);
+        return Steam.convert(tonnes, pressure, temperature, water);
     }
 }
