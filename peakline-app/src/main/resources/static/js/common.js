@@ -24,6 +24,17 @@ const DICT = {
     planNone: "尚未制定数据质量控制计划", planVersion: "版本", planSavedBy: "保存人", planParameter: "参数", planMethod: "获取方式",
     planInstrument: "计量器具（名称、型号、位置）", planAccuracy: "准确度等级", planFrequency: "监测频次", planRecording: "记录频次",
     planMissing: "数据缺失时的处理", planDepartment: "负责部门", planSaved: "已保存为新版本",
+    choose: "请选择", removeLine: "删除此行", f_carrier: "能源品种", f_use: "用途", f_quantity: "数量", f_amount: "数量", f_unit: "单位",
+    f_quality: "数据质量", f_uncertainty: "不确定性", f_period: "期间", f_valueAdded: "增加值",
+    editLines: "修改明细", review: "核算结果与对比", changes: "与上一版本的差异", calculation: "计算过程",
+    thisVersion: "本版本", lastMonth: "上月（已通过）", lastYear: "去年同月（已通过）", firstVersion: "这是本月的第一个版本",
+    noChanges: "与上一版本相同", changesSinceReturn: "退回后的修改", change: "变化", before: "原数量", after: "新数量",
+    c_added: "新增", c_removed: "删除", c_changed: "修改", saveChanges: "保存修改", saved: "已保存",
+    discard: "作废", discardConfirm: "确定作废此版本？作废后本月可重新填报，记录仍保留。", withdraw: "撤回", correct: "更正（新版本）",
+    verifierComment: "核查意见", findingPlaceholder: "核查意见（退回时必填，写明需更正的行和原因）",
+    sDISCARDED: "已作废", who: "操作人", what: "操作", detail: "内容",
+    a_filing_create: "创建", a_filing_content: "修改明细", a_filing_submit: "提交核查", a_filing_return: "退回",
+    a_filing_approve: "核查通过", a_filing_withdraw: "撤回", a_filing_discard: "作废", a_filing_supersede: "被更正版本取代",
     steamTool: "蒸汽折算", steamMass: "质量 (t)", steamPressure: "绝对压力 (MPa)", steamTemperature: "温度 (℃，饱和蒸汽可不填)",
     steamConvert: "折算为 GJ 并添加一行", steamsaturated: "饱和蒸汽", steamsuperheated: "过热蒸汽", steamEnthalpy: "焓值",
     quality: "数据质量", qNONE: "未说明", qMEASURED: "实测", qCALCULATED: "计算", qESTIMATED: "估算", qDEFAULT: "缺省",
@@ -60,6 +71,17 @@ const DICT = {
     planParameter: "Parameter", planMethod: "Determined by", planInstrument: "Instrument (name, model, location)",
     planAccuracy: "Accuracy class", planFrequency: "Monitoring frequency", planRecording: "Recording frequency",
     planMissing: "When data are missing", planDepartment: "Responsible department", planSaved: "Saved as a new version",
+    choose: "Choose", removeLine: "Remove this line", f_carrier: "Carrier", f_use: "Use", f_quantity: "Amount", f_amount: "Amount", f_unit: "Unit",
+    f_quality: "Data quality", f_uncertainty: "Uncertainty", f_period: "Period", f_valueAdded: "Value added",
+    editLines: "Edit the lines", review: "Result and comparison", changes: "Changes from the previous version", calculation: "Calculation",
+    thisVersion: "This version", lastMonth: "Last month (approved)", lastYear: "Same month last year (approved)", firstVersion: "The month's first version",
+    noChanges: "Same as the previous version", changesSinceReturn: "Changed since it was returned", change: "Change", before: "Before", after: "After",
+    c_added: "added", c_removed: "removed", c_changed: "changed", saveChanges: "Save changes", saved: "Saved",
+    discard: "Discard", discardConfirm: "Discard this version? The month can be filed again; the record is kept.", withdraw: "Withdraw", correct: "Correct (new version)",
+    verifierComment: "Verifier's comment", findingPlaceholder: "Finding (required to return: which line and why)",
+    sDISCARDED: "Discarded", who: "By", what: "Action", detail: "Detail",
+    a_filing_create: "created", a_filing_content: "lines changed", a_filing_submit: "submitted", a_filing_return: "returned",
+    a_filing_approve: "approved", a_filing_withdraw: "withdrawn", a_filing_discard: "discarded", a_filing_supersede: "superseded by a correction",
     steamTool: "Steam to GJ", steamMass: "Mass (t)", steamPressure: "Absolute pressure (MPa)",
     steamTemperature: "Temperature (°C, blank for saturated)", steamConvert: "Convert to GJ and add a line",
     steamsaturated: "saturated steam", steamsuperheated: "superheated steam", steamEnthalpy: "enthalpy",
@@ -87,8 +109,8 @@ function csrf() {
 }
 
 /** Calls the API; throws an Error carrying the Problem Details (with row-level problems) on failure. */
-export async function api(path, { method = "GET", body, form } = {}) {
-  const headers = { "Accept": "application/json", "Accept-Language": lang() === "zh" ? "zh-CN" : "en" };
+export async function api(path, { method = "GET", body, form, headers: extra = {} } = {}) {
+  const headers = { "Accept": "application/json", "Accept-Language": lang() === "zh" ? "zh-CN" : "en", ...extra };
   if (method !== "GET") headers["X-XSRF-TOKEN"] = csrf();
   let payload;
   if (form) payload = form;

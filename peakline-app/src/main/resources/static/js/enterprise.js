@@ -1,4 +1,5 @@
 import { api, header, t, fmt, el, param, describe, put, when, download } from "/js/common.js";
+import { filingForm } from "/js/filingform.js";
 
 const me = await header();
 const code = param("code") || me.enterprise;
@@ -71,16 +72,9 @@ if (me.role === "ENTERPRISE" || me.role === "ADMIN") {
   const tpl = document.getElementById("template");
   const setTpl = () => { tpl.href = `/api/v1/enterprises/${code}/template.xlsx?period=${period.value}`; };
   setTpl(); period.addEventListener("change", setTpl);
-  const form = document.getElementById("form");
-  form.append(el("tr", {}, ["carrier", "use", "amount", "unit", "quality", "uncertainty"].map(k => el("th", {}, t(k)))));
-  // how the amount was obtained (数据质量), for the verifier: not stated, measured, calculated, estimated, default
-  const quality = () => el("select", { name: "quality" },
-    ["", "MEASURED", "CALCULATED", "ESTIMATED", "DEFAULT"].map(q => el("option", { value: q }, t("q" + (q || "NONE")))));
-  const addLine = (carrier = "", use = "燃烧", amount = "", unit = "t") => form.append(el("tr", { class: "line" },
-    el("td", {}, el("input", { name: "carrier", value: carrier })), el("td", {}, el("input", { name: "use", value: use, size: 6 })),
-    el("td", {}, el("input", { name: "amount", value: amount, size: 10 })), el("td", {}, el("input", { name: "unit", value: unit, size: 6 })),
-    el("td", {}, quality()), el("td", {}, el("input", { name: "uncertainty", size: 4, placeholder: "±%" }))));
-  addLine("原煤", "燃烧", "", "t"); addLine("电力", "外购", "", "MWh");
+  // carrier, use and unit are choices (Chinese names, the units each carrier allows); no line is pre-filled
+  const form = await filingForm(document.getElementById("form"));
+  const addLine = (carrier, use, amount, unit) => form.add({ carrier, use, amount, unit });
   document.getElementById("addLine").addEventListener("click", () => addLine());
   // steam bought by mass becomes heat in GJ (Ma × (En − 83.74) × 10⁻³, IAPWS-IF97), the unit heat is filed in
   document.getElementById("steamConvert").addEventListener("click", async () => {
@@ -93,15 +87,18 @@ if (me.role === "ENTERPRISE" || me.role === "ADMIN") {
       const gj = Math.round(h.gigajoules * 1000) / 1000;
       out.className = "ok";
       out.textContent = `= ${fmt(gj, 3)} GJ（${t("steam" + h.state)}，${t("steamEnthalpy")} ${fmt(h.enthalpy, 1)} kJ/kg）`;
-      addLine("热力", "外购", String(gj), "GJ");
+      addLine("热力", "purchased", String(gj), "GJ");
     } catch (e) { out.className = "error"; out.textContent = describe(e); }
   });
   const msg = document.getElementById("fileMessage");
   const done = f => { msg.className = "ok"; msg.textContent = `${t("created")}: ${f.period} v${f.version} (${t("s" + f.status)})`; load(); location.href = `/filing.html?id=${f.id}`; };
-  const fail = e => { msg.className = "error"; msg.textContent = describe(e); };
+  // every problem beside its line and field; the rest above the form
+  const fail = e => {
+    const rest = e.problem ? form.show(e.problem.problems) : [];
+    msg.className = "error"; msg.textContent = describe({ ...e, problem: e.problem ? { ...e.problem, problems: rest } : null });
+  };
   document.getElementById("saveForm").addEventListener("click", async () => {
-    const activity = [...form.querySelectorAll("tr.line")].map(r => Object.fromEntries([...r.querySelectorAll("input, select")].map(i => [i.name, i.value])))
-      .filter(l => l.carrier || l.amount);
+    const activity = form.read();
     const va = document.getElementById("valueAdded").value;
     const body = { period: period.value, activity, output: va ? [{ valueAdded: va, unit: "万元" }] : [] };
     try { done(await api(`/api/v1/enterprises/${code}/filings`, { method: "POST", body })); } catch (e) { fail(e); }

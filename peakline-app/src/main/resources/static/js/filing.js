@@ -1,17 +1,39 @@
-import { api, header, t, el, param, describe, put } from "/js/common.js";
+import { api, header, t, el, param, describe, put, fmt, when } from "/js/common.js";
+import { filingForm } from "/js/filingform.js";
 
 const me = await header();
 const id = param("id");
+const files = me.role === "ENTERPRISE" || me.role === "ADMIN";
+const verifies = me.role === "VERIFIER" || me.role === "ADMIN";
+let form = null;
+
+function message(kind, text) { const m = document.getElementById("message"); m.className = kind; m.textContent = text; }
+
+/** The stored content as the form's lines. */
+const asLines = c => c.activity.map(a => ({ carrier: a.carrier, use: a.use, amount: a.amount, unit: a.unit, quality: a.quality, uncertainty: a.uncertainty }));
+const valueAdded = c => c.output.length ? String(c.output.reduce((s, o) => s + Number(o.valueAdded), 0)) : "";
+const body = (period, c) => ({ period, activity: form.read(), process: c.process.map(p => ({ process: p.process, amount: String(p.amount), unit: p.unit, parameters: p.parameters })),
+  production: c.production.map(p => ({ product: p.product, amount: String(p.amount), unit: p.unit })),
+  output: document.getElementById("valueAdded").value.trim() ? [{ valueAdded: document.getElementById("valueAdded").value.trim(), unit: "万元" }] : [] });
 
 async function load() {
-  const d = await api(`/api/v1/filings/${id}`);
-  const f = d.filing;
+  const res = await fetch(`/api/v1/filings/${id}`, { headers: { Accept: "application/json" } });
+  const etag = res.headers.get("ETag");
+  const d = await res.json();
+  const f = d.filing, c = d.content;
   document.getElementById("title").textContent = `${d.enterpriseName} · ${f.period} · ${t("version")} ${f.version}`;
   const st = document.getElementById("status");
   st.textContent = t("s" + f.status); st.className = "status " + f.status;
-  document.getElementById("comment").textContent = f.comment ? `${t("comment")}: ${f.comment}` : "";
-  const c = d.content;
-  put(document.getElementById("lines"), 
+  document.getElementById("comment").textContent = f.comment ? `${t(f.status === "RETURNED" ? "verifierComment" : "comment")}：${f.comment}` : "";
+  const editable = files && (f.status === "DRAFT" || f.status === "RETURNED");
+  document.getElementById("editPanel").hidden = !editable;
+  document.getElementById("linesPanel").hidden = editable;
+  if (editable) {
+    form = await filingForm(document.getElementById("form"), asLines(c));
+    document.getElementById("addLine").onclick = () => form.add();
+    document.getElementById("valueAdded").value = valueAdded(c);
+  }
+  put(document.getElementById("lines"),
     el("tr", {}, ["carrier", "use", "amount", "unit", "quality", "uncertainty"].map(k => el("th", {}, t(k)))),
     c.activity.map(a => el("tr", {}, el("td", {}, a.carrier), el("td", {}, t("u" + a.use)), el("td", { class: "num" }, a.amount), el("td", {}, a.unit),
       el("td", {}, t("q" + (a.quality || "NONE"))),
@@ -19,6 +41,7 @@ async function load() {
     c.process.map(p => el("tr", {}, el("td", {}, p.process), el("td", {}, p.parameters), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.production.map(p => el("tr", {}, el("td", {}, t("product") + ": " + p.product), el("td", {}, ""), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.output.map(o => el("tr", {}, el("td", {}, t("output")), el("td", {}, ""), el("td", { class: "num" }, o.valueAdded), el("td", {}, o.unit))));
+  await review();
   const rec = d.reconciliation || [];
   document.getElementById("reconciliationPanel").hidden = rec.length === 0;
   put(document.getElementById("reconciliation"),
@@ -27,22 +50,92 @@ async function load() {
       el("td", { class: "num" }, Number.isFinite(r.metered) ? r.metered.toFixed(3) : "—"),
       el("td", { class: "num" }, r.filed == null ? "—" : r.filed.toFixed(3)),
       el("td", { class: "num" }, r.deviation == null ? "—" : (r.deviation * 100).toFixed(1) + "%" + (r.flagged ? " ⚠" : "")))));
-  put(document.getElementById("audit"), ...d.history.map(h =>
-    el("tr", {}, el("td", {}, h.at), el("td", {}, h.actor), el("td", {}, h.action), el("td", {}, h.before || ""), el("td", {}, h.after || ""))));
-  const actions = document.getElementById("actions");
-  put(actions);
-  const act = (key, path, needComment) => actions.append(el("button", { class: "primary", id: key, onclick: async () => {
-    const comment = document.getElementById("decision") ? document.getElementById("decision").value : "";
-    try { await api(`/api/v1/filings/${id}/${path}`, { method: "POST", body: needComment !== undefined ? { comment } : undefined }); await load(); }
-    catch (e) { const m = document.getElementById("message"); m.className = "error"; m.textContent = describe(e); }
-  } }, t(key)));
-  if ((me.role === "ENTERPRISE" || me.role === "ADMIN") && (f.status === "DRAFT" || f.status === "RETURNED")) act("submit", "submit");
-  if ((me.role === "VERIFIER" || me.role === "ADMIN") && f.status === "SUBMITTED") {
-    actions.append(el("input", { id: "decision", placeholder: t("comment"), size: 40 }));
-    act("approve", "approve", true);
-    act("giveBack", "return", true);
+  put(document.getElementById("audit"),
+    el("tr", {}, ["time", "who", "what", "detail"].map(k => el("th", {}, t(k)))),
+    d.history.map(h => el("tr", {}, el("td", {}, when(h.at)), el("td", {}, h.actor), el("td", {}, t("a_" + h.action.replace(".", "_"))), el("td", {}, auditDetail(h)))));
+  actions(f, c, etag);
+}
+
+/** What an audit entry changed, in words: the status from → to, the comment, the lines' summary. */
+function auditDetail(h) {
+  const parse = s => { try { return s ? JSON.parse(s) : null; } catch { return null; } };
+  const b = parse(h.before), a = parse(h.after);
+  const parts = [];
+  if (b && a && b.status && a.status && b.status !== a.status) parts.push(`${t("s" + b.status)} → ${t("s" + a.status)}`);
+  else if (!b && a && a.status) parts.push(t("s" + a.status));
+  if (a && a.comment && (!b || a.comment !== b.comment)) parts.push(`${t("comment")}：${a.comment}`);
+  if (a && Array.isArray(a.activity)) {
+    const line = x => `${x.carrier} ${t("u" + x.use)} ${x.amount} ${x.unit}`;
+    parts.push(`${t("lines")}：${b && Array.isArray(b.activity) ? b.activity.map(line).join("、") + " → " : ""}${a.activity.map(line).join("、")}`);
   }
-  actions.append(el("a", { href: `/enterprise.html?code=${f.enterprise}&year=${f.period.slice(0, 4)}` }, t("account")));
+  return parts.join("；");
+}
+
+async function review() {
+  const r = await api(`/api/v1/filings/${id}/review`);
+  const cols = [["thisVersion", r.result], ["lastMonth", r.lastMonth], ["lastYear", r.lastYear]];
+  const rows = [["scope1", "scope1", 2], ["scope2", "scope2", 2], ["total", "total", 2], ["energy", "energy", 2], ["valueAdded", "valueAdded", 1], ["intensity", "carbonIntensity", 4]];
+  put(document.getElementById("figures"),
+    el("tr", {}, el("th", {}, ""), cols.map(([k]) => el("th", { class: "num" }, t(k)))),
+    rows.map(([label, key, digits]) => el("tr", { "data-key": key }, el("td", {}, t(label)),
+      cols.map(([, v]) => el("td", { class: "num" }, v && v[key] != null ? fmt(v[key], digits) : "—")))));
+  put(document.getElementById("checks"), (r.problems || []).map(p => el("div", { class: "error" }, p.message)),
+    r.checks.map(ch => el("div", { class: ch.flagged ? "error check" : "ok check" }, (ch.flagged ? "⚠ " : "✓ ") + ch.message)));
+  document.getElementById("changesHeading").textContent = t(r.sinceReturn ? "changesSinceReturn" : "changes");
+  put(document.getElementById("changes"),
+    r.previousVersion == null && !r.sinceReturn ? el("tr", {}, el("td", {}, t("firstVersion")))
+      : r.changes.length === 0 ? el("tr", {}, el("td", {}, t("noChanges")))
+      : [el("tr", {}, ["change", "carrier", "use", "unit", "before", "after"].map(k => el("th", {}, t(k)))),
+         r.changes.map(x => el("tr", { class: "change " + x.kind }, el("td", {}, t("c_" + x.kind)), el("td", {}, x.carrier), el("td", {}, x.use ? t("u" + x.use) : ""),
+           el("td", {}, x.unit), el("td", { class: "num" }, x.before ?? "—"), el("td", { class: "num" }, x.after ?? "—")))]);
+  document.getElementById("calculation").textContent = (r.calculation || []).join("\n");
+}
+
+function actions(f, c, etag) {
+  const box = document.getElementById("actions");
+  put(box);
+  const button = (key, run, cls = "primary") => box.append(el("button", { class: cls, id: key, type: "button", onclick: async () => {
+    try { await run(); } catch (e) { showProblems(e); }
+  } }, t(key)));
+  const save = async () => {
+    const saved = await api(`/api/v1/filings/${id}`, { method: "PUT", body: body(f.period, c), headers: { "If-Match": etag } });
+    return saved;
+  };
+  if (files && (f.status === "DRAFT" || f.status === "RETURNED")) {
+    button("saveChanges", async () => { await save(); message("ok", t("saved")); await load(); });
+    button("submit", async () => { await save(); await api(`/api/v1/filings/${id}/submit`, { method: "POST" }); message("ok", t("sSUBMITTED")); await load(); });
+    button("discard", async () => {
+      if (!confirm(t("discardConfirm"))) return;
+      await api(`/api/v1/filings/${id}`, { method: "DELETE" }); message("ok", t("sDISCARDED")); await load();
+    }, "secondary danger");
+  }
+  if (files && f.status === "SUBMITTED") button("withdraw", async () => { await api(`/api/v1/filings/${id}/withdraw`, { method: "POST" }); await load(); }, "secondary");
+  if (files && f.status === "APPROVED") button("correct", async () => {
+    // a correction is a new version that starts from the approved lines
+    const nf = await api(`/api/v1/enterprises/${f.enterprise}/filings`, { method: "POST", body: { period: f.period,
+      activity: asLines(c).map(l => ({ ...l, amount: String(l.amount), uncertainty: l.uncertainty == null ? "" : String(l.uncertainty) })),
+      process: c.process.map(p => ({ process: p.process, amount: String(p.amount), unit: p.unit, parameters: p.parameters })),
+      production: c.production.map(p => ({ product: p.product, amount: String(p.amount), unit: p.unit })),
+      output: c.output.map(o => ({ valueAdded: String(o.valueAdded), unit: o.unit })) } });
+    location.href = `/filing.html?id=${nf.id}`;
+  }, "secondary");
+  if (verifies && f.status === "SUBMITTED") {
+    box.append(el("input", { id: "decision", placeholder: t("findingPlaceholder"), size: 50 }));
+    const decide = path => async () => {
+      await api(`/api/v1/filings/${id}/${path}`, { method: "POST", body: { comment: document.getElementById("decision").value } });
+      await load();
+    };
+    button("approve", decide("approve"));
+    button("giveBack", decide("return"), "secondary");
+  }
+  box.append(el("a", { href: `/enterprise.html?code=${f.enterprise}&year=${f.period.slice(0, 4)}` }, t("account")));
+}
+
+function showProblems(e) {
+  const rest = form && e.problem ? form.show(e.problem.problems) : (e.problem && e.problem.problems) || [];
+  const m = document.getElementById("message");
+  m.className = "error";
+  m.textContent = describe({ ...e, problem: e.problem ? { ...e.problem, problems: rest } : null });
 }
 
 await load();

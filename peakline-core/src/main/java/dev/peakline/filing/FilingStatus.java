@@ -10,8 +10,9 @@ import java.util.Set;
  *
  * <pre>
  *   DRAFT ──submit──▶ SUBMITTED ──approve──▶ APPROVED ──(a newer version approved)──▶ SUPERSEDED
- *     ▲                 │
+ *     ▲  ◀──withdraw──   │
  *     └── RETURNED ◀─return (with comments); RETURNED ──submit──▶ SUBMITTED
+ *   DRAFT, RETURNED ──discard──▶ DISCARDED (kept, with its lines and audit trail; the month is open again)
  * </pre>
  *
  * Draft and returned versions can be changed; a submitted one is with the verifier and locked; an approved one is
@@ -23,13 +24,18 @@ public enum FilingStatus {
     SUBMITTED("已提交"),
     RETURNED("已退回"),
     APPROVED("已通过"),
-    SUPERSEDED("已被替代");
+    SUPERSEDED("已被替代"),
+    DISCARDED("已作废");
 
     /** A step of the workflow, with the states it starts from and the state it leads to. */
     public enum Step {
         SUBMIT("提交", EnumSet.of(DRAFT, RETURNED), SUBMITTED),
         RETURN("退回", EnumSet.of(SUBMITTED), RETURNED),
         APPROVE("通过", EnumSet.of(SUBMITTED), APPROVED),
+        /** The enterprise takes a submitted version back before the verifier decides. */
+        WITHDRAW("撤回", EnumSet.of(SUBMITTED), DRAFT),
+        /** The enterprise gives up a draft or returned version. */
+        DISCARD("作废", EnumSet.of(DRAFT, RETURNED), DISCARDED),
         SUPERSEDE("替代", EnumSet.of(APPROVED), SUPERSEDED);
 
         private final String nameCn;

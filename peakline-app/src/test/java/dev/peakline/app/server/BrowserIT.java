@@ -111,6 +111,9 @@ class BrowserIT extends ServerTest {
         wait.until(ExpectedConditions.urlContains("/enterprise.html"));
         WebElement period = visible(By.id("period"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2025-06'", period);
+        wait.until(d -> d.findElements(By.cssSelector("#form tr.line select[name=carrier] option"))
+                        .size()
+                > 10);
         var lines = browser.findElements(By.cssSelector("#form tr.line"));
         fill(lines.get(0), "天然气", "燃烧", "100", "万Nm3");
         // the gas was metered: the verifier sees 实测 beside the line
@@ -118,13 +121,13 @@ class BrowserIT extends ServerTest {
                 .selectByVisibleText("实测");
         // metered within ±2 % (the meter's accuracy)
         lines.get(0).findElement(By.name("uncertainty")).sendKeys("2");
-        fill(lines.get(1), "", "", "", "");
         browser.findElement(By.id("valueAdded")).sendKeys("500");
         browser.findElement(By.id("saveForm")).click();
         wait.until(ExpectedConditions.urlContains("/filing.html"));
-        assertThat(visible(By.id("lines")).getText()).contains("实测").contains("±2 %");
         visible(By.id("submit")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "待核查"));
+        // submitted: the lines read back as filed, with how the amount was obtained and its uncertainty
+        assertThat(visible(By.id("lines")).getText()).contains("实测").contains("±2 %");
 
         login("verifier");
         wait.until(ExpectedConditions.urlContains("/queue.html"));
@@ -231,6 +234,7 @@ class BrowserIT extends ServerTest {
     void anEnterpriseConvertsBoughtSteamToGigajoulesOnItsFilingForm() {
         login("enterprise");
         wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        wait.until(d -> d.findElements(By.cssSelector("#form tr.line")).size() == 1);
         visible(By.id("steamTonnes")).sendKeys("100");
         browser.findElement(By.id("steamPressure")).sendKeys("1.0");
         browser.findElement(By.id("steamTemperature")).sendKeys("250");
@@ -245,10 +249,20 @@ class BrowserIT extends ServerTest {
                 .contains("2,943.2 kJ/kg");
         var lines = browser.findElements(By.cssSelector("#form tr.line"));
         assertThat(lines).hasSize(linesBefore + 1);
-        var inputs = lines.get(lines.size() - 1).findElements(By.tagName("input"));
-        assertThat(inputs.get(0).getAttribute("value")).isEqualTo("热力");
-        assertThat(inputs.get(2).getAttribute("value")).isEqualTo("285.948");
-        assertThat(inputs.get(3).getAttribute("value")).isEqualTo("GJ");
+        WebElement added = lines.get(lines.size() - 1);
+        assertThat(new org.openqa.selenium.support.ui.Select(added.findElement(By.name("carrier")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("热力");
+        assertThat(new org.openqa.selenium.support.ui.Select(added.findElement(By.name("use")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("外购");
+        assertThat(added.findElement(By.name("amount")).getAttribute("value")).isEqualTo("285.948");
+        assertThat(new org.openqa.selenium.support.ui.Select(added.findElement(By.name("unit")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("GJ");
         // water below its boiling point is not steam: the field and the reason are shown, nothing is added
         browser.findElement(By.id("steamTemperature")).clear();
         browser.findElement(By.id("steamTemperature")).sendKeys("150");
@@ -329,12 +343,101 @@ class BrowserIT extends ServerTest {
                 .contains("2025-01");
     }
 
-    private static void fill(WebElement line, String carrier, String use, String amount, String unit) {
-        String[] values = {carrier, use, amount, unit};
-        var inputs = line.findElements(By.tagName("input"));
-        for (int i = 0; i < 4; i++) {
-            inputs.get(i).clear();
-            inputs.get(i).sendKeys(values[i]);
-        }
+    /** Files a month from the enterprise page's form: one line and the value added; lands on the new draft. */
+    private void fileByForm(String period, String carrier, String use, String amount, String unit, String valueAdded) {
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = arguments[1]", visible(By.id("period")), period);
+        wait.until(d -> d.findElements(By.cssSelector("#form tr.line select[name=carrier] option"))
+                        .size()
+                > 10);
+        fill(browser.findElements(By.cssSelector("#form tr.line")).get(0), carrier, use, amount, unit);
+        browser.findElement(By.id("valueAdded")).sendKeys(valueAdded);
+        browser.findElement(By.id("saveForm")).click();
+        wait.until(ExpectedConditions.urlContains("/filing.html"));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "草稿"));
+    }
+
+    private void setAmount(String amount) {
+        WebElement a = visible(By.cssSelector("#form tr.line input[name=amount]"));
+        a.clear();
+        a.sendKeys(amount);
+    }
+
+    @Test
+    void aDraftIsEditedAndDiscardedAReturnedMonthIsCorrectedAndTheVerifierReviewsTheDifference() {
+        // the enterprise files December 2025 (its December 2024 is approved demo data), then changes the draft
+        login("enterprise");
+        fileByForm("2025-12", "天然气", "燃烧", "100", "万Nm3", "500");
+        setAmount("120");
+        browser.findElement(By.id("saveChanges")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("message"), "已保存"));
+        // 120 ×10⁴ Nm³ × 21.62188809 tCO2 per 10⁴ Nm³ = 2,594.626571 tCO2, previewed before submitting
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#figures tr[data-key=total]"), "2,594.63"));
+        // it discards the draft: kept as 已作废, and the month is open again
+        ((JavascriptExecutor) browser).executeScript("window.confirm = () => true");
+        browser.findElement(By.id("discard")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "已作废"));
+        assertThat(visible(By.id("audit")).getText()).contains("作废").contains("草稿 → 已作废");
+
+        // files again and submits
+        browser.get(url("/enterprise.html"));
+        fileByForm("2025-12", "天然气", "燃烧", "100", "万Nm3", "500");
+        String filing = browser.getCurrentUrl();
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "待核查"));
+
+        // the verifier reviews it beside the same month last year and returns it with a finding
+        login("verifier");
+        browser.get(filing);
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "待核查"));
+        String figures = visible(By.id("figures")).getText();
+        assertThat(figures).contains("本版本").contains("去年同月").contains("2,162.19");
+        // last year's December is approved: its total is shown, not a dash
+        String lastYear = browser.findElement(By.cssSelector("#figures tr[data-key=total] td:nth-child(4)"))
+                .getText();
+        assertThat(lastYear).isNotEqualTo("—");
+        visible(By.id("decision")).sendKeys("天然气用量与燃气公司结算单不符，应为 110 万立方米");
+        browser.findElement(By.id("giveBack")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "已退回"));
+
+        // the enterprise reads the finding, corrects the line and resubmits
+        login("enterprise");
+        browser.get(filing);
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "已退回"));
+        assertThat(visible(By.id("comment")).getText()).contains("核查意见").contains("应为 110 万立方米");
+        setAmount("110");
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "待核查"));
+
+        // the verifier sees what changed since the return, line by line, and approves
+        login("verifier");
+        browser.get(filing);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("changesHeading"), "退回后的修改"));
+        String changes = visible(By.id("changes")).getText();
+        assertThat(changes).contains("修改").contains("天然气").contains("100").contains("110");
+        visible(By.id("decision")).sendKeys("已按结算单更正");
+        browser.findElement(By.id("approve")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "已通过"));
+        // the audit trail in Beijing time and in words
+        String audit = visible(By.id("audit")).getText();
+        assertThat(audit).contains("核查通过").contains("退回").contains("待核查 → 已退回").doesNotContain("filing.");
+
+        // the enterprise sees the approved figures: 110 × 21.62188809 = 2,378.407690 tCO2
+        login("enterprise");
+        browser.get(url("/enterprise.html?year=2025"));
+        WebElement row = visible(By.cssSelector("#months tr[data-period='2025-12']"));
+        assertThat(row.getText()).contains("2,378.41");
+    }
+
+    /** Fills a line of the filing form as a person does: choose the carrier, its use and unit, type the amount. */
+    private void fill(WebElement line, String carrier, String use, String amount, String unit) {
+        new org.openqa.selenium.support.ui.Select(line.findElement(By.name("carrier"))).selectByValue(carrier);
+        new org.openqa.selenium.support.ui.Select(line.findElement(By.name("use"))).selectByVisibleText(use);
+        WebElement a = line.findElement(By.name("amount"));
+        a.clear();
+        a.sendKeys(amount);
+        new org.openqa.selenium.support.ui.Select(line.findElement(By.name("unit"))).selectByValue(unit);
     }
 }

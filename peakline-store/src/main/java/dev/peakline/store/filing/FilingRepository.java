@@ -119,9 +119,36 @@ public final class FilingRepository {
             return new Content(activity, List.of(), List.of(), List.of());
         }
 
-        String summary() {
-            return "{\"activity\":" + activity.size() + ",\"process\":" + process.size() + ",\"production\":"
-                    + production.size() + ",\"output\":" + output.size() + "}";
+        /**
+         * The content as the audit log keeps it: every activity line (carrier, use, amount, unit), the value added,
+         * and how many process and production lines there are; the verifier's diff reads it back.
+         */
+        public String summary() {
+            StringBuilder b = new StringBuilder("{\"activity\":[");
+            for (int i = 0; i < activity.size(); i++) {
+                ActivityLine a = activity.get(i);
+                b.append(i == 0 ? "" : ",")
+                        .append("{\"carrier\":")
+                        .append(AuditLog.json(a.carrier()))
+                        .append(",\"use\":")
+                        .append(AuditLog.json(a.use()))
+                        .append(",\"amount\":")
+                        .append(AuditLog.json(a.amount().toPlainString()))
+                        .append(",\"unit\":")
+                        .append(AuditLog.json(a.unit()))
+                        .append('}');
+            }
+            b.append("],\"valueAdded\":[");
+            for (int i = 0; i < output.size(); i++) {
+                b.append(i == 0 ? "" : ",")
+                        .append(AuditLog.json(output.get(i).valueAdded().toPlainString()));
+            }
+            return b.append("],\"process\":")
+                    .append(process.size())
+                    .append(",\"production\":")
+                    .append(production.size())
+                    .append('}')
+                    .toString();
         }
     }
 
@@ -312,6 +339,16 @@ public final class FilingRepository {
 
     public Filing submit(String actor, long id) {
         return transition(actor, id, Step.SUBMIT, null, "filing.submit");
+    }
+
+    /** The enterprise takes a submitted version back (to a draft) before the verifier decides. */
+    public Filing withdraw(String actor, long id) {
+        return transition(actor, id, Step.WITHDRAW, null, "filing.withdraw");
+    }
+
+    /** The enterprise gives up a draft or returned version; it is kept as DISCARDED and the month is open again. */
+    public Filing discard(String actor, long id) {
+        return transition(actor, id, Step.DISCARD, null, "filing.discard");
     }
 
     /** The verifier returns a submitted filing with comments. */

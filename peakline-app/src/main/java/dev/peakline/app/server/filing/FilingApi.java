@@ -34,12 +34,15 @@ public class FilingApi {
     private final Scopes scopes;
 
     private final dev.peakline.store.monitoring.Monitoring monitoring;
+    private final FilingReview review;
 
     public FilingApi(
             Filings filings,
             FilingRepository repository,
             Scopes scopes,
-            dev.peakline.store.monitoring.Monitoring monitoring) {
+            dev.peakline.store.monitoring.Monitoring monitoring,
+            FilingReview review) {
+        this.review = review;
         this.monitoring = monitoring;
         this.filings = filings;
         this.repository = repository;
@@ -70,6 +73,15 @@ public class FilingApi {
                         repository.history(id),
                         monitoring.reconciliation(
                                 f.enterprise().value(), f.period().toString())));
+    }
+
+    @GetMapping("/{id}/review")
+    @Operation(
+            summary = "What the version gives and how it compares: its figures and calculation sheet, the same month"
+                    + " last year and the month before as approved, the difference to the previous version line by"
+                    + " line, and checks against the enterprise's own history and its industry")
+    public FilingReview.Review review(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id) {
+        return review.review(me, filings.read(me, id));
     }
 
     @PutMapping("/{id}")
@@ -123,6 +135,20 @@ public class FilingApi {
     @Operation(summary = "Submits a draft or returned version to the verifier")
     public Filing submit(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id) {
         return filings.submit(me, id);
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @Operation(summary = "The enterprise takes a submitted version back to a draft before the verifier decides")
+    public Filing withdraw(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id) {
+        return filings.withdraw(me, id);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}")
+    @Operation(
+            summary = "Discards a draft or returned version: kept as DISCARDED with its lines and audit trail, and the"
+                    + " month is open for a new version")
+    public Filing discard(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id) {
+        return filings.discard(me, id);
     }
 
     /** A verifier's decision with an optional (approve) or required (return) comment. */

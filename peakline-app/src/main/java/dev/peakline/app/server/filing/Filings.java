@@ -165,6 +165,20 @@ public class Filings {
         return filings.submit(me.actor(), id);
     }
 
+    /** The enterprise takes its submitted version back before the verifier decides. */
+    public Filing withdraw(PeaklineUser me, long id) {
+        Filing f = read(me, id);
+        scopes.fileFor(me, f.enterprise().value());
+        return filings.withdraw(me.actor(), id);
+    }
+
+    /** The enterprise gives up its draft or returned version (kept as DISCARDED). */
+    public Filing discard(PeaklineUser me, long id) {
+        Filing f = read(me, id);
+        scopes.fileFor(me, f.enterprise().value());
+        return filings.discard(me.actor(), id);
+    }
+
     public Filing approve(PeaklineUser me, long id, String comment) {
         Filing f = read(me, id);
         Enterprise e = scopes.verify(me, f.enterprise().value());

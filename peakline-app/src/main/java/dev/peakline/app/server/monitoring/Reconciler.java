@@ -105,7 +105,9 @@ public class Reconciler {
         }
         List<Filing> versions = filings.versions(enterprise, period);
         Optional<Filing> own = versions.stream()
-                .filter(f -> !f.source().equals("METERS") && f.status() != FilingStatus.SUPERSEDED)
+                .filter(f -> !f.source().equals("METERS")
+                        && f.status() != FilingStatus.SUPERSEDED
+                        && f.status() != FilingStatus.DISCARDED)
                 .max(Comparator.comparingInt(Filing::version));
         Long draftId = null;
         Map<String, Double> filed = new TreeMap<>();
@@ -130,7 +132,8 @@ public class Reconciler {
             if (draft.isPresent()) {
                 filings.replace(actor, draft.get().id(), content);
                 draftId = draft.get().id();
-            } else if (versions.stream().allMatch(f -> f.status() == FilingStatus.SUPERSEDED)) {
+            } else if (versions.stream()
+                    .allMatch(f -> f.status() == FilingStatus.SUPERSEDED || f.status() == FilingStatus.DISCARDED)) {
                 draftId = filings.draft(actor, enterprise, period, "METERS", content)
                         .id();
             }
