@@ -19,6 +19,8 @@ const DICT = {
     sDRAFT: "草稿", sSUBMITTED: "待核查", sRETURNED: "已退回", sAPPROVED: "已通过", sSUPERSEDED: "已被更正版本取代",
     srcFORM: "表单", srcUPLOAD: "上传", srcMETERS: "在线监测",
     ucombustion: "燃烧", ufeedstock: "原料", uprocess: "过程", upurchased: "外购", uexported: "输出",
+    queueEmpty: "没有待核查的填报", search: "搜索", totalCount: "共", rowsUnit: "条", prevPage: "上一页", nextPage: "下一页", submittedAt: "提交时间",
+    daysWaiting: "已等待（天）", loading: "加载中…",
     uncertainty: "不确定性 (±%)", factorShort: "因子", annualReport: "下载年度排放报告", reportReady: "报告已下载",
     plan: "数据质量控制计划", planBoundary: "核算边界和主要排放设施", planQa: "数据内部质量控制和质量保证", planSave: "保存为新版本",
     planNone: "尚未制定数据质量控制计划", planVersion: "版本", planSavedBy: "保存人", planParameter: "参数", planMethod: "获取方式",
@@ -64,6 +66,8 @@ const DICT = {
     sDRAFT: "Draft", sSUBMITTED: "Submitted", sRETURNED: "Returned", sAPPROVED: "Approved", sSUPERSEDED: "Superseded",
     srcFORM: "Form", srcUPLOAD: "Upload", srcMETERS: "Meters",
     ucombustion: "combustion", ufeedstock: "feedstock", uprocess: "process", upurchased: "purchased", uexported: "exported",
+    queueEmpty: "Nothing awaits your review", search: "Search", totalCount: "Total", rowsUnit: "rows", prevPage: "Previous", nextPage: "Next", submittedAt: "Submitted",
+    daysWaiting: "Days waiting", loading: "Loading…",
     uncertainty: "Uncertainty (±%)", factorShort: "factor", annualReport: "Download the annual emissions report",
     reportReady: "Report downloaded",
     plan: "Monitoring plan", planBoundary: "Boundary and main emission facilities", planQa: "Internal quality control and assurance",
@@ -201,3 +205,46 @@ function showError(err) {
 }
 window.addEventListener("unhandledrejection", ev => showError(ev.reason));
 window.addEventListener("error", ev => showError(ev.error || new Error(ev.message)));
+
+/**
+ * A table people can work with: a search box, headers that sort (click again to reverse), pages of `pageSize` rows and
+ * the total count, and a sentence when there is nothing. `columns`: [{ key, label, num, render(row) → node|text,
+ * value(row) → what sorts and searches }].
+ */
+export function dataTable(container, columns, rows, { pageSize = 50, onRow, empty = "noData", id } = {}) {
+  let sortKey = null, desc = false, page = 0, query = "";
+  const value = (c, r) => c.value ? c.value(r) : r[c.key];
+  const search = el("input", { type: "search", class: "search", placeholder: t("search"), "aria-label": t("search") });
+  const table = el("table", id ? { id } : {});
+  const footer = el("div", { class: "pager" });
+  search.addEventListener("input", () => { query = search.value.trim().toLowerCase(); page = 0; draw(); });
+  function draw() {
+    let list = rows.filter(r => !query || columns.some(c => String(value(c, r) ?? "").toLowerCase().includes(query)));
+    if (sortKey) {
+      const c = columns.find(x => x.key === sortKey);
+      list = [...list].sort((a, b) => {
+        const x = value(c, a), y = value(c, b);
+        const r = typeof x === "number" && typeof y === "number" ? x - y : String(x ?? "").localeCompare(String(y ?? ""), "zh-CN");
+        return desc ? -r : r;
+      });
+    }
+    const pages = Math.max(1, Math.ceil(list.length / pageSize));
+    page = Math.min(page, pages - 1);
+    const shown = list.slice(page * pageSize, (page + 1) * pageSize);
+    put(table,
+      el("tr", {}, columns.map(c => el("th", { class: (c.num ? "num " : "") + "sortable", "data-key": c.key,
+        onclick: () => { if (sortKey === c.key) desc = !desc; else { sortKey = c.key; desc = false; } draw(); } },
+        t(c.label || c.key) + (sortKey === c.key ? (desc ? " ▼" : " ▲") : "")))),
+      shown.length ? shown.map(r => el("tr", onRow ? { class: "click", onclick: () => onRow(r) } : {},
+        columns.map(c => el("td", c.num ? { class: "num" } : {}, c.render ? c.render(r) : (value(c, r) ?? "")))))
+        : el("tr", {}, el("td", { colspan: columns.length, class: "empty" }, t(empty))));
+    put(footer, el("span", { class: "count" }, `${t("totalCount")} ${list.length} ${t("rowsUnit")}`),
+      pages > 1 ? [
+        el("button", { type: "button", class: "secondary", disabled: page === 0 ? "disabled" : undefined, onclick: () => { page--; draw(); } }, t("prevPage")),
+        el("span", {}, ` ${page + 1} / ${pages} `),
+        el("button", { type: "button", class: "secondary", disabled: page >= pages - 1 ? "disabled" : undefined, onclick: () => { page++; draw(); } }, t("nextPage"))] : []);
+  }
+  put(container, search, table, footer);
+  draw();
+  return { redraw: draw };
+}

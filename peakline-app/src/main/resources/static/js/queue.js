@@ -1,9 +1,18 @@
-import { api, header, t, el, put } from "/js/common.js";
+import { api, header, t, el, dataTable, when, describe } from "/js/common.js";
 
 await header();
-const q = await api("/api/v1/filings/queue");
-put(document.getElementById("queue"), 
-  el("tr", {}, ["enterprise", "period", "version", "status"].map(k => el("th", {}, t(k)))),
-  q.length ? q.map(f => el("tr", { class: "click", onclick: () => { location.href = `/filing.html?id=${f.id}`; } },
-    el("td", {}, f.enterprise), el("td", {}, f.period), el("td", {}, f.version), el("td", {}, el("span", { class: "status " + f.status }, t("s" + f.status)))))
-    : el("tr", {}, el("td", { colspan: 4 }, t("noData"))));
+const box = document.getElementById("queue");
+try {
+  const q = await api("/api/v1/filings/queue");
+  // oldest first, as they came; every column sorts and the box searches names, codes, regions and industries
+  dataTable(box, [
+    { key: "enterpriseName", label: "enterprise", render: f => el("span", {}, f.enterpriseName, el("br"), el("small", {}, f.enterprise)), value: f => `${f.enterpriseName} ${f.enterprise}` },
+    { key: "regionName", label: "region" },
+    { key: "industryName", label: "industry", value: f => `${f.industry} ${f.industryName}` },
+    { key: "period", label: "period" },
+    { key: "version", label: "version", num: true },
+    { key: "source", label: "source", render: f => t("src" + f.source), value: f => t("src" + f.source) },
+    { key: "submittedAt", label: "submittedAt", render: f => when(f.submittedAt), value: f => f.submittedAt || "" },
+    { key: "daysWaiting", label: "daysWaiting", num: true },
+  ], q, { id: "queueTable", onRow: f => { location.href = `/filing.html?id=${f.id}`; }, empty: "queueEmpty" });
+} catch (e) { box.className = "error"; box.textContent = describe(e); }

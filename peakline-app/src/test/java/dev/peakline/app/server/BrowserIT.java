@@ -131,7 +131,12 @@ class BrowserIT extends ServerTest {
 
         login("verifier");
         wait.until(ExpectedConditions.urlContains("/queue.html"));
-        visible(By.xpath("//table[@id='queue']//td[text()='2025-06']")).click();
+        // the queue names the enterprise, its industry and how long the month has waited; the box searches it
+        String queue = visible(By.id("queueTable")).getText();
+        assertThat(queue).contains("企业").contains("行业").contains("已等待（天）").contains("2025-06");
+        visible(By.cssSelector("#queue input.search")).sendKeys("2025-06");
+        assertThat(visible(By.cssSelector("#queue .pager .count")).getText()).startsWith("共 ");
+        visible(By.xpath("//table[@id='queueTable']//td[text()='2025-06']")).click();
         wait.until(ExpectedConditions.urlContains("/filing.html"));
         visible(By.id("decision")).sendKeys("数据核实无误");
         browser.findElement(By.id("approve")).click();

@@ -509,6 +509,49 @@ public final class FilingRepository {
                 enterprises.toArray(String[]::new));
     }
 
+    /** A line of a verifier's queue: the filing with its enterprise's name, region and industry, and when it came. */
+    public record Waiting(
+            long id,
+            String enterprise,
+            String enterpriseName,
+            String region,
+            String industry,
+            String period,
+            int version,
+            String source,
+            Instant submittedAt) {}
+
+    /** Submitted filings (of the given enterprises, or all when null) with what a queue shows, oldest first. */
+    public List<Waiting> waiting(Collection<String> enterprises) {
+        if (enterprises != null && enterprises.isEmpty()) {
+            return List.of();
+        }
+        String sql = "select f.id, f.enterprise, e.name, e.region, e.industry, f.period, f.version, f.source,"
+                + " f.submitted_at from filing f join enterprise e on e.credit_code = f.enterprise"
+                + " where f.status = 'SUBMITTED'"
+                + (enterprises == null ? "" : " and f.enterprise = any (?)")
+                + " order by f.submitted_at, f.id";
+        Object[] args = enterprises == null ? new Object[0] : new Object[] {enterprises.toArray(String[]::new)};
+        return Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        sql,
+                        rs -> new Waiting(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getInt(7),
+                                rs.getString(8),
+                                rs.getTimestamp(9) == null
+                                        ? null
+                                        : rs.getTimestamp(9).toInstant()),
+                        args));
+    }
+
     /** Every submitted filing, oldest submission first (an administrator's view). */
     public List<Filing> submitted() {
         return query(SELECT + " where status = 'SUBMITTED' order by submitted_at, id");

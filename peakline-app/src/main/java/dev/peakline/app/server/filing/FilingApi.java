@@ -35,14 +35,17 @@ public class FilingApi {
 
     private final dev.peakline.store.monitoring.Monitoring monitoring;
     private final FilingReview review;
+    private final java.time.Clock clock;
 
     public FilingApi(
             Filings filings,
             FilingRepository repository,
             Scopes scopes,
             dev.peakline.store.monitoring.Monitoring monitoring,
-            FilingReview review) {
+            FilingReview review,
+            java.time.Clock clock) {
         this.review = review;
+        this.clock = clock;
         this.monitoring = monitoring;
         this.filings = filings;
         this.repository = repository;
@@ -169,15 +172,48 @@ public class FilingApi {
         return filings.giveBack(me, id, d == null ? null : d.comment());
     }
 
+    /** A queue line: who, which month and version, where it came from, when and how many days it has waited. */
+    public record QueueItem(
+            long id,
+            String enterprise,
+            String enterpriseName,
+            String region,
+            String regionName,
+            String industry,
+            String industryName,
+            String period,
+            int version,
+            String source,
+            java.time.Instant submittedAt,
+            long daysWaiting) {}
+
     @GetMapping("/queue")
-    @Operation(summary = "Submitted versions awaiting the caller's decision (a verifier's assigned enterprises)")
-    public List<Filing> queue(@AuthenticationPrincipal PeaklineUser me) {
-        if (me.role() == Role.ADMIN) {
-            return repository.submitted();
-        }
-        if (me.role() != Role.VERIFIER) {
+    @Operation(
+            summary = "Submitted versions awaiting the caller's decision (a verifier's assigned enterprises), oldest"
+                    + " first, with the enterprise's name, region and industry and the days each has waited")
+    public List<QueueItem> queue(@AuthenticationPrincipal PeaklineUser me) {
+        if (me.role() != Role.ADMIN && me.role() != Role.VERIFIER) {
             throw Refusal.forbidden("only verifiers and administrators have a queue");
         }
-        return repository.submitted(me.verifies());
+        var registry = scopes.registry();
+        java.time.Instant now = clock.instant();
+        return repository.waiting(me.role() == Role.ADMIN ? null : me.verifies()).stream()
+                .map(w -> new QueueItem(
+                        w.id(),
+                        w.enterprise(),
+                        w.enterpriseName(),
+                        w.region(),
+                        registry.region(w.region()).map(r -> r.name()).orElse(""),
+                        w.industry(),
+                        registry.industry(w.industry()).map(i -> i.name()).orElse(""),
+                        w.period(),
+                        w.version(),
+                        w.source(),
+                        w.submittedAt(),
+                        w.submittedAt() == null
+                                ? 0
+                                : java.time.Duration.between(w.submittedAt(), now)
+                                        .toDays()))
+                .toList();
     }
 }
