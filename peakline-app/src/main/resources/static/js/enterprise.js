@@ -6,7 +6,9 @@ const code = param("code") || me.enterprise;
 const yearSel = document.getElementById("year");
 const thisYear = new Date().getFullYear();
 for (let y = thisYear; y >= 2015; y--) yearSel.append(el("option", { value: y }, y));
-yearSel.value = param("year") || String(thisYear - 2);
+// the account opens on the latest year with approved data (or the one asked for)
+const work = await api(`/api/v1/enterprises/${code}/worklist`).catch(() => null);
+yearSel.value = param("year") || String((work && work.latestYear) || thisYear - 1);
 yearSel.addEventListener("change", load);
 const chart = echarts.init(document.getElementById("chart"));
 const SOURCES = ["combustion", "process", "electricity", "heat"];
@@ -52,6 +54,27 @@ document.getElementById("annualReport").addEventListener("click", async () => {
     msg.className = "ok"; msg.textContent = t("reportReady");
   } catch (e) { msg.className = "error"; msg.textContent = describe(e); }
 });
+
+// 待办: what the enterprise has to do, each item one click from where it is done
+if (work && (me.role === "ENTERPRISE" || me.role === "ADMIN")) {
+  const box = document.getElementById("todo");
+  document.getElementById("todoPanel").hidden = false;
+  const section = (key, items) => items.length ? el("div", { class: "todo", id: "todo-" + key }, el("h3", {}, `${t("todo_" + key)}（${items.length}）`), el("ul", {}, items)) : [];
+  const fileMonth = p => { const period = document.getElementById("period"); period.value = p; period.dispatchEvent(new Event("change")); document.getElementById("filePanel").scrollIntoView(); };
+  put(box,
+    section("toFile", work.toFile.map(d => el("li", { class: d.overdue ? "error" : "" },
+      el("a", { href: "#", onclick: ev => { ev.preventDefault(); fileMonth(d.period); } }, d.period),
+      ` ${t("deadline")} ${d.deadline}${d.overdue ? "（" + t("overdue") + "）" : ""}`))),
+    section("open", work.open.map(o => el("li", {},
+      el("a", { href: `/filing.html?id=${o.id}` }, `${o.period} ${t("version")} ${o.version}`), " ",
+      el("span", { class: "status " + o.status }, t("s" + o.status)),
+      o.status === "RETURNED" && o.comment ? ` ${t("verifierComment")}：${o.comment}` : ""))),
+    section("meters", work.meters.map(m => el("li", {},
+      el("a", { href: `/monitoring.html?code=${code}` }, m.meter), ` ${m.month} ${t("mp_" + m.problem)}`))),
+    section("plans", work.overduePlans.map(p => el("li", { class: "error" },
+      `${p.facility}：${p.measure}，${t("deadline")} ${p.deadline}（${t("overdue")} ${-p.daysLeft} ${t("days")}）`))));
+  if (!box.children.length) put(box, el("p", { class: "ok" }, t("todoNone")));
+}
 
 function card(key, value, id) { return el("div", { class: "card", id }, el("div", { class: "label" }, t(key)), el("div", { class: "value" }, value)); }
 

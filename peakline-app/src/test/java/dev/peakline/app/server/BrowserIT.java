@@ -348,6 +348,31 @@ class BrowserIT extends ServerTest {
                 .contains("2025-01");
     }
 
+    @Test
+    void anEnterpriseLandsOnItsWorkToDo() {
+        login("enterprise");
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        // last month is due on the 15th of this month (by the server's clock)
+        java.time.YearMonth last = thisMonth().minusMonths(1);
+        java.time.LocalDate deadline = thisMonth().atDay(15);
+        String toFile = visible(By.id("todo-toFile")).getText();
+        assertThat(toFile).contains("待填报月份").contains(last + " 截止 " + deadline);
+        if (today().isAfter(deadline)) {
+            assertThat(toFile).contains("已逾期");
+        }
+        // one click takes the month to the filing form
+        browser.findElement(By.xpath("//div[@id='todo-toFile']//a[text()='" + last + "']"))
+                .click();
+        assertThat(browser.findElement(By.id("period")).getAttribute("value")).isEqualTo(last.toString());
+        // the account opens on the latest year with approved data, not a fixed year
+        String year = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("year")))
+                .getFirstSelectedOption()
+                .getText();
+        assertThat(Integer.parseInt(year)).isGreaterThanOrEqualTo(2024);
+        wait.until(d -> d.findElements(By.cssSelector("#annual-total .value")).size() == 1);
+        assertThat(visible(By.cssSelector("#annual-total .value")).getText()).isNotEqualTo("–");
+    }
+
     /** Files a month from the enterprise page's form: one line and the value added; lands on the new draft. */
     private void fileByForm(String period, String carrier, String use, String amount, String unit, String valueAdded) {
         wait.until(ExpectedConditions.urlContains("/enterprise.html"));
