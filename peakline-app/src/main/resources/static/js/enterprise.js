@@ -78,12 +78,32 @@ if (work && (me.role === "ENTERPRISE" || me.role === "ADMIN")) {
 
 function card(key, value, id) { return el("div", { class: "card", id }, el("div", { class: "label" }, t(key)), el("div", { class: "value" }, value)); }
 
+// 来源说明 as a calculation sheet: each line quantity × factor = emissions with the factor's document and version;
+// the technical derivation folded away
+const FACTOR_NAMES = [["combustion.ncv", "f_ncv"], ["combustion.carbon_content", "f_cc"], ["combustion.oxidation", "f_of"],
+  ["electricity", "f_grid"], ["heat", "f_heat"], ["coal_equivalent", "f_tce"], ["gwp", "f_gwp"], ["process", "f_process"]];
+const factorName = k => { const hit = FACTOR_NAMES.find(([p]) => k.toLowerCase().startsWith(p)); return hit ? t(hit[1]) : k; };
 async function explain(period) {
   const x = await api(`/api/v1/enterprises/${code}/account/${period}/explain`);
+  const s = x.sheet;
+  const box = document.getElementById("sheet");
+  put(box, el("h3", {}, `${period} ${t("sheetTitle")}`),
+    el("table", { id: "sheetTable" },
+      el("tr", {}, ["sheetSource", "sheetItem", "amount", "sheetFactors", "sheetCo2", "sheetTce"].map((k, i) => el("th", { class: i >= 4 ? "num" : "" }, t(k)))),
+      s.lines.map(l => el("tr", {}, el("td", {}, l.where), el("td", {}, `${l.subject} · ${t(l.slot)}`), el("td", { class: "num" }, l.quantity),
+        el("td", {}, el("ul", { class: "factors" }, l.factors.map(f => el("li", { class: f.flagged ? "flagged" : "" },
+          `${factorName(f.key)} ${f.value} ${f.unit}`, el("small", {}, ` ${f.publication}（${f.set}）${f.flagged ? " ⚠ " + t("unconfirmed") : ""}`))))),
+        el("td", { class: "num" }, fmt(l.co2, 4)), el("td", { class: "num" }, fmt(l.tce, 4)))),
+      el("tr", { class: "sum" }, el("td", { colspan: 4 }, t("scope1")), el("td", { class: "num" }, fmt(s.scope1, 4)), el("td", {})),
+      el("tr", { class: "sum" }, el("td", { colspan: 4 }, t("scope2")), el("td", { class: "num" }, fmt(s.scope2, 4)), el("td", {})),
+      el("tr", { class: "sum" }, el("td", { colspan: 4 }, t("total")), el("td", { class: "num", id: "sheetTotal" }, fmt(s.total, 4)), el("td", { class: "num" }, fmt(s.energy, 4))),
+      s.uncertaintyPercent == null ? [] : el("tr", {}, el("td", { colspan: 4 }, t("sheetUncertainty")),
+        el("td", { class: "num" }, `±${fmt(s.uncertaintyPercent, 2)} %（±${fmt(s.uncertaintyAbsolute, 2)}）`), el("td", {}))),
+    el("p", {}, el("small", {}, `${t("sheetMethod")}：${s.options}`)));
   const pre = document.getElementById("explain");
   pre.textContent = x.lines.join("\n");
-  pre.hidden = false;
-  pre.scrollIntoView();
+  document.getElementById("sheetPanel").hidden = false;
+  box.scrollIntoView();
 }
 
 // filing: an enterprise user (or an administrator) files its months

@@ -153,6 +153,20 @@ class BrowserIT extends ServerTest {
         row.findElement(By.cssSelector("a.why")).click();
         // the total's uncertainty beside it (IPCC Approach 1): one line at ±2 %, factor unstated:
         // 2,162.188809 × 2 % = ±43.2438 tCO2e
+        // a calculation sheet in Chinese: the line, its factors with their documents, the totals
+        String sheet = visible(By.id("sheetTable")).getText();
+        assertThat(sheet)
+                .contains("天然气")
+                .contains("化石燃料燃烧")
+                .contains("低位发热量")
+                .contains("单位热值含碳量")
+                .contains("碳氧化率")
+                .contains("2,162.1888")
+                .contains("±2.00 %");
+        assertThat(visible(By.id("sheetTotal")).getText()).isEqualTo("2,162.1888");
+        // the technical derivation is folded away until asked for
+        assertThat(browser.findElement(By.id("explain")).isDisplayed()).isFalse();
+        browser.findElement(By.cssSelector("#sheetPanel details summary")).click();
         assertThat(visible(By.id("explain")).getText()).contains("2162.188809").contains("= ±2 % = ±43.2438 tCO2e");
     }
 

@@ -124,6 +124,78 @@ public class AccountApi {
         Enterprise e = scopes.readEnterprise(me, code);
         YearMonth p = Requests.period(period);
         var x = ledger.explain(e, p).orElseThrow(() -> Refusal.notFound("an approved account of " + period));
-        return Map.of("creditCode", code, "period", period, "factorSets", x.factorSets(), "lines", x.lines());
+        return Map.of(
+                "creditCode",
+                code,
+                "period",
+                period,
+                "factorSets",
+                x.factorSets(),
+                "lines",
+                x.lines(),
+                "sheet",
+                sheet(x));
+    }
+
+    /** A factor as the calculation sheet names it: what, value and unit, the document, its set and version. */
+    public record SheetFactor(String key, double value, String unit, String publication, String set, boolean flagged) {}
+
+    /** One line of the calculation sheet: where it came from, what, how much, the factor and the result. */
+    public record SheetLine(
+            String where,
+            String slot,
+            String subject,
+            String quantity,
+            double co2,
+            double tce,
+            String formula,
+            List<SheetFactor> factors) {}
+
+    /** The calculation sheet: the lines, the totals by scope, the energy and the total's uncertainty. */
+    public record Sheet(
+            List<SheetLine> lines,
+            double scope1,
+            double scope2,
+            double total,
+            double energy,
+            Double uncertaintyPercent,
+            Double uncertaintyAbsolute,
+            String options) {}
+
+    static Sheet sheet(dev.peakline.accounting.AccountingResult.Explanation x) {
+        List<SheetLine> lines = new ArrayList<>();
+        for (var t : x.terms()) {
+            lines.add(new SheetLine(
+                    t.where(),
+                    t.slot().name().toLowerCase(java.util.Locale.ROOT),
+                    t.subject(),
+                    t.quantity(),
+                    t.co2(),
+                    t.tce(),
+                    t.co2Formula(),
+                    t.factors().stream()
+                            .map(f -> new SheetFactor(
+                                    f.factor().key().toString(),
+                                    f.value(),
+                                    f.factor().unit(),
+                                    f.factor().publication(),
+                                    f.setId() + " " + f.setVersion(),
+                                    f.isFallback()
+                                            || String.valueOf(f.factor().confidence())
+                                                    .contains("UNCONFIRMED")))
+                            .distinct()
+                            .toList()));
+        }
+        var m = x.month();
+        var u = x.uncertainty();
+        return new Sheet(
+                lines,
+                m.scope1(),
+                m.scope2(),
+                m.total(),
+                m.energy(),
+                u.percent(),
+                u.absolute(),
+                x.options().summary());
     }
 }
