@@ -1,4 +1,5 @@
-import { api, header, t, el, put, fmt, param } from "/js/common.js";
+import { api, header, t, el, put, fmt, param, when } from "/js/common.js";
+import { carriers } from "/js/filingform.js";
 
 // The monitoring page: an enterprise's meters (?code=) or a region's data-quality status (?region=), refreshed every 10 s.
 await header();
@@ -7,21 +8,24 @@ const region = param("region");
 const pct = v => (v * 100).toFixed(1) + "%";
 const row = (cells, attrs = {}) => el("tr", attrs, cells.map(c => el("td", {}, c)));
 const head = keys => el("tr", {}, keys.map(k => el("th", {}, t(k))));
+// carriers by their Chinese name (the API speaks in codes: electricity, natural_gas …)
+const names = new Map((await carriers()).map(c => [c.code, c.nameCn]));
+const carrierName = c => names.get(c) || c;
 
 async function enterprise() {
   const [v, q, rej] = await Promise.all([
     api(`/api/v1/enterprises/${code}/monitoring`),
     api(`/api/v1/enterprises/${code}/monitoring/quality`),
     api(`/api/v1/enterprises/${code}/monitoring/rejected?limit=20`)]);
-  document.getElementById("asof").textContent = `${code} · ${v.asOf} · ${t("quality")}: ${q.passes ? "✔" : "✘"} ${t("completeness")} ${pct(q.completeness)}`;
+  document.getElementById("asof").textContent = `${code} · ${when(v.asOf)} · ${t("quality")}: ${q.passes ? "✔" : "✘"} ${t("completeness")} ${pct(q.completeness)}`;
   put(document.getElementById("totals"), head(["carrier", "unit", "today", "thisMonth"]),
-    v.carriers.length ? v.carriers.map(c => row([c.carrier, c.unit, fmt(c.today, 3), fmt(c.month, 3)])) : row([t("noData")]));
+    v.carriers.length ? v.carriers.map(c => row([carrierName(c.carrier), c.unit, fmt(c.today, 3), fmt(c.month, 3)])) : row([t("noData")]));
   put(document.getElementById("main"), head(["meter", "carrier", "unit", "latest", "time", "today", "thisMonth", "completeness", "health"]),
-    v.meters.map(m => row([`${m.meter} ${m.name}`, m.carrier, m.unit, m.latestValue == null ? "—" : fmt(m.latestValue, 2),
-      m.latestTs || "—", fmt(m.today, 1), fmt(m.month, 1), pct(m.monthCompleteness),
-      el("span", { class: "status " + m.health }, m.health)], { "data-meter": m.meter })));
+    v.meters.map(m => row([`${m.meter} ${m.name}`, carrierName(m.carrier), m.unit, m.latestValue == null ? "—" : fmt(m.latestValue, 2),
+      m.latestTs ? when(m.latestTs) : "—", fmt(m.today, 1), fmt(m.month, 1), pct(m.monthCompleteness),
+      el("span", { class: "status " + m.health }, t("h_" + m.health))], { "data-meter": m.meter })));
   put(document.getElementById("rejected"), head(["time", "meter", "reason", "comment"]),
-    rej.length ? rej.map(r => row([r.receivedAt, r.meterCode || "—", r.reason, r.detail])) : row([t("noData")]));
+    rej.length ? rej.map(r => row([when(r.receivedAt), r.meterCode || "—", r.reason, r.detail])) : row([t("noData")]));
 }
 
 async function regionView() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.peakline.app.server.setup.Startup;
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -385,6 +386,113 @@ class BrowserIT extends ServerTest {
         assertThat(Integer.parseInt(year)).isGreaterThanOrEqualTo(2024);
         wait.until(d -> d.findElements(By.cssSelector("#annual-total .value")).size() == 1);
         assertThat(visible(By.cssSelector("#annual-total .value")).getText()).isNotEqualTo("–");
+    }
+
+    /** Words that are enum constants: never shown raw in the Chinese UI. */
+    static final java.util.regex.Pattern RAW_ENUM = java.util.regex.Pattern.compile(
+            "\\b(?:[A-Z]{2,}_[A-Z_]+|DRAFT|SUBMITTED|RETURNED|APPROVED|SUPERSEDED|DISCARDED|MEASURED|CALCULATED"
+                    + "|ESTIMATED|DEFAULT|RUNNING|DONE|FAILED|INTERRUPTED|PURCHASED|EXPORTED|COMBUSTION|FEEDSTOCK"
+                    + "|ENTERPRISE|GOVERNMENT|VERIFIER|ADMIN|PLANNED|ONGOING|COMPLETED|OVERDUE|RED|ORANGE|GREEN"
+                    + "|MET|UNMET|FORM|UPLOAD|METERS)\\b");
+    /** Three or more English words in a row: a phrase left untranslated in the Chinese UI. */
+    static final java.util.regex.Pattern ENGLISH =
+            java.util.regex.Pattern.compile("\\b[A-Za-z]{2,}(?: [a-z]{2,}){2,}\\b");
+
+    /** An instant printed as ISO UTC ("2026-11-28T11:45:00Z") instead of Beijing time. */
+    static final java.util.regex.Pattern UTC = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
+    /** The labels of a page in the English UI (headings, headers, buttons, labels, links) that still hold Chinese. */
+    List<String> untranslatedLabels(String path) {
+        browser.get(url(path));
+        wait.until(d -> ((JavascriptExecutor) d)
+                .executeScript("return document.readyState")
+                .equals("complete"));
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (WebElement x : browser.findElements(By.cssSelector("h2, h3, th, button, label, nav a, summary"))) {
+            String text = x.getText();
+            // the language switch names the other language; an enterprise's name is data, not a label
+            if (List.of("lang", "name").contains(x.getAttribute("id"))) {
+                continue;
+            }
+            if (x.isDisplayed() && text.codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF)) {
+                out.add(path + ": " + x.getTagName() + " \"" + text + "\"");
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyLabelIsEnglishInTheEnglishUi() {
+        List<String> found = new java.util.ArrayList<>();
+        login("enterprise");
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        String code = browser.getCurrentUrl().replaceAll(".*code=([0-9A-Z]{18}).*", "$1");
+        ((JavascriptExecutor) browser).executeScript("localStorage.setItem('peakline.lang', 'en')");
+        try {
+            found.addAll(untranslatedLabels("/enterprise.html?code=" + code));
+            found.addAll(untranslatedLabels("/monitoring.html?code=" + code));
+            login("verifier");
+            found.addAll(untranslatedLabels("/queue.html"));
+            login("province");
+            found.addAll(untranslatedLabels("/dashboard.html?region=520000&year=2024"));
+            found.addAll(untranslatedLabels("/steering.html?region=520000"));
+            login("admin");
+            found.addAll(untranslatedLabels("/admin.html"));
+        } finally {
+            ((JavascriptExecutor) browser).executeScript("localStorage.removeItem('peakline.lang')");
+        }
+        assertThat(found).as(String.join("\n", found)).isEmpty();
+    }
+
+    /** What a page shows in the Chinese UI that is a raw enum or an English phrase, line by line. */
+    List<String> untranslated(String path) {
+        browser.get(url(path));
+        wait.until(d -> ((JavascriptExecutor) d)
+                .executeScript("return document.readyState")
+                .equals("complete"));
+        try {
+            Thread.sleep(1500); // the page's own requests
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : browser.findElement(By.tagName("body")).getText().split("\n")) {
+            var e = RAW_ENUM.matcher(line);
+            var en = ENGLISH.matcher(line);
+            var utc = UTC.matcher(line);
+            if (utc.find()) {
+                out.add(path + ": UTC time " + utc.group() + " in \"" + line + "\"");
+            } else if (e.find()) {
+                out.add(path + ": enum " + e.group() + " in \"" + line + "\"");
+            } else if (en.find()) {
+                out.add(path + ": English \"" + en.group() + "\" in \"" + line + "\"");
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyPageSpeaksChineseInTheChineseUi() {
+        List<String> found = new java.util.ArrayList<>();
+        login("enterprise");
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        String code = browser.getCurrentUrl().replaceAll(".*code=([0-9A-Z]{18}).*", "$1");
+        found.addAll(untranslated("/enterprise.html?code=" + code));
+        found.addAll(untranslated("/monitoring.html?code=" + code));
+        login("verifier");
+        found.addAll(untranslated("/queue.html"));
+        login("province");
+        found.addAll(untranslated("/dashboard.html?region=520000&year=2024"));
+        found.addAll(untranslated("/monitoring.html?region=520000"));
+        found.addAll(untranslated("/steering.html?region=520000"));
+        login("admin");
+        found.addAll(untranslated("/admin.html"));
+        assertThat(found).as(String.join("\n", found)).isEmpty();
     }
 
     /** Files a month from the enterprise page's form: one line and the value added; lands on the new draft. */
