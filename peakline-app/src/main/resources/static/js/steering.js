@@ -10,6 +10,8 @@ for (let y = now - 1; y >= now - 8; y--) yearSel.append(el("option", { value: y 
 yearSel.value = param("year") || "2024";
 const row = cells => el("tr", {}, cells.map(c => el("td", {}, c == null ? "—" : c)));
 const head = keys => el("tr", {}, keys.map(k => el("th", {}, t(k))));
+/** The rows, or one row saying there is nothing (an empty table is never left blank). */
+const rowsOr = (rows, span) => rows.length ? rows : el("tr", {}, el("td", { colspan: span, class: "empty" }, t("noData")));
 const badge = (cls, text) => el("span", { class: "status " + cls }, text);
 const pct = v => (v == null || v === "NaN" ? "—" : (v * 100).toFixed(1) + "%");
 const tabs = [["efficiency", "st_tabEfficiency"], ["targets", "st_tabTargets"], ["projects", "st_tabProjects"], ["grades", "st_tabGrades"]];
@@ -33,18 +35,18 @@ async function efficiency(year) {
   link("listX", `${base}?year=${year}&level=${level}&format=xlsx`);
   link("plansX", `${base}/plans?year=${year}&format=xlsx`);
   put(document.getElementById("shares"), head(["product", "st_facilities", "st_capacity", "st_shareAdvanced", "st_shareLaggard", "st_target", "st_conclusion"]),
-    shares.flatMap(s => s.targets.map(tg => row([s.product, s.facilities, fmt(s.capacity, 0), pct(s.shareAdvanced), pct(s.shareLaggard),
+    rowsOr(shares.flatMap(s => s.targets.map(tg => row([s.product, s.facilities, fmt(s.capacity, 0), pct(s.shareAdvanced), pct(s.shareLaggard),
       `${tg.target.product === "*" ? t("st_twoHighSectors") : tg.target.product} ${t("st_yearN").replace("{n}", tg.target.year)} ≥ ${pct(tg.target.minAtBenchmark)}`,
-      tg.met == null ? t("ec_UNCLASSIFIED") : badge(tg.met ? "GREEN" : "RED", tg.met ? t("st_met") : tg.reason)]))));
+      tg.met == null ? t("ec_UNCLASSIFIED") : badge(tg.met ? "GREEN" : "RED", tg.met ? t("st_met") : tg.reason)]))), 7));
   put(document.getElementById("list"), head(["enterprise", "st_facility", "st_equipment", "product", "st_indicator", "st_capacity", "st_perUnit", "st_benchBase", "st_level", "st_gbGrade"]),
-    list.map(r => row([r.enterpriseName, r.facility, r.equipment, r.product, `${r.indicator} (${r.unit})`, fmt(r.capacity, 0),
+    rowsOr(list.map(r => row([r.enterpriseName, r.facility, r.equipment, r.product, `${r.indicator} (${r.unit})`, fmt(r.capacity, 0),
       r.value == null ? "—" : fmt(r.value, 1), `${r.benchmark ?? "—"} / ${r.baseline ?? "—"}`,
       el("span", {}, badge(r.level, t("ec_" + r.level)), r.leader ? " " + t("st_leader") : ""),
-      r.gbGrade == null ? "—" : r.gbGrade === 0 ? t("st_belowLimit") : t("st_limitGradeN").replace("{n}", r.gbGrade)])));
+      r.gbGrade == null ? "—" : r.gbGrade === 0 ? t("st_belowLimit") : t("st_limitGradeN").replace("{n}", r.gbGrade)])), 10));
   put(document.getElementById("plans"), head(["enterprise", "st_facility", "st_measure", "deadline", "status", "st_warning"]),
-    plans.plans.map(p => row([p.plan.enterpriseName, p.plan.facility, p.plan.measure, p.plan.deadline, t("pl_" + p.plan.status),
+    rowsOr([...plans.plans.map(p => row([p.plan.enterpriseName, p.plan.facility, p.plan.measure, p.plan.deadline, t("pl_" + p.plan.status),
       p.overdue ? badge("RED", t("overdue")) : badge("GREEN", p.daysLeft >= 0 ? t("st_daysLeft").replace("{n}", p.daysLeft) : t("pl_DONE"))])),
-    plans.unplanned.map(u => row([u.enterpriseName, u.facility, t("st_noPlan"), "—", "—", badge("YELLOW", t("st_laggardNoPlan"))])));
+    ...plans.unplanned.map(u => row([u.enterpriseName, u.facility, t("st_noPlan"), "—", "—", badge("YELLOW", t("st_laggardNoPlan"))]))], 6));
 }
 
 async function targets(year) {
@@ -55,20 +57,20 @@ async function targets(year) {
   const views = await api(`${base}?year=${year}`);
   const v = x => (x == null || x === "NaN" ? "—" : fmt(x, 4));
   put(document.getElementById("targetList"), head(["st_subject", "st_indicator", "st_years", "st_targetValue", "st_baseValue", "st_required", "st_actual", "st_warning", "st_assessmentResult", "st_document"]),
-    views.map(x => row([x.subjectName, t("ind_" + x.progress.indicator), `${x.target.baseYear}—${x.target.targetYear}`, fmt(x.target.value, 3),
+    rowsOr(views.map(x => row([x.subjectName, t("ind_" + x.progress.indicator), `${x.target.baseYear}—${x.target.targetYear}`, fmt(x.target.value, 3),
       v(x.progress.base), v(x.progress.required), v(x.progress.actual),
       badge(x.progress.warning, t("w_" + x.progress.warning)),
       t("as_" + x.progress.assessment),
-      x.target.document])));
+      x.target.document])), 10));
 }
 
 async function projects() {
   link("projectsX", `/api/v1/projects/regions/${region}?format=xlsx`);
   const list = await api(`/api/v1/projects/regions/${region}`);
   put(document.getElementById("projectList"), head(["st_project", "st_sector", "product", "st_capacity", "st_designEnergy", "st_designLevel", "status", "st_disposal", "st_actualEnergy", "st_vsDesign"]),
-    list.map(v => row([v.project.name, v.sector, v.project.product, fmt(v.project.capacity, 0), fmt(v.project.designedEnergyTce, 0),
+    rowsOr(list.map(v => row([v.project.name, v.sector, v.project.product, fmt(v.project.capacity, 0), fmt(v.project.designedEnergyTce, 0),
       v.designedLevel ? t("ec_" + v.designedLevel) : "—", t("ps_" + v.project.status), v.project.disposal || "—", v.actualEnergyTce == null ? "—" : fmt(v.actualEnergyTce, 0),
-      v.exceedsDesign == null ? "—" : badge(v.exceedsDesign ? "RED" : "GREEN", t(v.exceedsDesign ? "st_exceeds" : "st_within"))])));
+      v.exceedsDesign == null ? "—" : badge(v.exceedsDesign ? "RED" : "GREEN", t(v.exceedsDesign ? "st_exceeds" : "st_within"))])), 10));
 }
 
 async function grades(year) {

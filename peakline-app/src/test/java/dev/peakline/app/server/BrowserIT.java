@@ -398,6 +398,58 @@ class BrowserIT extends ServerTest {
     static final java.util.regex.Pattern ENGLISH =
             java.util.regex.Pattern.compile("\\b[A-Za-z]{2,}(?: [a-z]{2,}){2,}\\b");
 
+    /**
+     * Each page at 1024 px has no horizontal scroll (the layout fits), and at 1440 px is photographed into
+     * {@code target/screenshots} (the user guide's pictures are copied from there: docs/images).
+     */
+    @Test
+    void everyPageFitsA1024PxScreenAndIsPhotographedAt1440() throws Exception {
+        java.nio.file.Path shots = java.nio.file.Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(shots);
+        List<String> tooWide = new java.util.ArrayList<>();
+        String[][] pages = {
+            {"enterprise", "/enterprise.html", "enterprise"},
+            {"enterprise", "/monitoring.html?code={code}", "monitoring"},
+            {"verifier", "/queue.html", "queue"},
+            {"province", "/dashboard.html?region=520000&year=2024", "dashboard"},
+            {"province", "/steering.html?region=520000&year=2024", "steering"},
+            {"admin", "/admin.html", "admin"},
+        };
+        String code = null;
+        try {
+            for (String[] p : pages) {
+                login(p[0]);
+                if (code == null && p[0].equals("enterprise")) {
+                    wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+                    code = browser.getCurrentUrl().replaceAll(".*code=([0-9A-Z]{18}).*", "$1");
+                }
+                for (int width : new int[] {1024, 1440}) {
+                    browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
+                    browser.get(url(p[1].replace("{code}", code == null ? "" : code)));
+                    wait.until(d -> ((JavascriptExecutor) d)
+                            .executeScript("return document.readyState")
+                            .equals("complete"));
+                    Thread.sleep(1500);
+                    if (width == 1024) {
+                        long scroll = (Long) ((JavascriptExecutor) browser)
+                                .executeScript("return document.documentElement.scrollWidth");
+                        long inner = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+                        if (scroll > inner + 1) {
+                            tooWide.add(p[2] + ": " + scroll + " px wide at " + inner);
+                        }
+                    } else {
+                        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser)
+                                .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                        java.nio.file.Files.write(shots.resolve(p[2] + ".png"), png);
+                    }
+                }
+            }
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        }
+        assertThat(tooWide).as(String.join("\n", tooWide)).isEmpty();
+    }
+
     /** An instant printed as ISO UTC ("2026-11-28T11:45:00Z") instead of Beijing time. */
     static final java.util.regex.Pattern UTC = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 

@@ -43,12 +43,12 @@ public class Startup implements ApplicationRunner {
     public record DemoUser(String username, String displayName, Role role, String region) {}
 
     public static final List<DemoUser> DEMO_USERS = List.of(
-            new DemoUser("admin", "系统管理员 Administrator", Role.ADMIN, null),
-            new DemoUser("province", "贵州省发展改革委 Guizhou DRC", Role.GOVERNMENT, "520000"),
-            new DemoUser("guiyang", "贵阳市发展改革委 Guiyang DRC", Role.GOVERNMENT, "520100"),
-            new DemoUser("enterprise", "清镇市示例企业 (enterprise user)", Role.ENTERPRISE, "520181"),
-            new DemoUser("enterprise2", "遵义市示例企业 (another enterprise)", Role.ENTERPRISE, "520303"),
-            new DemoUser("verifier", "贵阳核查机构 Verifier", Role.VERIFIER, "520100"));
+            new DemoUser("admin", "系统管理员", Role.ADMIN, null),
+            new DemoUser("province", "贵州省发展改革委", Role.GOVERNMENT, "520000"),
+            new DemoUser("guiyang", "贵阳市发展改革委", Role.GOVERNMENT, "520100"),
+            new DemoUser("enterprise", "清镇市示例企业能源管理员", Role.ENTERPRISE, "520181"),
+            new DemoUser("enterprise2", "遵义市示例企业能源管理员", Role.ENTERPRISE, "520303"),
+            new DemoUser("verifier", "贵阳核查机构", Role.VERIFIER, "520100"));
 
     private final Database db;
     private final ReferenceLibrary library;
