@@ -26,6 +26,13 @@ const DICT = {
     todo_meters: "上月计量数据问题", todo_plans: "逾期的节能改造计划", todoNone: "暂无待办事项", deadline: "截止", overdue: "已逾期", days: "天",
     mp_silent: "中断无数据", mp_completeness: "数据完整率不足", mp_stamps: "时标超差", mp_dailyVsMonthly: "日月偏差超限", search: "搜索", totalCount: "共", rowsUnit: "条", prevPage: "上一页", nextPage: "下一页", submittedAt: "提交时间",
     daysWaiting: "已等待（天）", loading: "加载中…",
+    gradeAndEfficiency: "碳效码与能效水平", peerGroup: "对标行业", allIndustries: "全部行业", notGraded: "无法评定（该年度未满 12 个月已核查通过的数据或增加值）",
+    "rj_message.encoding": "文件编码不是 UTF-8，请另存为“CSV UTF-8”", "rj_message.malformed": "报文格式错误，无法读取",
+    "rj_message.unreadable": "报文无法读取", "rj_meter.missing": "缺少表计编号", "rj_meter.unknown": "未登记的表计",
+    "rj_meter.not_in_service": "表计不在服役期", "rj_meter.unit": "表计单位不符", "rj_reading.absurd": "读数超出合理范围",
+    "rj_reading.conflict": "同一时刻已有不同读数", "rj_reading.future": "读数时间晚于当前时间", "rj_reading.negative": "读数为负",
+    "rj_reading.timestamp": "时间戳无效或超出允许范围", "rj_reading.unit": "读数单位不符", "rj_reading.value": "读数不是有效数字",
+    "rj_row.shape": "该行列数与表头不符", "rj_auth.scope": "令牌无权上报该企业", "rj_auth.token": "令牌无效或已撤销",
     allLevels: "全部", st_yearN: "{n}年", exportExcel: "导出Excel", st_tabEfficiency: "能效清单", st_tabTargets: "目标预警", st_tabProjects: "两高项目", st_tabGrades: "碳效码",
     st_shares: "标杆产能占比与2025年目标", st_list: "能效清单", st_plans: "落后产能改造计划", st_targets: "目标与预警", st_assessment: "年度考核报告",
     st_projects: "两高项目清单", st_grades: "企业碳效码", st_ADVANCED_list: "标杆水平（先进清单）", st_LAGGARD_list: "低于基准水平（落后清单）",
@@ -99,6 +106,14 @@ const DICT = {
     todoNone: "Nothing to do", deadline: "due", overdue: "overdue", days: "days",
     mp_silent: "silent", mp_completeness: "incomplete data", mp_stamps: "late time stamps", mp_dailyVsMonthly: "daily and monthly disagree", search: "Search", totalCount: "Total", rowsUnit: "rows", prevPage: "Previous", nextPage: "Next", submittedAt: "Submitted",
     daysWaiting: "Days waiting", loading: "Loading…",
+    gradeAndEfficiency: "Carbon-efficiency grade and efficiency classes", peerGroup: "peer group", allIndustries: "all industries",
+    notGraded: "not graded (no twelve approved months or no value added in the year)",
+    "rj_message.encoding": "the file is not UTF-8", "rj_message.malformed": "malformed message", "rj_message.unreadable": "unreadable message",
+    "rj_meter.missing": "no meter code", "rj_meter.unknown": "meter not registered", "rj_meter.not_in_service": "meter not in service",
+    "rj_meter.unit": "wrong unit for the meter", "rj_reading.absurd": "reading out of range", "rj_reading.conflict": "a different reading at that time",
+    "rj_reading.future": "reading in the future", "rj_reading.negative": "negative reading", "rj_reading.timestamp": "bad or out-of-range time stamp",
+    "rj_reading.unit": "wrong unit", "rj_reading.value": "not a number", "rj_row.shape": "row does not fit the header",
+    "rj_auth.scope": "token may not report for this enterprise", "rj_auth.token": "token invalid or revoked",
     allLevels: "All", st_yearN: "{n}", exportExcel: "Excel", st_tabEfficiency: "Efficiency lists", st_tabTargets: "Targets and warnings", st_tabProjects: "Two-high projects",
     st_tabGrades: "Carbon-efficiency grades", st_shares: "Capacity at benchmark and the 2025 targets", st_list: "Efficiency list",
     st_plans: "Renovation plans of laggards", st_targets: "Targets and warnings", st_assessment: "Annual assessment report",
@@ -199,6 +214,20 @@ export function describe(err) {
   const rows = (p.problems || []).map(x => `${x.source} ${t("lines")} ${x.row}, ${x.column}: ${x.message}`);
   const head = p.title && p.title !== p.detail ? `${p.title}（${p.detail}）` : p.detail;
   return [head, ...rows].join("\n");
+}
+
+/**
+ * A large quantity as people read it: in Chinese 万 from 10⁴ and 亿 from 10⁸ (two decimals), below that the number
+ * itself (771, not "0.08 万"); in English the whole number with separators.
+ */
+export function big(v) {
+  if (v === null || v === undefined || Number.isNaN(v)) return "–";
+  const a = Math.abs(v);
+  if (lang() === "zh") {
+    if (a >= 1e8) return fmt(v / 1e8, 2) + " 亿";
+    if (a >= 1e4) return fmt(v / 1e4, 2) + " 万";
+  }
+  return fmt(v, a < 100 ? 2 : 0);
 }
 
 export function fmt(v, digits = 1) {

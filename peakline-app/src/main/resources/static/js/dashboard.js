@@ -1,4 +1,4 @@
-import { api, header, t, fmt, el, param, put } from "/js/common.js";
+import { api, header, t, fmt, big, el, param, put } from "/js/common.js";
 
 const me = await header();
 let region = param("region") || me.homeRegion;
@@ -28,9 +28,9 @@ async function load() {
   put(crumbs, ...info.lineage.slice().reverse().map(r => el("a", { href: "#", onclick: e => { e.preventDefault(); go(r.code); } }, r.name)));
   const f = v.totals;
   put(document.getElementById("cards"), 
-    card("direct", fmt(f.scope1 / 1e4, 2) + (document.documentElement.lang === "en" ? " ×10⁴" : " 万"), "directHint"),
-    card("indirect", fmt(f.scope2 / 1e4, 2) + (document.documentElement.lang === "en" ? " ×10⁴" : " 万"), "indirectHint"),
-    card("energy", fmt(f.energy / 1e4, 2) + (document.documentElement.lang === "en" ? " ×10⁴" : " 万")),
+    card("direct", big(f.scope1), "directHint"),
+    card("indirect", big(f.scope2), "indirectHint"),
+    card("energy", big(f.energy)),
     card("intensity", fmt(f.carbonIntensity, 3)),
     card("energyIntensity", fmt(f.energyIntensity, 3)),
     card("coverage", f.coverage == null ? "–" : fmt(100 * f.coverage, 1) + "% (" + f.filedEnterprises + "/" + f.enterprises + ")"));

@@ -16,10 +16,30 @@ const SOURCES = ["combustion", "process", "electricity", "heat"];
 const profile = await api(`/api/v1/enterprises/${code}`);
 document.getElementById("name").textContent = profile.name;
 document.getElementById("meta").textContent = `${profile.creditCode} · ${profile.regionName} · ${profile.industry} ${profile.industryName}`;
-put(document.getElementById("facilities"), ...profile.facilities.map(f =>
-  el("tr", {}, el("td", {}, f.name), el("td", {}, f.kind), el("td", {}, f.product || ""), el("td", { class: "num" }, fmt(f.capacity, 0) + " " + (f.capacityUnit || "")), el("td", {}, f.park || ""))));
+// the enterprise's own 碳效码 and each facility's efficiency class for the year shown
+async function standing(year) {
+  const [g, rows] = await Promise.all([
+    api(`/api/v1/grades/enterprises/${code}?year=${year}`).catch(() => ({})),
+    api(`/api/v1/efficiency/enterprises/${code}/assessment?year=${year}`).catch(() => [])]);
+  const x = g.graded;
+  document.getElementById("grade").textContent = x && x.grade != null
+    ? `${t("st_tabGrades")} ${year}：${t("st_gradeN").replace("{n}", x.grade)} · ${t("gl_" + x.level)} · L ${fmt(x.intensity, 3)} tCO₂/万元 · K ${fmt(x.ratio, 3)}（${t("peerGroup")} ${x.peerGroup === "*" ? t("allIndustries") : x.peerGroup}，${x.peers} ${t("st_enterprises")}）`
+    : `${t("st_tabGrades")} ${year}：${t("notGraded")}`;
+  const byFacility = new Map(rows.map(r => [r.facility, r]));
+  put(document.getElementById("facilities"),
+    el("tr", {}, ["st_facility", "st_equipment", "product", "st_capacity", "st_perUnit", "st_benchBase", "st_level"].map((k, i) => el("th", { class: i === 3 || i === 4 ? "num" : "" }, t(k)))),
+    profile.facilities.length ? profile.facilities.map(f => {
+      const r = byFacility.get(f.name);
+      return el("tr", {}, el("td", {}, f.name), el("td", {}, f.kind), el("td", {}, f.product || ""),
+        el("td", { class: "num" }, fmt(f.capacity, 0) + " " + (f.capacityUnit || "")),
+        el("td", { class: "num" }, r && r.value != null ? `${fmt(r.value, 1)} ${r.unit}` : "—"),
+        el("td", {}, r ? `${r.benchmark ?? "—"} / ${r.baseline ?? "—"}` : "—"),
+        el("td", {}, r ? el("span", { class: "status " + r.level }, t("ec_" + r.level)) : "—"));
+    }) : el("tr", {}, el("td", { colspan: 7, class: "empty" }, t("noData"))));
+}
 
 async function load() {
+  standing(yearSel.value);
   const a = await api(`/api/v1/enterprises/${code}/account?year=${yearSel.value}`);
   const y = a.annual;
   put(document.getElementById("cards"), 

@@ -1,4 +1,4 @@
-import { api, header, t, el, put, fmt, param, when } from "/js/common.js";
+import { api, header, t, el, put, fmt, param, when, lang } from "/js/common.js";
 import { carriers } from "/js/filingform.js";
 
 // The monitoring page: an enterprise's meters (?code=) or a region's data-quality status (?region=), refreshed every 10 s.
@@ -25,7 +25,9 @@ async function enterprise() {
       m.latestTs ? when(m.latestTs) : "—", fmt(m.today, 1), fmt(m.month, 1), pct(m.monthCompleteness),
       el("span", { class: "status " + m.health }, t("h_" + m.health))], { "data-meter": m.meter })));
   put(document.getElementById("rejected"), head(["time", "meter", "reason", "comment"]),
-    rej.length ? rej.map(r => row([when(r.receivedAt), r.meterCode || "—", r.reason, r.detail])) : row([t("noData")]));
+    rej.length ? rej.map(r => row([when(r.receivedAt), r.meterCode || "—", t("rj_" + r.reason),
+      // the reason in the page's language; the server's full sentence (line, byte, value) in English on hover
+      lang() === "zh" ? el("span", { title: r.detail }, "ⓘ") : r.detail])) : row([t("noData")]));
 }
 
 async function regionView() {

@@ -28,13 +28,25 @@ class FilingStatusTest {
     }
 
     @Test
+    void theEnterpriseWithdrawsASubmittedVersionOrDiscardsADraftOrReturnedOne() {
+        assertThat(SUBMITTED.after(Step.WITHDRAW, "v1")).isEqualTo(DRAFT);
+        assertThat(DRAFT.after(Step.DISCARD, "v1")).isEqualTo(FilingStatus.DISCARDED);
+        assertThat(RETURNED.after(Step.DISCARD, "v1")).isEqualTo(FilingStatus.DISCARDED);
+        // a discarded version is closed: it neither blocks a new version nor can be changed
+        assertThat(FilingStatus.DISCARDED.open()).isFalse();
+        assertThat(FilingStatus.DISCARDED.editable()).isFalse();
+    }
+
+    @Test
     void everyOtherStepIsRefusedAsAStateConflict() {
-        // the whole table: 5 states × 4 steps, exactly 5 allowed
+        // the whole table: 6 states × 6 steps, exactly 8 allowed
         Map<Step, EnumSet<FilingStatus>> allowed = new EnumMap<>(Step.class);
         allowed.put(Step.SUBMIT, EnumSet.of(DRAFT, RETURNED));
         allowed.put(Step.RETURN, EnumSet.of(SUBMITTED));
         allowed.put(Step.APPROVE, EnumSet.of(SUBMITTED));
         allowed.put(Step.SUPERSEDE, EnumSet.of(APPROVED));
+        allowed.put(Step.WITHDRAW, EnumSet.of(SUBMITTED));
+        allowed.put(Step.DISCARD, EnumSet.of(DRAFT, RETURNED));
         int refused = 0;
         for (Step step : Step.values()) {
             for (FilingStatus s : FilingStatus.values()) {
@@ -51,7 +63,7 @@ class FilingStatusTest {
                 }
             }
         }
-        assertThat(refused).isEqualTo(5 * 4 - 5);
+        assertThat(refused).isEqualTo(6 * 6 - 8);
     }
 
     @Test

@@ -328,6 +328,25 @@ public class EfficiencyApi {
                 "renovation-" + code);
     }
 
+    @GetMapping("/enterprises/{code}/assessment")
+    @Operation(summary = "An enterprise's facilities classified against 标杆/基准 for a year (the efficiency list's rows)")
+    public List<Row> assessment(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestParam int year,
+            @RequestParam(defaultValue = "2023") String edition) {
+        var e = scopes.readEnterprise(me, code);
+        year(year);
+        List<Row> rows = new ArrayList<>();
+        for (Efficiency.Assessed a : lists.assess(List.of(e.region().value()), year, edition(edition))) {
+            Row r = row(a);
+            if (r.enterprise().equals(code)) {
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
     @GetMapping("/enterprises/{code}/facilities")
     @Operation(summary = "An enterprise's registered facilities")
     public List<EfficiencyRepository.Line> facilities(

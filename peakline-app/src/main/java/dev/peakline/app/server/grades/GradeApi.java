@@ -65,6 +65,36 @@ public class GradeApi {
             throw Refusal.field(ErrorCode.GRADE, "grade", "grade must be 1 to 5");
         }
         String province = scopes.registry().lineage(r.code()).get(0).code().value();
+        java.util.Set<String> mine = new java.util.HashSet<>(scopes.subtree(code));
+        List<CarbonEfficiency.Graded> graded = gradedIn(province, year).stream()
+                .filter(g -> mine.contains(g.input().region())
+                        && g.input().industry().startsWith(industry))
+                .filter(g -> grade == null || grade.equals(g.grade()))
+                .sorted(java.util.Comparator.comparing((CarbonEfficiency.Graded g) -> g.grade() == null ? 9 : g.grade())
+                        .thenComparing(g -> g.input().industry())
+                        .thenComparing(g -> g.input().enterprise()))
+                .toList();
+        return export(r, year, format, graded);
+    }
+
+    @GetMapping("/enterprises/{code}")
+    @Operation(
+            summary = "An enterprise's own grade for a year (graded among the province's enterprises); grade and level"
+                    + " null with the reason in note when it cannot be graded")
+    public Map<String, Object> enterprise(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam int year) {
+        var e = scopes.readEnterprise(me, code);
+        dev.peakline.app.server.web.Requests.checkSpan(year, null);
+        String province = e.region().value().substring(0, 2) + "0000";
+        return gradedIn(province, year).stream()
+                .filter(g -> g.input().enterprise().equals(code))
+                .findFirst()
+                .<Map<String, Object>>map(g -> Map.of("graded", g))
+                .orElse(Map.of("note", "no full year of approved months in " + year));
+    }
+
+    /** Every enterprise of the province with twelve approved months of the year, graded among them. */
+    List<CarbonEfficiency.Graded> gradedIn(String province, int year) {
         List<CarbonEfficiency.Input> inputs = new ArrayList<>();
         for (AccountResults.EnterpriseSum s :
                 accountResults.enterprises(scopes.subtree(province), String.valueOf(year), "", 1_000_000)) {
@@ -79,15 +109,11 @@ public class GradeApi {
                         s.valueAdded()));
             }
         }
-        java.util.Set<String> mine = new java.util.HashSet<>(scopes.subtree(code));
-        List<CarbonEfficiency.Graded> graded = CarbonEfficiency.shipped().grade(inputs).stream()
-                .filter(g -> mine.contains(g.input().region())
-                        && g.input().industry().startsWith(industry))
-                .filter(g -> grade == null || grade.equals(g.grade()))
-                .sorted(java.util.Comparator.comparing((CarbonEfficiency.Graded g) -> g.grade() == null ? 9 : g.grade())
-                        .thenComparing(g -> g.input().industry())
-                        .thenComparing(g -> g.input().enterprise()))
-                .toList();
+        return CarbonEfficiency.shipped().grade(inputs);
+    }
+
+    private ResponseEntity<?> export(Region r, int year, String format, List<CarbonEfficiency.Graded> graded) {
+        String code = r.code().value();
         java.util.function.Supplier<Report> report = () -> {
             return Report.list(
                     r.name() + " " + year + " 企业碳效码",
