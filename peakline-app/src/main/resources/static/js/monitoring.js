@@ -1,4 +1,4 @@
-import { api, header, t, el, put, fmt, param, when, lang } from "/js/common.js";
+import { api, header, t, el, put, fmt, param, when, lang, describe } from "/js/common.js";
 import { carriers } from "/js/filingform.js";
 
 // The monitoring page: an enterprise's meters (?code=) or a region's data-quality status (?region=), refreshed every 10 s.
@@ -43,6 +43,52 @@ async function regionView() {
       : row([t("noData")]));
 }
 
+// the enterprise keeps its meters and its gateways' tokens here
+async function manage() {
+  const me = await api("/api/v1/me");
+  if (!(me.role === "ENTERPRISE" || me.role === "ADMIN")) return;
+  document.getElementById("managePanel").hidden = false;
+  document.getElementById("tokenName").placeholder = t("tokenName");
+  const list = await carriers();
+  const carrierSel = document.getElementById("mCarrier"), unitSel = document.getElementById("mUnit");
+  put(carrierSel, list.map(c => el("option", { value: c.code }, lang() === "zh" ? c.nameCn : c.nameEn)));
+  const units = () => put(unitSel, (list.find(c => c.code === carrierSel.value) || { units: [] }).units.map(u => el("option", { value: u }, u)));
+  carrierSel.onchange = units; units();
+  document.getElementById("mInstalled").value = new Date().toISOString().slice(0, 10);
+  const v = id => document.getElementById(id).value.trim();
+  const form = () => ({ code: v("mCode"), name: v("mName"), carrier: v("mCarrier"), unit: v("mUnit"), kind: v("mKind"),
+    multiplier: Number(v("mMultiplier")), intervalSeconds: Math.round(Number(v("mInterval")) * 60),
+    installedAt: v("mInstalled") ? `${v("mInstalled")}T00:00:00+08:00` : null });
+  const say = (id, kind, text) => { const m = document.getElementById(id); m.className = kind; m.textContent = text; };
+  document.getElementById("mRegister").onclick = async () => {
+    try { const m = await api(`/api/v1/enterprises/${code}/meters`, { method: "POST", body: form() });
+      say("meterMessage", "ok", `${t("meterRegistered")}: ${m.code} ${m.name}`); await enterprise(); }
+    catch (e) { say("meterMessage", "error", describe(e)); }
+  };
+  document.getElementById("mReplace").onclick = async () => {
+    const f = form();
+    try { const m = await api(`/api/v1/enterprises/${code}/meters/${encodeURIComponent(f.code)}/replace`, { method: "POST",
+      body: { at: f.installedAt, finalReading: Number(v("mFinal")), initialReading: Number(v("mInitial")), meter: f } });
+      say("meterMessage", "ok", `${t("meterReplaced")}: ${m.code} ${m.name}`); await enterprise(); }
+    catch (e) { say("meterMessage", "error", describe(e)); }
+  };
+  const tokens = async () => {
+    const list = await api(`/api/v1/enterprises/${code}/gateway-tokens`);
+    put(document.getElementById("tokens"), head(["tokenName", "createdAt", "status", ""]),
+      list.length ? list.map(x => row([x.name, when(x.createdAt), t(x.revoked ? "tokenRevoked" : "tokenActive"),
+        x.revoked ? "" : el("button", { type: "button", class: "secondary", onclick: async () => {
+          await api(`/api/v1/enterprises/${code}/gateway-tokens/${encodeURIComponent(x.name)}`, { method: "DELETE" }); await tokens(); } }, t("revoke"))]))
+        : row([t("noData")]));
+  };
+  document.getElementById("tokenCreate").onclick = async () => {
+    try { const x = await api(`/api/v1/enterprises/${code}/gateway-tokens`, { method: "POST", body: { name: v("tokenName") } });
+      say("tokenMessage", "ok", `${t("tokenShownOnce")} ${x.token}`); await tokens(); }
+    catch (e) { say("tokenMessage", "error", describe(e)); }
+  };
+  await tokens();
+}
+
 const draw = code ? enterprise : regionView;
+if (code) await manage();
 await draw();
 setInterval(draw, 10_000);

@@ -466,7 +466,13 @@ class BrowserIT extends ServerTest {
         }
         List<String> out = new java.util.ArrayList<>();
         for (WebElement x : browser.findElements(By.cssSelector("h2, h3, th, button, label, nav a, summary"))) {
-            String text = x.getText();
+            // a label's own words, not the choices of the list inside it (unit symbols such as 万t are data)
+            String text = (String) ((JavascriptExecutor) browser)
+                    .executeScript(
+                            "const c = arguments[0].cloneNode(true);"
+                                    + " c.querySelectorAll('select, input, textarea').forEach(x => x.remove());"
+                                    + " return c.textContent;",
+                            x);
             // the language switch names the other language; an enterprise's name is data, not a label
             if (List.of("lang", "name").contains(x.getAttribute("id"))) {
                 continue;
@@ -545,6 +551,45 @@ class BrowserIT extends ServerTest {
         login("admin");
         found.addAll(untranslated("/admin.html"));
         assertThat(found).as(String.join("\n", found)).isEmpty();
+    }
+
+    @Test
+    void anEnterpriseRegistersAMeterAndKeepsItsGatewayTokens() {
+        login("enterprise");
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        String code = browser.getCurrentUrl().replaceAll(".*code=([0-9A-Z]{18}).*", "$1");
+        browser.get(url("/monitoring.html?code=" + code));
+        visible(By.id("mCode")).sendKeys("W-09");
+        browser.findElement(By.id("mName")).sendKeys("锅炉房电能表");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("mCarrier"))).selectByVisibleText("电力");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("mUnit"))).selectByValue("kWh");
+        browser.findElement(By.id("mRegister")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meterMessage"), "已登记"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main tr[data-meter='W-09']")));
+        assertThat(browser.findElement(By.cssSelector("#main tr[data-meter='W-09']"))
+                        .getText())
+                .contains("锅炉房电能表")
+                .contains("电力");
+        // the same point again is refused with the reason, nothing added
+        browser.findElement(By.id("mRegister")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("meterMessage"), "class", "error"));
+
+        // a gateway token: shown once, listed by name, revoked
+        visible(By.id("tokenName")).sendKeys("锅炉房网关");
+        browser.findElement(By.id("tokenCreate")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tokenMessage"), "plg_"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tokens"), "锅炉房网关"));
+        By row = By.xpath("//table[@id='tokens']//tr[td[text()='锅炉房网关']]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "有效"));
+        wait.until(d -> {
+            try {
+                d.findElement(row).findElement(By.tagName("button")).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false; // the table was drawn again: find the row anew
+            }
+        });
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "已撤销"));
     }
 
     /** Files a month from the enterprise page's form: one line and the value added; lands on the new draft. */
