@@ -592,6 +592,50 @@ class BrowserIT extends ServerTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "已撤销"));
     }
 
+    @Test
+    void anEnterpriseFillsTheExcelTemplateAndUploadsItFromItsPage() throws Exception {
+        login("enterprise");
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        String code = browser.getCurrentUrl().replaceAll(".*code=([0-9A-Z]{18}).*", "$1");
+        // the month's workbook, downloaded from the page with the enterprise's codes in it
+        WebElement period = visible(By.id("period"));
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].value = '2023-10'; arguments[0].dispatchEvent(new Event('change'))", period);
+        String href = browser.findElement(By.id("template")).getAttribute("href");
+        assertThat(href).contains("period=2023-10");
+        browser.findElement(By.id("template")).click();
+        java.nio.file.Path got = wait.until(d -> {
+            try (var files = java.nio.file.Files.list(downloads)) {
+                return files.filter(p -> p.getFileName().toString().endsWith(".xlsx")
+                                && p.getFileName().toString().contains("2023-10"))
+                        .findFirst()
+                        .orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        // the energy manager fills a line in Excel: 50 万Nm3 of natural gas burnt
+        java.nio.file.Path filled = downloads.resolve("filled-2023-10.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(got));
+                var out = java.nio.file.Files.newOutputStream(filled)) {
+            var row = wb.getSheet("活动数据").getRow(1);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo(code);
+            row.getCell(4).setCellValue("天然气");
+            row.createCell(5).setCellValue(50);
+            row.getCell(6).setCellValue("万Nm3");
+            row.getCell(7).setCellValue("燃烧");
+            wb.write(out);
+        }
+        browser.findElement(By.id("file")).sendKeys(filled.toAbsolutePath().toString());
+        browser.findElement(By.id("uploadBtn")).click();
+        wait.until(ExpectedConditions.urlContains("/filing.html"));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "草稿"));
+        // the draft holds the line, and its figures are previewed: 50 × 21.62188809 = 1,081.094405 tCO2
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#figures tr[data-key=total]"), "1,081.09"));
+    }
+
     /** Files a month from the enterprise page's form: one line and the value added; lands on the new draft. */
     private void fileByForm(String period, String carrier, String use, String amount, String unit, String valueAdded) {
         wait.until(ExpectedConditions.urlContains("/enterprise.html"));
