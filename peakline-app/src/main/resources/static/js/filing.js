@@ -33,11 +33,14 @@ async function load() {
     document.getElementById("addLine").onclick = () => form.add();
     document.getElementById("valueAdded").value = valueAdded(c);
   }
+  // the verifier writes a finding beside any line; they go into the decision's comment with the line they concern
+  const reviewing = verifies && f.status === "SUBMITTED";
   put(document.getElementById("lines"),
-    el("tr", {}, ["carrier", "use", "amount", "unit", "quality", "uncertainty"].map(k => el("th", {}, t(k)))),
-    c.activity.map(a => el("tr", {}, el("td", {}, a.carrier), el("td", {}, t("u" + a.use)), el("td", { class: "num" }, a.amount), el("td", {}, a.unit),
+    el("tr", {}, ["carrier", "use", "amount", "unit", "quality", "uncertainty", ...(reviewing ? ["finding"] : [])].map(k => el("th", {}, t(k)))),
+    c.activity.map((a, i) => el("tr", {}, el("td", {}, a.carrier), el("td", {}, t("u" + a.use)), el("td", { class: "num" }, a.amount), el("td", {}, a.unit),
       el("td", {}, t("q" + (a.quality || "NONE"))),
-      el("td", {}, a.uncertainty == null ? t("qNONE") : `±${a.uncertainty} %` + (a.factorUncertainty == null ? "" : `（${t("factorShort")} ±${a.factorUncertainty} %）`)))),
+      el("td", {}, a.uncertainty == null ? t("qNONE") : `±${a.uncertainty} %` + (a.factorUncertainty == null ? "" : `（${t("factorShort")} ±${a.factorUncertainty} %）`)),
+      reviewing ? el("td", {}, el("input", { class: "finding", size: 24, "data-line": `${t("lineN").replace("{n}", i + 1)}（${a.carrier} ${t("u" + a.use)} ${a.amount} ${a.unit}）` })) : [])),
     c.process.map(p => el("tr", {}, el("td", {}, p.process), el("td", {}, p.parameters), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.production.map(p => el("tr", {}, el("td", {}, t("product") + ": " + p.product), el("td", {}, ""), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.output.map(o => el("tr", {}, el("td", {}, t("output")), el("td", {}, ""), el("td", { class: "num" }, o.valueAdded), el("td", {}, o.unit))));
@@ -122,7 +125,10 @@ function actions(f, c, etag) {
   if (verifies && f.status === "SUBMITTED") {
     box.append(el("input", { id: "decision", placeholder: t("findingPlaceholder"), size: 50 }));
     const decide = path => async () => {
-      await api(`/api/v1/filings/${id}/${path}`, { method: "POST", body: { comment: document.getElementById("decision").value } });
+      const findings = [...document.querySelectorAll("input.finding")].filter(x => x.value.trim())
+        .map(x => `${x.dataset.line}：${x.value.trim()}`);
+      const comment = [document.getElementById("decision").value.trim(), ...findings].filter(x => x).join("；");
+      await api(`/api/v1/filings/${id}/${path}`, { method: "POST", body: { comment } });
       await load();
     };
     button("approve", decide("approve"));

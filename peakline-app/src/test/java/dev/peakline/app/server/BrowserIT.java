@@ -691,7 +691,8 @@ class BrowserIT extends ServerTest {
         String lastYear = browser.findElement(By.cssSelector("#figures tr[data-key=total] td:nth-child(4)"))
                 .getText();
         assertThat(lastYear).isNotEqualTo("—");
-        visible(By.id("decision")).sendKeys("天然气用量与燃气公司结算单不符，应为 110 万立方米");
+        // the finding is written beside the line it concerns
+        visible(By.cssSelector("#lines input.finding")).sendKeys("与燃气公司结算单不符，应为 110 万立方米");
         browser.findElement(By.id("giveBack")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "已退回"));
 
@@ -699,7 +700,10 @@ class BrowserIT extends ServerTest {
         login("enterprise");
         browser.get(filing);
         wait.until(ExpectedConditions.textToBe(By.id("status"), "已退回"));
-        assertThat(visible(By.id("comment")).getText()).contains("核查意见").contains("应为 110 万立方米");
+        assertThat(visible(By.id("comment")).getText())
+                .contains("核查意见")
+                .contains("第1行（天然气 燃烧 100 万Nm3）")
+                .contains("应为 110 万立方米");
         setAmount("110");
         browser.findElement(By.id("submit")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "待核查"));
