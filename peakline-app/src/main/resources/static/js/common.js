@@ -38,6 +38,7 @@ const DICT = {
     replaceInitial: "新表初始读数", replaceMeter: "按上述信息更换该计量点的表", gatewayTokens: "采集网关令牌", createToken: "新建令牌",
     tokenName: "令牌名称", createdAt: "创建时间", tokenRevoked: "已撤销", tokenActive: "有效", revoke: "撤销", meterRegistered: "已登记",
     meterReplaced: "已更换", tokenShownOnce: "令牌只显示这一次，请立即配置到采集网关：",
+    f_temperature: "温度", f_tonnes: "质量", f_pressure: "压力", f_year: "年份",
     finding: "核查意见（本行）", lineN: "第{n}行",
     allLevels: "全部", st_yearN: "{n}年", exportExcel: "导出Excel", st_tabEfficiency: "能效清单", st_tabTargets: "目标预警", st_tabProjects: "两高项目", st_tabGrades: "碳效码",
     st_shares: "标杆产能占比与2025年目标", st_list: "能效清单", st_plans: "落后产能改造计划", st_targets: "目标与预警", st_assessment: "年度考核报告",
@@ -125,7 +126,8 @@ const DICT = {
     registerMeter: "Register", replaceFinal: "Old meter's final reading", replaceInitial: "New meter's initial reading",
     replaceMeter: "Replace the meter at this point", gatewayTokens: "Gateway tokens", createToken: "New token", tokenName: "Token name",
     createdAt: "Created", tokenRevoked: "revoked", tokenActive: "active", revoke: "Revoke", meterRegistered: "Registered",
-    meterReplaced: "Replaced", tokenShownOnce: "The token is shown only now; configure it in the gateway:",
+    meterReplaced: "Replaced", tokenShownOnce: "The token is shown only now, configure it in the gateway —",
+    f_temperature: "Temperature", f_tonnes: "Mass", f_pressure: "Pressure", f_year: "Year",
     finding: "Finding (this line)", lineN: "line {n}",
     allLevels: "All", st_yearN: "{n}", exportExcel: "Excel", st_tabEfficiency: "Efficiency lists", st_tabTargets: "Targets and warnings", st_tabProjects: "Two-high projects",
     st_tabGrades: "Carbon-efficiency grades", st_shares: "Capacity at benchmark and the 2025 targets", st_list: "Efficiency list",
@@ -224,8 +226,12 @@ export async function download(path, fileName) {
 export function describe(err) {
   const p = err.problem;
   if (!p) return err.message;
-  const rows = (p.problems || []).map(x => `${x.source} ${t("lines")} ${x.row}, ${x.column}: ${x.message}`);
-  const head = p.title && p.title !== p.detail ? `${p.title}（${p.detail}）` : p.detail;
+  // in Chinese the catalogue's sentence and the field by name; in English the case's own sentence
+  const zh = lang() === "zh";
+  const rows = (p.problems || []).map(x => zh
+    ? `${x.row > 0 ? t("lineN").replace("{n}", x.row) + " " : ""}${x.column ? (t("f_" + x.column) !== "f_" + x.column ? t("f_" + x.column) : x.column) + "：" : ""}${x.label ? x.label + (/[A-Za-z]/.test(x.message) ? "" : `（${x.message}）`) : x.message}`
+    : `${x.source} ${t("lines")} ${x.row}, ${x.column}: ${x.message}`);
+  const head = zh ? p.title || p.detail : p.title && p.title !== p.detail ? `${p.title} (${p.detail})` : p.detail;
   return [head, ...rows].join("\n");
 }
 

@@ -74,7 +74,8 @@ export async function filingForm(table, lines = []) {
         r.classList.add("flagged");
         const field = r.querySelector(`[name="${p.column === "quantity" ? "amount" : p.column}"]`);
         if (field) field.classList.add("invalid");
-        r.nextElementSibling.firstChild.append(el("div", { class: "error" }, `${p.column ? t("f_" + p.column) + "：" : ""}${p.message}`));
+        r.nextElementSibling.firstChild.append(el("div", { class: "error" },
+          `${p.column ? t("f_" + p.column) + "：" : ""}${lang() === "zh" ? p.label || p.message : p.message}`));
       }
       return rest;
     },

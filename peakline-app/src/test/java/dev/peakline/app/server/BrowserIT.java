@@ -202,7 +202,8 @@ class BrowserIT extends ServerTest {
                 .get("enterprise")
                 .asText();
         browser.get(url("/enterprise.html?code=" + other));
-        assertThat(visible(By.id("page-error")).getText()).contains("outside your scope");
+        // in the page's language: Chinese, not the server's English sentence
+        assertThat(visible(By.id("page-error")).getText()).contains("超出您的权限范围");
         assertThat(browser.findElement(By.id("name")).getText()).isEmpty();
     }
 
@@ -288,7 +289,7 @@ class BrowserIT extends ServerTest {
         browser.findElement(By.id("steamTemperature")).sendKeys("150");
         browser.findElement(By.id("steamConvert")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("steamResult"), "class", "error"));
-        assertThat(visible(By.id("steamResult")).getText()).contains("蒸汽或热水").contains("temperature");
+        assertThat(visible(By.id("steamResult")).getText()).contains("蒸汽或热水").contains("温度");
         assertThat(browser.findElements(By.cssSelector("#form tr.line"))).hasSize(linesBefore + 1);
     }
 

@@ -94,11 +94,13 @@ public class AnnualReportApi {
             accountResults.current(e.code(), p).ifPresentOrElse(rows::add, () -> missing.add(p.toString()));
         }
         if (!missing.isEmpty()) {
-            throw Refusal.field(
+            throw Refusal.of(
                     ErrorCode.REPORT_INCOMPLETE,
-                    "year",
                     year + " has " + missing.size() + " month(s) without an approved filing: "
-                            + String.join(", ", missing));
+                            + String.join(", ", missing),
+                    missing.stream()
+                            .map(m -> dev.peakline.problems.Problem.at("report.month", "report", 0, "period", m))
+                            .toList());
         }
         List<AccountingResult.Explanation> months = new ArrayList<>();
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();

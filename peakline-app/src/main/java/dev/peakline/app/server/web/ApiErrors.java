@@ -94,6 +94,8 @@ public class ApiErrors {
                                 m.put("row", x.row());
                                 m.put("column", x.column());
                                 m.put("message", x.message());
+                                // the catalogue's sentence in the caller's language, beside this case's own
+                                ProblemLabels.label(x.code(), language(req)).ifPresent(l -> m.put("label", l));
                                 return m;
                             })
                             .toList());
