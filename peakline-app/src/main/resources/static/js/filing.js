@@ -44,6 +44,7 @@ async function load() {
     c.process.map(p => el("tr", {}, el("td", {}, p.process), el("td", {}, p.parameters), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.production.map(p => el("tr", {}, el("td", {}, t("product") + ": " + p.product), el("td", {}, ""), el("td", { class: "num" }, p.amount), el("td", {}, p.unit))),
     c.output.map(o => el("tr", {}, el("td", {}, t("output")), el("td", {}, ""), el("td", { class: "num" }, o.valueAdded), el("td", {}, o.unit))));
+  await attachments(editable);
   await review();
   const rec = d.reconciliation || [];
   document.getElementById("reconciliationPanel").hidden = rec.length === 0;
@@ -67,11 +68,36 @@ function auditDetail(h) {
   if (b && a && b.status && a.status && b.status !== a.status) parts.push(`${t("s" + b.status)} → ${t("s" + a.status)}`);
   else if (!b && a && a.status) parts.push(t("s" + a.status));
   if (a && a.comment && (!b || a.comment !== b.comment)) parts.push(`${t("comment")}：${a.comment}`);
+  if (a && a.attachment) parts.push(`${t("attachments")}：${a.attachment}`);
+  if (!a && b && b.attachment) parts.push(`${t("attachments")}：${b.attachment}`);
   if (a && Array.isArray(a.activity)) {
     const line = x => `${x.carrier} ${t("u" + x.use)} ${x.amount} ${x.unit}`;
     parts.push(`${t("lines")}：${b && Array.isArray(b.activity) ? b.activity.map(line).join("、") + " → " : ""}${a.activity.map(line).join("、")}`);
   }
   return parts.join("；");
+}
+
+/** Supporting documents: listed for everyone who reads the version, added and removed while it can be changed. */
+async function attachments(editable) {
+  const list = await api(`/api/v1/filings/${id}/attachments`);
+  const kb = n => `${fmt(n / 1024, 1)} KB`;
+  put(document.getElementById("attachments"),
+    el("tr", {}, ["fileName", "size", "who", "time", ""].map(k => el("th", {}, k ? t(k) : ""))),
+    list.length ? list.map(a => el("tr", {},
+      el("td", {}, el("a", { href: `/api/v1/filings/${id}/attachments/${a.id}`, download: a.name }, a.name)),
+      el("td", { class: "num" }, kb(a.size)), el("td", {}, a.uploadedBy), el("td", {}, when(a.uploadedAt)),
+      el("td", {}, editable ? el("button", { type: "button", class: "secondary", onclick: async () => {
+        await api(`/api/v1/filings/${id}/attachments/${a.id}`, { method: "DELETE" }); await attachments(editable); } }, t("remove")) : "")))
+      : el("tr", {}, el("td", { colspan: 5, class: "empty" }, t("noAttachments"))));
+  document.getElementById("attachTools").hidden = !editable;
+  document.getElementById("attachBtn").onclick = async () => {
+    const file = document.getElementById("attachFile").files[0];
+    const msg = document.getElementById("attachMessage");
+    if (!file) return;
+    const fd = new FormData(); fd.append("file", file);
+    try { await api(`/api/v1/filings/${id}/attachments`, { method: "POST", form: fd }); msg.className = "ok"; msg.textContent = t("attached"); await attachments(editable); }
+    catch (e) { msg.className = "error"; msg.textContent = describe(e); }
+  };
 }
 
 async function review() {

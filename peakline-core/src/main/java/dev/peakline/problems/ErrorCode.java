@@ -44,6 +44,11 @@ public enum ErrorCode {
             Kind.INVALID,
             "数据质量控制计划有误：请检查标出的参数行和字段",
             "The monitoring plan is invalid: see the lines and fields named"),
+    ATTACHMENT(
+            "attachment",
+            Kind.INVALID,
+            "附件有误：文件为空、超过 10 MB 或名称无效",
+            "The attachment is empty, larger than 10 MB or badly named"),
     REPORT_INCOMPLETE(
             "report.incomplete",
             Kind.CONFLICT,

@@ -103,6 +103,11 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.filing.Attachments attachments(Database db, Clock clock) {
+        return new dev.peakline.store.filing.Attachments(db, clock);
+    }
+
+    @Bean
     dev.peakline.store.plan.MonitoringPlans monitoringPlans(Database db, Clock clock) {
         return new dev.peakline.store.plan.MonitoringPlans(db, clock);
     }

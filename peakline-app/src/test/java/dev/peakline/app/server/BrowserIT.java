@@ -659,10 +659,18 @@ class BrowserIT extends ServerTest {
     }
 
     @Test
-    void aDraftIsEditedAndDiscardedAReturnedMonthIsCorrectedAndTheVerifierReviewsTheDifference() {
+    void aDraftIsEditedAndDiscardedAReturnedMonthIsCorrectedAndTheVerifierReviewsTheDifference() throws Exception {
         // the enterprise files December 2025 (its December 2024 is approved demo data), then changes the draft
         login("enterprise");
         fileByForm("2025-12", "天然气", "燃烧", "100", "万Nm3", "500");
+        // the gas company's settlement statement goes with the draft
+        java.nio.file.Path statement = downloads.resolve("燃气结算单-2025-12.pdf");
+        java.nio.file.Files.write(
+                statement, "%PDF-1.4 settlement 120 万Nm3".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        browser.findElement(By.id("attachFile"))
+                .sendKeys(statement.toAbsolutePath().toString());
+        browser.findElement(By.id("attachBtn")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), "燃气结算单-2025-12.pdf"));
         setAmount("120");
         browser.findElement(By.id("saveChanges")).click();
         wait.until(ExpectedConditions.textToBe(By.id("message"), "已保存"));
