@@ -1,4 +1,4 @@
-import { api, header, t, fmt, big, el, param, put } from "/js/common.js";
+import { api, header, t, fmt, big, el, param, put, dataTable } from "/js/common.js";
 
 const me = await header();
 let region = param("region") || me.homeRegion;
@@ -81,12 +81,19 @@ function enterprises(table, list) {
       el("td", {}, e.name), el("td", {}, e.industry), el("td", { class: "num" }, fmt(e.total, 0)), el("td", { class: "num" }, fmt(e.energy, 0)))));
 }
 
+// every enterprise of the industry in the region (up to the API's 1,000), searchable, sortable and paged with the count
 async function drill(industry, name) {
-  const q = `year=${yearSel.value}` + (monthSel.value ? `&month=${monthSel.value}` : "") + `&industry=${industry}`;
+  const q = `year=${yearSel.value}` + (monthSel.value ? `&month=${monthSel.value}` : "") + `&industry=${industry}&limit=1000`;
   const list = await api(`/api/v1/regions/${region}/enterprises?${q}`);
-  document.getElementById("drillTitle").textContent = name;
-  enterprises(document.getElementById("drill"), list);
+  document.getElementById("drillTitle").textContent = name + (list.length === 1000 ? `（${t("firstThousand")}）` : "");
+  dataTable(document.getElementById("drill"), [
+    { key: "name", label: "enterprise" },
+    { key: "industry", label: "industry" },
+    { key: "total", label: "emissions", num: true, render: e => fmt(e.total, 0) },
+    { key: "energy", label: "energy", num: true, render: e => fmt(e.energy, 0) },
+  ], list, { id: "drillTable", onRow: e => { location.href = `/enterprise.html?code=${e.enterprise}&year=${yearSel.value}`; } });
   document.getElementById("drillPanel").hidden = false;
+  document.getElementById("drillPanel").scrollIntoView();
 }
 
 await load();

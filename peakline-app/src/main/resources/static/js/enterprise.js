@@ -1,4 +1,4 @@
-import { api, header, t, fmt, el, param, describe, put, when, download } from "/js/common.js";
+import { api, header, t, fmt, el, param, describe, put, when, download, dataTable } from "/js/common.js";
 import { filingForm } from "/js/filingform.js";
 
 const me = await header();
@@ -60,10 +60,13 @@ async function load() {
     el("tr", {}, ["year", "emissions", "energy", "intensity"].map((k, i) => el("th", { class: i ? "num" : "" }, t(k)))),
     a.history.map(h => el("tr", {}, el("td", {}, h.period), el("td", { class: "num" }, fmt(h.total, 0)), el("td", { class: "num" }, fmt(h.energy, 0)), el("td", { class: "num" }, fmt(h.carbonIntensity, 3)))));
   const filings = await api(`/api/v1/enterprises/${code}/filings?year=${yearSel.value}`);
-  put(document.getElementById("filings"), 
-    el("tr", {}, ["period", "version", "status", "source", "comment"].map(k => el("th", {}, t(k)))),
-    filings.map(f => el("tr", { class: "click", onclick: () => { location.href = `/filing.html?id=${f.id}`; } },
-      el("td", {}, f.period), el("td", {}, f.version), el("td", {}, el("span", { class: "status " + f.status }, t("s" + f.status))), el("td", {}, t("src" + f.source)), el("td", {}, f.comment || ""))));
+  dataTable(document.getElementById("filings"), [
+    { key: "period", label: "period" },
+    { key: "version", label: "version", num: true },
+    { key: "status", label: "status", value: f => t("s" + f.status), render: f => el("span", { class: "status " + f.status }, t("s" + f.status)) },
+    { key: "source", label: "source", value: f => t("src" + f.source) },
+    { key: "comment", label: "comment", value: f => f.comment || "" },
+  ], filings, { id: "filingsTable", pageSize: 24, onRow: f => { location.href = `/filing.html?id=${f.id}`; } });
 }
 
 // the annual report of an approved year, in the guidelines' template layout (Excel)

@@ -140,7 +140,7 @@ class BrowserIT extends ServerTest {
         visible(By.xpath("//table[@id='queueTable']//td[text()='2025-06']")).click();
         wait.until(ExpectedConditions.urlContains("/filing.html"));
         visible(By.id("decision")).sendKeys("数据核实无误");
-        browser.findElement(By.id("approve")).click();
+        visible(By.id("approve")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "已通过"));
 
         String after = provinceTotal2025();
@@ -672,14 +672,14 @@ class BrowserIT extends ServerTest {
         browser.findElement(By.id("attachBtn")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), "燃气结算单-2025-12.pdf"));
         setAmount("120");
-        browser.findElement(By.id("saveChanges")).click();
+        visible(By.id("saveChanges")).click();
         wait.until(ExpectedConditions.textToBe(By.id("message"), "已保存"));
         // 120 ×10⁴ Nm³ × 21.62188809 tCO2 per 10⁴ Nm³ = 2,594.626571 tCO2, previewed before submitting
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#figures tr[data-key=total]"), "2,594.63"));
         // it discards the draft: kept as 已作废, and the month is open again
         ((JavascriptExecutor) browser).executeScript("window.confirm = () => true");
-        browser.findElement(By.id("discard")).click();
+        visible(By.id("discard")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "已作废"));
         assertThat(visible(By.id("audit")).getText()).contains("作废").contains("草稿 → 已作废");
 
@@ -687,7 +687,7 @@ class BrowserIT extends ServerTest {
         browser.get(url("/enterprise.html"));
         fileByForm("2025-12", "天然气", "燃烧", "100", "万Nm3", "500");
         String filing = browser.getCurrentUrl();
-        browser.findElement(By.id("submit")).click();
+        visible(By.id("submit")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "待核查"));
 
         // the verifier reviews it beside the same month last year and returns it with a finding
@@ -702,7 +702,7 @@ class BrowserIT extends ServerTest {
         assertThat(lastYear).isNotEqualTo("—");
         // the finding is written beside the line it concerns
         visible(By.cssSelector("#lines input.finding")).sendKeys("与燃气公司结算单不符，应为 110 万立方米");
-        browser.findElement(By.id("giveBack")).click();
+        visible(By.id("giveBack")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "已退回"));
 
         // the enterprise reads the finding, corrects the line and resubmits
@@ -714,7 +714,7 @@ class BrowserIT extends ServerTest {
                 .contains("第1行（天然气 燃烧 100 万Nm3）")
                 .contains("应为 110 万立方米");
         setAmount("110");
-        browser.findElement(By.id("submit")).click();
+        visible(By.id("submit")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "待核查"));
 
         // the verifier sees what changed since the return, line by line, and approves
@@ -724,7 +724,7 @@ class BrowserIT extends ServerTest {
         String changes = visible(By.id("changes")).getText();
         assertThat(changes).contains("修改").contains("天然气").contains("100").contains("110");
         visible(By.id("decision")).sendKeys("已按结算单更正");
-        browser.findElement(By.id("approve")).click();
+        visible(By.id("approve")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "已通过"));
         // the audit trail in Beijing time and in words
         String audit = visible(By.id("audit")).getText();
