@@ -200,7 +200,21 @@ function csrf() {
 }
 
 /** Calls the API; throws an Error carrying the Problem Details (with row-level problems) on failure. */
-export async function api(path, { method = "GET", body, form, headers: extra = {} } = {}) {
+// a thin bar under the header while any request is on its way: every page shows that it is loading
+let inFlight = 0;
+function busy(delta) {
+  inFlight = Math.max(0, inFlight + delta);
+  let bar = document.getElementById("loading-bar");
+  if (!bar && document.body) bar = document.body.appendChild(el("div", { id: "loading-bar", role: "progressbar", "aria-label": t("loading") }));
+  if (bar) bar.hidden = inFlight === 0;
+}
+
+export async function api(path, options = {}) {
+  busy(+1);
+  try { return await request(path, options); } finally { busy(-1); }
+}
+
+async function request(path, { method = "GET", body, form, headers: extra = {} } = {}) {
   const headers = { "Accept": "application/json", "Accept-Language": lang() === "zh" ? "zh-CN" : "en", ...extra };
   if (method !== "GET") headers["X-XSRF-TOKEN"] = csrf();
   let payload;
