@@ -451,6 +451,23 @@ class BrowserIT extends ServerTest {
         assertThat(tooWide).as(String.join("\n", tooWide)).isEmpty();
     }
 
+    /** The page as it is now, at 1440 px, into target/screenshots (the user guide's pictures come from there). */
+    void photograph(String name) throws Exception {
+        var size = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+            Thread.sleep(300);
+            java.nio.file.Path shots = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(shots);
+            java.nio.file.Files.write(
+                    shots.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser)
+                            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+
     /** An instant printed as ISO UTC ("2026-11-28T11:45:00Z") instead of Beijing time. */
     static final java.util.regex.Pattern UTC = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
@@ -722,6 +739,7 @@ class BrowserIT extends ServerTest {
         browser.get(filing);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("changesHeading"), "退回后的修改"));
         String changes = visible(By.id("changes")).getText();
+        photograph("filing-review");
         assertThat(changes).contains("修改").contains("天然气").contains("100").contains("110");
         visible(By.id("decision")).sendKeys("已按结算单更正");
         visible(By.id("approve")).click();
