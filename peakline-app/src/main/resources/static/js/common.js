@@ -240,6 +240,17 @@ export async function download(path, fileName) {
   document.body.append(a); a.click(); a.remove();
 }
 
+/**
+ * A problem in Chinese: the catalogue's label with the values the server's sentence quotes ('烟媒' → 未知的能源品种（烟媒）),
+ * or with the whole sentence when it holds no words (a month, a number).
+ */
+export function labelled(p) {
+  if (!p.label) return p.message;
+  const quoted = (p.message.match(/'([^']+)'/g) || []).map(q => q.slice(1, -1));
+  if (quoted.length) return `${p.label}（${quoted.join("、")}）`;
+  return /[A-Za-z]/.test(p.message) ? p.label : `${p.label}（${p.message}）`;
+}
+
 /** A problem as readable text: its title in the page's language, the case's sentence, each row-level finding. */
 export function describe(err) {
   const p = err.problem;
@@ -247,7 +258,7 @@ export function describe(err) {
   // in Chinese the catalogue's sentence and the field by name; in English the case's own sentence
   const zh = lang() === "zh";
   const rows = (p.problems || []).map(x => zh
-    ? `${x.row > 0 ? t("lineN").replace("{n}", x.row) + " " : ""}${x.column ? (t("f_" + x.column) !== "f_" + x.column ? t("f_" + x.column) : x.column) + "：" : ""}${x.label ? x.label + (/[A-Za-z]/.test(x.message) ? "" : `（${x.message}）`) : x.message}`
+    ? `${x.row > 0 ? t("lineN").replace("{n}", x.row) + " " : ""}${x.column ? (t("f_" + x.column) !== "f_" + x.column ? t("f_" + x.column) : x.column) + "：" : ""}${labelled(x)}`
     : `${x.source} ${t("lines")} ${x.row}, ${x.column}: ${x.message}`);
   const head = zh ? p.title || p.detail : p.title && p.title !== p.detail ? `${p.title} (${p.detail})` : p.detail;
   return [head, ...rows].join("\n");

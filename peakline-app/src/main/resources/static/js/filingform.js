@@ -1,6 +1,6 @@
 // The filing form shared by the enterprise page (a new month) and the filing page (a draft or returned month):
 // carrier, use and unit are choices in Chinese; each problem the server finds is shown beside its line and field.
-import { api, t, el, put, lang } from "/js/common.js";
+import { api, t, el, put, lang, labelled } from "/js/common.js";
 
 let carriersPromise;
 /** The carriers with their names, units and uses (asked once per page). */
@@ -75,7 +75,7 @@ export async function filingForm(table, lines = []) {
         const field = r.querySelector(`[name="${p.column === "quantity" ? "amount" : p.column}"]`);
         if (field) field.classList.add("invalid");
         r.nextElementSibling.firstChild.append(el("div", { class: "error" },
-          `${p.column ? t("f_" + p.column) + "：" : ""}${lang() === "zh" ? p.label || p.message : p.message}`));
+          `${p.column ? t("f_" + p.column) + "：" : ""}${lang() === "zh" ? labelled(p) : p.message}`));
       }
       return rest;
     },

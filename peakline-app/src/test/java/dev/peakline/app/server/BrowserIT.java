@@ -654,6 +654,26 @@ class BrowserIT extends ServerTest {
                 By.cssSelector("#figures tr[data-key=total]"), "1,081.09"));
     }
 
+    @Test
+    void aWrongAmountIsShownBesideItsLineInChineseAndNothingIsSaved() {
+        login("enterprise");
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-03'", visible(By.id("period")));
+        wait.until(d -> d.findElements(By.cssSelector("#form tr.line select[name=carrier] option"))
+                        .size()
+                > 10);
+        fill(browser.findElements(By.cssSelector("#form tr.line")).get(0), "天然气", "燃烧", "12,5", "万Nm3");
+        browser.findElement(By.id("saveForm")).click();
+        // the problem sits under the line, names the field in Chinese and quotes what was typed; the page stays
+        WebElement problem = visible(By.cssSelector("#form tr.problems .error"));
+        assertThat(problem.getText()).contains("数量").contains("不是有效的数字").contains("12,5");
+        assertThat(browser.findElement(By.cssSelector("#form tr.line input[name=amount]"))
+                        .getAttribute("class"))
+                .contains("invalid");
+        assertThat(browser.getCurrentUrl()).contains("/enterprise.html");
+        assertThat(visible(By.id("fileMessage")).getText()).contains("填报数据有误").doesNotContain("must");
+    }
+
     /** Files a month from the enterprise page's form: one line and the value added; lands on the new draft. */
     private void fileByForm(String period, String carrier, String use, String amount, String unit, String valueAdded) {
         wait.until(ExpectedConditions.urlContains("/enterprise.html"));
