@@ -21,7 +21,8 @@ async function load() {
   const etag = res.headers.get("ETag");
   const d = await res.json();
   const f = d.filing, c = d.content;
-  document.getElementById("title").textContent = `${d.enterpriseName} · ${f.period} · ${t("version")} ${f.version}`;
+  // the enterprise's name is data (class "data"), the rest is the page's words
+  put(document.getElementById("title"), el("span", { class: "data" }, d.enterpriseName), ` · ${f.period} · ${t("version")} ${f.version}`);
   const st = document.getElementById("status");
   st.textContent = t("s" + f.status); st.className = "status " + f.status;
   document.getElementById("comment").textContent = f.comment ? `${t(f.status === "RETURNED" ? "verifierComment" : "comment")}：${f.comment}` : "";

@@ -468,6 +468,17 @@ class BrowserIT extends ServerTest {
         }
     }
 
+    /** An approved filing of the enterprise (demo data of 2024). */
+    long anApprovedFiling(String code) {
+        Client c = as("enterprise");
+        for (var f : c.json(c.get("/api/v1/enterprises/" + code + "/filings?year=2024"), 200)) {
+            if (f.get("status").asText().equals("APPROVED")) {
+                return f.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no approved filing of " + code + " in 2024");
+    }
+
     /** An instant printed as ISO UTC ("2026-11-28T11:45:00Z") instead of Beijing time. */
     static final java.util.regex.Pattern UTC = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
@@ -488,7 +499,7 @@ class BrowserIT extends ServerTest {
             String text = (String) ((JavascriptExecutor) browser)
                     .executeScript(
                             "const c = arguments[0].cloneNode(true);"
-                                    + " c.querySelectorAll('select, input, textarea').forEach(x => x.remove());"
+                                    + " c.querySelectorAll('select, input, textarea, .data').forEach(x => x.remove());"
                                     + " return c.textContent;",
                             x);
             // the language switch names the other language; an enterprise's name is data, not a label
@@ -511,6 +522,7 @@ class BrowserIT extends ServerTest {
         ((JavascriptExecutor) browser).executeScript("localStorage.setItem('peakline.lang', 'en')");
         try {
             found.addAll(untranslatedLabels("/enterprise.html?code=" + code));
+            found.addAll(untranslatedLabels("/filing.html?id=" + anApprovedFiling(code)));
             found.addAll(untranslatedLabels("/monitoring.html?code=" + code));
             login("verifier");
             found.addAll(untranslatedLabels("/queue.html"));
@@ -560,6 +572,7 @@ class BrowserIT extends ServerTest {
         String code = browser.getCurrentUrl().replaceAll(".*code=([0-9A-Z]{18}).*", "$1");
         found.addAll(untranslated("/enterprise.html?code=" + code));
         found.addAll(untranslated("/monitoring.html?code=" + code));
+        found.addAll(untranslated("/filing.html?id=" + anApprovedFiling(code)));
         login("verifier");
         found.addAll(untranslated("/queue.html"));
         login("province");
