@@ -17,7 +17,20 @@ const profile = await api(`/api/v1/enterprises/${code}`);
 document.getElementById("name").textContent = profile.name;
 document.getElementById("meta").textContent = `${profile.creditCode} · ${profile.regionName} · ${profile.industry} ${profile.industryName}`;
 // the enterprise's own 碳效码 and each facility's efficiency class for the year shown
+async function targets(year) {
+  const views = await api(`/api/v1/targets/enterprises/${code}?year=${year}`).catch(() => []);
+  const v = x => (x == null || x === "NaN" ? "—" : fmt(x, 4));
+  put(document.getElementById("targets"),
+    el("tr", {}, ["st_indicator", "st_years", "st_targetValue", "st_baseValue", "st_required", "st_actual", "st_warning", "st_assessmentResult", "st_document"].map(k => el("th", {}, t(k)))),
+    views.length ? views.map(x => el("tr", {}, el("td", {}, t("ind_" + x.progress.indicator)), el("td", {}, `${x.target.baseYear}—${x.target.targetYear}`),
+      el("td", { class: "num" }, fmt(x.target.value, 3)), el("td", { class: "num" }, v(x.progress.base)), el("td", { class: "num" }, v(x.progress.required)),
+      el("td", { class: "num" }, v(x.progress.actual)), el("td", {}, el("span", { class: "status " + x.progress.warning }, t("w_" + x.progress.warning))),
+      el("td", {}, t("as_" + x.progress.assessment)), el("td", {}, x.target.document)))
+      : el("tr", {}, el("td", { colspan: 9, class: "empty" }, t("noTargets"))));
+}
+
 async function standing(year) {
+  targets(year);
   const [g, rows] = await Promise.all([
     api(`/api/v1/grades/enterprises/${code}?year=${year}`).catch(() => ({})),
     api(`/api/v1/efficiency/enterprises/${code}/assessment?year=${year}`).catch(() => [])]);

@@ -687,6 +687,33 @@ class BrowserIT extends ServerTest {
         assertThat(visible(By.id("fileMessage")).getText()).contains("填报数据有误").doesNotContain("must");
     }
 
+    @Test
+    void anEnterpriseSeesTheTargetSetForItAndItsWarning() {
+        String code = as("enterprise")
+                .json(as("enterprise").get("/api/v1/me"), 200)
+                .get("enterprise")
+                .asText();
+        // the province sets the enterprise an energy cap for 2024 (from a decomposition, say)
+        Client province = as("province");
+        province.json(
+                province.post(
+                        "/api/v1/targets",
+                        "{\"scope\":\"ENTERPRISE\",\"enterprise\":\"" + code + "\",\"indicator\":\"ENERGY_TOTAL\","
+                                + "\"baseYear\":2023,\"targetYear\":2024,\"value\":1e9,\"document\":\"示例分解文件\"}"),
+                201);
+        login("enterprise");
+        wait.until(ExpectedConditions.urlContains("/enterprise.html"));
+        browser.get(url("/enterprise.html?code=" + code + "&year=2024"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("targets"), "示例分解文件"));
+        String targets = visible(By.id("targets")).getText();
+        // in words: the indicator, the warning level and the assessment, never their codes
+        assertThat(targets)
+                .contains("能源消费总量")
+                .contains("2023—2024")
+                .containsPattern("(绿色|橙色|红色)·.级预警|无数据")
+                .doesNotContain("ENERGY_TOTAL");
+    }
+
     /** Files a month from the enterprise page's form: one line and the value added; lands on the new draft. */
     private void fileByForm(String period, String carrier, String use, String amount, String unit, String valueAdded) {
         wait.until(ExpectedConditions.urlContains("/enterprise.html"));

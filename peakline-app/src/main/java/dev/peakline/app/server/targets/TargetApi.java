@@ -116,6 +116,21 @@ public class TargetApi {
         return Exports.list(format, views, report, "targets-" + code + "-" + year);
     }
 
+    @GetMapping("/targets/enterprises/{code}")
+    @Operation(
+            summary =
+                    "The enterprise's own targets (set for it, e.g. from a decomposition) with progress in a year, the"
+                            + " warning level and the assessment")
+    public List<TargetBook.View> enterpriseTargets(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam int year) {
+        var e = scopes.readEnterprise(me, code);
+        dev.peakline.app.server.web.Requests.checkSpan(year, null);
+        List<TargetRepository.Row> mine = targetRepository.in(List.of(e.region().value())).stream()
+                .filter(t -> code.equals(t.enterprise()))
+                .toList();
+        return book.views(mine, year);
+    }
+
     @PostMapping("/targets")
     @Operation(summary = "Sets a target of a region, an industry in a region, or an enterprise")
     public ResponseEntity<Map<String, Object>> create(
