@@ -37,7 +37,8 @@ async function efficiency(year) {
   put(document.getElementById("shares"), head(["product", "st_facilities", "st_capacity", "st_shareAdvanced", "st_shareLaggard", "st_target", "st_conclusion"]),
     rowsOr(shares.flatMap(s => s.targets.map(tg => row([s.product, s.facilities, fmt(s.capacity, 0), pct(s.shareAdvanced), pct(s.shareLaggard),
       `${tg.target.product === "*" ? t("st_twoHighSectors") : tg.target.product} ${t("st_yearN").replace("{n}", tg.target.year)} ≥ ${pct(tg.target.minAtBenchmark)}`,
-      tg.met == null ? t("ec_UNCLASSIFIED") : badge(tg.met ? "GREEN" : "RED", tg.met ? t("st_met") : tg.reason)]))), 7));
+      tg.met == null ? t("ec_UNCLASSIFIED") : badge(tg.met ? "GREEN" : "RED", tg.met ? t("st_met")
+        : t(Number(year) < tg.target.year ? "st_notYet" : "st_notMet").replace("{y}", tg.target.year))]))), 7));
   put(document.getElementById("list"), head(["enterprise", "st_facility", "st_equipment", "product", "st_indicator", "st_capacity", "st_perUnit", "st_benchBase", "st_level", "st_gbGrade"]),
     rowsOr(list.map(r => row([r.enterpriseName, r.facility, r.equipment, r.product, `${r.indicator} (${r.unit})`, fmt(r.capacity, 0),
       r.value == null ? "—" : fmt(r.value, 1), `${r.benchmark ?? "—"} / ${r.baseline ?? "—"}`,
