@@ -39,11 +39,20 @@ async function efficiency(year) {
       `${tg.target.product === "*" ? t("st_twoHighSectors") : tg.target.product} ${t("st_yearN").replace("{n}", tg.target.year)} ≥ ${pct(tg.target.minAtBenchmark)}`,
       tg.met == null ? t("ec_UNCLASSIFIED") : badge(tg.met ? "GREEN" : "RED", tg.met ? t("st_met")
         : t(Number(year) < tg.target.year ? "st_notYet" : "st_notMet").replace("{y}", tg.target.year))]))), 7));
-  put(document.getElementById("list"), head(["enterprise", "st_facility", "st_equipment", "product", "st_indicator", "st_capacity", "st_perUnit", "st_benchBase", "st_level", "st_gbGrade"]),
-    rowsOr(list.map(r => row([r.enterpriseName, r.facility, r.equipment, r.product, `${r.indicator} (${r.unit})`, fmt(r.capacity, 0),
-      r.value == null ? "—" : fmt(r.value, 1), `${r.benchmark ?? "—"} / ${r.baseline ?? "—"}`,
-      el("span", {}, badge(r.level, t("ec_" + r.level)), r.leader ? " " + t("st_leader") : ""),
-      r.gbGrade == null ? "—" : r.gbGrade === 0 ? t("st_belowLimit") : t("st_limitGradeN").replace("{n}", r.gbGrade)])), 10));
+  // the whole list (a province has thousands of facilities): searchable, sortable, paged, with the count
+  dataTable(document.getElementById("list"), [
+    { key: "enterpriseName", label: "enterprise" },
+    { key: "facility", label: "st_facility" },
+    { key: "equipment", label: "st_equipment" },
+    { key: "product", label: "product" },
+    { key: "indicator", label: "st_indicator", value: r => `${r.indicator} (${r.unit})` },
+    { key: "capacity", label: "st_capacity", num: true, render: r => fmt(r.capacity, 0) },
+    { key: "value", label: "st_perUnit", num: true, render: r => r.value == null ? "—" : fmt(r.value, 1) },
+    { key: "bench", label: "st_benchBase", value: r => `${r.benchmark ?? "—"} / ${r.baseline ?? "—"}` },
+    { key: "level", label: "st_level", value: r => t("ec_" + r.level),
+      render: r => el("span", {}, badge(r.level, t("ec_" + r.level)), r.leader ? " " + t("st_leader") : "") },
+    { key: "gbGrade", label: "st_gbGrade", value: r => r.gbGrade == null ? "—" : r.gbGrade === 0 ? t("st_belowLimit") : t("st_limitGradeN").replace("{n}", r.gbGrade) },
+  ], list, { id: "listTable", pageSize: 100 });
   put(document.getElementById("plans"), head(["enterprise", "st_facility", "st_measure", "deadline", "status", "st_warning"]),
     rowsOr([...plans.plans.map(p => row([p.plan.enterpriseName, p.plan.facility, p.plan.measure, p.plan.deadline, t("pl_" + p.plan.status),
       p.overdue ? badge("RED", t("overdue")) : badge("GREEN", p.daysLeft >= 0 ? t("st_daysLeft").replace("{n}", p.daysLeft) : t("pl_DONE"))])),
