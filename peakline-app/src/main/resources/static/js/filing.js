@@ -12,9 +12,15 @@ function message(kind, text) { const m = document.getElementById("message"); m.c
 /** The stored content as the form's lines. */
 const asLines = c => c.activity.map(a => ({ carrier: a.carrier, use: a.use, amount: a.amount, unit: a.unit, quality: a.quality, uncertainty: a.uncertainty }));
 const valueAdded = c => c.output.length ? String(c.output.reduce((s, o) => s + Number(o.valueAdded), 0)) : "";
-const body = (period, c) => ({ period, activity: form.read(), process: c.process.map(p => ({ process: p.process, amount: String(p.amount), unit: p.unit, parameters: p.parameters })),
-  production: c.production.map(p => ({ product: p.product, amount: String(p.amount), unit: p.unit })),
-  output: document.getElementById("valueAdded").value.trim() ? [{ valueAdded: document.getElementById("valueAdded").value.trim(), unit: "万元" }] : [] });
+/** A filing body for the API: the given activity and output, the stored process and production lines as they are. */
+const filingBody = (period, c, activity, output) => ({ period, activity, output,
+  process: c.process.map(p => ({ process: p.process, amount: String(p.amount), unit: p.unit, parameters: p.parameters })),
+  production: c.production.map(p => ({ product: p.product, amount: String(p.amount), unit: p.unit })) });
+/** The form as it stands: its lines and the value added typed. */
+const body = (period, c) => {
+  const va = document.getElementById("valueAdded").value.trim();
+  return filingBody(period, c, form.read(), va ? [{ valueAdded: va, unit: "万元" }] : []);
+};
 
 async function load() {
   const res = await fetch(`/api/v1/filings/${id}`, { headers: { Accept: "application/json" } });
@@ -142,11 +148,9 @@ function actions(f, c, etag) {
   if (files && f.status === "SUBMITTED") button("withdraw", async () => { await api(`/api/v1/filings/${id}/withdraw`, { method: "POST" }); await load(); }, "secondary");
   if (files && f.status === "APPROVED") button("correct", async () => {
     // a correction is a new version that starts from the approved lines
-    const nf = await api(`/api/v1/enterprises/${f.enterprise}/filings`, { method: "POST", body: { period: f.period,
-      activity: asLines(c).map(l => ({ ...l, amount: String(l.amount), uncertainty: l.uncertainty == null ? "" : String(l.uncertainty) })),
-      process: c.process.map(p => ({ process: p.process, amount: String(p.amount), unit: p.unit, parameters: p.parameters })),
-      production: c.production.map(p => ({ product: p.product, amount: String(p.amount), unit: p.unit })),
-      output: c.output.map(o => ({ valueAdded: String(o.valueAdded), unit: o.unit })) } });
+    const nf = await api(`/api/v1/enterprises/${f.enterprise}/filings`, { method: "POST", body: filingBody(f.period, c,
+      asLines(c).map(l => ({ ...l, amount: String(l.amount), uncertainty: l.uncertainty == null ? "" : String(l.uncertainty) })),
+      c.output.map(o => ({ valueAdded: String(o.valueAdded), unit: o.unit }))) });
     location.href = `/filing.html?id=${nf.id}`;
   }, "secondary");
   if (verifies && f.status === "SUBMITTED") {

@@ -351,11 +351,16 @@ public final class AccountingResult {
             return out;
         }
 
+        /** Every term as a part of the total's uncertainty: its CO2e and the stated uncertainties. */
+        public List<Uncertainty.Part> parts() {
+            return terms.stream()
+                    .map(t -> new Uncertainty.Part(t.co2(), t.uncertainty(), t.factorUncertainty()))
+                    .toList();
+        }
+
         /** The total's uncertainty by IPCC Approach 1 over every term that contributes CO2e. */
         public Uncertainty.Combined uncertainty() {
-            return Uncertainty.approach1(terms.stream()
-                    .map(t -> new Uncertainty.Part(t.co2(), t.uncertainty(), t.factorUncertainty()))
-                    .toList());
+            return Uncertainty.approach1(parts());
         }
 
         private static double round(double v, int digits) {

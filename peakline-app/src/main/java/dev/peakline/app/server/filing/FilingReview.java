@@ -2,6 +2,7 @@ package dev.peakline.app.server.filing;
 
 import dev.peakline.accounting.AccountingEngine;
 import dev.peakline.accounting.EnterpriseMonth;
+import dev.peakline.app.server.ledger.AccountApi;
 import dev.peakline.app.server.ledger.Ledger;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
@@ -46,52 +47,6 @@ public class FilingReview {
         this.results = results;
     }
 
-    /** The figures of a month: emissions by scope, energy, value added and the intensities. */
-    public record Figures(
-            double scope1,
-            double scope2,
-            double total,
-            double combustion,
-            double process,
-            double electricity,
-            double heat,
-            double energy,
-            Double valueAdded,
-            Double carbonIntensity,
-            Double energyIntensity) {
-        static Figures of(EnterpriseMonth m) {
-            boolean va = m.valueAdded() > 0;
-            return new Figures(
-                    m.scope1(),
-                    m.scope2(),
-                    m.total(),
-                    m.combustion(),
-                    m.process(),
-                    m.electricity(),
-                    m.heat(),
-                    m.energy(),
-                    va ? m.valueAdded() : null,
-                    va ? m.carbonIntensity() : null,
-                    va ? m.energyIntensity() : null);
-        }
-
-        static Figures of(AccountResults.Row r) {
-            boolean va = r.valueAdded() > 0;
-            return new Figures(
-                    r.scope1(),
-                    r.scope2(),
-                    r.total(),
-                    r.combustion(),
-                    r.process(),
-                    r.electricity(),
-                    r.heat(),
-                    r.energy(),
-                    va ? r.valueAdded() : null,
-                    va ? r.total() / r.valueAdded() : null,
-                    va ? r.energy() / r.valueAdded() : null);
-        }
-    }
-
     /** One line of the difference to the previous version: added, removed or changed (with both amounts). */
     public record LineChange(
             String kind, String carrier, String use, String unit, BigDecimal before, BigDecimal after) {}
@@ -100,11 +55,11 @@ public class FilingReview {
     public record Check(String code, boolean flagged, String message) {}
 
     public record Review(
-            Figures result,
+            AccountApi.Figures result,
             List<Problem> problems,
             List<String> calculation,
-            Figures lastMonth,
-            Figures lastYear,
+            AccountApi.Figures lastMonth,
+            AccountApi.Figures lastYear,
             Integer previousVersion,
             boolean sinceReturn,
             List<LineChange> changes,
@@ -115,20 +70,25 @@ public class FilingReview {
         Content content = filings.content(f.id());
         AccountingEngine.Run run =
                 ledger.run(e, f.period(), content, ledger.libraryFor(e.region().value(), f.period()));
-        Figures result = null;
+        AccountApi.Figures result = null;
         List<String> calculation = List.of();
         if (run.ok() && !run.result().months().isEmpty()) {
-            result = Figures.of(run.result().months().get(0));
+            EnterpriseMonth m = run.result().months().get(0);
+            // the same figures as the account shows, from the version as it would be stored
+            result = AccountApi.Figures.of(
+                    f.period().toString(),
+                    List.of(Ledger.row(f.id(), m, run.result().factorSets())),
+                    false);
             calculation = run.result()
                     .explain(e.code(), f.period())
                     .map(x -> x.lines())
                     .orElse(List.of());
         }
-        Figures lastMonth = results.current(e.code(), f.period().minusMonths(1))
-                .map(Figures::of)
+        AccountApi.Figures lastMonth = results.current(e.code(), f.period().minusMonths(1))
+                .map(AccountApi.Figures::of)
                 .orElse(null);
-        Figures lastYear = results.current(e.code(), f.period().minusYears(1))
-                .map(Figures::of)
+        AccountApi.Figures lastYear = results.current(e.code(), f.period().minusYears(1))
+                .map(AccountApi.Figures::of)
                 .orElse(null);
         Optional<Filing> previous = filings.versions(e.code(), f.period()).stream()
                 .filter(v -> v.version() < f.version() && v.status() != FilingStatus.DISCARDED)
@@ -238,7 +198,7 @@ public class FilingReview {
         return m;
     }
 
-    private List<Check> checks(Enterprise e, YearMonth period, Figures now) {
+    private List<Check> checks(Enterprise e, YearMonth period, AccountApi.Figures now) {
         List<Check> out = new ArrayList<>();
         // own history: the approved months of the 12 before this one
         List<Double> own = new ArrayList<>();

@@ -7,14 +7,12 @@ import dev.peakline.app.server.security.Scopes;
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.domain.Enterprise;
 import dev.peakline.filing.FilingStatus;
-import dev.peakline.monitoring.Meter;
 import dev.peakline.store.filing.FilingRepository;
 import dev.peakline.store.filing.FilingRepository.Filing;
 import dev.peakline.store.ledger.AccountResults;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -41,8 +39,6 @@ public class WorklistApi {
     private final FilingRepository filings;
     private final AccountResults results;
     private final MonitoringViews views;
-    private final dev.peakline.store.monitoring.MeterRepository meters;
-    private final dev.peakline.store.monitoring.Monitoring monitoring;
     private final EfficiencyLists plans;
     private final Clock clock;
 
@@ -51,16 +47,12 @@ public class WorklistApi {
             FilingRepository filings,
             AccountResults results,
             MonitoringViews views,
-            dev.peakline.store.monitoring.MeterRepository meters,
-            dev.peakline.store.monitoring.Monitoring monitoring,
             EfficiencyLists plans,
             Clock clock) {
         this.scopes = scopes;
         this.filings = filings;
         this.results = results;
         this.views = views;
-        this.meters = meters;
-        this.monitoring = monitoring;
         this.plans = plans;
         this.clock = clock;
     }
@@ -112,19 +104,13 @@ public class WorklistApi {
                         f.id(), f.period().toString(), f.version(), f.status().name(), f.comment()))
                 .toList();
         List<MeterProblem> meterProblems = new ArrayList<>();
-        List<Meter> devices =
-                views.inMonth(meters.ofEnterprises(List.of(e.code().value())), last);
-        Map<Long, Instant> latest = new HashMap<>();
-        monitoring.latest(devices.stream().map(Meter::id).toList()).forEach((k, v) -> latest.put(k, v.ts()));
-        var quality = views.quality(devices, last, latest);
-        for (int i = 0; i < devices.size(); i++) {
-            var q = quality.get(i);
+        for (MonitoringViews.Judged j : views.judged(e.code().value(), last)) {
+            var q = j.quality();
             if (!q.passes()) {
                 String problem = q.silent()
                         ? "silent"
                         : !q.completenessOk() ? "completeness" : !q.stampsOk() ? "stamps" : "dailyVsMonthly";
-                meterProblems.add(
-                        new MeterProblem(devices.get(i).code(), devices.get(i).carrier(), last.toString(), problem));
+                meterProblems.add(new MeterProblem(j.meter().code(), j.meter().carrier(), last.toString(), problem));
             }
         }
         List<Plan> overdue = plans.plans(List.of(e.region().value())).stream()

@@ -57,7 +57,12 @@ public class AccountApi {
             Double energyIntensityExclFeedstock,
             Long filingId,
             String factorSets) {
-        static Figures of(String period, List<AccountResults.Row> rows, boolean single) {
+        /** The figures of one stored month. */
+        public static Figures of(AccountResults.Row r) {
+            return of(r.period().toString(), List.of(r), true);
+        }
+
+        public static Figures of(String period, List<AccountResults.Row> rows, boolean single) {
             double c = 0, p = 0, el = 0, h = 0, en = 0, fe = 0, va = 0;
             boolean anyVa = false;
             for (AccountResults.Row r : rows) {

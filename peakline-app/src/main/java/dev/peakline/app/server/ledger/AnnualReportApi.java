@@ -107,11 +107,12 @@ public class AnnualReportApi {
         Map<String, TreeSet<String>> qualities = new LinkedHashMap<>();
         Map<String, ResolvedFactor> factors = new LinkedHashMap<>();
         for (AccountResults.Row row : rows) {
-            months.add(ledger.explain(e, row.period())
+            // each month read once: its stored lines, accounted again with the set it was approved with
+            FilingRepository.Content content = filings.content(row.filingId());
+            months.add(ledger.explain(e, row, content)
                     .orElseThrow(
                             () -> new IllegalStateException("stored result " + row.period() + " no longer accounts")));
-            for (FilingRepository.ActivityLine a :
-                    filings.content(row.filingId()).activity()) {
+            for (FilingRepository.ActivityLine a : content.activity()) {
                 String use = Use.parse(a.use()).map(Use::nameCn).orElse(a.use());
                 String key = a.carrier() + "\t" + use + "\t" + a.unit();
                 amounts.merge(key, a.amount(), BigDecimal::add);
@@ -171,13 +172,8 @@ public class AnnualReportApi {
         totals.add(line("综合能源消费量 (tce)", months, EnterpriseMonth::energy));
         totals.add(line("其中原料用能 (tce)", months, EnterpriseMonth::feedstockEnergy));
         totals.add(line("工业增加值 (万元)", months, EnterpriseMonth::valueAdded));
-        List<Uncertainty.Part> parts = new ArrayList<>();
-        for (AccountingResult.Explanation x : months) {
-            for (AccountingResult.Explanation.Term t : x.terms()) {
-                parts.add(new Uncertainty.Part(t.co2(), t.uncertainty(), t.factorUncertainty()));
-            }
-        }
-        Uncertainty.Combined u = Uncertainty.approach1(parts);
+        Uncertainty.Combined u = Uncertainty.approach1(
+                months.stream().flatMap(x -> x.parts().stream()).toList());
         sections.add(new Report.Section(
                 "表2 温室气体排放量汇总",
                 List.of(

@@ -150,10 +150,12 @@ public class Ledger {
 
     /** Why a month's figures are what they are: the stored filing accounted again with the set it was accounted with. */
     public Optional<AccountingResult.Explanation> explain(Enterprise e, YearMonth period) {
-        return accountResults.current(e.code(), period).flatMap(r -> {
-            Content content = filings.content(r.filingId());
-            AccountingEngine.Run run = run(e, period, content, libraryOf(r.factorSets()));
-            return run.ok() ? run.result().explain(e.code(), period) : Optional.empty();
-        });
+        return accountResults.current(e.code(), period).flatMap(r -> explain(e, r, filings.content(r.filingId())));
+    }
+
+    /** A stored result's explanation from its filing's content (read by the caller) and the set it was computed with. */
+    public Optional<AccountingResult.Explanation> explain(Enterprise e, AccountResults.Row r, Content content) {
+        AccountingEngine.Run run = run(e, r.period(), content, libraryOf(r.factorSets()));
+        return run.ok() ? run.result().explain(e.code(), r.period()) : Optional.empty();
     }
 }

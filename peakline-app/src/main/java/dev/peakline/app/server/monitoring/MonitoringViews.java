@@ -197,15 +197,29 @@ public class MonitoringViews {
                 .toList();
     }
 
-    /** The quality report of one enterprise-month. */
-    public Map<String, Object> enterpriseQuality(String enterprise, YearMonth month) {
+    /** A device in service during a month, with the month's data quality. */
+    public record Judged(Meter meter, Quality.MeterMonth quality) {}
+
+    /** The data quality of each of an enterprise's devices in service during a month. */
+    public List<Judged> judged(String enterprise, YearMonth month) {
         List<Meter> devices = inMonth(meters.ofEnterprises(List.of(enterprise)), month);
         Map<Long, Instant> latest = new HashMap<>();
         monitoring.latest(devices.stream().map(Meter::id).toList()).forEach((k, v) -> latest.put(k, v.ts()));
         List<Quality.MeterMonth> q = quality(devices, month, latest);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Judged> out = new ArrayList<>();
         for (int i = 0; i < devices.size(); i++) {
-            rows.add(row(devices.get(i), q.get(i)));
+            out.add(new Judged(devices.get(i), q.get(i)));
+        }
+        return out;
+    }
+
+    /** The quality report of one enterprise-month. */
+    public Map<String, Object> enterpriseQuality(String enterprise, YearMonth month) {
+        List<Judged> judged = judged(enterprise, month);
+        List<Quality.MeterMonth> q = judged.stream().map(Judged::quality).toList();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Judged j : judged) {
+            rows.add(row(j.meter(), j.quality()));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("enterprise", enterprise);
