@@ -58,6 +58,31 @@ class FilingReaderTest {
     }
 
     @Test
+    void readsStatedUncertaintiesAndRefusesOnesOutsideZeroToAHundredPercent() throws Exception {
+        Path f = write(
+                "u.csv",
+                "企业,行政区划,行业,期间,能源品种,数量,单位,用途,不确定性,因子不确定性\n"
+                        + GOOD + ",520181,3216,2024-03,烟煤,1000,吨,燃烧,±2 %,3\n"
+                        + GOOD + ",520181,3216,2024-03,电力,10,MWh,外购,,\n");
+        FilingReader.Read r = FilingReader.read(f, null, null, null);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.input().activity().get(0).uncertainty()).isEqualTo(2.0);
+        assertThat(r.input().activity().get(0).factorUncertainty()).isEqualTo(3.0);
+        assertThat(r.input().activity().get(1).uncertainty()).isNaN();
+        // 150 % and 1e300 are not uncertainties; each is named with its row and column, and nothing is read
+        Path bad = write(
+                "ub.csv",
+                "企业,行政区划,行业,期间,能源品种,数量,单位,用途,不确定性,因子不确定性\n"
+                        + GOOD + ",520181,3216,2024-03,烟煤,1000,吨,燃烧,150,\n"
+                        + GOOD + ",520181,3216,2024-03,烟煤,1000,吨,燃烧,,1e300\n");
+        FilingReader.Read rb = FilingReader.read(bad, null, null, null);
+        assertThat(rb.input()).isNull();
+        assertThat(rb.problems())
+                .extracting(p -> p.row() + ":" + p.column() + ":" + p.code())
+                .containsExactly("2:uncertainty:uncertainty.range", "3:factor_uncertainty:uncertainty.range");
+    }
+
+    @Test
     void listsEveryProblemWithRowAndColumn() throws Exception {
         Path f = write(
                 "bad.csv",
