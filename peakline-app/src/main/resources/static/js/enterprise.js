@@ -56,7 +56,7 @@ async function load() {
   const a = await api(`/api/v1/enterprises/${code}/account?year=${yearSel.value}`);
   const y = a.annual;
   put(document.getElementById("cards"), 
-    card("emissions", fmt(y.total, 1), "annual-total"), card("scope1", fmt(y.scope1, 1)), card("scope2", fmt(y.scope2, 1)),
+    card("emissions", fmt(y.total, 1), "annual-total"), card("scope1", fmt(y.scope1, 1), undefined, " (tCO₂e)"), card("scope2", fmt(y.scope2, 1), undefined, " (tCO₂)"),
     card("energy", fmt(y.energy, 1)), card("intensity", fmt(y.carbonIntensity, 3)));
   chart.setOption({
     tooltip: { trigger: "axis" }, legend: { data: SOURCES.map(t) }, grid: { left: 70, right: 20, top: 40, bottom: 30 },
@@ -112,7 +112,7 @@ if (work && (me.role === "ENTERPRISE" || me.role === "ADMIN")) {
   if (!box.children.length) put(box, el("p", { class: "ok" }, t("todoNone")));
 }
 
-function card(key, value, id) { return el("div", { class: "card", id }, el("div", { class: "label" }, t(key)), el("div", { class: "value" }, value)); }
+function card(key, value, id, unit = "") { return el("div", { class: "card", id }, el("div", { class: "label" }, t(key) + unit), el("div", { class: "value" }, value)); }
 
 // 来源说明 as a calculation sheet: each line quantity × factor = emissions with the factor's document and version;
 // the technical derivation folded away

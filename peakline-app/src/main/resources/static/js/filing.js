@@ -1,4 +1,4 @@
-import { api, header, t, el, param, describe, put, fmt, when } from "/js/common.js";
+import { api, header, t, el, param, describe, put, fmt, when, lang, labelled } from "/js/common.js";
 import { filingForm } from "/js/filingform.js";
 
 const me = await header();
@@ -110,12 +110,14 @@ async function attachments(editable) {
 async function review() {
   const r = await api(`/api/v1/filings/${id}/review`);
   const cols = [["thisVersion", r.result], ["lastMonth", r.lastMonth], ["lastYear", r.lastYear]];
-  const rows = [["scope1", "scope1", 2], ["scope2", "scope2", 2], ["total", "total", 2], ["energy", "energy", 2], ["valueAdded", "valueAdded", 1], ["intensity", "carbonIntensity", 4]];
+  // each figure with its unit (the energy, value-added and intensity labels carry theirs)
+  const rows = [["scope1", "scope1", 2, " (tCO₂e)"], ["scope2", "scope2", 2, " (tCO₂)"], ["total", "total", 2, " (tCO₂e)"], ["energy", "energy", 2, ""],
+    ["valueAdded", "valueAdded", 1, ""], ["intensity", "carbonIntensity", 4, ""]];
   put(document.getElementById("figures"),
     el("tr", {}, el("th", {}, ""), cols.map(([k]) => el("th", { class: "num" }, t(k)))),
-    rows.map(([label, key, digits]) => el("tr", { "data-key": key }, el("td", {}, t(label)),
+    rows.map(([label, key, digits, unit]) => el("tr", { "data-key": key }, el("td", {}, t(label) + unit),
       cols.map(([, v]) => el("td", { class: "num" }, v && v[key] != null ? fmt(v[key], digits) : "—")))));
-  put(document.getElementById("checks"), (r.problems || []).map(p => el("div", { class: "error" }, p.message)),
+  put(document.getElementById("checks"), (r.problems || []).map(p => el("div", { class: "error" }, lang() === "zh" ? labelled(p) : p.message)),
     r.checks.map(ch => el("div", { class: ch.flagged ? "error check" : "ok check" }, (ch.flagged ? "⚠ " : "✓ ") + ch.message)));
   document.getElementById("changesHeading").textContent = t(r.sinceReturn ? "changesSinceReturn" : "changes");
   put(document.getElementById("changes"),
