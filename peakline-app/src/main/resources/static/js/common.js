@@ -1,7 +1,7 @@
 // Shared by every page: language (zh first, en second), API calls with the CSRF token, the header, number formats.
 const DICT = {
   zh: {
-    app: "Peakline 双碳数字化管理平台", dashboard: "一张网", account: "碳账户", filing: "填报", queue: "待核查", admin: "因子管理",
+    app: "Peakline 双碳数字化管理平台", dashboard: "一张网", account: "碳账户", filing: "填报", queue: "待核查", admin: "系统管理",
     logout: "退出", login: "登录", username: "用户名", password: "密码", lang: "English",
     emissions: "排放量 (tCO₂e)", energy: "综合能耗 (tce)", valueAdded: "增加值 (万元)", intensity: "碳排放强度 (tCO₂e/万元)",
     energyIntensity: "能耗强度 (tce/万元)", coverage: "填报覆盖率", enterprises: "企业数", filed: "已填报",
@@ -10,7 +10,7 @@ const DICT = {
     directHint: "已填报企业的化石燃料燃烧与工业过程排放之和（企业口径）。地区排放不把各企业的范围一与范围二相加：外购电力的排放已计入发电企业的范围一。",
     indirectHint: "已填报企业净外购电力、热力对应的排放（企业口径），与范围一分开列示，不计入地区直接排放。", combustion: "化石燃料燃烧", process: "工业过程", electricity: "外购电力", heat: "外购热力",
     year: "年份", month: "月份", all: "全年", region: "地区", industry: "行业", enterprise: "企业", rank: "排名",
-    byRegion: "各地区排放", monthly: "月度趋势", industryMix: "行业结构", topEmitters: "重点排放企业", drill: "下钻",
+    byRegion: "各地区直接排放·范围一", monthly: "月度趋势", industryMix: "行业结构", topEmitters: "重点排放企业", drill: "下钻",
     period: "期间", status: "状态", version: "版本", source: "来源", why: "来源说明", history: "历年", facilities: "设施",
     fileMonth: "填报月度数据", upload: "上传模板", template: "下载模板", addLine: "添加一行", save: "保存草稿", submit: "提交",
     approve: "通过", giveBack: "退回", comment: "意见", carrier: "能源品种", use: "用途", amount: "数量", unit: "单位",
@@ -87,9 +87,65 @@ const DICT = {
     monitoring: "在线监测", steering: "能效与双控", meters: "计量器具", meter: "表计", latest: "最新读数", today: "今日用量", thisMonth: "本月用量",
     completeness: "数据完整率", health: "状态", quality: "数据质量", rejected: "被拒数据", reason: "原因", silent: "中断",
     passes: "达标", reconciliation: "计量与填报对比", metered: "计量值", deviation: "偏差", gapDays: "缺数天数", lateStamps: "时标超差", dailyVsMonthly: "日月偏差超限", time: "时间",
+    mapIndicator: "地图指标", mapTitle: "地图", gapNote: "未填报的月份留空，不按零计。", targetWarnings: "目标预警",
+    unfiledTitle: "未按时填报企业", coverageByRegion: "各地区填报覆盖率", coverageByIndustry: "各行业填报覆盖率",
+    inventoryTitle: "自上而下清单与自下而上企业合计",
+    inventoryHint: "地区统计（能源消费 CO₂、能源消费总量）与已填报企业直接排放、综合能耗之和的对比；覆盖率 = 企业合计 ÷ 地区统计，缺口 = 地区统计 − 企业合计。",
+    mi_direct: "已填报企业直接排放（范围一）", mi_energy: "已填报企业综合能耗", mi_intensity: "已填报企业碳排放强度", mi_coverage: "填报覆盖率 (%)",
+    mi_warning: "目标预警等级", yi: "亿", wan: "万", noYearData: "{p} 尚无已核查通过的填报数据：以下不是零排放，而是没有数据。",
+    yoy: "同比", mom: "环比", energyFiled: "已填报企业综合能耗 (tce)",
+    energyHint: "已填报企业的综合能源消费量之和（企业口径，GB/T 2589），不是地区能源消费总量（见下方“自上而下清单”）。",
+    intensityFiled: "已填报企业碳排放强度（范围一+范围二 ÷ 增加值，tCO₂e/万元）",
+    intensityHint: "已填报企业的范围一与范围二排放之和除以其增加值（企业口径）；目标页的“单位地区生产总值二氧化碳排放”按地区统计（能源消费 CO₂ ÷ 地区生产总值）计算，两者口径不同。",
+    energyIntensityFiled: "已填报企业能耗强度（tce/万元增加值）", energyIntensityHint: "已填报企业综合能耗除以其增加值（企业口径），不是地区单位 GDP 能耗。",
+    coverageHint: "所选期间已有核查通过数据的企业数 ÷ 登记企业数。", notFiled: "未填报", noMap: "该地区没有下级行政区划图，请在下方查看其企业。",
+    mapNote: "点击地区下钻。行政区划图仅供示意，正式使用请按配置替换为经审核（审图号）的地图。", noTargetsHere: "该地区尚未设定目标",
+    totalFiled: "范围一+范围二 (tCO₂e)",
+    unfiledSummary: "{p}（截止 {d}）：登记企业 {n} 家，已提交 {f} 家，其中按时 {o} 家；需跟进 {u} 家。", creditCode: "统一社会信用代码",
+    contact: "联系人及电话", filingAccounts: "填报账号", standing: "情况", daysLate: "逾期天数", allFiled: "所有企业均已按时提交",
+    fs_NOT_DUE: "未到截止日、尚未提交", fs_MISSING: "逾期未填报", fs_RETURNED: "被退回、逾期未重报", fs_LATE: "逾期提交", fs_ON_TIME: "按时提交",
+    subjectName: "名称", onTime: "按时", noStatistics: "无统计数据", topDownCo2: "地区统计 CO₂ (t)", bottomUpDirect: "企业直接排放合计 (t)",
+    inventoryCoverage: "覆盖率", inventoryGap: "缺口 (t)", topDownEnergy: "地区能源消费总量 (tce)", bottomUpEnergy: "企业综合能耗合计 (tce)", filedOfAll: "已填报/登记",
+    findEnterprise: "查找企业（名称、信用代码、行业、地区）", noMatch: "没有符合的企业",
+    adminTitle: "系统管理", ad_tabUsers: "用户与角色", ad_tabTokens: "令牌", ad_tabRegistry: "企业与地区登记", ad_tabFactors: "排放因子集",
+    ad_newUser: "新建用户", ad_displayName: "姓名", ad_role: "角色", ad_regionScope: "管辖地区", ad_enterpriseCode: "企业信用代码",
+    ad_verifies: "核查的企业（信用代码，逗号分隔）", ad_firstPassword: "初始密码", ad_create: "创建", ad_users: "用户与角色",
+    r_ADMIN: "系统管理员", r_GOVERNMENT: "政府用户", r_ENTERPRISE: "企业用户", r_VERIFIER: "核查人员", ad_scope: "权限范围",
+    ad_verifiesN: "核查 {n} 家企业", ad_everything: "全部", ad_disabled: "已停用", ad_enabled: "启用中", ad_actions: "操作",
+    ad_enable: "启用", ad_disable: "停用", ad_resetPassword: "重置密码", ad_disabledDone: "已停用用户 {u}", ad_enabledDone: "已启用用户 {u}",
+    ad_newPasswordFor: "为 {u} 设置新密码（至少 12 个字符）：", ad_passwordReset: "已重置 {u} 的密码", ad_userCreated: "已创建用户 {u}，权限范围：{s}",
+    ad_tokens: "接口与采集网关令牌", ad_tokensHint: "令牌本身从不显示；撤销后立即失效。", ad_tokenKind: "类型", tk_API: "接口令牌", tk_GATEWAY: "采集网关令牌",
+    ad_owner: "所属", ad_expires: "到期", ad_noExpiry: "不过期", ad_lastUsed: "最近使用", ad_neverUsed: "从未使用", ad_revoked: "已撤销令牌 {n}",
+    ad_active: "有效", ad_expired: "已过期", ad_revokeConfirm: "确定撤销令牌“{n}”？撤销后使用它的程序将被拒绝。",
+    ad_enterpriseEntry: "企业登记（新建或修改，修改地区即迁移）", ad_loadEntry: "读取", ad_enterpriseName: "企业名称", ad_keyEnergyUnit: "重点用能单位",
+    ad_contactPerson: "联系人", ad_contactPhone: "联系电话", ad_entryChanged: "已修改 {n}（{r}）", ad_entryCreated: "已登记 {n}（{r}）",
+    ad_regionsIndustries: "地区与行业", ad_regionsHint: "地区（GB/T 2260）与行业（GB/T 4754-2017）随版本化的参考数据发布，在此查阅。",
+    ad_regionCode: "区划代码", ad_parent: "上级", fs_kind: "类别", fs_item: "项目", fs_qualifier: "限定", fs_value: "数值", fs_valid: "有效期", fs_confidence: "可信度",
+    tg_new: "新建目标", tg_base: "基年", tg_targetYear: "目标年", tg_decompose: "分解", tg_uniform: "按统一比例建议", tg_saveDecomposition: "保存分解",
+    tg_decomposeHint: "为每个下级地区填写目标值，边填边检查与上级目标是否一致；“按统一比例建议”按基年统计数据提出各地区的值。",
+    tg_created: "已创建目标 #{id}，请在下方分解到下级地区", tg_fillIn: "填写下级地区的目标值后即检查一致性", tg_inconsistent: "与上级目标不一致，尚未保存：",
+    tg_consistent: "与上级目标一致：下级目标合计相当于 {v}", tg_decomposed: "已保存分解（{n} 个地区）",
+    sx_import: "导入地区统计数据", sx_upload: "导入", sx_gdp: "地区生产总值（万元）", sx_energy: "能源消费总量 (tce)", sx_co2: "能源消费 CO₂ (t)",
+    sx_chooseFile: "请先选择文件（.xlsx 或 UTF-8 CSV）", sx_imported: "已导入 {n} 个地区年度", st_noYearData: "{y} 年尚无已核查通过的填报数据，以下列表不含该年度的企业数据。",
+    f_region: "地区", f_item: "统计项目", f_price_base_year: "价格基年", f_children: "下级目标", f_value: "目标值", f_name: "名称", f_capacity: "产能",
+    f_industry: "行业", f_product: "产品", f_designedEnergyTce: "设计能耗", f_designedCo2: "设计排放", f_capacityUnit: "产能单位", f_kind: "类别",
+    f_username: "用户名", f_displayName: "姓名", f_role: "角色", f_password: "密码", f_enterprise: "企业", f_code: "信用代码", f_contactPhone: "联系电话",
+    f_contactPerson: "联系人", f_indicator: "指标", f_baseYear: "基年", f_targetYear: "目标年", f_document: "依据文件", f_commissioned: "投产日期", f_status: "状态",
+    pj_detail: "项目详情", pj_document: "批复文件", pj_commissioned: "投产日期", pj_history: "办理记录", pj_ledger: "减量替代台账", pj_kind: "替代类别",
+    pj_source: "来源（关停或压减的项目）", pj_addLine: "添加台账", pj_new: "登记两高项目", pj_designCo2: "设计排放 (tCO₂)", pj_register: "登记", pj_designValue: "设计单位产品能耗",
+    pj_to: "转为：{s}", pj_from: "原状态", pj_toStatus: "新状态", pj_moved: "项目已转为“{s}”", pj_registered: "已登记项目",
+    sk_CAPACITY: "产能", sk_COAL: "煤炭消费", sk_ENERGY: "能耗", sk_CARBON: "碳排放", sk_POLLUTANT: "污染物",
+    mo_failingOnly: "只看未达标企业", mo_trend: "数据质量走势（近 6 个月）", mo_meterDays: "表计逐日数据", mo_consumption: "用量", mo_day: "日期",
+    mo_readings: "读数条数/应有", mo_gapMinutes: "缺数时长（分钟）", mo_filed: "填报值", mo_threshold: "允许偏差", mo_notReconciled: "尚无填报可比",
+    mo_flagged: "偏差超限", mo_agrees: "一致", mo_noReconciliation: "本月尚无计量与填报对比", mo_silentMeters: "中断表计", mo_passes: "达标",
+    mo_fails: "未达标", mo_avgCompleteness: "平均数据完整率", mo_passingShare: "达标企业占比", mo_count: "条数",
+    fs_name: "名称", fs_edition: "第{n}版", oc_results: "结果数", oc_changed: "有变化", oc_scope1: "范围一 (tCO₂e) 重算前 → 后", oc_scope2: "范围二 (tCO₂) 重算前 → 后",
+    oc_NO_RESULTS: "该地区没有已核算的月份，无需重新核算。",
+    oc_SAME_SETS: "{t} 个结果均未变化：这些月份仍使用原来的因子集（该地区或其下级另有启用的因子集，或新启用的因子集尚未到生效日期）。",
+    oc_SAME_VALUES: "{t} 个结果均未变化：新因子集中这些企业所用的因子与原来相同。", oc_CHANGED: "{t} 个结果中 {n} 个有变化：",
   },
   en: {
-    app: "Peakline dual-carbon platform", dashboard: "One network", account: "Carbon account", filing: "Filing", queue: "Verification queue", admin: "Factor sets",
+    app: "Peakline dual-carbon platform", dashboard: "One network", account: "Carbon account", filing: "Filing", queue: "Verification queue", admin: "Administration",
     logout: "Sign out", login: "Sign in", username: "Username", password: "Password", lang: "中文",
     emissions: "Emissions (tCO₂e)", energy: "Energy (tce)", valueAdded: "Value added (10⁴ yuan)", intensity: "Carbon intensity (tCO₂e/10⁴ yuan)",
     energyIntensity: "Energy intensity (tce/10⁴ yuan)", coverage: "Filing coverage", enterprises: "Enterprises", filed: "Filed",
@@ -98,7 +154,7 @@ const DICT = {
     directHint: "Fuel combustion and process emissions of the filed enterprises. A region's emissions never add enterprises' scope 1 and scope 2: purchased electricity is already in the power plants' scope 1.",
     indirectHint: "Net purchased electricity and heat of the filed enterprises, shown apart from scope 1 and not added to the region's direct emissions.", combustion: "Fuel combustion", process: "Industrial process", electricity: "Purchased electricity", heat: "Purchased heat",
     year: "Year", month: "Month", all: "Whole year", region: "Region", industry: "Industry", enterprise: "Enterprise", rank: "Rank",
-    byRegion: "Emissions by region", monthly: "Monthly trend", industryMix: "Industry mix", topEmitters: "Largest emitters", drill: "Drill down",
+    byRegion: "Direct emissions (scope 1) by region", monthly: "Monthly trend", industryMix: "Industry mix", topEmitters: "Largest emitters", drill: "Drill down",
     period: "Period", status: "Status", version: "Version", source: "Source", why: "Why (provenance)", history: "Years", facilities: "Facilities",
     fileMonth: "File a month", upload: "Upload template", template: "Download template", addLine: "Add a line", save: "Save draft", submit: "Submit",
     approve: "Approve", giveBack: "Return", comment: "Comment", carrier: "Carrier", use: "Use", amount: "Amount", unit: "Unit",
@@ -185,6 +241,62 @@ const DICT = {
     monitoring: "Monitoring", steering: "Efficiency & targets", meters: "Meters", meter: "Meter", latest: "Latest reading", today: "Today", thisMonth: "This month",
     completeness: "Completeness", health: "Health", quality: "Data quality", rejected: "Rejected data", reason: "Reason", silent: "Silent",
     passes: "Passes", reconciliation: "Metered vs filed", metered: "Metered", deviation: "Deviation", gapDays: "Days with gaps", lateStamps: "Late stamps", dailyVsMonthly: "Daily vs monthly failures", time: "Time",
+    mapIndicator: "Map indicator", mapTitle: "Map", gapNote: "Months nobody filed are gaps, never zeros.", targetWarnings: "Target warnings",
+    unfiledTitle: "Enterprises that have not filed on time", coverageByRegion: "Filing coverage by region", coverageByIndustry: "Filing coverage by industry",
+    inventoryTitle: "Top-down inventory beside the bottom-up sum of filed enterprises",
+    inventoryHint: "The region's statistics (CO₂ from energy, energy consumption) beside the sums of its filed enterprises' direct emissions and energy; coverage = enterprises ÷ statistics, gap = statistics − enterprises.",
+    mi_direct: "Filed enterprises' direct emissions (scope 1)", mi_energy: "Filed enterprises' energy", mi_intensity: "Filed enterprises' carbon intensity", mi_coverage: "Filing coverage (%)",
+    mi_warning: "Target warning level", yi: "×10⁸", wan: "×10⁴", noYearData: "Nothing approved has been filed for {p}: the figures below are missing data, not zero emissions.",
+    yoy: "YoY", mom: "MoM", energyFiled: "Filed enterprises' energy (tce)",
+    energyHint: "The sum of the filed enterprises' comprehensive energy consumption (GB/T 2589), not the region's total energy consumption (see the top-down inventory below).",
+    intensityFiled: "Filed enterprises' carbon intensity (scope 1 + 2 ÷ value added, tCO₂e/10⁴ yuan)",
+    intensityHint: "Scope 1 and scope 2 of the filed enterprises divided by their value added; the targets page's CO₂ per unit of GDP uses the region's statistics (CO₂ from energy ÷ GDP), another scope.",
+    energyIntensityFiled: "Filed enterprises' energy intensity (tce/10⁴ yuan)", energyIntensityHint: "Filed enterprises' energy divided by their value added, not the region's energy per unit of GDP.",
+    coverageHint: "Enterprises with approved data in the period ÷ registered enterprises.", notFiled: "not filed", noMap: "No map of this region's subdivisions; its enterprises are listed below.",
+    mapNote: "Click a region to drill down. The shapes are illustrative; replace them with approved shapes by configuration.", noTargetsHere: "No targets set in this region",
+    totalFiled: "Scope 1 + 2 (tCO₂e)",
+    unfiledSummary: "{p} (due {d}): {n} registered, {f} submitted, {o} of them on time; {u} to follow up.", creditCode: "Credit code",
+    contact: "Contact", filingAccounts: "Filing accounts", standing: "Standing", daysLate: "Days late", allFiled: "Every enterprise filed on time",
+    fs_NOT_DUE: "not due yet, not submitted", fs_MISSING: "missing, overdue", fs_RETURNED: "returned, not filed again", fs_LATE: "submitted late", fs_ON_TIME: "on time",
+    subjectName: "Name", onTime: "On time", noStatistics: "no statistics", topDownCo2: "Region statistics CO₂ (t)", bottomUpDirect: "Enterprises' direct emissions (t)",
+    inventoryCoverage: "Coverage", inventoryGap: "Gap (t)", topDownEnergy: "Region energy consumption (tce)", bottomUpEnergy: "Enterprises' energy (tce)", filedOfAll: "Filed / registered",
+    findEnterprise: "Find an enterprise (name, credit code, industry, region)", noMatch: "No enterprise matches",
+    adminTitle: "Administration", ad_tabUsers: "Users and roles", ad_tabTokens: "Tokens", ad_tabRegistry: "Enterprises and regions", ad_tabFactors: "Factor sets",
+    ad_newUser: "New user", ad_displayName: "Name", ad_role: "Role", ad_regionScope: "Region", ad_enterpriseCode: "Enterprise credit code",
+    ad_verifies: "Enterprises verified (credit codes, comma-separated)", ad_firstPassword: "First password", ad_create: "Create", ad_users: "Users and roles",
+    r_ADMIN: "Administrator", r_GOVERNMENT: "Government user", r_ENTERPRISE: "Enterprise user", r_VERIFIER: "Verifier", ad_scope: "Scope",
+    ad_verifiesN: "verifies {n} enterprises", ad_everything: "everything", ad_disabled: "disabled", ad_enabled: "enabled", ad_actions: "Actions",
+    ad_enable: "Enable", ad_disable: "Disable", ad_resetPassword: "Reset password", ad_disabledDone: "User {u} disabled", ad_enabledDone: "User {u} enabled",
+    ad_newPasswordFor: "New password for {u} (at least 12 characters):", ad_passwordReset: "Password of {u} reset", ad_userCreated: "User {u} created, scope: {s}",
+    ad_tokens: "API and gateway tokens", ad_tokensHint: "Tokens themselves are never shown; a revoked token stops working at once.", ad_tokenKind: "Kind", tk_API: "API token", tk_GATEWAY: "Gateway token",
+    ad_owner: "Owner", ad_expires: "Expires", ad_noExpiry: "never", ad_lastUsed: "Last used", ad_neverUsed: "never", ad_revoked: "Token {n} revoked",
+    ad_active: "active", ad_expired: "expired", ad_revokeConfirm: "Revoke the token \"{n}\"? Programs using it will be refused.",
+    ad_enterpriseEntry: "Enterprise register (create or change; a new region moves it)", ad_loadEntry: "Load", ad_enterpriseName: "Enterprise name", ad_keyEnergyUnit: "Key energy-using unit",
+    ad_contactPerson: "Contact", ad_contactPhone: "Telephone", ad_entryChanged: "{n} changed ({r})", ad_entryCreated: "{n} registered ({r})",
+    ad_regionsIndustries: "Regions and industries", ad_regionsHint: "Regions (GB/T 2260) and industries (GB/T 4754-2017) ship with the versioned reference data; read them here.",
+    ad_regionCode: "Region code", ad_parent: "Parent", fs_kind: "Kind", fs_item: "Item", fs_qualifier: "Qualifier", fs_value: "Value", fs_valid: "Valid", fs_confidence: "Confidence",
+    tg_new: "New target", tg_base: "Base year", tg_targetYear: "Target year", tg_decompose: "Decompose", tg_uniform: "Propose uniformly", tg_saveDecomposition: "Save the decomposition",
+    tg_decomposeHint: "Give each child region its value; it is checked against the parent as you type. Propose uniformly suggests values from the base-year statistics.",
+    tg_created: "Target #{id} created; decompose it to the child regions below", tg_fillIn: "Fill in the children's values to check them", tg_inconsistent: "Not consistent with the parent, not saved:",
+    tg_consistent: "Consistent with the parent: the children amount to {v}", tg_decomposed: "Decomposition saved ({n} regions)",
+    sx_import: "Import region statistics", sx_upload: "Import", sx_gdp: "GDP (10⁴ yuan)", sx_energy: "Energy consumption (tce)", sx_co2: "CO₂ from energy (t)",
+    sx_chooseFile: "Choose a file first (.xlsx or UTF-8 CSV)", sx_imported: "{n} region-years imported", st_noYearData: "Nothing approved has been filed for {y}; the lists hold no enterprise data of that year.",
+    f_region: "Region", f_item: "Item", f_price_base_year: "Price base year", f_children: "Children", f_value: "Value", f_name: "Name", f_capacity: "Capacity",
+    f_industry: "Industry", f_product: "Product", f_designedEnergyTce: "Designed energy", f_designedCo2: "Designed CO₂", f_capacityUnit: "Capacity unit", f_kind: "Kind",
+    f_username: "Username", f_displayName: "Name", f_role: "Role", f_password: "Password", f_enterprise: "Enterprise", f_code: "Credit code", f_contactPhone: "Telephone",
+    f_contactPerson: "Contact", f_indicator: "Indicator", f_baseYear: "Base year", f_targetYear: "Target year", f_document: "Document", f_commissioned: "Commissioned", f_status: "Status",
+    pj_detail: "Project", pj_document: "Approval document", pj_commissioned: "Commissioned on", pj_history: "History", pj_ledger: "Substitution ledger", pj_kind: "Kind",
+    pj_source: "Source (project closed or reduced)", pj_addLine: "Add to the ledger", pj_new: "Register a two-high project", pj_designCo2: "Designed CO₂ (t)", pj_register: "Register", pj_designValue: "Designed energy per unit",
+    pj_to: "Move to: {s}", pj_from: "From", pj_toStatus: "To", pj_moved: "Project moved to {s}", pj_registered: "Project registered",
+    sk_CAPACITY: "capacity", sk_COAL: "coal use", sk_ENERGY: "energy", sk_CARBON: "CO₂", sk_POLLUTANT: "pollutant",
+    mo_failingOnly: "Failing enterprises only", mo_trend: "Data quality, last 6 months", mo_meterDays: "Meter by day", mo_consumption: "Consumption", mo_day: "Day",
+    mo_readings: "Readings / expected", mo_gapMinutes: "Gaps (minutes)", mo_filed: "Filed", mo_threshold: "Tolerance", mo_notReconciled: "nothing filed to compare",
+    mo_flagged: "deviation too large", mo_agrees: "agrees", mo_noReconciliation: "No metered-vs-filed comparison this month", mo_silentMeters: "Silent meters", mo_passes: "passes",
+    mo_fails: "fails", mo_avgCompleteness: "Average completeness", mo_passingShare: "Enterprises passing", mo_count: "count",
+    fs_name: "Name", fs_edition: "edition {n}", oc_results: "Results", oc_changed: "Changed", oc_scope1: "Scope 1 (tCO₂e) before → after", oc_scope2: "Scope 2 (tCO₂) before → after",
+    oc_NO_RESULTS: "The region has no accounted month; there was nothing to recompute.",
+    oc_SAME_SETS: "None of the {t} results changed: these months still use the sets they had (the region or one below it has its own set, or the new set is not active yet).",
+    oc_SAME_VALUES: "None of the {t} results changed: the new set's factors for what these enterprises use are the ones they had.", oc_CHANGED: "{n} of {t} results changed:",
   },
 };
 
@@ -322,12 +434,40 @@ export async function header() {
   const h = el("header", {},
     el("h1", { "data-i18n": "app" }),
     el("nav", {}, nav.map(([k, href]) => el("a", { href, "data-i18n": k }))),
+    me.role === "ENTERPRISE" ? "" : enterpriseSearch(),
     el("span", { class: "who", id: "who" }, `${me.displayName} (${me.username})`),
     el("button", { id: "lang", onclick: () => { localStorage.setItem("peakline.lang", lang() === "zh" ? "en" : "zh"); location.reload(); } }, t("lang")),
     el("button", { id: "logout", onclick: async () => { await api("/logout", { method: "POST" }).catch(() => {}); location.href = "/login.html"; } }, t("logout")));
   document.body.prepend(h);
   translate();
   return me;
+}
+
+/**
+ * The header's enterprise search (every page): part of a name, a credit code, an industry or region code; the matches
+ * the caller may see, each opening the enterprise's page.
+ */
+function enterpriseSearch() {
+  const input = el("input", { type: "search", id: "enterpriseSearch", placeholder: t("findEnterprise"), "aria-label": t("findEnterprise"), autocomplete: "off" });
+  const list = el("div", { id: "searchResults", class: "search-results", hidden: "hidden" });
+  let timer = null, asked = "";
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      asked = q;
+      if (!q) { list.hidden = true; return; }
+      const hits = await api(`/api/v1/search/enterprises?q=${encodeURIComponent(q)}&limit=20`);
+      if (asked !== q) return;
+      put(list, hits.length ? hits.map(h => el("a", { href: `/enterprise.html?code=${h.code}`, class: "hit" },
+        el("strong", {}, h.name), el("span", { class: "muted" }, ` ${h.code} · ${h.regionName} · ${h.industry} ${h.industryName}`)))
+        : el("div", { class: "muted" }, t("noMatch")));
+      list.hidden = false;
+    }, 250);
+  });
+  input.addEventListener("keydown", e => { if (e.key === "Escape") { list.hidden = true; } });
+  document.addEventListener("click", e => { if (!e.target.closest || !e.target.closest(".search-box")) list.hidden = true; });
+  return el("span", { class: "search-box" }, input, list);
 }
 
 // any failed call a page does not handle itself is shown, not swallowed

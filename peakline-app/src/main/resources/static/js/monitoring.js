@@ -11,11 +11,26 @@ const head = keys => el("tr", {}, keys.map(k => el("th", {}, t(k))));
 // carriers by their Chinese name (the API speaks in codes: electricity, natural_gas …)
 const names = new Map((await carriers()).map(c => [c.code, c.nameCn]));
 const carrierName = c => names.get(c) || c;
+// the month looked at (this month unless chosen), Beijing time
+const monthSel = document.getElementById("month");
+{
+  const now = new Date(new Date().toLocaleString("en-US", { timeZone: "Asia/Shanghai" }));
+  for (let i = 0; i < 12; i++) {
+    const d = new Date(now.getFullYear(), now.getMonth() - i, 1);
+    const m = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
+    monthSel.append(el("option", { value: m }, m));
+  }
+  if (param("month")) monthSel.value = param("month");
+}
+const month = () => monthSel.value;
+const charts = {};
+const chart = id => charts[id] || (charts[id] = echarts.init(document.getElementById(id)));
+window.addEventListener("resize", () => Object.values(charts).forEach(c => c.resize()));
 
 async function enterprise() {
   const [v, q, rej] = await Promise.all([
     api(`/api/v1/enterprises/${code}/monitoring`),
-    api(`/api/v1/enterprises/${code}/monitoring/quality`),
+    api(`/api/v1/enterprises/${code}/monitoring/quality?month=${month()}`),
     api(`/api/v1/enterprises/${code}/monitoring/rejected?limit=20`)]);
   document.getElementById("asof").textContent = `${code} · ${when(v.asOf)} · ${t("quality")}: ${q.passes ? "✔" : "✘"} ${t("completeness")} ${pct(q.completeness)}`;
   put(document.getElementById("totals"), head(["carrier", "unit", "today", "thisMonth"]),
@@ -23,24 +38,86 @@ async function enterprise() {
   put(document.getElementById("main"), head(["meter", "carrier", "unit", "latest", "time", "today", "thisMonth", "completeness", "health"]),
     v.meters.map(m => row([`${m.meter} ${m.name}`, carrierName(m.carrier), m.unit, m.latestValue == null ? "—" : fmt(m.latestValue, 2),
       m.latestTs ? when(m.latestTs) : "—", fmt(m.today, 1), fmt(m.month, 1), pct(m.monthCompleteness),
-      el("span", { class: "status " + m.health }, t("h_" + m.health))], { "data-meter": m.meter })));
+      el("span", { class: "status " + m.health }, t("h_" + m.health))], { "data-meter": m.meter, class: "click", onclick: () => meterDays(m) })));
+  await reconciliation();
   put(document.getElementById("rejected"), head(["time", "meter", "reason", "comment"]),
     rej.length ? rej.map(r => row([when(r.receivedAt), r.meterCode || "—", t("rj_" + r.reason),
       // the reason in the page's language; the server's full sentence (line, byte, value) in English on hover
       lang() === "zh" ? el("span", { title: r.detail }, "ⓘ") : r.detail])) : row([t("noData")]));
 }
 
+// a meter's days in the month: consumption as bars, completeness as a line, each day's figures below
+async function meterDays(m) {
+  const [y, mo] = month().split("-").map(Number);
+  const last = new Date(y, mo, 0).getDate();
+  const days = await api(`/api/v1/enterprises/${code}/monitoring/days?from=${month()}-01&to=${month()}-${String(last).padStart(2, "0")}&meter=${encodeURIComponent(m.meter)}`);
+  document.getElementById("meterPanel").hidden = false;
+  document.getElementById("meterTitle").textContent = `${m.meter} ${m.name}（${carrierName(m.carrier)}，${m.unit}）`;
+  chart("meterChart").setOption({
+    tooltip: { trigger: "axis" }, legend: { data: [t("mo_consumption"), t("completeness")] },
+    grid: { left: 10, right: 10, top: 40, bottom: 30, containLabel: true },
+    xAxis: { type: "category", data: days.map(d => d.day.slice(5)) },
+    yAxis: [{ type: "value", name: m.unit }, { type: "value", name: "%", max: 100 }],
+    series: [
+      { name: t("mo_consumption"), type: "bar", data: days.map(d => d.consumption), itemStyle: { color: "#0b6e4f" } },
+      { name: t("completeness"), type: "line", yAxisIndex: 1, data: days.map(d => Math.round(1000 * d.completeness) / 10) }],
+  }, true);
+  put(document.getElementById("meterDays"), head(["mo_day", "mo_consumption", "mo_readings", "completeness", "mo_gapMinutes"]),
+    days.length ? days.map(d => row([d.day, fmt(d.consumption, 2), `${d.readings}/${d.expected}`, pct(d.completeness), fmt(d.gapSeconds / 60, 0)]))
+      : row([t("noData")]));
+  document.getElementById("meterPanel").scrollIntoView();
+}
+
+// the month's metered consumption against what the enterprise filed, per carrier
+async function reconciliation() {
+  const list = await api(`/api/v1/enterprises/${code}/monitoring/reconciliation?period=${month()}`);
+  document.getElementById("reconPanel").hidden = false;
+  put(document.getElementById("recon"), head(["carrier", "unit", "metered", "mo_filed", "deviation", "mo_threshold", "status"]),
+    list.length ? list.map(r => row([carrierName(r.carrier), r.unit, fmt(r.metered, 2), r.filed == null ? t("notFiled") : fmt(r.filed, 2),
+      r.deviation == null ? "—" : pct(r.deviation), pct(r.threshold),
+      el("span", { class: "status " + (r.filed == null ? "NO_DATA" : r.flagged ? "FAIL" : "OK") },
+        t(r.filed == null ? "mo_notReconciled" : r.flagged ? "mo_flagged" : "mo_agrees"))]))
+      : row([t("mo_noReconciliation")]));
+}
+
+// a region: every metered enterprise's data quality in the month (failing ones first), the trend of the last 6 months
 async function regionView() {
-  const q = await api(`/api/v1/regions/${region}/monitoring/quality`);
-  document.getElementById("asof").textContent = `${region} · ${q.month} · ${t("passes")}: ${q.passing} / ${q.enterprises}`;
+  const q = await api(`/api/v1/regions/${region}/monitoring/quality?month=${month()}`);
+  document.getElementById("failingLabel").hidden = false;
+  document.getElementById("asof").textContent = `${q.month} · ${t("passes")}: ${q.passing} / ${q.enterprises} · ${t("mo_silentMeters")}: ${q.rows.reduce((a, r) => a + r.silentMeters, 0)}`;
   document.getElementById("mainTitle").textContent = t("quality");
   document.getElementById("totals").replaceChildren();
   document.getElementById("rejectedPanel").hidden = true;
+  const failingOnly = document.getElementById("failingOnly").checked;
+  const rows = q.rows.filter(r => !failingOnly || !r.passes).sort((a, b) => (a.passes - b.passes) || (b.silentMeters - a.silentMeters));
   put(document.getElementById("main"), head(["enterprise", "meters", "completeness", "silent", "gapDays", "lateStamps", "dailyVsMonthly", "rejected", "passes"]),
-    q.rows.length ? q.rows.map(r => row([el("a", { href: `/monitoring.html?code=${r.enterprise}` }, `${r.name} ${r.enterprise}`), r.meters,
+    rows.length ? rows.map(r => row([el("a", { href: `/monitoring.html?code=${r.enterprise}&month=${q.month}` }, `${r.name} ${r.enterprise}`), r.meters,
       pct(r.completeness), r.silentMeters, r.gapDays, r.lateStamps, r.dailyVsMonthlyFailures, r.rejected,
-      el("span", { class: "status " + (r.passes ? "OK" : "FAIL") }, r.passes ? "✔" : "✘")], { "data-enterprise": r.enterprise }))
+      el("span", { class: "status " + (r.passes ? "OK" : "FAIL") }, t(r.passes ? "mo_passes" : "mo_fails"))],
+      { "data-enterprise": r.enterprise, class: r.silentMeters > 0 ? "flagged" : "" }))
       : row([t("noData")]));
+  await trend();
+}
+
+let trendDrawn = null;
+async function trend() {
+  if (trendDrawn === month()) return;
+  trendDrawn = month();
+  const [y, m] = month().split("-").map(Number);
+  const months = Array.from({ length: 6 }, (_, i) => { const d = new Date(y, m - 1 - (5 - i), 1); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`; });
+  const qs = await Promise.all(months.map(x => api(`/api/v1/regions/${region}/monitoring/quality?month=${x}`)));
+  const avg = (list, f) => list.length ? list.reduce((a, r) => a + f(r), 0) / list.length : null;
+  document.getElementById("trendPanel").hidden = false;
+  chart("trend").setOption({
+    tooltip: { trigger: "axis" }, legend: { data: [t("mo_avgCompleteness"), t("mo_passingShare"), t("lateStamps")] },
+    grid: { left: 10, right: 10, top: 40, bottom: 30, containLabel: true },
+    xAxis: { type: "category", data: months },
+    yAxis: [{ type: "value", name: "%", max: 100 }, { type: "value", name: t("mo_count") }],
+    series: [
+      { name: t("mo_avgCompleteness"), type: "line", data: qs.map(q => q.rows.length ? Math.round(1000 * avg(q.rows, r => r.completeness)) / 10 : null) },
+      { name: t("mo_passingShare"), type: "line", data: qs.map(q => q.enterprises ? Math.round(1000 * q.passing / q.enterprises) / 10 : null) },
+      { name: t("lateStamps"), type: "bar", yAxisIndex: 1, data: qs.map(q => q.rows.reduce((a, r) => a + r.lateStamps, 0)), itemStyle: { color: "#f0a13b" } }],
+  }, true);
 }
 
 // the enterprise keeps its meters and its gateways' tokens here
@@ -89,6 +166,9 @@ async function manage() {
 }
 
 const draw = code ? enterprise : regionView;
+monthSel.addEventListener("change", () => draw());
+document.getElementById("failingOnly").addEventListener("change", () => draw());
 if (code) await manage();
 await draw();
+document.body.dataset.ready = "true";
 setInterval(draw, 10_000);

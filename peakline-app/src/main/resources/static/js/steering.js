@@ -1,4 +1,4 @@
-import { api, header, el, put, fmt, param, t, dataTable } from "/js/common.js";
+import { api, header, el, put, fmt, param, t, dataTable, describe, labelled, when } from "/js/common.js";
 
 // 能效与双控: efficiency lists and shares, targets with warnings and the assessment report, the two-high register,
 // carbon-efficiency grades, for a region (?region=) and year. Every list links its Excel export.
@@ -59,6 +59,16 @@ async function efficiency(year) {
     ...plans.unplanned.map(u => row([u.enterpriseName, u.facility, t("st_noPlan"), "—", "—", badge("YELLOW", t("st_laggardNoPlan"))]))], 6));
 }
 
+const INDICATORS = ["CARBON_INTENSITY", "ENERGY_INTENSITY", "CARBON_TOTAL", "ENERGY_TOTAL", "NON_FOSSIL_SHARE"];
+const RATIO = { CARBON_INTENSITY: true, ENERGY_INTENSITY: true, NON_FOSSIL_SHARE: true };
+const UNITS = { CARBON_TOTAL: "tCO₂", ENERGY_TOTAL: "tce" };
+const byId = id => document.getElementById(id);
+const msgBox = (id, cls, text) => { const b = byId(id); b.className = cls; b.textContent = text; };
+/** A target value as people write it: reductions and shares in per cent (13.5 → 0.135), caps in t or tce. */
+const fromInput = (indicator, text) => { const v = Number(String(text).trim()); return text === "" || !Number.isFinite(v) ? null : RATIO[indicator] ? v / 100 : v; };
+const toInput = (indicator, v) => v == null ? "" : RATIO[indicator] ? String(+(v * 100).toFixed(4)) : String(v);
+const targetText = (indicator, v) => v == null ? "—" : RATIO[indicator] ? fmt(100 * v, 2) + "%" : fmt(v, 0) + " " + UNITS[indicator];
+
 async function targets(year) {
   const base = `/api/v1/targets/regions/${region}`;
   link("targetsX", `${base}?year=${year}&format=xlsx`);
@@ -66,22 +76,197 @@ async function targets(year) {
   link("reportX", `${base}/assessment?year=${year}&format=xlsx`);
   const views = await api(`${base}?year=${year}`);
   const v = x => (x == null || x === "NaN" ? "—" : fmt(x, 4));
-  put(document.getElementById("targetList"), head(["st_subject", "st_indicator", "st_years", "st_targetValue", "st_baseValue", "st_required", "st_actual", "st_warning", "st_assessmentResult", "st_document"]),
-    rowsOr(views.map(x => row([x.subjectName, t("ind_" + x.progress.indicator), `${x.target.baseYear}—${x.target.targetYear}`, fmt(x.target.value, 3),
-      v(x.progress.base), v(x.progress.required), v(x.progress.actual),
-      badge(x.progress.warning, t("w_" + x.progress.warning)),
-      t("as_" + x.progress.assessment),
-      x.target.document])), 10));
+  dataTable(byId("targetList"), [
+    { key: "subject", label: "st_subject", value: x => x.subjectName },
+    { key: "indicator", label: "st_indicator", value: x => t("ind_" + x.progress.indicator) },
+    { key: "years", label: "st_years", value: x => `${x.target.baseYear}—${x.target.targetYear}` },
+    { key: "value", label: "st_targetValue", value: x => targetText(x.target.indicator, x.target.value) },
+    { key: "base", label: "st_baseValue", num: true, value: x => x.progress.base, render: x => v(x.progress.base) },
+    { key: "required", label: "st_required", num: true, value: x => x.progress.required, render: x => v(x.progress.required) },
+    { key: "actual", label: "st_actual", num: true, value: x => x.progress.actual, render: x => v(x.progress.actual) },
+    { key: "warning", label: "st_warning", value: x => t("w_" + x.progress.warning), render: x => badge(x.progress.warning, t("w_" + x.progress.warning)) },
+    { key: "assessment", label: "st_assessmentResult", value: x => t("as_" + x.progress.assessment) },
+    { key: "document", label: "st_document", value: x => x.target.document },
+    { key: "decompose", label: "tg_decompose", value: () => "", render: x => x.target.scope === "REGION"
+      ? el("button", { type: "button", class: "secondary", "data-target": x.target.id, onclick: ev => { ev.stopPropagation(); decompose(x); } }, t("tg_decompose")) : "" },
+  ], views, { id: "targetTable", pageSize: 100 });
+  await statisticsList();
 }
 
+// a new target of this region: indicator, years, value (per cent for reductions and shares), the document it rests on
+put(byId("tgIndicator"), INDICATORS.map(i => el("option", { value: i }, t("ind_" + i))));
+const unitHint = () => { byId("tgUnit").textContent = RATIO[byId("tgIndicator").value] ? "%" : UNITS[byId("tgIndicator").value]; };
+byId("tgIndicator").addEventListener("change", unitHint);
+unitHint();
+byId("targetForm").addEventListener("submit", async e => {
+  e.preventDefault();
+  const indicator = byId("tgIndicator").value;
+  const body = { scope: "REGION", region, indicator, baseYear: Number(byId("tgBase").value), targetYear: Number(byId("tgTarget").value),
+    value: fromInput(indicator, byId("tgValue").value), document: byId("tgDocument").value };
+  try {
+    const r = await api("/api/v1/targets", { method: "POST", body });
+    msgBox("tgMessage", "ok", t("tg_created").replace("{id}", r.id));
+    await targets(yearSel.value);
+    const created = (await api(`/api/v1/targets/regions/${region}?year=${yearSel.value}`)).find(x => x.target.id === r.id);
+    if (created) await decompose(created);
+  } catch (err) { msgBox("tgMessage", "error", describe(err)); }
+});
+
+// the decomposition editor: every child region with its value, checked by the server as one types (nothing stored)
+let parent = null, children = [];
+async function decompose(view) {
+  parent = view.target;
+  const [info, current] = await Promise.all([api(`/api/v1/regions/${parent.region}`), api(`/api/v1/targets/${parent.id}/decomposition`)]);
+  children = info.children;
+  const have = Object.fromEntries(current.children.map(c => [c.region, c.value]));
+  byId("dcTitle").textContent = `${view.subjectName} · ${t("ind_" + parent.indicator)} ${parent.baseYear}—${parent.targetYear} ${targetText(parent.indicator, parent.value)}`;
+  put(byId("dcTable"), head(["region", "st_targetValue"]), children.map(c => el("tr", {},
+    el("td", {}, c.name), el("td", {}, el("input", { "data-region": c.code, size: 10, value: toInput(parent.indicator, have[c.code]),
+      oninput: () => check() }), " ", RATIO[parent.indicator] ? "%" : UNITS[parent.indicator]))));
+  byId("decomposePanel").hidden = false;
+  byId("decomposePanel").scrollIntoView();
+  await check();
+}
+const given = () => [...byId("dcTable").querySelectorAll("input[data-region]")]
+  .map(i => ({ region: i.dataset.region, value: fromInput(parent.indicator, i.value) }))
+  .filter(c => c.value != null);
+let checking = 0;
+async function check() {
+  const mine = ++checking;
+  const list = given();
+  if (!list.length) { put(byId("dcCheck"), el("p", { class: "muted" }, t("tg_fillIn"))); return; }
+  try {
+    const r = await api(`/api/v1/targets/${parent.id}/decompose`, { method: "POST", body: { children: list, check: true } });
+    if (mine !== checking) return;
+    put(byId("dcCheck"), r.problems.length
+      ? el("div", { class: "error", id: "dcProblems" }, [t("tg_inconsistent"), ...r.problems.map(p => "\n" + (p.label ? labelled(p) : p.message))].join(""))
+      : el("div", { class: "ok", id: "dcProblems" }, t("tg_consistent").replace("{v}", targetText(parent.indicator, r.implied))));
+  } catch (e) { put(byId("dcCheck"), el("div", { class: "error", id: "dcProblems" }, describe(e))); }
+}
+byId("dcUniform").addEventListener("click", async () => {
+  try {
+    const r = await api(`/api/v1/targets/${parent.id}/decompose`, { method: "POST", body: { method: "UNIFORM", check: true } });
+    for (const i of byId("dcTable").querySelectorAll("input[data-region]")) i.value = toInput(parent.indicator, r.values[i.dataset.region]);
+    await check();
+  } catch (e) { put(byId("dcCheck"), el("div", { class: "error", id: "dcProblems" }, describe(e))); }
+});
+byId("dcSave").addEventListener("click", async () => {
+  try {
+    await api(`/api/v1/targets/${parent.id}/decompose`, { method: "POST", body: { children: given() } });
+    msgBox("pageMessage", "ok", t("tg_decomposed").replace("{n}", given().length));
+    byId("pageMessage").scrollIntoView();
+    byId("decomposePanel").hidden = true;
+    await targets(yearSel.value);
+  } catch (e) { put(byId("dcCheck"), el("div", { class: "error", id: "dcProblems" }, describe(e))); }
+});
+
+// region statistics: the template, an import that stores all rows or none, each bad row named by line and column
+async function statisticsList() {
+  const list = await api(`/api/v1/statistics/regions/${region}`);
+  dataTable(byId("sxList"), [
+    { key: "region", label: "region", value: s => s.regionName || s.region },
+    { key: "year", label: "year", num: true },
+    { key: "gdp", label: "sx_gdp", num: true, value: s => s.gdp10kYuan, render: s => fmt(s.gdp10kYuan, 0) },
+    { key: "energy", label: "sx_energy", num: true, value: s => s.energyTce, render: s => fmt(s.energyTce, 0) },
+    { key: "co2", label: "sx_co2", num: true, value: s => s.co2, render: s => fmt(s.co2, 0) },
+  ], list, { id: "sxTable", pageSize: 20 });
+}
+byId("sxImport").addEventListener("click", async () => {
+  const f = byId("sxFile").files[0];
+  if (!f) { msgBox("sxResult", "error", t("sx_chooseFile")); return; }
+  const fd = new FormData();
+  fd.append("file", f);
+  try {
+    const r = await api("/api/v1/statistics", { method: "POST", form: fd });
+    msgBox("sxResult", "ok", t("sx_imported").replace("{n}", r.regionYears));
+    await statisticsList();
+  } catch (e) { msgBox("sxResult", "error", describe(e)); }
+});
+
+// the two-high register: every project, one opened with its history, the moves its state allows and its ledger
 async function projects() {
   link("projectsX", `/api/v1/projects/regions/${region}?format=xlsx`);
   const list = await api(`/api/v1/projects/regions/${region}`);
-  put(document.getElementById("projectList"), head(["st_project", "st_sector", "product", "st_capacity", "st_designEnergy", "st_designLevel", "status", "st_disposal", "st_actualEnergy", "st_vsDesign"]),
-    rowsOr(list.map(v => row([v.project.name, v.sector, v.project.product, fmt(v.project.capacity, 0), fmt(v.project.designedEnergyTce, 0),
-      v.designedLevel ? t("ec_" + v.designedLevel) : "—", t("ps_" + v.project.status), v.project.disposal || "—", v.actualEnergyTce == null ? "—" : fmt(v.actualEnergyTce, 0),
-      v.exceedsDesign == null ? "—" : badge(v.exceedsDesign ? "RED" : "GREEN", t(v.exceedsDesign ? "st_exceeds" : "st_within"))])), 10));
+  dataTable(byId("projectList"), [
+    { key: "name", label: "st_project", value: v => v.project.name },
+    { key: "sector", label: "st_sector", value: v => v.sector },
+    { key: "product", label: "product", value: v => v.project.product },
+    { key: "capacity", label: "st_capacity", num: true, value: v => v.project.capacity, render: v => fmt(v.project.capacity, 0) },
+    { key: "designed", label: "st_designEnergy", num: true, value: v => v.project.designedEnergyTce, render: v => fmt(v.project.designedEnergyTce, 0) },
+    { key: "level", label: "st_designLevel", value: v => v.designedLevel ? t("ec_" + v.designedLevel) : "—" },
+    { key: "status", label: "status", value: v => t("ps_" + v.project.status) },
+    { key: "disposal", label: "st_disposal", value: v => v.project.disposal || "—" },
+    { key: "actual", label: "st_actualEnergy", num: true, value: v => v.actualEnergyTce, render: v => v.actualEnergyTce == null ? "—" : fmt(v.actualEnergyTce, 0) },
+    { key: "vs", label: "st_vsDesign", value: v => v.exceedsDesign == null ? "—" : t(v.exceedsDesign ? "st_exceeds" : "st_within"),
+      render: v => v.exceedsDesign == null ? "—" : badge(v.exceedsDesign ? "RED" : "GREEN", t(v.exceedsDesign ? "st_exceeds" : "st_within")) },
+  ], list, { id: "projectTable", pageSize: 50, onRow: v => project(v.project.id) });
 }
+
+let openProject = null;
+async function project(id) {
+  const d = await api(`/api/v1/projects/${id}`);
+  openProject = id;
+  const p = d.project.project;
+  byId("pjTitle").textContent = p.name;
+  put(byId("pjStatus"), t("status"), "：", badge(p.status === "REFUSED" || p.status === "CLOSED" ? "RED" : p.status === "OPERATING" ? "GREEN" : "YELLOW", t("ps_" + p.status)));
+  byId("pjCommissionedLabel").hidden = !d.next.includes("OPERATING");
+  put(byId("pjMoves"), d.next.map(to => el("button", { type: "button", class: "primary", "data-move": to, onclick: () => move(id, to) }, t("pj_to").replace("{s}", t("ps_" + to)))));
+  put(byId("pjEvents"), head(["time", "who", "pj_from", "pj_toStatus", "pj_document", "comment"]),
+    rowsOr(d.events.map(e => row([when(e.at), e.actor, e.from ? t("ps_" + e.from) : "—", t("ps_" + e.to), e.document || "—", e.comment || "—"])), 6));
+  put(byId("pjLedger"), head(["pj_kind", "amount", "unit", "pj_source"]),
+    rowsOr(d.substitutions.map(s => row([t("sk_" + s.kind), fmt(s.amount, 2), s.unit, s.source || "—"])), 4));
+  byId("projectPanel").hidden = false;
+  byId("projectPanel").scrollIntoView();
+}
+async function move(id, to) {
+  const body = { to, document: byId("pjDocument").value || null, comment: byId("pjComment").value || null,
+    commissioned: to === "OPERATING" && byId("pjCommissioned").value ? byId("pjCommissioned").value : null };
+  try {
+    await api(`/api/v1/projects/${id}/move`, { method: "POST", body });
+    msgBox("pjMessage", "ok", t("pj_moved").replace("{s}", t("ps_" + to)));
+    byId("pjDocument").value = ""; byId("pjComment").value = "";
+    await projects();
+    await project(id);
+  } catch (e) { msgBox("pjMessage", "error", describe(e)); }
+}
+const KINDS = { CAPACITY: "t/a", COAL: "t", ENERGY: "tce", CARBON: "tCO2", POLLUTANT: "t" };
+put(byId("pjKind"), Object.keys(KINDS).map(k => el("option", { value: k }, t("sk_" + k))));
+const kindUnit = () => { byId("pjKindUnit").textContent = KINDS[byId("pjKind").value]; };
+byId("pjKind").addEventListener("change", kindUnit);
+kindUnit();
+byId("pjSubForm").addEventListener("submit", async e => {
+  e.preventDefault();
+  const kind = byId("pjKind").value;
+  try {
+    await api(`/api/v1/projects/${openProject}/substitutions`, { method: "POST",
+      body: { kind, amount: Number(byId("pjAmount").value), unit: KINDS[kind], source: byId("pjSource").value } });
+    byId("pjAmount").value = ""; byId("pjSource").value = "";
+    await project(openProject);
+  } catch (err) { msgBox("pjMessage", "error", describe(err)); }
+});
+const products = await api("/api/v1/efficiency/products");
+put(byId("npProduct"), products.map(p => el("option", { value: p.product, "data-unit": p.capacityUnit, "data-value-unit": p.unit || "" }, p.product)));
+const productUnit = () => {
+  const o = byId("npProduct").selectedOptions[0];
+  byId("npUnit").textContent = o ? o.dataset.unit : "";
+  byId("npValueUnit").textContent = o ? o.dataset.valueUnit : "";
+};
+byId("npProduct").addEventListener("change", productUnit);
+productUnit();
+byId("projectForm").addEventListener("submit", async e => {
+  e.preventDefault();
+  const num = id => byId(id).value.trim() === "" ? null : Number(byId(id).value);
+  const body = { name: byId("npName").value, enterprise: byId("npEnterprise").value.trim() || null, region, industry: byId("npIndustry").value.trim(),
+    product: byId("npProduct").value, capacity: num("npCapacity"), capacityUnit: byId("npUnit").textContent,
+    designedEnergyTce: num("npEnergy"), designedCo2: num("npCo2"), designedValue: num("npValue") };
+  try {
+    const r = await api("/api/v1/projects", { method: "POST", body });
+    msgBox("npMessage", "ok", t("pj_registered"));
+    byId("projectForm").reset(); productUnit();
+    await projects();
+    await project(r.id);
+  } catch (err) { msgBox("npMessage", "error", describe(err)); }
+});
 
 async function grades(year) {
   link("gradesX", `/api/v1/grades/regions/${region}?year=${year}&format=xlsx`);
@@ -104,6 +289,11 @@ async function grades(year) {
 
 async function load() {
   const year = yearSel.value;
+  // a year without approved filings says so, rather than leaving the lists to look like another year's
+  const dash = await api(`/api/v1/regions/${region}/dashboard?year=${year}`);
+  const none = byId("noYearData");
+  none.hidden = dash.totals.filings > 0;
+  none.textContent = t("st_noYearData").replace("{y}", year);
   if (current === "efficiency") await efficiency(year);
   if (current === "targets") await targets(year);
   if (current === "projects") await projects();

@@ -103,6 +103,13 @@ public enum ErrorCode {
             "新密码不符合要求（至少 12 个字符，不含用户名，不是常见密码）",
             "The new password does not meet the policy"),
     USER_INVALID("user.invalid", Kind.INVALID, "用户信息有误，未保存任何内容", "The user has problems; nothing was stored"),
+    ENTERPRISE_INVALID(
+            "enterprise.invalid",
+            Kind.INVALID,
+            "企业登记信息有误，未保存任何内容",
+            "The enterprise entry has problems; nothing was stored"),
+    ENTERPRISE_EXISTS(
+            "enterprise.exists", Kind.CONFLICT, "该统一社会信用代码已登记", "An enterprise with that credit code is registered"),
     FILING_INVALID("filing.invalid", Kind.INVALID, "填报数据有误，未保存任何内容", "The filing has problems; nothing was stored"),
     FILING_EMPTY("filing.empty", Kind.INVALID, "填报至少需要一行活动数据", "A filing needs at least one line of activity"),
     FILING_UNACCOUNTABLE("filing.unaccountable", Kind.INVALID, "该月份无法核算", "The month cannot be accounted"),

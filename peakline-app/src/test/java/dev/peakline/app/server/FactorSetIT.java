@@ -84,6 +84,37 @@ class FactorSetIT extends ServerTest {
         }
         assertThat(job.get("status").asText()).isEqualTo("DONE");
         assertThat(job.get("done").asInt()).isEqualTo(job.get("total").asInt()).isPositive();
+        // what it did, per county of Guiyang: fuel and process (scope 1) unmoved, scope 2 now the new grid factor's,
+        // and
+        // the sums after are the sums of the stored results
+        assertThat(job.get("outcome").asText()).isEqualTo("CHANGED");
+        double scope2After = 0;
+        int results = 0;
+        int changed = 0;
+        for (JsonNode c : job.get("changes")) {
+            assertThat(c.get("region").asText()).startsWith("5201").isNotEqualTo("520100");
+            assertThat(c.get("scope1After").asDouble())
+                    .isCloseTo(
+                            c.get("scope1Before").asDouble(),
+                            within(1e-6 * Math.max(1, c.get("scope1Before").asDouble())));
+            scope2After += c.get("scope2After").asDouble();
+            results += c.get("results").asInt();
+            changed += c.get("changed").asInt();
+        }
+        assertThat(results).isEqualTo(job.get("total").asInt());
+        assertThat(changed).isPositive().isLessThanOrEqualTo(results);
+        double stored = 0;
+        for (int year = 2015; year <= 2030; year++) {
+            for (AccountResults.Row r : new AccountResults(db, clock)
+                    .inRegions(
+                            List.of(
+                                    "520102", "520103", "520111", "520112", "520113", "520115", "520121", "520122",
+                                    "520123", "520181", "520100"),
+                            String.valueOf(year))) {
+                stored += r.scope2();
+            }
+        }
+        assertThat(scope2After).isCloseTo(stored, within(1e-6 * Math.max(1, stored)));
 
         // electricity emissions scale by 0.5 ÷ the shipped factor; fuel and process emissions do not move
         boolean sawElectricity = false;
@@ -104,6 +135,17 @@ class FactorSetIT extends ServerTest {
         for (AccountResults.Row r : new AccountResults(db, clock).inRegions(List.of("520303", "520326"), "2024")) {
             assertThat(r.total()).isCloseTo(elsewhere.get(r.filingId()).total(), within(0.0));
             assertThat(r.factorSets()).startsWith("peakline-reference");
+        }
+        // recomputed again with nothing new active: nothing changes, and the job says why
+        JsonNode again = admin.json(admin.post("/api/v1/factor-sets/recompute", "{\"region\":\"520100\"}"), 202);
+        for (int i = 0; i < 200 && again.get("status").asText().equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            again = admin.json(
+                    admin.get("/api/v1/factor-sets/recompute/" + again.get("id").asLong()), 200);
+        }
+        assertThat(again.get("outcome").asText()).isEqualTo("SAME_SETS");
+        for (JsonNode c : again.get("changes")) {
+            assertThat(c.get("changed").asInt()).isZero();
         }
     }
 }

@@ -57,7 +57,8 @@ public final class Monitoring {
             Long filingId,
             Long draftId) {}
 
-    public record GatewayToken(String name, CreditCode enterprise, Instant createdAt, boolean revoked) {}
+    public record GatewayToken(
+            String name, CreditCode enterprise, Instant createdAt, boolean revoked, Instant lastUsedAt) {}
 
     private final Database db;
     private final Clock clock;
@@ -280,20 +281,32 @@ public final class Monitoring {
     }
 
     public List<GatewayToken> gatewayTokens(CreditCode enterprise) {
+        return gatewayTokens(" where enterprise = ?", enterprise.value());
+    }
+
+    /** Every enterprise's gateway tokens (for the administrator's list), oldest first. */
+    public List<GatewayToken> allGatewayTokens() {
+        return gatewayTokens("");
+    }
+
+    private List<GatewayToken> gatewayTokens(String where, Object... args) {
         return Tx.run(db, c -> {
             List<GatewayToken> out = new ArrayList<>();
             try (PreparedStatement ps = Tx.prepare(
                             c,
-                            "select name, enterprise, created_at, revoked from gateway_token where enterprise = ?"
+                            "select name, enterprise, created_at, revoked, last_used_at from gateway_token" + where
                                     + " order by created_at",
-                            enterprise.value());
+                            args);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new GatewayToken(
                             rs.getString(1),
                             CreditCode.of(rs.getString(2)),
                             rs.getTimestamp(3).toInstant(),
-                            rs.getBoolean(4)));
+                            rs.getBoolean(4),
+                            rs.getTimestamp(5) == null
+                                    ? null
+                                    : rs.getTimestamp(5).toInstant()));
                 }
             }
             return out;
@@ -306,7 +319,12 @@ public final class Monitoring {
             try (PreparedStatement ps = Tx.prepare(
                             c, "select enterprise from gateway_token where token_hash = ? and not revoked", tokenHash);
                     ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.<String>empty();
+                }
+                String enterprise = rs.getString(1);
+                dev.peakline.store.users.UserRepository.touch(c, "gateway_token", tokenHash, clock.instant());
+                return Optional.of(enterprise);
             }
         });
     }

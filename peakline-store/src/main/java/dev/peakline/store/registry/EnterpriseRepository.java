@@ -142,4 +142,193 @@ public final class EnterpriseRepository {
             return out;
         });
     }
+
+    /** An enterprise found by a search: code, name, region and industry codes. */
+    public record Found(String code, String name, String region, String industry) {}
+
+    /**
+     * Enterprises of the regions whose name contains the text, whose credit code or industry code starts with it, or
+     * whose region is it; by name, at most {@code limit}.
+     */
+    public List<Found> search(Collection<String> regions, String text, int limit) {
+        String like = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return Tx.run(db, c -> {
+            List<Found> out = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select credit_code, name, region, industry from enterprise where region = any (?) and"
+                                    + " (name ilike ? or credit_code ilike ? or industry like ? or region = ?)"
+                                    + " order by (name ilike ?) desc, length(name), name limit ?",
+                            (Object) regions.toArray(String[]::new),
+                            "%" + like + "%",
+                            like + "%",
+                            like + "%",
+                            text,
+                            like + "%",
+                            limit);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Found(
+                            rs.getString(1), rs.getString(2), rs.getString(3).trim(), rs.getString(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * How an enterprise stands for one month: its filing's status (the approved version if there is one, else the
+     * newest open one; null when nothing was filed), when it was first submitted, its contact and its filing accounts.
+     */
+    public record PeriodStatus(
+            String code,
+            String name,
+            String region,
+            String industry,
+            String contactPerson,
+            String contactPhone,
+            String accounts,
+            String status,
+            java.time.Instant firstSubmitted) {}
+
+    /** Every enterprise of the regions with its standing for the period (YYYY-MM), by region and name. */
+    public List<PeriodStatus> periodStatus(Collection<String> regions, String period) {
+        return Tx.run(db, c -> {
+            List<PeriodStatus> out = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select e.credit_code, e.name, e.region, e.industry, e.contact_person, e.contact_phone,"
+                                    + " (select string_agg(u.display_name || '（' || u.username || '）', '、' order by"
+                                    + " u.username) from app_user u where u.enterprise = e.credit_code and not"
+                                    + " u.locked),"
+                                    + " (select f.status from filing f where f.enterprise = e.credit_code and f.period"
+                                    + " = ? and f.status in ('APPROVED', 'SUBMITTED', 'RETURNED', 'DRAFT') order by"
+                                    + " (f.status = 'APPROVED') desc, f.version desc limit 1),"
+                                    + " (select min(f.submitted_at) from filing f where f.enterprise ="
+                                    + " e.credit_code and f.period = ?)"
+                                    + " from enterprise e where e.region = any (?) order by e.region, e.name",
+                            period,
+                            period,
+                            (Object) regions.toArray(String[]::new));
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.sql.Timestamp at = rs.getTimestamp(9);
+                    out.add(new PeriodStatus(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3).trim(),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            at == null ? null : at.toInstant()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** An enterprise's register entry as administrators change it. */
+    public record Entry(
+            String code,
+            String name,
+            String region,
+            String industry,
+            boolean keyEnergyUnit,
+            String contactPerson,
+            String contactPhone) {
+        String json() {
+            return dev.peakline.store.AuditLog.object(
+                    "name",
+                    name,
+                    "region",
+                    region,
+                    "industry",
+                    industry,
+                    "keyEnergyUnit",
+                    keyEnergyUnit,
+                    "contactPerson",
+                    contactPerson,
+                    "contactPhone",
+                    contactPhone);
+        }
+    }
+
+    /** The register entry of an enterprise, if registered. */
+    public Optional<Entry> entry(String code) {
+        return Tx.run(db, c -> entry(c, code));
+    }
+
+    private static Optional<Entry> entry(java.sql.Connection c, String code) throws java.sql.SQLException {
+        try (PreparedStatement ps = Tx.prepare(
+                        c,
+                        "select credit_code, name, region, industry, key_energy_unit, contact_person, contact_phone"
+                                + " from enterprise where credit_code = ?",
+                        code);
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Entry(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3).trim(),
+                    rs.getString(4),
+                    rs.getBoolean(5),
+                    rs.getString(6),
+                    rs.getString(7)));
+        }
+    }
+
+    /**
+     * Registers an enterprise or changes its entry (a move to another region is a change of {@code region}, and its
+     * accounted months move with it), audited
+     * as {@code enterprise.create} or {@code enterprise.update} with the entry before and after.
+     */
+    public void register(String actor, Entry e) {
+        Tx.run(db, c -> {
+            Optional<Entry> before = entry(c, e.code());
+            try (PreparedStatement ps = Tx.prepare(
+                    c,
+                    "insert into enterprise (credit_code, name, region, industry, key_energy_unit, contact_person,"
+                            + " contact_phone) values (?, ?, ?, ?, ?, ?, ?) on conflict (credit_code) do update set"
+                            + " name = excluded.name, region = excluded.region, industry = excluded.industry,"
+                            + " key_energy_unit = excluded.key_energy_unit, contact_person = excluded.contact_person,"
+                            + " contact_phone = excluded.contact_phone",
+                    e.code(),
+                    e.name(),
+                    e.region(),
+                    e.industry(),
+                    e.keyEnergyUnit(),
+                    e.contactPerson(),
+                    e.contactPhone())) {
+                ps.executeUpdate();
+            }
+            // a move (or a corrected industry) carries the enterprise's accounted months with it, so that the
+            // region's and the industry's sums stay the sums of their enterprises
+            if (before.isPresent()
+                    && !(before.get().region().equals(e.region())
+                            && before.get().industry().equals(e.industry()))) {
+                try (PreparedStatement ps = Tx.prepare(
+                        c,
+                        "update account_result set region = ?, industry = ? where enterprise = ?",
+                        e.region(),
+                        e.industry(),
+                        e.code())) {
+                    ps.executeUpdate();
+                }
+            }
+            dev.peakline.store.AuditLog.record(
+                    c,
+                    clock.instant(),
+                    actor,
+                    before.isPresent() ? "enterprise.update" : "enterprise.create",
+                    "enterprise",
+                    e.code(),
+                    before.map(Entry::json).orElse(null),
+                    e.json());
+            return null;
+        });
+    }
 }

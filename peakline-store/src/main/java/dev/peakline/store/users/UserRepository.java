@@ -109,7 +109,9 @@ public final class UserRepository {
                     return Optional.<Bearer>empty();
                 }
                 Timestamp expires = rs.getTimestamp(9);
-                return Optional.of(new Bearer(user(rs), expires == null ? null : expires.toInstant()));
+                Bearer b = new Bearer(user(rs), expires == null ? null : expires.toInstant());
+                touch(c, "api_token", tokenHash, clock.instant());
+                return Optional.of(b);
             }
         });
     }
@@ -273,10 +275,29 @@ public final class UserRepository {
 
     /** An API token as its owner and administrators see it: never the token or its hash. */
     public record Token(
-            String username, String name, Instant createdAt, Instant expiresAt, boolean revoked, Instant revokedAt) {}
+            String username,
+            String name,
+            Instant createdAt,
+            Instant expiresAt,
+            boolean revoked,
+            Instant revokedAt,
+            Instant lastUsedAt) {}
+
+    /** Notes a token's use, at most once a minute (so a busy client does not write on every request). */
+    public static void touch(java.sql.Connection c, String table, String tokenHash, Instant at) throws SQLException {
+        try (PreparedStatement ps = Tx.prepare(
+                c,
+                "update " + table + " set last_used_at = ? where token_hash = ? and (last_used_at is null or"
+                        + " last_used_at < ?)",
+                Timestamp.from(at),
+                tokenHash,
+                Timestamp.from(at.minusSeconds(60)))) {
+            ps.executeUpdate();
+        }
+    }
 
     private static final String TOKENS =
-            "select u.username, t.name, t.created_at, t.expires_at, t.revoked, t.revoked_at"
+            "select u.username, t.name, t.created_at, t.expires_at, t.revoked, t.revoked_at, t.last_used_at"
                     + " from api_token t join app_user u on u.id = t.user_id";
 
     private static Token token(ResultSet rs) throws SQLException {
@@ -288,7 +309,8 @@ public final class UserRepository {
                 rs.getTimestamp(3).toInstant(),
                 expires == null ? null : expires.toInstant(),
                 rs.getBoolean(5),
-                revokedAt == null ? null : revokedAt.toInstant());
+                revokedAt == null ? null : revokedAt.toInstant(),
+                rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant());
     }
 
     /** A user's tokens, newest first. */

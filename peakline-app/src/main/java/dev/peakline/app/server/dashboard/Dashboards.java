@@ -77,11 +77,14 @@ public class Dashboards {
      * One month of the trend: {@code direct} (scope 1) and {@code indirect} (net purchased electricity and heat, scope
      * 2) apart.
      */
-    public record Month(String period, double direct, double indirect, double energy, int filings) {
-        /** Their sum over filed enterprises: an enterprise-perspective figure, not the region's emissions. */
+    public record Month(String period, Double direct, Double indirect, Double energy, int filings) {
+        /**
+         * Their sum over filed enterprises: an enterprise-perspective figure, not the region's emissions. Null, like
+         * the others, for a month nobody has filed: a gap, never a zero.
+         */
         @JsonProperty
-        public double emissions() {
-            return direct + indirect;
+        public Double emissions() {
+            return direct == null ? null : direct + indirect;
         }
     }
 
@@ -95,7 +98,29 @@ public class Dashboards {
             List<Slice> children,
             List<Month> months,
             List<Slice> industries,
-            List<AccountResults.EnterpriseSum> top) {}
+            List<AccountResults.EnterpriseSum> top,
+            Figures previousYear,
+            Figures previousMonth) {
+        /**
+         * The same view with the figures to compare with: the same span a year before (同比) and, for a month, the
+         * month before (环比).
+         */
+        View compared(Figures previousYear, Figures previousMonth) {
+            return new View(
+                    region,
+                    name,
+                    level,
+                    year,
+                    month,
+                    totals,
+                    children,
+                    months,
+                    industries,
+                    top,
+                    previousYear,
+                    previousMonth);
+        }
+    }
 
     private static final class Acc {
         double combustion, process, electricity, heat, energy, valueAdded;
@@ -127,8 +152,22 @@ public class Dashboards {
         cache.clear();
     }
 
-    /** The view of a region for a year, or one month of it (computed once between changes of the results). */
+    /**
+     * The view of a region for a year, or one month of it, with the same span a year before and, for a month, the month
+     * before (each computed once between changes of the results).
+     */
     public View view(Region region, int year, Integer month) {
+        View v = base(region, year, month);
+        Figures lastYear = base(region, year - 1, month).totals();
+        Figures lastMonth = month == null
+                ? null
+                : month == 1
+                        ? base(region, year - 1, 12).totals()
+                        : base(region, year, month - 1).totals();
+        return v.compared(lastYear, lastMonth);
+    }
+
+    private View base(Region region, int year, Integer month) {
         if (cache.size() > 10_000) {
             cache.clear();
         }
@@ -196,7 +235,10 @@ public class Dashboards {
         List<Month> monthList = new ArrayList<>();
         months.forEach((p, acc) -> {
             Figures f = acc.figures(0, 0);
-            monthList.add(new Month(p.toString(), f.scope1(), f.scope2(), f.energy(), f.filings()));
+            monthList.add(
+                    f.filings() == 0
+                            ? new Month(p.toString(), null, null, null, 0)
+                            : new Month(p.toString(), f.scope1(), f.scope2(), f.energy(), f.filings()));
         });
         return new View(
                 root,
@@ -208,7 +250,68 @@ public class Dashboards {
                 childSlices,
                 monthList,
                 industrySlices,
-                accountResults.enterprises(subtree, span, "", 10));
+                accountResults.enterprises(subtree, span, "", 10),
+                null,
+                null);
+    }
+
+    /**
+     * One region's top-down figures (its statistics: CO2 from energy, energy consumption) beside the bottom-up sums of
+     * its filed enterprises (direct emissions, scope 1; energy), in t CO2 and tce.
+     */
+    public record Gap(
+            String code,
+            String name,
+            Double topDownCo2,
+            double bottomUpDirect,
+            Double topDownEnergy,
+            double bottomUpEnergy,
+            int filedEnterprises,
+            int enterprises) {
+        /** Bottom-up ÷ top-down CO2: the share of the region's emissions its filed enterprises explain. */
+        @JsonProperty
+        public Double coverage() {
+            return topDownCo2 == null || topDownCo2 <= 0 ? null : bottomUpDirect / topDownCo2;
+        }
+
+        /** Top-down minus bottom-up CO2: what the filed enterprises do not explain. */
+        @JsonProperty
+        public Double gap() {
+            return topDownCo2 == null ? null : topDownCo2 - bottomUpDirect;
+        }
+    }
+
+    /** The region and its children, the children with the largest gap first. */
+    public record Comparison(String region, int year, Gap total, List<Gap> children) {}
+
+    /** Top-down (region statistics) beside bottom-up (the dashboard's direct emissions) for a region-year. */
+    public Comparison inventory(Region region, int year, List<dev.peakline.targets.RegionStatistics> statistics) {
+        View v = base(region, year, null);
+        Map<String, dev.peakline.targets.RegionStatistics> stats = new HashMap<>();
+        for (var s : statistics) {
+            if (s.year() == year) {
+                stats.put(s.region(), s);
+            }
+        }
+        java.util.function.BiFunction<Slice, String, Gap> gap = (sl, code) -> {
+            var st = stats.get(code);
+            Figures f = sl.figures();
+            return new Gap(
+                    code,
+                    sl.name(),
+                    st == null ? null : st.co2(),
+                    f.scope1(),
+                    st == null ? null : st.energyTce(),
+                    f.energy(),
+                    f.filedEnterprises(),
+                    f.enterprises());
+        };
+        Gap total = gap.apply(new Slice(v.region(), v.name(), v.totals()), v.region());
+        List<Gap> kids = new ArrayList<>(
+                v.children().stream().map(c -> gap.apply(c, c.code())).toList());
+        kids.sort(Comparator.comparing((Gap g) -> g.gap() == null ? Double.NEGATIVE_INFINITY : g.gap())
+                .reversed());
+        return new Comparison(v.region(), year, total, kids);
     }
 
     /** The GB/T 4754 division (two digits) of an industry code, or the code when it is a section. */

@@ -30,7 +30,15 @@ public class RegionApi {
     private final Database db;
     private final AccountResults accountResults;
 
-    public RegionApi(Scopes scopes, Dashboards dashboards, Database db, AccountResults accountResults) {
+    private final dev.peakline.store.targets.StatisticsRepository statistics;
+
+    public RegionApi(
+            Scopes scopes,
+            Dashboards dashboards,
+            Database db,
+            AccountResults accountResults,
+            dev.peakline.store.targets.StatisticsRepository statistics) {
+        this.statistics = statistics;
         this.db = db;
         this.accountResults = accountResults;
         this.scopes = scopes;
@@ -65,6 +73,17 @@ public class RegionApi {
         Region r = scopes.readRegion(me, code);
         Requests.checkSpan(year, month);
         return dashboards.view(r, year, month);
+    }
+
+    @GetMapping("/{code}/inventory")
+    @Operation(
+            summary = "Top-down (the region statistics' CO2 and energy) beside bottom-up (filed enterprises' direct"
+                    + " emissions and energy), with coverage and the children's gaps, largest first")
+    public Dashboards.Comparison inventory(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam int year) {
+        Region r = scopes.readRegion(me, code);
+        Requests.checkSpan(year, null);
+        return dashboards.inventory(r, year, statistics.of(scopes.subtree(code)));
     }
 
     @GetMapping("/{code}/enterprises")

@@ -132,6 +132,7 @@ public class Recomputer implements AutoCloseable {
             total = rows.size();
             jobs.progress(id, total, 0);
             var activations = sets.activations();
+            Tally tally = new Tally(region, scopes);
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<AccountResults.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
                 Map<Long, Content> contents = filings.contents(
@@ -141,6 +142,8 @@ public class Recomputer implements AutoCloseable {
                     bySet.computeIfAbsent(ledger.activeSet(activations, r.region(), r.period()), k -> new ArrayList<>())
                             .add(r);
                 }
+                Map<Long, AccountResults.Row> before = new HashMap<>();
+                chunk.forEach(r -> before.put(r.filingId(), r));
                 List<AccountResults.Row> updated = new ArrayList<>();
                 for (var g : bySet.entrySet()) {
                     List<FilingContents.Entry> entries = new ArrayList<>();
@@ -166,16 +169,85 @@ public class Recomputer implements AutoCloseable {
                                 run.result().factorSets()));
                     }
                 }
+                updated.forEach(r -> tally.add(before.get(r.filingId()), r));
                 accountResults.update(actor, updated);
                 events.publishEvent(new AccountsChanged("recomputation"));
                 done += chunk.size();
                 jobs.progress(id, total, done);
             }
-            jobs.finish(id, "DONE", null);
+            jobs.done(id, tally.outcome(), tally.changes());
             LOG.info("{} recomputed {} results of {} in {} ms", actor, total, region, ms(t0));
         } catch (RuntimeException e) {
             LOG.error("recomputation {} of {} failed", id, region, e);
             jobs.finish(id, "FAILED", e.getMessage());
+        }
+    }
+
+    /**
+     * What a recomputation did, per child of its region (or the region itself): results, how many changed (scope 1, 2
+     * or energy by more than 10⁻⁹ relative), scope 1 and 2 before and after; whether any month's sets changed.
+     */
+    static final class Tally {
+        private final String root;
+        private final Scopes scopes;
+        private final Map<String, String> childOf = new HashMap<>();
+        private final Map<String, double[]> byRegion = new java.util.TreeMap<>();
+        private boolean setsChanged;
+        private int changed;
+
+        Tally(String root, Scopes scopes) {
+            this.root = root;
+            this.scopes = scopes;
+        }
+
+        private String child(String region) {
+            return childOf.computeIfAbsent(region, r -> {
+                List<dev.peakline.reference.Region> line = scopes.registry().lineage(RegionCode.of(r));
+                // the lineage runs from the region up; the child of the root is the one just below it
+                for (int i = 0; i < line.size(); i++) {
+                    if (line.get(i).code().value().equals(root)) {
+                        return i == 0 ? root : line.get(i - 1).code().value();
+                    }
+                }
+                return root;
+            });
+        }
+
+        void add(AccountResults.Row old, AccountResults.Row now) {
+            double[] a = byRegion.computeIfAbsent(child(now.region()), k -> new double[6]);
+            boolean differs = old == null
+                    || differ(old.scope1(), now.scope1())
+                    || differ(old.scope2(), now.scope2())
+                    || differ(old.energy(), now.energy());
+            a[0]++;
+            a[1] += differs ? 1 : 0;
+            a[2] += old == null ? 0 : old.scope1();
+            a[3] += now.scope1();
+            a[4] += old == null ? 0 : old.scope2();
+            a[5] += now.scope2();
+            changed += differs ? 1 : 0;
+            setsChanged |= old == null || !java.util.Objects.equals(old.factorSets(), now.factorSets());
+        }
+
+        private static boolean differ(double a, double b) {
+            return Math.abs(a - b) > 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+        }
+
+        String outcome() {
+            if (byRegion.isEmpty()) {
+                return "NO_RESULTS";
+            }
+            if (changed > 0) {
+                return "CHANGED";
+            }
+            return setsChanged ? "SAME_VALUES" : "SAME_SETS";
+        }
+
+        List<RecomputeJobs.Change> changes() {
+            List<RecomputeJobs.Change> out = new ArrayList<>();
+            byRegion.forEach(
+                    (r, a) -> out.add(new RecomputeJobs.Change(r, (int) a[0], (int) a[1], a[2], a[3], a[4], a[5])));
+            return out;
         }
     }
 

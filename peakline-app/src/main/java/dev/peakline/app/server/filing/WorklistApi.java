@@ -32,9 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "filings", description = "填报 workflow: draft → submitted → approved (locked) or returned → corrected")
 public class WorklistApi {
-    /** A month is due by this day of the following month (Peakline's default deadline). */
-    static final int DUE_DAY = 15;
-
     private final Scopes scopes;
     private final FilingRepository filings;
     private final AccountResults results;
@@ -93,7 +90,7 @@ public class WorklistApi {
             boolean covered = byMonth.getOrDefault(m.toString(), List.of()).stream()
                     .anyMatch(f -> f.status().open() || f.status() == FilingStatus.APPROVED);
             if (!covered) {
-                LocalDate deadline = m.plusMonths(1).atDay(DUE_DAY);
+                LocalDate deadline = ChinaTime.deadline(m);
                 toFile.add(new Due(m.toString(), deadline, today.isAfter(deadline)));
             }
         }

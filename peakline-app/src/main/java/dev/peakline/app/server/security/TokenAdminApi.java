@@ -21,17 +21,77 @@ import org.springframework.web.bind.annotation.RestController;
 public class TokenAdminApi {
     private final Scopes scopes;
     private final UserRepository users;
+    private final dev.peakline.store.monitoring.Monitoring monitoring;
+    private final dev.peakline.store.registry.EnterpriseRepository enterprises;
 
-    public TokenAdminApi(Scopes scopes, UserRepository users) {
+    public TokenAdminApi(
+            Scopes scopes,
+            UserRepository users,
+            dev.peakline.store.monitoring.Monitoring monitoring,
+            dev.peakline.store.registry.EnterpriseRepository enterprises) {
         this.scopes = scopes;
         this.users = users;
+        this.monitoring = monitoring;
+        this.enterprises = enterprises;
     }
+
+    /**
+     * A token as administrators see it (never the token itself): {@code API} (a user's, owner = username) or
+     * {@code GATEWAY} (a metering gateway's, owner = the enterprise's credit code), with expiry and last use.
+     */
+    public record Listed(
+            String kind,
+            String owner,
+            String ownerName,
+            String name,
+            java.time.Instant createdAt,
+            java.time.Instant expiresAt,
+            java.time.Instant lastUsedAt,
+            boolean revoked) {}
 
     @GetMapping
     @Operation(summary = "Every user's API tokens (never the tokens themselves); administrators only")
     public List<UserRepository.Token> all(@AuthenticationPrincipal PeaklineUser me) {
         scopes.admin(me);
         return users.allTokens();
+    }
+
+    @GetMapping("/all")
+    @Operation(
+            summary = "Every API and gateway token with its owner, expiry and last use, newest first; administrators"
+                    + " only")
+    public List<Listed> everyToken(@AuthenticationPrincipal PeaklineUser me) {
+        scopes.admin(me);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        users.list().forEach(u -> names.put(u.username(), u.displayName()));
+        List<Listed> out = new java.util.ArrayList<>();
+        for (UserRepository.Token t : users.allTokens()) {
+            out.add(new Listed(
+                    "API",
+                    t.username(),
+                    names.getOrDefault(t.username(), ""),
+                    t.name(),
+                    t.createdAt(),
+                    t.expiresAt(),
+                    t.lastUsedAt(),
+                    t.revoked()));
+        }
+        var gateways = monitoring.allGatewayTokens();
+        java.util.Map<String, String> enterpriseNames = enterprises.names(
+                gateways.stream().map(g -> g.enterprise().value()).distinct().toList());
+        for (var g : gateways) {
+            out.add(new Listed(
+                    "GATEWAY",
+                    g.enterprise().value(),
+                    enterpriseNames.getOrDefault(g.enterprise().value(), ""),
+                    g.name(),
+                    g.createdAt(),
+                    null,
+                    g.lastUsedAt(),
+                    g.revoked()));
+        }
+        out.sort(java.util.Comparator.comparing(Listed::createdAt).reversed());
+        return out;
     }
 
     @DeleteMapping("/{username}/{name}")

@@ -39,8 +39,15 @@ public class TargetRegister {
 
     public record ChildForm(String region, Double value) {}
 
-    /** UNIFORM proposes the children from the parent; otherwise the children are given. */
-    public record DecomposeForm(String method, List<ChildForm> children) {}
+    /**
+     * UNIFORM proposes the children from the parent; otherwise the children are given. With {@code check} nothing is
+     * stored: the answer says what the decomposition would be and what is wrong with it (the page checks as one types).
+     */
+    public record DecomposeForm(String method, List<ChildForm> children, Boolean check) {
+        public DecomposeForm(String method, List<ChildForm> children) {
+            this(method, children, null);
+        }
+    }
 
     private final Scopes scopes;
     private final TargetBook book;
@@ -201,6 +208,17 @@ public class TargetRegister {
         }
         if (problems.isEmpty()) {
             problems.addAll(Decomposition.check(p, children, base, expected));
+        }
+        if (Boolean.TRUE.equals(form.check())) {
+            Map<String, Object> dry = new LinkedHashMap<>();
+            Map<String, Double> values = new LinkedHashMap<>();
+            children.forEach((region, t) -> values.put(region, t.value()));
+            dry.put("values", values);
+            dry.put("problems", problems);
+            if (problems.isEmpty()) {
+                dry.put("implied", Decomposition.implied(p.indicator(), children, base));
+            }
+            return dry;
         }
         if (!problems.isEmpty()) {
             throw Refusal.of(
