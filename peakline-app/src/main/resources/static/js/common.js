@@ -143,6 +143,10 @@ const DICT = {
     oc_NO_RESULTS: "该地区没有已核算的月份，无需重新核算。",
     oc_SAME_SETS: "{t} 个结果均未变化：这些月份仍使用原来的因子集（该地区或其下级另有启用的因子集，或新启用的因子集尚未到生效日期）。",
     oc_SAME_VALUES: "{t} 个结果均未变化：新因子集中这些企业所用的因子与原来相同。", oc_CHANGED: "{t} 个结果中 {n} 个有变化：",
+    fa_title: "设施与节能改造计划", fa_commissioned: "投运日期", fa_save: "保存设施", fa_new: "新设施", fa_plans: "节能改造计划",
+    fa_targetValue: "改造后单位产品能耗", fa_addPlan: "添加计划", fa_update: "保存修改", fa_edit: "修改", fa_doneAt: "完成日期",
+    fa_planMoved: "“{m}”已改为{s}", fa_updated: "已修改设施 {n}", fa_registered: "已登记设施 {n}", fa_planAdded: "已添加改造计划“{m}”",
+    f_measure: "改造措施", f_deadline: "截止日期", f_targetValue: "改造后单位产品能耗", f_equipment: "装置",
   },
   en: {
     app: "Peakline dual-carbon platform", dashboard: "One network", account: "Carbon account", filing: "Filing", queue: "Verification queue", admin: "Administration",
@@ -296,7 +300,11 @@ const DICT = {
     fs_name: "Name", fs_edition: "edition {n}", oc_results: "Results", oc_changed: "Changed", oc_scope1: "Scope 1 (tCO₂e) before → after", oc_scope2: "Scope 2 (tCO₂) before → after",
     oc_NO_RESULTS: "The region has no accounted month; there was nothing to recompute.",
     oc_SAME_SETS: "None of the {t} results changed: these months still use the sets they had (the region or one below it has its own set, or the new set is not active yet).",
-    oc_SAME_VALUES: "None of the {t} results changed: the new set's factors for what these enterprises use are the ones they had.", oc_CHANGED: "{n} of {t} results changed:",
+    oc_SAME_VALUES: "None of the {t} results changed: the new set's factors for what these enterprises use are the ones they had.", oc_CHANGED: "{n} of {t} results changed, by region:",
+    fa_title: "Facilities and renovation plans", fa_commissioned: "Commissioned", fa_save: "Save the facility", fa_new: "New facility", fa_plans: "Renovation plans",
+    fa_targetValue: "Energy per unit after renovation", fa_addPlan: "Add the plan", fa_update: "Save changes", fa_edit: "Edit", fa_doneAt: "Done on",
+    fa_planMoved: "\"{m}\" is now {s}", fa_updated: "Facility {n} changed", fa_registered: "Facility {n} registered", fa_planAdded: "Plan \"{m}\" added",
+    f_measure: "Measure", f_deadline: "Deadline", f_targetValue: "Energy per unit after renovation", f_equipment: "Equipment",
   },
 };
 

@@ -60,6 +60,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Topic scheme with an {enterprise} level (default peakline/v1/{enterprise}/readings).")
     String mqttTopic;
 
+    @Option(
+            names = "--maps-dir",
+            description = "Directory of approved map shapes ({region code}.json GeoJSON, 审图号) replacing the shipped"
+                    + " illustrative ones region by region (default: the shipped shapes).")
+    String mapsDir;
+
     @Mixin
     MethodOptions method = new MethodOptions();
 
@@ -78,6 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
                 dbPassword,
                 mqttUrl,
                 mqttTopic,
+                mapsDir,
                 method.options());
     }
 

@@ -25,6 +25,7 @@ public class PeaklineServer {
             String dbPassword,
             String mqttUrl,
             String mqttTopic,
+            String mapsDir,
             AccountingOptions accounting) {
         public Map<String, Object> properties() {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -45,6 +46,9 @@ public class PeaklineServer {
             }
             if (mqttTopic != null) {
                 p.put("peakline.mqtt.topic", mqttTopic);
+            }
+            if (mapsDir != null) {
+                p.put("peakline.maps.dir", mapsDir);
             }
             if (accounting != null) {
                 p.put("peakline.accounting.guideline", accounting.guideline());

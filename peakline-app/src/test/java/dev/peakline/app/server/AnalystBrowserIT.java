@@ -423,6 +423,44 @@ class AnalystBrowserIT extends BrowserTest {
                 .contains("%");
     }
 
+    @Test
+    void anAnalystRegistersAFacilityOfAnEnterpriseAndItsRenovationPlan() {
+        String code = largest("520100").get("enterprise").asText();
+        login("province");
+        browser.get(url("/enterprise.html?code=" + code + "&year=2024"));
+        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-facilities")));
+        setValue("faName", "浏览器测试电解槽系列");
+        setValue("faEquipment", "电解槽");
+        new Select(visible(By.id("faProduct"))).selectByValue("电解铝");
+        assertThat(visible(By.id("faUnit")).getText()).isEqualTo("t/a");
+        setValue("faCapacity", "-5");
+        browser.findElement(By.id("faSave")).click();
+        // a negative capacity is refused by field, in Chinese, and nothing is stored
+        wait.until(ExpectedConditions.attributeToBe(By.id("faMessage"), "class", "error"));
+        assertThat(browser.findElement(By.id("faMessage")).getText()).contains("产能");
+        assertThat(browser.findElement(By.id("facilityTable")).getText()).doesNotContain("浏览器测试电解槽系列");
+        setValue("faCapacity", "200000");
+        browser.findElement(By.id("faSave")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("facilityTable"), "浏览器测试电解槽系列"));
+        assertThat(browser.findElement(By.id("facilityTable")).getText()).contains("200,000 t/a");
+        // its renovation plan, then under way
+        new Select(visible(By.id("plFacility"))).selectByVisibleText("浏览器测试电解槽系列");
+        setValue("plMeasure", "更换石墨化阴极");
+        setValue("plTarget", "13000");
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('plDeadline').value = arguments[0]", "2027-06-30");
+        browser.findElement(By.id("plSave")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("planTable"), "更换石墨化阴极"));
+        WebElement status = visible(By.xpath("//table[@id='planTable']//td[text()='更换石墨化阴极']/..//select"));
+        new Select(status).selectByValue("IN_PROGRESS");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plMessage"), "实施中"));
+        // the province's list of renovation plans shows it, with its deadline
+        browser.get(url("/steering.html?region=520000&year=2024"));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        WebElement plan = visible(By.xpath("//table[@id='plans']//td[text()='更换石墨化阴极']/.."));
+        assertThat(plan.getText()).contains("浏览器测试电解槽系列").contains("2027-06-30").contains("实施中");
+    }
+
     private void setValue(String id, String value) {
         WebElement e = visible(By.id(id));
         e.clear();

@@ -25,7 +25,7 @@ class MethodChangeIT {
 
     PeaklineServer.Settings settings(int port, AccountingOptions method) {
         return new PeaklineServer.Settings(
-                "127.0.0.1", port, data.toString(), true, 0.02, 2023, 2023, null, null, null, null, null, method);
+                "127.0.0.1", port, data.toString(), true, 0.02, 2023, 2023, null, null, null, null, null, null, method);
     }
 
     static int freePort() throws Exception {

@@ -327,6 +327,11 @@ public final class EfficiencyRepository {
                         regions.toArray(String[]::new)));
     }
 
+    /** An enterprise's renovation plans, by deadline. */
+    public List<Plan> plansOf(String enterprise) {
+        return Tx.run(db, c -> plans(c, PLAN + " where e.credit_code = ? order by p.deadline, p.id", enterprise));
+    }
+
     private static List<Plan> plans(Connection c, String sql, Object... args) throws SQLException {
         List<Plan> out = new ArrayList<>();
         try (PreparedStatement ps = Tx.prepare(c, sql, args);

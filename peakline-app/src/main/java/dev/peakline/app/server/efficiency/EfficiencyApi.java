@@ -354,6 +354,12 @@ public class EfficiencyApi {
         return register.facilities(me, code);
     }
 
+    @GetMapping("/enterprises/{code}/plans")
+    @Operation(summary = "An enterprise's renovation plans (改造计划) with their facility, deadline and status")
+    public List<EfficiencyRepository.Plan> plans(@AuthenticationPrincipal PeaklineUser me, @PathVariable String code) {
+        return register.plans(me, code);
+    }
+
     @PostMapping("/enterprises/{code}/facilities")
     @Operation(summary = "Registers a facility (production line or key equipment) with product and capacity")
     public ResponseEntity<Map<String, Object>> register(

@@ -41,6 +41,12 @@ public class FacilityRegister {
         return efficiencyRepository.linesOf(scopes.readEnterprise(me, code).code());
     }
 
+    /** The enterprise's renovation plans, for whoever may read it. */
+    public List<EfficiencyRepository.Plan> plans(PeaklineUser me, String code) {
+        return efficiencyRepository.plansOf(
+                scopes.readEnterprise(me, code).code().value());
+    }
+
     /** Registers a facility of the enterprise; its id. */
     public long register(PeaklineUser me, String code, FacilityForm form) {
         var e = scopes.register(me, code);
