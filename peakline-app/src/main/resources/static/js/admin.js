@@ -58,7 +58,8 @@ async function users() {
     { key: "actions", label: "ad_actions", value: () => "", render: u => el("span", {},
       el("button", { type: "button", class: "secondary", "data-user": u.username, "data-action": "lock", onclick: () => setLocked(u, !u.locked) },
         t(u.locked ? "ad_enable" : "ad_disable")), " ",
-      el("button", { type: "button", class: "secondary", "data-user": u.username, "data-action": "reset", onclick: () => resetPassword(u) }, t("ad_resetPassword"))) },
+      el("button", { type: "button", class: "secondary", "data-user": u.username, "data-action": "reset", onclick: () => resetPassword(u) }, t("ad_resetPassword")), " ",
+      el("button", { type: "button", class: "secondary", "data-user": u.username, "data-action": "edit", onclick: () => editUser(u) }, t("fa_edit"))) },
   ], list, { id: "userTable", pageSize: 20 });
 }
 
@@ -80,8 +81,43 @@ async function resetPassword(u) {
   } catch (e) { fail(e); }
 }
 
+// editing a user: the same form, its username fixed, no password (reset it apart)
+let editing = null;
+function editUser(u) {
+  editing = u;
+  const f = id => document.getElementById(id);
+  f("nuUsername").value = u.username; f("nuUsername").disabled = true;
+  f("nuName").value = u.displayName; roleSel.value = u.role; roleFields();
+  if (u.region) f("nuRegion").value = u.region;
+  f("nuEnterprise").value = u.enterprise || "";
+  f("nuVerifies").value = [...(u.verifies || [])].join(", ");
+  f("nuPassword").disabled = true; f("nuPassword").value = "";
+  f("createUser").textContent = t("saveChanges"); f("cancelEdit").hidden = false;
+  f("userForm").scrollIntoView();
+}
+function endEdit() {
+  editing = null;
+  const f = id => document.getElementById(id);
+  f("userForm").reset(); f("nuUsername").disabled = false; f("nuPassword").disabled = false;
+  f("createUser").textContent = t("ad_create"); f("cancelEdit").hidden = true; roleFields();
+}
+document.getElementById("cancelEdit").addEventListener("click", endEdit);
+
 document.getElementById("userForm").addEventListener("submit", async e => {
   e.preventDefault();
+  if (editing) {
+    const v = id => document.getElementById(id).value.trim();
+    const role = roleSel.value;
+    try {
+      const u = await api(`/api/v1/admin/users/${editing.username}`, { method: "PUT", body: { displayName: v("nuName"), role,
+        region: role === "GOVERNMENT" ? v("nuRegion") : null, enterprise: role === "ENTERPRISE" ? v("nuEnterprise") : null,
+        locked: editing.locked, verifies: role === "VERIFIER" ? v("nuVerifies").split(/[,，\s]+/).filter(Boolean) : [] } });
+      ok(t("ad_userChanged").replace("{u}", u.username).replace("{s}", scopeText(u)));
+      endEdit();
+      await users();
+    } catch (err) { fail(err); }
+    return;
+  }
   const v = id => document.getElementById(id).value.trim();
   const role = roleSel.value;
   const body = { username: v("nuUsername"), displayName: v("nuName"), role, password: document.getElementById("nuPassword").value,
@@ -141,6 +177,16 @@ field("enLoad").addEventListener("click", async () => {
     field("enKey").checked = !!e.keyEnergyUnit; field("enPerson").value = e.contactPerson || ""; field("enPhone").value = e.contactPhone || "";
     msg.className = ""; msg.textContent = "";
   } catch (err) { fail(err); }
+});
+field("mergeForm").addEventListener("submit", async ev => {
+  ev.preventDefault();
+  const from = field("mgFrom").value.trim().toUpperCase(), into = field("mgInto").value.trim().toUpperCase();
+  if (!confirm(t("ad_mergeConfirm").replace("{a}", from).replace("{b}", into))) return;
+  try {
+    const m = await api(`/api/v1/admin/enterprises/${from}/merge`, { method: "POST", body: { into } });
+    const rows = Object.values(m.moved).reduce((a, n) => a + n, 0);
+    ok(t("ad_merged").replace("{a}", from).replace("{b}", into).replace("{n}", rows));
+  } catch (e) { fail(e); }
 });
 field("entryForm").addEventListener("submit", async ev => {
   ev.preventDefault();

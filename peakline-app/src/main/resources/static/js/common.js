@@ -147,6 +147,9 @@ const DICT = {
     fa_targetValue: "改造后单位产品能耗", fa_addPlan: "添加计划", fa_update: "保存修改", fa_edit: "修改", fa_doneAt: "完成日期",
     fa_planMoved: "“{m}”已改为{s}", fa_updated: "已修改设施 {n}", fa_registered: "已登记设施 {n}", fa_planAdded: "已添加改造计划“{m}”",
     f_measure: "改造措施", f_deadline: "截止日期", f_targetValue: "改造后单位产品能耗", f_equipment: "装置",
+    ad_merge: "合并重复登记的企业", ad_mergeHint: "同一企业登记了两次时，把重复的登记并入保留的登记：其填报、核算结果、设施、计量器具、令牌、用户、目标与项目一并转入，重复的登记随后删除。两家企业有相同月份的填报时不能合并。",
+    ad_mergeFrom: "重复的登记（信用代码）", ad_mergeInto: "并入（保留的信用代码）", ad_mergeDo: "合并", ad_mergeConfirm: "确定把 {a} 并入 {b}？{a} 的登记将被删除。",
+    ad_merged: "已把 {a} 并入 {b}（转入 {n} 条记录）", ad_cancelEdit: "取消修改", ad_userChanged: "已修改用户 {u}，权限范围：{s}", f_into: "并入的企业",
   },
   en: {
     app: "Peakline dual-carbon platform", dashboard: "One network", account: "Carbon account", filing: "Filing", queue: "Verification queue", admin: "Administration",
@@ -305,6 +308,9 @@ const DICT = {
     fa_targetValue: "Energy per unit after renovation", fa_addPlan: "Add the plan", fa_update: "Save changes", fa_edit: "Edit", fa_doneAt: "Done on",
     fa_planMoved: "\"{m}\" is now {s}", fa_updated: "Facility {n} changed", fa_registered: "Facility {n} registered", fa_planAdded: "Plan \"{m}\" added",
     f_measure: "Measure", f_deadline: "Deadline", f_targetValue: "Energy per unit after renovation", f_equipment: "Equipment",
+    ad_merge: "Merge a duplicate registration", ad_mergeHint: "When an enterprise was registered twice, merge the duplicate into the one kept: its filings, results, facilities, meters, tokens, users, targets and projects move with it and the duplicate is removed. Enterprises that filed the same months cannot be merged.",
+    ad_mergeFrom: "Duplicate (credit code)", ad_mergeInto: "Into (credit code kept)", ad_mergeDo: "Merge", ad_mergeConfirm: "Merge {a} into {b}? The registration {a} will be removed.",
+    ad_merged: "{a} merged into {b} ({n} records moved)", ad_cancelEdit: "Cancel", ad_userChanged: "User {u} changed, scope: {s}", f_into: "Into",
   },
 };
 

@@ -53,10 +53,19 @@ async function efficiency(year) {
       render: r => el("span", {}, badge(r.level, t("ec_" + r.level)), r.leader ? " " + t("st_leader") : "") },
     { key: "gbGrade", label: "st_gbGrade", value: r => r.gbGrade == null ? "—" : r.gbGrade === 0 ? t("st_belowLimit") : t("st_limitGradeN").replace("{n}", r.gbGrade) },
   ], list, { id: "listTable", pageSize: 100 });
-  put(document.getElementById("plans"), head(["enterprise", "st_facility", "st_measure", "deadline", "status", "st_warning"]),
-    rowsOr([...plans.plans.map(p => row([p.plan.enterpriseName, p.plan.facility, p.plan.measure, p.plan.deadline, t("pl_" + p.plan.status),
-      p.overdue ? badge("RED", t("overdue")) : badge("GREEN", p.daysLeft >= 0 ? t("st_daysLeft").replace("{n}", p.daysLeft) : t("pl_DONE"))])),
-    ...plans.unplanned.map(u => row([u.enterpriseName, u.facility, t("st_noPlan"), "—", "—", badge("YELLOW", t("st_laggardNoPlan"))]))], 6));
+  // every plan and every laggard without one, searchable, sortable and paged (a province has many)
+  dataTable(document.getElementById("plans"), [
+    { key: "enterprise", label: "enterprise" },
+    { key: "facility", label: "st_facility" },
+    { key: "measure", label: "st_measure" },
+    { key: "deadline", label: "deadline" },
+    { key: "status", label: "status" },
+    { key: "warning", label: "st_warning", value: r => r.warningText, render: r => badge(r.warningClass, r.warningText) },
+  ], [...plans.plans.map(p => ({ enterprise: p.plan.enterpriseName, facility: p.plan.facility, measure: p.plan.measure, deadline: p.plan.deadline,
+      status: t("pl_" + p.plan.status), warningClass: p.overdue ? "RED" : "GREEN",
+      warningText: p.overdue ? t("overdue") : p.daysLeft >= 0 ? t("st_daysLeft").replace("{n}", p.daysLeft) : t("pl_DONE") })),
+    ...plans.unplanned.map(u => ({ enterprise: u.enterpriseName, facility: u.facility, measure: t("st_noPlan"), deadline: "—", status: "—",
+      warningClass: "YELLOW", warningText: t("st_laggardNoPlan") }))], { id: "planTable", pageSize: 50 });
 }
 
 const INDICATORS = ["CARBON_INTENSITY", "ENERGY_INTENSITY", "CARBON_TOTAL", "ENERGY_TOTAL", "NON_FOSSIL_SHARE"];

@@ -108,6 +108,11 @@ public enum ErrorCode {
             Kind.INVALID,
             "企业登记信息有误，未保存任何内容",
             "The enterprise entry has problems; nothing was stored"),
+    ENTERPRISE_MERGE(
+            "enterprise.merge",
+            Kind.CONFLICT,
+            "两家企业有相同月份的填报，不能合并（请先作废重复的填报）",
+            "Both enterprises filed the same months; they cannot be merged"),
     ENTERPRISE_EXISTS(
             "enterprise.exists", Kind.CONFLICT, "该统一社会信用代码已登记", "An enterprise with that credit code is registered"),
     FILING_INVALID("filing.invalid", Kind.INVALID, "填报数据有误，未保存任何内容", "The filing has problems; nothing was stored"),

@@ -329,11 +329,18 @@ class AnalystBrowserIT extends BrowserTest {
         setValue("nuUsername", "bijie-analyst");
         setValue("nuName", "毕节市分析员");
         new Select(visible(By.id("nuRole"))).selectByValue("GOVERNMENT");
-        new Select(visible(By.id("nuRegion"))).selectByValue("520500");
+        // first given the wrong city, then corrected in the same form
+        new Select(visible(By.id("nuRegion"))).selectByValue("520400");
         setValue("nuPassword", "bijie-ledger-passphrase-2026");
         browser.findElement(By.id("createUser")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已创建用户 bijie-analyst"));
-        assertThat(browser.findElement(By.id("message")).getText()).contains("毕节市");
+        assertThat(browser.findElement(By.id("message")).getText()).contains("安顺市");
+        visible(By.cssSelector("#userList input.search")).sendKeys("bijie");
+        visible(By.cssSelector("#userTable button[data-user='bijie-analyst'][data-action=edit]"))
+                .click();
+        new Select(visible(By.id("nuRegion"))).selectByValue("520500");
+        browser.findElement(By.id("createUser")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已修改用户 bijie-analyst"));
         visible(By.cssSelector("#userList input.search")).sendKeys("bijie");
         assertThat(visible(By.id("userTable")).getText())
                 .contains("政府用户")
@@ -457,8 +464,36 @@ class AnalystBrowserIT extends BrowserTest {
         // the province's list of renovation plans shows it, with its deadline
         browser.get(url("/steering.html?region=520000&year=2024"));
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
-        WebElement plan = visible(By.xpath("//table[@id='plans']//td[text()='更换石墨化阴极']/.."));
+        visible(By.cssSelector("#plans input.search")).sendKeys("更换石墨化阴极");
+        WebElement plan = visible(By.xpath("//table[@id='planTable']//td[text()='更换石墨化阴极']/.."));
         assertThat(plan.getText()).contains("浏览器测试电解槽系列").contains("2027-06-30").contains("实施中");
+    }
+
+    @Test
+    void anAdministratorMergesADuplicateRegistration() {
+        Client admin = as("admin");
+        String kept = RegistryIT.code("91520102MA7TXP0W6");
+        String duplicate = RegistryIT.code("91520102MA7TXP0X7");
+        admin.json(admin.post("/api/v1/admin/enterprises", RegistryIT.entry(kept, "浏览器合并测试有限公司", "520102")), 201);
+        admin.json(
+                admin.post("/api/v1/admin/enterprises", RegistryIT.entry(duplicate, "浏览器合并测试公司（重复）", "520102")), 201);
+        login("admin");
+        browser.get(url("/admin.html#registry"));
+        wait.until(d -> "registry".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        setValue("mgFrom", duplicate);
+        setValue("mgInto", kept);
+        browser.findElement(By.id("mgSave")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("message"), "已把 " + duplicate + " 并入 " + kept));
+        // the duplicate is gone from the register: reading it says so, in Chinese
+        setValue("enCode", duplicate);
+        browser.findElement(By.id("enLoad")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("message"), "class", "error"));
+        assertThat(browser.findElement(By.id("message")).getText()).doesNotContain("not found");
+        setValue("enCode", kept);
+        browser.findElement(By.id("enLoad")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("enName"), "value", "浏览器合并测试有限公司"));
     }
 
     private void setValue(String id, String value) {

@@ -331,4 +331,88 @@ public final class EnterpriseRepository {
             return null;
         });
     }
+
+    /**
+     * What a merge did: rows moved per table and column that referred to the merged enterprise; or, when both have
+     * filed the same months, those months and nothing changed.
+     */
+    public record Merged(String from, String into, Map<String, Integer> moved, List<String> conflicts) {}
+
+    /**
+     * Merges a duplicate registration into another (the same enterprise registered twice): every row that refers to
+     * {@code from} (filings, results, facilities, meters, tokens, users, targets, projects, plans …, found from the
+     * schema's foreign keys) is moved to {@code into}, its accounted months take {@code into}'s region and industry, and
+     * {@code from} is removed; audited as {@code enterprise.merge} with both entries. Months both have filed are refused
+     * (empty: nothing is changed) and returned, so that no filing history is overwritten.
+     */
+    public Merged merge(String actor, String from, String into) {
+        return Tx.run(db, c -> {
+            List<String> both = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select distinct a.period from filing a join filing b on a.period = b.period where"
+                                    + " a.enterprise = ? and b.enterprise = ? order by a.period",
+                            from,
+                            into);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    both.add(rs.getString(1));
+                }
+            }
+            if (!both.isEmpty()) {
+                return new Merged(from, into, Map.of(), both);
+            }
+            Entry a = entry(c, from).orElseThrow();
+            Entry b = entry(c, into).orElseThrow();
+            List<String[]> refs = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select cl.relname, att.attname from pg_constraint con join pg_class cl on cl.oid ="
+                                    + " con.conrelid join pg_attribute att on att.attrelid = con.conrelid and"
+                                    + " att.attnum = any (con.conkey) where con.contype = 'f' and con.confrelid ="
+                                    + " 'enterprise'::regclass order by cl.relname, att.attname");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    refs.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            Map<String, Integer> moved = new java.util.TreeMap<>();
+            for (String[] r : refs) {
+                // names from the catalogue, quoted as identifiers
+                try (PreparedStatement ps = Tx.prepare(
+                        c,
+                        "update \"" + r[0].replace("\"", "") + "\" set \"" + r[1].replace("\"", "") + "\" = ? where \""
+                                + r[1].replace("\"", "") + "\" = ?",
+                        into,
+                        from)) {
+                    int n = ps.executeUpdate();
+                    if (n > 0) {
+                        moved.put(r[0] + "." + r[1], n);
+                    }
+                }
+            }
+            try (PreparedStatement ps = Tx.prepare(
+                    c,
+                    "update account_result set region = ?, industry = ? where enterprise = ?",
+                    b.region(),
+                    b.industry(),
+                    into)) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = Tx.prepare(c, "delete from enterprise where credit_code = ?", from)) {
+                ps.executeUpdate();
+            }
+            dev.peakline.store.AuditLog.record(
+                    c,
+                    clock.instant(),
+                    actor,
+                    "enterprise.merge",
+                    "enterprise",
+                    into,
+                    "{\"from\":" + dev.peakline.store.AuditLog.json(from) + ",\"merged\":" + a.json() + ",\"into\":"
+                            + b.json() + "}",
+                    dev.peakline.store.AuditLog.object("moved", moved.toString()));
+            return new Merged(from, into, moved, List.of());
+        });
+    }
 }

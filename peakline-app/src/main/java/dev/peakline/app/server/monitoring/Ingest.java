@@ -134,6 +134,12 @@ public class Ingest {
         return e;
     }
 
+    /** A merge moved gateway tokens to another enterprise: the cached lookups name the old one. */
+    @org.springframework.context.event.EventListener(dev.peakline.app.server.registry.EnterprisesMerged.class)
+    public void merged() {
+        forgetTokens();
+    }
+
     /** Forgets cached token lookups (after a revocation). */
     void forgetTokens() {
         tokens.clear();

@@ -57,6 +57,13 @@ public class MeterDirectory {
         return Optional.empty();
     }
 
+    /** A merge moved the meters of one enterprise to another. */
+    @org.springframework.context.event.EventListener
+    public void merged(dev.peakline.app.server.registry.EnterprisesMerged m) {
+        invalidate(m.from());
+        invalidate(m.into());
+    }
+
     public void invalidate(String enterprise) {
         cache.remove(enterprise);
     }

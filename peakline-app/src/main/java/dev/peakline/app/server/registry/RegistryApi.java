@@ -138,6 +138,35 @@ public class RegistryApi {
         return e;
     }
 
+    /** Which registration a duplicate is merged into. */
+    public record MergeForm(String into) {}
+
+    @PostMapping("/api/v1/admin/enterprises/{code}/merge")
+    @Operation(
+            summary = "Merges a duplicate registration into another: its filings, results, facilities, meters, tokens,"
+                    + " users, targets and projects move, and it is removed; 409 enterprise.merge naming the months"
+                    + " both have filed; administrators only")
+    public EnterpriseRepository.Merged merge(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestBody MergeForm f) {
+        scopes.admin(me);
+        scopes.enterprise(code);
+        String into = f == null || f.into() == null ? "" : f.into().strip().toUpperCase(java.util.Locale.ROOT);
+        scopes.enterprise(into);
+        if (into.equals(code)) {
+            throw Refusal.field(ErrorCode.ENTERPRISE_INVALID, "into", "an enterprise is not merged into itself");
+        }
+        EnterpriseRepository.Merged m = enterprises.merge(me.actor(), code, into);
+        if (!m.conflicts().isEmpty()) {
+            throw Refusal.field(
+                    ErrorCode.ENTERPRISE_MERGE,
+                    "into",
+                    "both enterprises filed " + String.join(", ", m.conflicts()) + "; discard one of each first");
+        }
+        events.publishEvent(new EnterprisesMerged(code, into));
+        events.publishEvent(new dev.peakline.app.server.ledger.AccountsChanged("enterprise merge"));
+        return m;
+    }
+
     private Entry checked(String code, EntryForm f, List<Problem> p) {
         String name = f.name() == null ? "" : f.name().strip();
         if (name.isEmpty() || name.length() > 100) {
