@@ -12,7 +12,15 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
 
     /** Whether the text is a well-formed code (six digits, not starting with 0); says nothing about existence. */
     public static boolean isValid(String value) {
-        return value != null && value.matches("[1-9][0-9]{5}");
+        if (value == null || value.length() != 6 || value.charAt(0) < '1' || value.charAt(0) > '9') {
+            return false;
+        }
+        for (int i = 1; i < 6; i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static RegionCode of(String value) {

@@ -81,18 +81,19 @@ public final class FilingReader {
      * sheets named process/过程, production/产量, output/增加值 beside the activity sheet (activity/活动数据, else the first).
      */
     public static Read read(Path activity, Path process, Path production, Path output) {
-        Table act;
         Optional<Table> proc = Optional.empty();
         Optional<Table> prod = Optional.empty();
         Optional<Table> out = Optional.empty();
+        Rows act;
         if (Table.isExcel(activity)) {
             Map<String, Table> sheets = Table.excel(activity);
-            act = activitySheet(sheets, activity.toString());
+            act = Rows.of(activitySheet(sheets, activity.toString()));
             proc = Table.pick(sheets, PROCESS_SHEETS, false);
             prod = Table.pick(sheets, PRODUCTION_SHEETS, false);
             out = Table.pick(sheets, OUTPUT_SHEETS, false);
         } else {
-            act = Table.csv(activity);
+            // a CSV activity file is parsed as it is read: its rows are never all in memory at once
+            act = new Rows(activity.getFileName().toString(), sink -> Table.csv(activity, sink));
         }
         if (process != null) {
             proc = Optional.of(load(process, PROCESS_SHEETS));
@@ -104,6 +105,13 @@ public final class FilingReader {
             out = Optional.of(load(output, OUTPUT_SHEETS));
         }
         return read(act, proc, prod, out);
+    }
+
+    /** Rows of a table, header first, fed to a sink: a table in memory, or a file streamed as it is read. */
+    record Rows(String source, java.util.function.Consumer<java.util.function.Consumer<Table.Line>> feed) {
+        static Rows of(Table t) {
+            return new Rows(t.source(), sink -> t.lines().forEach(sink));
+        }
     }
 
     private static final List<String> ACTIVITY_SHEETS = List.of("activity", "活动数据");
@@ -136,6 +144,10 @@ public final class FilingReader {
      * Reads tables already in memory (a web form's lines, an upload): the same columns, checks and problems as files.
      */
     public static Read read(Table act, Optional<Table> proc, Optional<Table> prod, Optional<Table> out) {
+        return read(Rows.of(act), proc, prod, out);
+    }
+
+    private static Read read(Rows act, Optional<Table> proc, Optional<Table> prod, Optional<Table> out) {
         List<Problem> problems = new ArrayList<>();
         // a companion sheet left at its header row (as the template comes) holds nothing to file
         proc = proc.filter(t -> t.lines().size() > 1);
@@ -166,26 +178,72 @@ public final class FilingReader {
     private interface RowParser<T> extends Function<Ctx, T> {}
 
     private static <T> List<T> rows(Table t, List<Columns.Spec> specs, List<Problem> problems, RowParser<T> parser) {
-        if (t.lines().isEmpty()) {
-            problems.add(Problem.at("file.empty", t.source(), 0, "", "the file has no header and no rows"));
-            return List.of();
-        }
-        int before = problems.size();
-        Columns cols = Columns.of(t.lines().get(0), specs, t.source(), problems);
-        if (problems.size() > before) {
-            return List.of();
-        }
+        return rows(Rows.of(t), specs, problems, parser);
+    }
+
+    private static <T> List<T> rows(Rows t, List<Columns.Spec> specs, List<Problem> problems, RowParser<T> parser) {
         List<T> out = new ArrayList<>();
-        for (Table.Line line : t.lines().subList(1, t.lines().size())) {
-            T v = parser.apply(new Ctx(t.source(), line, cols, problems));
+        Memo memo = new Memo();
+        Columns[] cols = {null};
+        boolean[] badHeader = {false};
+        int[] lines = {0};
+        t.feed().accept(line -> {
+            if (lines[0]++ == 0) {
+                int before = problems.size();
+                cols[0] = Columns.of(line, specs, t.source(), problems);
+                badHeader[0] = problems.size() > before;
+                return;
+            }
+            if (badHeader[0]) {
+                return;
+            }
+            T v = parser.apply(new Ctx(t.source(), line, cols[0], problems, memo));
             if (v != null) {
                 out.add(v);
             }
+        });
+        if (lines[0] == 0) {
+            problems.add(Problem.at("file.empty", t.source(), 0, "", "the file has no header and no rows"));
+            return List.of();
         }
-        if (t.lines().size() == 1) {
+        if (badHeader[0]) {
+            return List.of();
+        }
+        if (lines[0] == 1) {
             problems.add(Problem.at("file.empty", t.source(), 0, "", "the file has a header but no data rows"));
         }
         return out;
+    }
+
+    /**
+     * What one file's rows have parsed so far, by the cell's text: codes, periods, units and uses repeat on almost
+     * every row, so each distinct text is checked once and its value (or its problem, reported again on every row it
+     * appears in) is looked up after that.
+     */
+    private static final class Memo {
+        /** A cell's parsed value, or the problem it has (code, message) for the row to report. */
+        record Parsed<T>(T value, String code, String message) {}
+
+        final Map<String, Parsed<CreditCode>> credit = new java.util.HashMap<>();
+        final Map<String, Parsed<RegionCode>> region = new java.util.HashMap<>();
+        final Map<String, Parsed<IndustryCode>> industry = new java.util.HashMap<>();
+        final Map<String, Parsed<YearMonth>> period = new java.util.HashMap<>();
+        final Map<String, Optional<Unit>> unit = new java.util.HashMap<>();
+        final Map<String, Optional<Use>> use = new java.util.HashMap<>();
+
+        /** Distinct texts kept per column before the memo stops growing (a file of unique values gains nothing). */
+        static final int LIMIT = 100_000;
+
+        static <T> T get(Map<String, T> m, String key, Function<String, T> parse) {
+            T v = m.get(key);
+            if (v == null) {
+                v = parse.apply(key);
+                if (m.size() < LIMIT) {
+                    m.put(key, v);
+                }
+            }
+            return v;
+        }
     }
 
     private static ActivityRecord activity(Ctx c) {
@@ -251,13 +309,24 @@ public final class FilingReader {
         final Columns cols;
         final List<Problem> problems;
         final int start;
+        final Memo memo;
 
-        Ctx(String source, Table.Line line, Columns cols, List<Problem> problems) {
+        Ctx(String source, Table.Line line, Columns cols, List<Problem> problems, Memo memo) {
             this.source = source;
             this.line = line;
             this.cols = cols;
             this.problems = problems;
             this.start = problems.size();
+            this.memo = memo;
+        }
+
+        /** The memo's value for the column's cell, reporting its problem on this row when it has one. */
+        <T> T parsed(String column, Memo.Parsed<T> p) {
+            if (p.code() != null) {
+                problem(p.code(), column, p.message());
+                return null;
+            }
+            return p.value();
         }
 
         boolean clean() {
@@ -281,12 +350,12 @@ public final class FilingReader {
             if (v.isEmpty()) {
                 return null;
             }
-            Optional<String> why = CreditCode.problemWith(v);
-            if (why.isPresent()) {
-                problem("enterprise.credit_code", "enterprise", why.get());
-                return null;
-            }
-            return CreditCode.of(v);
+            return parsed("enterprise", Memo.get(memo.credit, v, x -> {
+                Optional<String> why = CreditCode.problemWith(x);
+                return why.isPresent()
+                        ? new Memo.Parsed<>(null, "enterprise.credit_code", why.get())
+                        : new Memo.Parsed<>(CreditCode.of(x), null, null);
+            }));
         }
 
         RegionCode region() {
@@ -294,12 +363,13 @@ public final class FilingReader {
             if (v.isEmpty()) {
                 return null;
             }
-            try {
-                return RegionCode.of(v);
-            } catch (IllegalArgumentException e) {
-                problem("region.format", "region", e.getMessage());
-                return null;
-            }
+            return parsed("region", Memo.get(memo.region, v, x -> {
+                try {
+                    return new Memo.Parsed<>(RegionCode.of(x), null, null);
+                } catch (IllegalArgumentException e) {
+                    return new Memo.Parsed<>(null, "region.format", e.getMessage());
+                }
+            }));
         }
 
         IndustryCode industry() {
@@ -307,12 +377,13 @@ public final class FilingReader {
             if (v.isEmpty()) {
                 return null;
             }
-            try {
-                return IndustryCode.of(v);
-            } catch (IllegalArgumentException e) {
-                problem("industry.format", "industry", e.getMessage());
-                return null;
-            }
+            return parsed("industry", Memo.get(memo.industry, v, x -> {
+                try {
+                    return new Memo.Parsed<>(IndustryCode.of(x), null, null);
+                } catch (IllegalArgumentException e) {
+                    return new Memo.Parsed<>(null, "industry.format", e.getMessage());
+                }
+            }));
         }
 
         YearMonth period() {
@@ -320,21 +391,28 @@ public final class FilingReader {
             if (v.isEmpty()) {
                 return null;
             }
-            if (!v.matches("\\d{4}-\\d{2}")) {
-                problem("period.format", "period", "'" + v + "' is not a month: write YYYY-MM, e.g. 2024-03");
-                return null;
+            return parsed("period", Memo.get(memo.period, v, Ctx::month));
+        }
+
+        /** YYYY-MM, a month 1–12 of a year in the platform's window; or the problem with it. */
+        static Memo.Parsed<YearMonth> month(String v) {
+            boolean shape = v.length() == 7 && v.charAt(4) == '-';
+            for (int i = 0; shape && i < 7; i++) {
+                shape = i == 4 || v.charAt(i) >= '0' && v.charAt(i) <= '9';
+            }
+            if (!shape) {
+                return new Memo.Parsed<>(
+                        null, "period.format", "'" + v + "' is not a month: write YYYY-MM, e.g. 2024-03");
             }
             int y = Integer.parseInt(v.substring(0, 4));
             int m = Integer.parseInt(v.substring(5));
             if (m < 1 || m > 12) {
-                problem("period.month", "period", "'" + v + "' has no month " + m);
-                return null;
+                return new Memo.Parsed<>(null, "period.month", "'" + v + "' has no month " + m);
             }
             if (!DateWindow.contains(y)) {
-                problem("period.year", "period", "year " + y + " is " + DateWindow.outside());
-                return null;
+                return new Memo.Parsed<>(null, "period.year", "year " + y + " is " + DateWindow.outside());
             }
-            return YearMonth.of(y, m);
+            return new Memo.Parsed<>(YearMonth.of(y, m), null, null);
         }
 
         Use use() {
@@ -342,7 +420,7 @@ public final class FilingReader {
             if (v.isEmpty()) {
                 return null;
             }
-            Optional<Use> u = Use.parse(v);
+            Optional<Use> u = Memo.get(memo.use, v, Use::parse);
             if (u.isEmpty()) {
                 problem(
                         "use.unknown",
@@ -356,7 +434,7 @@ public final class FilingReader {
         Quantity quantity(String col, String unitCol) {
             String v = required(col);
             String us = required(unitCol);
-            Optional<Unit> unit = Unit.parse(us);
+            Optional<Unit> unit = Memo.get(memo.unit, us, Unit::parse);
             if (!us.isEmpty() && unit.isEmpty()) {
                 problem(
                         "unit.unknown",

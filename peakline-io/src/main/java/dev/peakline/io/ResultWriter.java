@@ -79,7 +79,18 @@ public final class ResultWriter {
 
     /** A figure with six decimals (1 g CO2 or 1 gce), dot decimal separator whatever the locale; empty for NaN. */
     public static String num(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return String.format(Locale.ROOT, "%.6f", v);
+        }
+        // what %.6f prints (the shortest decimal of the double, rounded half up at the sixth place), without the
+        // Formatter's per-call parsing: the same text, several times faster on the millions of figures a province has
+        String s = new java.math.BigDecimal(Double.toString(v))
+                .setScale(6, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+        return (v < 0 || 1 / v < 0) && s.charAt(0) != '-' ? "-" + s : s;
     }
 
     static String quote(String s) {

@@ -73,52 +73,124 @@ public record Table(String source, List<Line> lines) {
             text = text.substring(1);
         }
         List<Line> lines = new ArrayList<>();
+        try (CsvReader<CsvRecord> reader = reader().ofCsvRecord(text)) {
+            scan(source, reader, lines::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Table(source, lines);
+    }
+
+    /**
+     * Streams a CSV file's rows (the header first) to the sink as they are read, holding none of them: the same checks
+     * and refusals as {@link #csv(Path)} (thrown once the whole file was read), so that a large file is checked row by
+     * row in memory proportional to what the sink keeps. A file that is not UTF-8 is refused naming its first foreign
+     * byte.
+     */
+    public static void csv(Path file, java.util.function.Consumer<Line> sink) {
+        String name = file.getFileName().toString();
+        try {
+            checkSize(file);
+            java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+            try (java.io.Reader in = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(Files.newInputStream(file), d), 1 << 16);
+                    CsvReader<CsvRecord> reader = reader().ofCsvRecord(withoutBom(in))) {
+                scan(name, reader, sink);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                // say where: decode the bytes once more with the position-reporting check
+                utf8(name, Files.readAllBytes(file));
+                throw e;
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                    utf8(name, Files.readAllBytes(file));
+                }
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Distinct texts a column may show and still be pooled (a province's enterprises fit; its quantities do not). */
+    static final int POOLED = 50_000;
+
+    private static CsvReader.CsvReaderBuilder reader() {
+        return CsvReader.builder().allowExtraFields(true).allowMissingFields(true);
+    }
+
+    private static java.io.Reader withoutBom(java.io.Reader in) throws IOException {
+        java.io.PushbackReader p = new java.io.PushbackReader(in, 1);
+        int c = p.read();
+        if (c != -1 && c != '\uFEFF') {
+            p.unread(c);
+        }
+        return p;
+    }
+
+    /**
+     * The rows of a CSV reader to the sink. A row shorter than the header reads its missing cells as empty (the
+     * columns' own checks then name them); a row with more filled cells than the header, or a cell with a control
+     * character, is refused with its row and column. Repeated short cells (codes, units, periods) share one string.
+     */
+    private static void scan(String source, CsvReader<CsvRecord> reader, java.util.function.Consumer<Line> sink) {
         List<Problem> problems = new ArrayList<>();
+        // per column: its texts seen so far, shared; a column of (almost) unique texts, such as quantities, stops
+        // being pooled once it has shown more distinct texts than a code column of a province has
+        List<Map<String, String>> pools = new ArrayList<>();
         int width = -1;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder()
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .ofCsvRecord(text)) {
-            for (CsvRecord r : reader) {
-                int row = (int) r.getStartingLineNumber();
-                List<String> cells = new ArrayList<>(r.getFieldCount());
-                for (int i = 0; i < r.getFieldCount(); i++) {
-                    String cell = r.getField(i).strip();
-                    if (hasControl(cell)) {
+        for (CsvRecord r : reader) {
+            int row = (int) r.getStartingLineNumber();
+            int n = r.getFieldCount();
+            String[] cells = new String[n];
+            boolean blank = true;
+            for (int i = 0; i < n; i++) {
+                String cell = r.getField(i).strip();
+                if (hasControl(cell)) {
+                    problems.add(Problem.at(
+                            "cell.control",
+                            source,
+                            row,
+                            column(i),
+                            "cell " + column(i) + row + " contains a control character (such as NUL); remove it"));
+                }
+                while (pools.size() <= i) {
+                    pools.add(new java.util.HashMap<>());
+                }
+                Map<String, String> pool = pools.get(i);
+                if (pool != null) {
+                    String had = pool.putIfAbsent(cell, cell);
+                    if (had != null) {
+                        cell = had;
+                    } else if (pool.size() > POOLED) {
+                        pools.set(i, null);
+                    }
+                }
+                blank &= cell.isEmpty();
+                cells[i] = cell;
+            }
+            if (blank) {
+                continue;
+            }
+            if (width < 0) {
+                width = n;
+            } else {
+                for (int i = width; i < n; i++) {
+                    if (!cells[i].isEmpty()) {
                         problems.add(Problem.at(
-                                "cell.control",
+                                "row.extra_fields",
                                 source,
                                 row,
                                 column(i),
-                                "cell " + column(i) + row + " contains a control character (such as NUL); remove it"));
-                    }
-                    cells.add(cell);
-                }
-                Line l = new Line(row, cells);
-                if (l.blank()) {
-                    continue;
-                }
-                if (width < 0) {
-                    width = cells.size();
-                } else {
-                    for (int i = width; i < cells.size(); i++) {
-                        if (!cells.get(i).isEmpty()) {
-                            problems.add(Problem.at(
-                                    "row.extra_fields",
-                                    source,
-                                    row,
-                                    column(i),
-                                    "row " + row + " has " + cells.size() + " fields but the header has " + width
-                                            + "; cell " + column(i) + row
-                                            + " is outside the table (a comma too many?)"));
-                            break;
-                        }
+                                "row " + row + " has " + n + " fields but the header has " + width + "; cell "
+                                        + column(i) + row + " is outside the table (a comma too many?)"));
+                        break;
                     }
                 }
-                lines.add(l);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            sink.accept(new Line(row, java.util.Arrays.asList(cells)));
         }
         if (!problems.isEmpty()) {
             throw Refusal.of(
@@ -126,7 +198,6 @@ public record Table(String source, List<Line> lines) {
                     source + ": " + problems.size() + " cell(s) cannot be read; nothing was stored",
                     problems);
         }
-        return new Table(source, lines);
     }
 
     /**
