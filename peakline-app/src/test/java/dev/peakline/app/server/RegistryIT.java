@@ -120,6 +120,8 @@ class RegistryIT extends ServerTest {
                         .post("/api/v1/admin/enterprises/" + clash + "/merge", "{\"into\":\"" + kept + "\"}")
                         .statusCode())
                 .isEqualTo(403);
+        // after approvals, a move and a merge the dashboard's summaries are still the sums of the results
+        Summaries.assertEqualToTheResults(db);
     }
 
     /** Files a month of natural gas for the enterprise as the administrator and approves it; the filing's id. */

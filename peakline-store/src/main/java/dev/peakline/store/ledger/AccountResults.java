@@ -272,11 +272,11 @@ public final class AccountResults {
             List<Cell> out = new ArrayList<>();
             try (PreparedStatement ps = Tx.prepare(
                             c,
-                            "select region, industry, period, sum(combustion_tco2), sum(process_tco2),"
-                                    + " sum(electricity_tco2), sum(heat_tco2), sum(energy_tce),"
-                                    + " coalesce(sum(value_added), 0), count(*) from account_result"
-                                    + " where current and period between ? and ? and region = any (?)"
-                                    + " group by region, industry, period",
+                            // the summary the results' triggers keep (V18): one row per region, industry and
+                            // month, the same sums as grouping the current results
+                            "select region, industry, period, combustion, process, electricity, heat, energy,"
+                                    + " value_added, results from account_cube"
+                                    + " where period between ? and ? and region = any (?)",
                             year + "-01",
                             year + "-12",
                             regions.toArray(String[]::new));
@@ -306,21 +306,24 @@ public final class AccountResults {
     public List<EnterpriseSum> enterprises(
             Collection<String> regions, String periodPrefix, String industryPrefix, int limit) {
         String[] span = span(periodPrefix);
+        // a year from the enterprise-year summary (V18), a month from the results themselves
+        String sql = periodPrefix.length() == 4
+                ? "select r.enterprise, e.name, r.region, r.industry, sum(r.total), sum(r.energy),"
+                        + " sum(r.value_added), sum(r.months)::int, sum(r.process) from account_year r"
+                        + " join enterprise e on e.credit_code = r.enterprise"
+                        + " where r.year between left(?, 4) and left(?, 4) and r.region = any (?)"
+                        + " and r.industry like ? group by r.enterprise, e.name, r.region, r.industry"
+                        + " order by sum(r.total) desc, r.enterprise limit ?"
+                : "select r.enterprise, e.name, r.region, r.industry, sum(r.total_tco2), sum(r.energy_tce),"
+                        + " coalesce(sum(r.value_added), 0), count(*), sum(r.process_tco2) from account_result r"
+                        + " join enterprise e on e.credit_code = r.enterprise"
+                        + " where r.current and r.period between ? and ? and r.region = any (?)"
+                        + " and r.industry like ? group by r.enterprise, e.name, r.region, r.industry"
+                        + " order by sum(r.total_tco2) desc, r.enterprise limit ?";
         return Tx.run(db, c -> {
             List<EnterpriseSum> out = new ArrayList<>();
             try (PreparedStatement ps = Tx.prepare(
-                            c,
-                            "select r.enterprise, e.name, r.region, r.industry, sum(r.total_tco2), sum(r.energy_tce),"
-                                    + " coalesce(sum(r.value_added), 0), count(*), sum(r.process_tco2) from account_result r"
-                                    + " join enterprise e on e.credit_code = r.enterprise"
-                                    + " where r.current and r.period between ? and ? and r.region = any (?)"
-                                    + " and r.industry like ? group by r.enterprise, e.name, r.region, r.industry"
-                                    + " order by sum(r.total_tco2) desc, r.enterprise limit ?",
-                            span[0],
-                            span[1],
-                            regions.toArray(String[]::new),
-                            industryPrefix + "%",
-                            limit);
+                            c, sql, span[0], span[1], regions.toArray(String[]::new), industryPrefix + "%", limit);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new EnterpriseSum(
@@ -346,8 +349,13 @@ public final class AccountResults {
             java.util.Map<String, Integer> out = new java.util.HashMap<>();
             try (PreparedStatement ps = Tx.prepare(
                             c,
-                            "select region, count(distinct enterprise) from account_result where current"
-                                    + " and period between ? and ? and region = any (?) group by region",
+                            // a month: its results (one current result per enterprise-month); a year: the
+                            // enterprises with a result in it (the summaries of V18)
+                            period.length() == 4
+                                    ? "select region, count(distinct enterprise) from account_year where year"
+                                            + " between left(?, 4) and left(?, 4) and region = any (?) group by region"
+                                    : "select region, sum(results)::int from account_cube where period between ? and"
+                                            + " ? and region = any (?) group by region",
                             span[0],
                             span[1],
                             regions.toArray(String[]::new));
