@@ -57,7 +57,51 @@ public final class Database implements AutoCloseable {
      * local user cannot connect to it. The password is random, made at the first start and kept in
      * {@code dataDir/postgres.password} readable by its owner only. The data survives a restart.
      */
+    /** Embedded servers being started ahead of time, by their data directory. */
+    private static final java.util.Map<Path, java.util.concurrent.CompletableFuture<Database>> STARTING =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Starts the embedded server of a data directory on a thread of its own, so that it is up by the time
+     * {@link #embedded(Path)} asks for it (the server command calls this before the application context starts: the two
+     * overlap). A failure is reported by {@code embedded}, as if it had started the server itself.
+     */
+    public static void prestart(Path dataDir) {
+        Path key = dataDir.toAbsolutePath().normalize();
+        STARTING.computeIfAbsent(key, k -> {
+            java.util.concurrent.CompletableFuture<Database> f = new java.util.concurrent.CompletableFuture<>();
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            f.complete(start(k));
+                        } catch (RuntimeException e) {
+                            f.completeExceptionally(e);
+                        }
+                    },
+                    "peakline-postgres-start");
+            t.setDaemon(true);
+            t.start();
+            return f;
+        });
+    }
+
     public static Database embedded(Path dataDir) {
+        java.util.concurrent.CompletableFuture<Database> early =
+                STARTING.remove(dataDir.toAbsolutePath().normalize());
+        if (early != null) {
+            try {
+                return early.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+        }
+        return start(dataDir);
+    }
+
+    private static Database start(Path dataDir) {
         try {
             Path pg = dataDir.resolve("postgres");
             Files.createDirectories(pg);

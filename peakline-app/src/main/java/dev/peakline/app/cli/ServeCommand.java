@@ -104,6 +104,10 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         long t0 = System.nanoTime();
+        if (dbUrl == null || dbUrl.isBlank()) {
+            // the embedded PostgreSQL starts while Spring builds the application context
+            dev.peakline.store.Database.prestart(java.nio.file.Path.of(dataDir));
+        }
         ConfigurableApplicationContext ctx = PeaklineServer.start(settings());
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
         System.out.printf(

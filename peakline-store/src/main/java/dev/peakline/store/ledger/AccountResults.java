@@ -280,6 +280,12 @@ public final class AccountResults {
 
     /** Region × industry × month sums of the current results in the given regions and year. */
     public List<Cell> cube(Collection<String> regions, int year) {
+        return cube(regions, String.valueOf(year));
+    }
+
+    /** The cube's cells of a year ("2024") or a month ("2024-03") in the regions. */
+    public List<Cell> cube(Collection<String> regions, String periodPrefix) {
+        String[] span = span(periodPrefix);
         return Tx.run(db, c -> {
             List<Cell> out = new ArrayList<>();
             try (PreparedStatement ps = Tx.prepare(
@@ -289,8 +295,8 @@ public final class AccountResults {
                             "select region, industry, period, combustion, process, electricity, heat, energy,"
                                     + " value_added, results from account_cube"
                                     + " where period between ? and ? and region = any (?)",
-                            year + "-01",
-                            year + "-12",
+                            span[0],
+                            span[1],
                             regions.toArray(String[]::new));
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

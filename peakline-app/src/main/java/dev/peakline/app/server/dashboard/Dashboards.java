@@ -158,13 +158,32 @@ public class Dashboards {
      */
     public View view(Region region, int year, Integer month) {
         View v = base(region, year, month);
-        Figures lastYear = base(region, year - 1, month).totals();
-        Figures lastMonth = month == null
-                ? null
-                : month == 1
-                        ? base(region, year - 1, 12).totals()
-                        : base(region, year, month - 1).totals();
+        Figures lastYear = totals(region, year - 1, month);
+        Figures lastMonth =
+                month == null ? null : month == 1 ? totals(region, year - 1, 12) : totals(region, year, month - 1);
         return v.compared(lastYear, lastMonth);
+    }
+
+    /**
+     * The totals of a span alone (the comparison of 同比 and 环比): from the view when it was computed, else from the
+     * span's cube cells and counts, without the children, industries and emitters a whole view needs.
+     */
+    private Figures totals(Region region, int year, Integer month) {
+        View known = cache.get(region.code().value() + "|" + year + "|" + month);
+        if (known != null) {
+            return known.totals();
+        }
+        List<String> subtree = scopes.subtree(region.code().value());
+        String span =
+                month == null ? String.valueOf(year) : YearMonth.of(year, month).toString();
+        Acc acc = new Acc();
+        accountResults.cube(subtree, span).forEach(acc::add);
+        int[] all = new int[2];
+        counts(subtree, span).values().forEach(n -> {
+            all[0] += n[0];
+            all[1] += n[1];
+        });
+        return acc.figures(all[0], all[1]);
     }
 
     private View base(Region region, int year, Integer month) {
