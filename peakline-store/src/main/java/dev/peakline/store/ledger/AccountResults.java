@@ -283,6 +283,36 @@ public final class AccountResults {
         return cube(regions, String.valueOf(year));
     }
 
+    /** The cube's cells of a span summed in the database: one cell (region and industry empty) for its totals. */
+    public Cell cubeTotal(Collection<String> regions, String periodPrefix) {
+        String[] span = span(periodPrefix);
+        return Tx.run(db, c -> {
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select coalesce(sum(combustion), 0), coalesce(sum(process), 0),"
+                                    + " coalesce(sum(electricity), 0), coalesce(sum(heat), 0), coalesce(sum(energy), 0),"
+                                    + " coalesce(sum(value_added), 0), coalesce(sum(results), 0)::int from account_cube"
+                                    + " where period between ? and ? and region = any (?)",
+                            span[0],
+                            span[1],
+                            regions.toArray(String[]::new));
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Cell(
+                        "",
+                        "",
+                        YearMonth.parse(span[0]),
+                        rs.getDouble(1),
+                        rs.getDouble(2),
+                        rs.getDouble(3),
+                        rs.getDouble(4),
+                        rs.getDouble(5),
+                        rs.getDouble(6),
+                        rs.getInt(7));
+            }
+        });
+    }
+
     /** The cube's cells of a year ("2024") or a month ("2024-03") in the regions. */
     public List<Cell> cube(Collection<String> regions, String periodPrefix) {
         String[] span = span(periodPrefix);

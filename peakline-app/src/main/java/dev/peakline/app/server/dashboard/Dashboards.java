@@ -165,8 +165,8 @@ public class Dashboards {
     }
 
     /**
-     * The totals of a span alone (the comparison of 同比 and 环比): from the view when it was computed, else from the
-     * span's cube cells and counts, without the children, industries and emitters a whole view needs.
+     * The totals of a span alone (the comparison of 同比 and 环比): from the view when it was computed, else summed in
+     * the database from the span's cube, without the children, industries and emitters a whole view needs.
      */
     private Figures totals(Region region, int year, Integer month) {
         View known = cache.get(region.code().value() + "|" + year + "|" + month);
@@ -177,13 +177,14 @@ public class Dashboards {
         String span =
                 month == null ? String.valueOf(year) : YearMonth.of(year, month).toString();
         Acc acc = new Acc();
-        accountResults.cube(subtree, span).forEach(acc::add);
-        int[] all = new int[2];
-        counts(subtree, span).values().forEach(n -> {
-            all[0] += n[0];
-            all[1] += n[1];
-        });
-        return acc.figures(all[0], all[1]);
+        acc.add(accountResults.cubeTotal(subtree, span));
+        int registered = enterpriseRepository.countByRegion(subtree).values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+        int filed = accountResults.filedEnterprises(subtree, span).values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+        return acc.figures(registered, filed);
     }
 
     private View base(Region region, int year, Integer month) {
