@@ -91,6 +91,37 @@ class CliTest {
     }
 
     @Test
+    void decomposeHoldsItsContract() throws Exception {
+        // two sectors, activity × intensity: 2020 V = 100 × 2 + 50 × 4 = 400, 2021 V = 120 × 2 + 50 × 3 = 390
+        Path in = dir.resolve("lmdi.csv");
+        java.nio.file.Files.writeString(
+                in,
+                "year,category,factor,value\n2020,s1,activity,100\n2020,s1,intensity,2\n2020,s2,activity,50\n"
+                        + "2020,s2,intensity,4\n2021,s1,activity,120\n2021,s1,intensity,2\n2021,s2,activity,50\n"
+                        + "2021,s2,intensity,3\n");
+        Path result = dir.resolve("lmdi-out.csv");
+        assertThat(PeaklineCli.run("decompose", "--input", in.toString(), "--out", result.toString()))
+                .isZero();
+        // ΔV_activity = L(240, 200) ln 1.2 = 40; ΔV_intensity = L(150, 200) ln 0.75 = −50; D = 0.975⁻⁴ and 0.975⁵
+        assertThat(java.nio.file.Files.readAllLines(result))
+                .containsExactly(
+                        "from_year,to_year,factor,additive,multiplicative",
+                        "2020,2021,activity,40.000000,1.106576740",
+                        "2020,2021,intensity,-50.000000,0.881095693",
+                        "2020,2021,TOTAL,-10.000000,0.975000000");
+        // a negative factor and a missing year are refused, naming the row, and nothing is written
+        Path bad = dir.resolve("lmdi-bad.csv");
+        java.nio.file.Files.writeString(bad, "year,category,factor,value\n2020,s1,activity,-1\n2022,s1,activity,2\n");
+        Path none = dir.resolve("lmdi-none.csv");
+        assertThat(PeaklineCli.run("decompose", "--input", bad.toString(), "--out", none.toString()))
+                .isEqualTo(2);
+        assertThat(none).doesNotExist();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("lmdi-bad.csv")
+                .contains("negative");
+    }
+
+    @Test
     void listsAndSearchesFactors() {
         assertThat(PeaklineCli.run("factors", "贵州", "--kind", "electricity")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))

@@ -93,7 +93,7 @@ public final class ResultWriter {
         return (v < 0 || 1 / v < 0) && s.charAt(0) != '-' ? "-" + s : s;
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             InventoryCommand.class,
             SteamCommand.class,
+            DecomposeCommand.class,
             ServeCommand.class,
             GatewayCommand.class
         })
