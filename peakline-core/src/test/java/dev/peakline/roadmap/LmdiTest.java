@@ -29,11 +29,12 @@ class LmdiTest {
                 .orElseThrow();
     }
 
-    @Test
-    void twoSectorsActivityAndIntensity() {
-        // 2020: sector 1 = 100 × 2 = 200, sector 2 = 50 × 4 = 200, V⁰ = 400
-        // 2021: sector 1 = 120 × 2 = 240, sector 2 = 50 × 3 = 150, Vᵀ = 390; ΔV = −10, D = 0.975
-        Lmdi.Result r = Lmdi.decompose(
+    /**
+     * Two sectors, activity × intensity: sector 1 is 100 × 2 in 2020 and {@code s1Activity2021} × 2 in 2021, sector 2
+     * {@code s2Activity2020} × 4 in 2020 and 50 × 3 in 2021.
+     */
+    static Lmdi.Result twoSectors(double s1Activity2021, double s2Activity2020) {
+        return Lmdi.decompose(
                 "test",
                 values(
                         2020,
@@ -47,7 +48,7 @@ class LmdiTest {
                         2020,
                         "s2",
                         "activity",
-                        50,
+                        s2Activity2020,
                         2020,
                         "s2",
                         "intensity",
@@ -55,7 +56,7 @@ class LmdiTest {
                         2021,
                         "s1",
                         "activity",
-                        120,
+                        s1Activity2021,
                         2021,
                         "s1",
                         "intensity",
@@ -68,6 +69,13 @@ class LmdiTest {
                         "s2",
                         "intensity",
                         3));
+    }
+
+    @Test
+    void twoSectorsActivityAndIntensity() {
+        // 2020: sector 1 = 100 × 2 = 200, sector 2 = 50 × 4 = 200, V⁰ = 400
+        // 2021: sector 1 = 120 × 2 = 240, sector 2 = 50 × 3 = 150, Vᵀ = 390; ΔV = −10, D = 0.975
+        Lmdi.Result r = twoSectors(120, 50);
         assertThat(r.problems()).isEmpty();
         // ΔV_activity = L(240, 200) ln(120/100) + L(150, 200) ln(50/50) = (40 / ln 1.2) × ln 1.2 + 0 = 40
         assertThat(effect(r, 2020, "activity").additive()).isCloseTo(40, within(1e-9));
@@ -88,82 +96,14 @@ class LmdiTest {
     @Test
     void aZeroTakesTheAnalyticalLimit() {
         // sector 2 has no activity in 2020 (0 × 4 = 0) and 50 × 3 = 150 in 2021: its whole change, +150, is activity's
-        Lmdi.Result r = Lmdi.decompose(
-                "test",
-                values(
-                        2020,
-                        "s1",
-                        "activity",
-                        100,
-                        2020,
-                        "s1",
-                        "intensity",
-                        2,
-                        2020,
-                        "s2",
-                        "activity",
-                        0,
-                        2020,
-                        "s2",
-                        "intensity",
-                        4,
-                        2021,
-                        "s1",
-                        "activity",
-                        100,
-                        2021,
-                        "s1",
-                        "intensity",
-                        2,
-                        2021,
-                        "s2",
-                        "activity",
-                        50,
-                        2021,
-                        "s2",
-                        "intensity",
-                        3));
+        Lmdi.Result r = twoSectors(100, 0);
         assertThat(effect(r, 2020, "activity").additive()).isCloseTo(150, within(1e-9));
         assertThat(effect(r, 2020, "intensity").additive()).isCloseTo(0, within(1e-9));
         // V: 200 → 350; D_activity = exp(150 / L(350, 200)) = exp(ln 1.75) = 1.75, D_intensity = 1
         assertThat(effect(r, 2020, "activity").multiplicative()).isCloseTo(1.75, within(1e-12));
         assertThat(effect(r, 2020, "intensity").multiplicative()).isCloseTo(1, within(1e-12));
         // the small-value substitution converges to the same: δ = 1e-12 for the zero
-        Lmdi.Result small = Lmdi.decompose(
-                "test",
-                values(
-                        2020,
-                        "s1",
-                        "activity",
-                        100,
-                        2020,
-                        "s1",
-                        "intensity",
-                        2,
-                        2020,
-                        "s2",
-                        "activity",
-                        1e-12,
-                        2020,
-                        "s2",
-                        "intensity",
-                        4,
-                        2021,
-                        "s1",
-                        "activity",
-                        100,
-                        2021,
-                        "s1",
-                        "intensity",
-                        2,
-                        2021,
-                        "s2",
-                        "activity",
-                        50,
-                        2021,
-                        "s2",
-                        "intensity",
-                        3));
+        Lmdi.Result small = twoSectors(100, 1e-12);
         assertThat(effect(small, 2020, "activity").additive()).isCloseTo(150, within(0.05 * 150));
     }
 
