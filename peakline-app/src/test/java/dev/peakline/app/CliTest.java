@@ -122,6 +122,66 @@ class CliTest {
     }
 
     @Test
+    void fitHoldsItsContractOnNistsLongleyData() throws Exception {
+        // NIST StRD Longley (employment on six nearly collinear predictors), as the CSV a user would write
+        Path data = dir.resolve("longley.csv");
+        try (var in = CliTest.class.getResourceAsStream("/longley.csv")) {
+            java.nio.file.Files.write(data, in.readAllBytes());
+        }
+        Path result = dir.resolve("fit.csv");
+        // every other numeric column is a predictor by default
+        assertThat(PeaklineCli.run("fit", "--data", data.toString(), "--y", "employed", "--out", result.toString()))
+                .isZero();
+        List<String> lines = java.nio.file.Files.readAllLines(result);
+        assertThat(lines.get(0)).isEqualTo("term,coefficient");
+        assertThat(lines)
+                .extracting(l -> l.split(",")[0])
+                .containsExactly(
+                        "term",
+                        "intercept",
+                        "deflator",
+                        "gnp",
+                        "unemployed",
+                        "armed",
+                        "population",
+                        "year",
+                        "r_squared");
+        // NIST's certified intercept −3482258.63459582 and R² 0.995479004577296
+        assertThat(Double.parseDouble(lines.get(1).split(",")[1]))
+                .isCloseTo(-3482258.63459582, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Double.parseDouble(lines.get(8).split(",")[1]))
+                .isCloseTo(0.995479004577296, org.assertj.core.data.Offset.offset(1e-10));
+        // a ridge fit adds k_hkb, k_lw and the k used
+        assertThat(PeaklineCli.run(
+                        "fit",
+                        "--data",
+                        data.toString(),
+                        "--y",
+                        "employed",
+                        "--x",
+                        "gnp,population",
+                        "--log",
+                        "--ridge",
+                        "hkb",
+                        "--out",
+                        result.toString()))
+                .isZero();
+        assertThat(java.nio.file.Files.readAllLines(result))
+                .extracting(l -> l.split(",")[0])
+                .containsExactly("term", "intercept", "gnp", "population", "r_squared", "k_hkb", "k_lw", "k");
+        // a zero under --log is refused naming its row and column; nothing is written
+        java.nio.file.Files.writeString(data, "y,a,b\n1,2,3\n2,0,4\n3,4,6\n4,5,9\n");
+        Path none = dir.resolve("fit-none.csv");
+        assertThat(PeaklineCli.run("fit", "--data", data.toString(), "--y", "y", "--log", "--out", none.toString()))
+                .isEqualTo(2);
+        assertThat(none).doesNotExist();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("longley.csv")
+                .contains("fit.log")
+                .contains("not positive");
+    }
+
+    @Test
     void listsAndSearchesFactors() {
         assertThat(PeaklineCli.run("factors", "贵州", "--kind", "electricity")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))

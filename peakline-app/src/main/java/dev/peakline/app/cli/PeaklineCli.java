@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             InventoryCommand.class,
             SteamCommand.class,
             DecomposeCommand.class,
+            FitCommand.class,
             ServeCommand.class,
             GatewayCommand.class
         })
