@@ -150,6 +150,7 @@ public class Dashboards {
     @org.springframework.context.event.EventListener(dev.peakline.app.server.ledger.AccountsChanged.class)
     public void invalidate() {
         cache.clear();
+        compared.clear();
     }
 
     /**
@@ -157,12 +158,22 @@ public class Dashboards {
      * before (each computed once between changes of the results).
      */
     public View view(Region region, int year, Integer month) {
-        View v = base(region, year, month);
-        Figures lastYear = totals(region, year - 1, month);
-        Figures lastMonth =
-                month == null ? null : month == 1 ? totals(region, year - 1, 12) : totals(region, year, month - 1);
-        return v.compared(lastYear, lastMonth);
+        // the whole answer is kept until the results change: a view people open again (the province's year) costs a
+        // map lookup, its comparison spans' totals included
+        if (compared.size() > 10_000) {
+            compared.clear();
+        }
+        return compared.computeIfAbsent(region.code().value() + "|" + year + "|" + month, k -> {
+            View v = base(region, year, month);
+            Figures lastYear = totals(region, year - 1, month);
+            Figures lastMonth =
+                    month == null ? null : month == 1 ? totals(region, year - 1, 12) : totals(region, year, month - 1);
+            return v.compared(lastYear, lastMonth);
+        });
     }
+
+    /** Views with their comparisons, computed since the results last changed. */
+    private final Map<String, View> compared = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The totals of a span alone (the comparison of 同比 and 环比): from the view when it was computed, else summed in
