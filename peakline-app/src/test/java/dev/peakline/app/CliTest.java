@@ -179,6 +179,16 @@ class CliTest {
                 .contains("longley.csv")
                 .contains("fit.log")
                 .contains("not positive");
+        // 1e300 is refused as implausible, and a NUL in a cell refuses the file, naming the cell; nothing is written
+        java.nio.file.Files.writeString(data, "y,a\n1,2\n2,1e300\n3,4\n4,5\n");
+        assertThat(PeaklineCli.run("fit", "--data", data.toString(), "--y", "y", "--out", none.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("fit.absurd");
+        java.nio.file.Files.writeString(data, "y,a\n1,2\n2,\u00003\n3,4\n4,5\n");
+        assertThat(PeaklineCli.run("fit", "--data", data.toString(), "--y", "y", "--out", none.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cell.control");
+        assertThat(none).doesNotExist();
     }
 
     @Test

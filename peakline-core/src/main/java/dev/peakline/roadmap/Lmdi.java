@@ -23,6 +23,9 @@ import java.util.TreeMap;
  * D is then undefined (NaN) and only the additive effects are given.
  */
 public final class Lmdi {
+    /** Larger factors are typing errors (a product of a few of them would overflow). */
+    static final double ABSURD = 1e30;
+
     private Lmdi() {}
 
     /** One observation: a category's factor in a year. */
@@ -51,6 +54,20 @@ public final class Lmdi {
         for (Value v : values) {
             if (!Double.isFinite(v.value())) {
                 problems.add(Problem.at("lmdi.value", source, v.row(), "value", "the value is not a finite number"));
+                continue;
+            }
+            if (v.value() > ABSURD) {
+                problems.add(Problem.at(
+                        "lmdi.absurd",
+                        source,
+                        v.row(),
+                        "value",
+                        v.value() + " is implausibly large for a factor (above 1e30): check the unit"));
+                continue;
+            }
+            if (v.year() < 1949 || v.year() > 2100) {
+                problems.add(
+                        Problem.at("lmdi.year", source, v.row(), "year", "year " + v.year() + " is outside 1949–2100"));
                 continue;
             }
             if (v.value() < 0) {

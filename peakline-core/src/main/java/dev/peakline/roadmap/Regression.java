@@ -112,15 +112,6 @@ public final class Regression {
         return new Fit(intercept, coefficients, rSquared(x, y, intercept, coefficients), used, kHkb, kLw, vif(x));
     }
 
-    /** The ridge trace: the coefficients (original scale) for each constant. */
-    public static List<double[]> trace(double[][] x, double[] y, double[] ks) {
-        List<double[]> out = new ArrayList<>();
-        for (double k : ks) {
-            out.add(ridge(x, y, "k", k).coefficients());
-        }
-        return out;
-    }
-
     static double gcv(double[][] xs, double[] yc, double[][] xtx, double[] xty) {
         double[] eigen = eigenvalues(xtx);
         double best = Double.POSITIVE_INFINITY;

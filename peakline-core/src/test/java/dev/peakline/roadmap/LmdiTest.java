@@ -135,5 +135,11 @@ class LmdiTest {
         assertThat(r.effects()).isEmpty();
         assertThat(r.problems()).extracting(p -> p.code()).contains("lmdi.negative", "lmdi.duplicate", "lmdi.gap");
         assertThat(r.problems().get(0).row()).isEqualTo(2);
+
+        // an absurd magnitude (1e300 would overflow a product) and a year outside 1949–2100 are named too
+        Lmdi.Result absurd = Lmdi.decompose(
+                "f.csv", values(2020, "s1", "activity", 1e300, 1900, "s1", "activity", 1, 2021, "s1", "activity", 2));
+        assertThat(absurd.effects()).isEmpty();
+        assertThat(absurd.problems()).extracting(p -> p.code()).contains("lmdi.absurd", "lmdi.year");
     }
 }

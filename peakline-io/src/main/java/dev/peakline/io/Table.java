@@ -50,15 +50,11 @@ public record Table(String source, List<Line> lines) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 
-    /** Reads a CSV file. */
+    /** Reads a CSV file (its rows as {@link #csv(Path, java.util.function.Consumer)} streams them). */
     public static Table csv(Path file) {
-        try {
-            checkSize(file);
-            String name = file.getFileName().toString();
-            return csv(name, utf8(name, Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        List<Line> lines = new ArrayList<>();
+        csv(file, lines::add);
+        return new Table(file.getFileName().toString(), lines);
     }
 
     /**

@@ -140,6 +140,10 @@ public final class FitCommand implements Callable<Integer> {
             problems.add(Problem.at("fit.singular", source, 0, "", e.getMessage()));
             return fail(problems);
         }
+        if (!Double.isFinite(f.intercept()) || !Double.isFinite(f.rSquared())) {
+            problems.add(Problem.at("fit.singular", source, 0, "", "the fit has no finite solution"));
+            return fail(problems);
+        }
         StringBuilder b = new StringBuilder("term,coefficient\n");
         b.append("intercept,").append(num(f.intercept())).append('\n');
         for (int j = 0; j < names.size(); j++) {
@@ -175,6 +179,11 @@ public final class FitCommand implements Callable<Integer> {
             d = Decimals.parse(v);
         } catch (NumberFormatException e) {
             problems.add(Problem.at("number.format", source, l.number(), name, "'" + v + "' is not a number"));
+            return Double.NaN;
+        }
+        if (Math.abs(d) > 1e30) {
+            problems.add(Problem.at(
+                    "fit.absurd", source, l.number(), name, v + " is implausibly large (above 1e30): check the unit"));
             return Double.NaN;
         }
         if (log) {

@@ -317,15 +317,26 @@ public final class Monitoring {
     public Optional<String> gatewayEnterprise(String tokenHash) {
         return Tx.run(db, c -> {
             try (PreparedStatement ps = Tx.prepare(
-                            c, "select enterprise from gateway_token where token_hash = ? and not revoked", tokenHash);
+                            c,
+                            "select enterprise, last_used_at from gateway_token where token_hash = ? and not revoked",
+                            tokenHash);
                     ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.<String>empty();
                 }
                 String enterprise = rs.getString(1);
-                dev.peakline.store.users.UserRepository.touch(c, "gateway_token", tokenHash, clock.instant());
+                dev.peakline.store.users.UserRepository.touch(
+                        c, "gateway_token", tokenHash, rs.getTimestamp(2), clock.instant());
                 return Optional.of(enterprise);
             }
+        });
+    }
+
+    /** Notes the use of a gateway token its caller had looked up before (at most once a minute is written). */
+    public void noteGatewayUse(String tokenHash) {
+        Tx.run(db, c -> {
+            dev.peakline.store.users.UserRepository.touch(c, "gateway_token", tokenHash, null, clock.instant());
+            return null;
         });
     }
 

@@ -99,7 +99,8 @@ public final class UserRepository {
             try (PreparedStatement ps = Tx.prepare(
                             c,
                             "select u.id, u.username, u.display_name, u.password_hash, u.role, u.region, u.enterprise,"
-                                    + " u.locked, t.expires_at from api_token t join app_user u on u.id = t.user_id"
+                                    + " u.locked, t.expires_at, t.last_used_at from api_token t join app_user u on"
+                                    + " u.id = t.user_id"
                                     + " where t.token_hash = ? and not t.revoked and (t.expires_at is null or"
                                     + " t.expires_at > ?)",
                             tokenHash,
@@ -110,7 +111,7 @@ public final class UserRepository {
                 }
                 Timestamp expires = rs.getTimestamp(9);
                 Bearer b = new Bearer(user(rs), expires == null ? null : expires.toInstant());
-                touch(c, "api_token", tokenHash, clock.instant());
+                touch(c, "api_token", tokenHash, rs.getTimestamp(10), clock.instant());
                 return Optional.of(b);
             }
         });
@@ -283,8 +284,15 @@ public final class UserRepository {
             Instant revokedAt,
             Instant lastUsedAt) {}
 
-    /** Notes a token's use, at most once a minute (so a busy client does not write on every request). */
-    public static void touch(java.sql.Connection c, String table, String tokenHash, Instant at) throws SQLException {
+    /**
+     * Notes a token's use, at most once a minute (so a busy client does not write on every request): nothing is written
+     * when the use already noted ({@code lastUsed}, as just read; null when never) is less than a minute old.
+     */
+    public static void touch(java.sql.Connection c, String table, String tokenHash, Timestamp lastUsed, Instant at)
+            throws SQLException {
+        if (lastUsed != null && lastUsed.toInstant().isAfter(at.minusSeconds(60))) {
+            return;
+        }
         try (PreparedStatement ps = Tx.prepare(
                 c,
                 "update " + table + " set last_used_at = ? where token_hash = ? and (last_used_at is null or"

@@ -127,12 +127,25 @@ public class Ingest {
         String hash = Accounts.hash(token);
         String cached = tokens.get(hash);
         if (cached != null) {
+            // the lookup is cached, its use is not: the administrator's token list shows it to the minute
+            java.time.Instant now = clock.instant();
+            java.time.Instant noted = used.get(hash);
+            if (noted == null || noted.isBefore(now.minusSeconds(60))) {
+                used.put(hash, now);
+                monitoring.noteGatewayUse(hash);
+            }
             return Optional.of(cached);
         }
         Optional<String> e = monitoring.gatewayEnterprise(hash);
-        e.ifPresent(v -> tokens.put(hash, v));
+        e.ifPresent(v -> {
+            tokens.put(hash, v);
+            used.put(hash, clock.instant());
+        });
         return e;
     }
+
+    /** When each cached token's use was last written. */
+    private final Map<String, java.time.Instant> used = new ConcurrentHashMap<>();
 
     /** A merge moved gateway tokens to another enterprise: the cached lookups name the old one. */
     @org.springframework.context.event.EventListener(dev.peakline.app.server.registry.EnterprisesMerged.class)
@@ -143,6 +156,7 @@ public class Ingest {
     /** Forgets cached token lookups (after a revocation). */
     void forgetTokens() {
         tokens.clear();
+        used.clear();
     }
 
     /** Reads an HTTP body (JSON or CSV by content type) for an enterprise already authenticated. */
