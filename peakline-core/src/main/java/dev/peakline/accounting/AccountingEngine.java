@@ -54,14 +54,30 @@ public final class AccountingEngine {
 
     private record Enterprise(RegionCode region, IndustryCode industry, int row) {}
 
+    /** What a line's factor row and unit check depend on when it carries no measured values. */
+    private record LineKey(
+            String carrier,
+            dev.peakline.units.Unit unit,
+            Use use,
+            RegionCode region,
+            IndustryCode industry,
+            YearMonth period) {}
+
     public Run account(AccountingInput in) {
         String src = in.sourceName();
         List<Problem> problems = new ArrayList<>();
-        TreeMap<CreditCode, Enterprise> enterprises = new TreeMap<>();
+        // a file lists an enterprise's lines together: the previous line's enterprise is looked up only when it changes
+        Map<CreditCode, Enterprise> seen = new HashMap<>();
+        ActivityRecord previous = null;
+        Enterprise e = null;
         for (ActivityRecord a : in.activity()) {
-            Enterprise e = enterprises.get(a.enterprise());
+            if (previous == null || a.enterprise() != previous.enterprise()) {
+                e = seen.get(a.enterprise());
+            }
+            previous = a;
             if (e == null) {
-                enterprises.put(a.enterprise(), new Enterprise(a.region(), a.industry(), a.sourceRow()));
+                e = new Enterprise(a.region(), a.industry(), a.sourceRow());
+                seen.put(a.enterprise(), e);
             } else if (!e.region().equals(a.region()) || !e.industry().equals(a.industry())) {
                 problems.add(Problem.at(
                         "enterprise.inconsistent",
@@ -73,24 +89,24 @@ public final class AccountingEngine {
                                 + " here"));
             }
         }
-        for (var en : enterprises.entrySet()) {
-            Enterprise e = en.getValue();
-            if (library.registry().region(e.region()).isEmpty()) {
+        TreeMap<CreditCode, Enterprise> enterprises = new TreeMap<>(seen);
+        for (Enterprise en : enterprises.values()) {
+            if (library.registry().region(en.region()).isEmpty()) {
                 problems.add(Problem.at(
                         "region.unknown",
                         src,
-                        e.row(),
+                        en.row(),
                         "region",
-                        "'" + e.region() + "' is not a GB/T 2260 region code"));
+                        "'" + en.region() + "' is not a GB/T 2260 region code"));
             }
-            var ind = library.registry().industries().get(e.industry());
+            var ind = library.registry().industries().get(en.industry());
             if (ind == null) {
                 problems.add(Problem.at(
                         "industry.unknown",
                         src,
-                        e.row(),
+                        en.row(),
                         "industry",
-                        "'" + e.industry() + "' is not a GB/T 4754-2017 code"));
+                        "'" + en.industry() + "' is not a GB/T 4754-2017 code"));
             }
         }
         Map<CreditCode, Integer> ordinal = new HashMap<>();
@@ -100,9 +116,20 @@ public final class AccountingEngine {
 
         FactorTable table = new FactorTable(library, options);
         int[] rows = new int[in.activity().size()];
+        // a province's lines repeat a few thousand combinations of carrier, unit, use, region, industry and month: each
+        // combination without measured values is checked and looked up once, its row remembered
+        Map<LineKey, Integer> known = new HashMap<>();
         for (int i = 0; i < rows.length; i++) {
             ActivityRecord a = in.activity().get(i);
             rows[i] = -1;
+            LineKey k = Double.isNaN(a.measuredNcv()) && Double.isNaN(a.measuredCarbonContent())
+                    ? new LineKey(a.carrier(), a.quantity().unit(), a.use(), a.region(), a.industry(), a.period())
+                    : null;
+            Integer row = k == null ? null : known.get(k);
+            if (row != null) {
+                rows[i] = row;
+                continue;
+            }
             String unitProblem = unitProblem(a);
             if (unitProblem != null) {
                 problems.add(Problem.at("unit.dimension", src, a.sourceRow(), "unit", unitProblem));
@@ -128,6 +155,9 @@ public final class AccountingEngine {
                         l.problem()));
             } else {
                 rows[i] = l.row();
+                if (k != null) {
+                    known.put(k, l.row());
+                }
             }
         }
 
@@ -189,11 +219,17 @@ public final class AccountingEngine {
             rows[i] = canonical[rows[i]];
         }
         ActivityBatch.Builder b = ActivityBatch.builder(rows.length, true);
+        CreditCode lastCode = null;
+        int lastOrdinal = -1;
         for (int i = 0; i < rows.length; i++) {
             ActivityRecord a = in.activity().get(i);
+            if (a.enterprise() != lastCode) {
+                lastCode = a.enterprise();
+                lastOrdinal = ordinal.get(lastCode);
+            }
             YearMonth p = a.period();
             b.add(
-                    ordinal.get(a.enterprise()),
+                    lastOrdinal,
                     ActivityBatch.periodOrdinal(p.getYear(), p.getMonthValue()),
                     rows[i],
                     a.quantity().canonicalValue());
@@ -216,7 +252,7 @@ public final class AccountingEngine {
         ActivityBatch batch = b.build();
         double[] sums = BatchAccountant.account(batch, table, threads);
         List<AccountingResult.Company> companies = new ArrayList<>();
-        enterprises.forEach((c, e) -> companies.add(new AccountingResult.Company(c, e.region(), e.industry())));
+        enterprises.forEach((c, en) -> companies.add(new AccountingResult.Company(c, en.region(), en.industry())));
         return new Run(AccountingResult.assemble(in, batch, table, sums, companies, ordinal, outcomes), List.of());
     }
 

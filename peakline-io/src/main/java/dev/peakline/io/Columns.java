@@ -40,6 +40,12 @@ final class Columns {
         return c;
     }
 
+    /** The column's position, -1 when the header has no such column. */
+    int index(String name) {
+        Integer p = position.get(name);
+        return p == null ? -1 : p;
+    }
+
     boolean has(String name) {
         return position.containsKey(name);
     }

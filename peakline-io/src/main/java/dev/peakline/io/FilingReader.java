@@ -92,8 +92,12 @@ public final class FilingReader {
             prod = Table.pick(sheets, PRODUCTION_SHEETS, false);
             out = Table.pick(sheets, OUTPUT_SHEETS, false);
         } else {
-            // a CSV activity file is parsed as it is read: its rows are never all in memory at once
-            act = new Rows(activity.getFileName().toString(), sink -> Table.csv(activity, sink));
+            // a plain CSV activity file is cut into pieces that the cores parse together; any other is parsed as it is
+            // read, its rows never all in memory at once
+            CsvBytes plain = Table.plain(activity);
+            act = plain != null
+                    ? Rows.of(plain)
+                    : new Rows(activity.getFileName().toString(), sink -> Table.csv(activity, sink), null);
         }
         if (process != null) {
             proc = Optional.of(load(process, PROCESS_SHEETS));
@@ -108,9 +112,14 @@ public final class FilingReader {
     }
 
     /** Rows of a table, header first, fed to a sink: a table in memory, or a file streamed as it is read. */
-    record Rows(String source, java.util.function.Consumer<java.util.function.Consumer<Table.Line>> feed) {
+    record Rows(
+            String source, java.util.function.Consumer<java.util.function.Consumer<Table.Line>> feed, CsvBytes plain) {
         static Rows of(Table t) {
-            return new Rows(t.source(), sink -> t.lines().forEach(sink));
+            return new Rows(t.source(), sink -> t.lines().forEach(sink), null);
+        }
+
+        static Rows of(CsvBytes plain) {
+            return new Rows(plain.source(), null, plain);
         }
     }
 
@@ -136,6 +145,13 @@ public final class FilingReader {
                     Table.pick(sheets, PROCESS_SHEETS, false),
                     Table.pick(sheets, PRODUCTION_SHEETS, false),
                     Table.pick(sheets, OUTPUT_SHEETS, false));
+        }
+        CsvBytes plain = CsvBytes.plain(
+                name,
+                bytes,
+                sink -> Table.csv(name, Table.utf8(name, bytes)).lines().forEach(sink));
+        if (plain != null) {
+            return read(Rows.of(plain), Optional.empty(), Optional.empty(), Optional.empty());
         }
         return read(Table.csv(name, Table.utf8(name, bytes)), Optional.empty(), Optional.empty(), Optional.empty());
     }
@@ -182,6 +198,9 @@ public final class FilingReader {
     }
 
     private static <T> List<T> rows(Rows t, List<Columns.Spec> specs, List<Problem> problems, RowParser<T> parser) {
+        if (t.plain() != null) {
+            return rows(t.plain(), specs, problems, parser);
+        }
         List<T> out = new ArrayList<>();
         Memo memo = new Memo();
         Columns[] cols = {null};
@@ -216,6 +235,159 @@ public final class FilingReader {
     }
 
     /**
+     * The rows of a plain CSV file, its pieces parsed by the cores together, each with its own memo, and joined in file
+     * order: the same records and problems, in the same order, as one pass over the file.
+     */
+    private static <T> List<T> rows(CsvBytes t, List<Columns.Spec> specs, List<Problem> problems, RowParser<T> parser) {
+        if (t.header() == null) {
+            problems.add(Problem.at("file.empty", t.source(), 0, "", "the file has no header and no rows"));
+            return List.of();
+        }
+        int before = problems.size();
+        Columns cols = Columns.of(t.header(), specs, t.source(), problems);
+        if (problems.size() > before) {
+            return List.of();
+        }
+        List<CsvBytes.Piece> pieces = t.pieces(Runtime.getRuntime().availableProcessors());
+        if (pieces == null) {
+            return rows(new Rows(t.source(), t.general(), null), specs, problems, parser);
+        }
+        record Part<T>(List<T> rows, List<Problem> problems, List<Problem> shape, int[] lines) {}
+        List<Part<T>> parts = pieces.parallelStream()
+                .map(p -> {
+                    Part<T> part = new Part<>(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new int[1]);
+                    Memo memo = new Memo();
+                    @SuppressWarnings("unchecked")
+                    CsvBytes.Fast fast =
+                            specs == ACTIVITY ? new FastActivity(cols, (List<ActivityRecord>) part.rows()) : null;
+                    t.feed(
+                            p,
+                            fast,
+                            line -> {
+                                part.lines()[0]++;
+                                T v = parser.apply(new Ctx(t.source(), line, cols, part.problems(), memo));
+                                if (v != null) {
+                                    part.rows().add(v);
+                                }
+                            },
+                            part.shape());
+                    return part;
+                })
+                .toList();
+        List<Problem> shape = new ArrayList<>();
+        int n = 0;
+        int lines = 0;
+        for (Part<T> p : parts) {
+            shape.addAll(p.shape());
+            n += p.rows().size();
+            lines += p.lines()[0];
+        }
+        if (!shape.isEmpty()) {
+            throw Table.shapeRefusal(t.source(), shape);
+        }
+        List<T> out = new ArrayList<>(n);
+        for (Part<T> p : parts) {
+            out.addAll(p.rows());
+            problems.addAll(p.problems());
+        }
+        if (lines == 0 && n == 0) {
+            problems.add(Problem.at("file.empty", t.source(), 0, "", "the file has a header but no data rows"));
+        }
+        return out;
+    }
+
+    /**
+     * Activity lines read straight from a plain CSV's bytes when every cell is as it usually is: the codes, period,
+     * unit and use known good (each distinct text checked once, by the same checks as {@link #activity(Ctx)}), the
+     * quantity a plain non-negative decimal within {@link #ABSURD}, the optional columns empty. Any other line — one
+     * with a problem to name, a measured value, a grade — is left to {@link #activity(Ctx)}, so what is reported, and
+     * how, does not change.
+     */
+    private static final class FastActivity implements CsvBytes.Fast {
+        final int enterprise, region, industry, period, carrier, quantity, unit, use;
+        final int[] optional;
+        final List<ActivityRecord> out;
+        final CsvBytes.Slices<Memo.Parsed<CreditCode>> credits = new CsvBytes.Slices<>(Memo.LIMIT, Memo::credit);
+        final CsvBytes.Slices<Memo.Parsed<RegionCode>> regions = new CsvBytes.Slices<>(Memo.LIMIT, Memo::region);
+        final CsvBytes.Slices<Memo.Parsed<IndustryCode>> industries = new CsvBytes.Slices<>(Memo.LIMIT, Memo::industry);
+        final CsvBytes.Slices<Memo.Parsed<YearMonth>> periods = new CsvBytes.Slices<>(Memo.LIMIT, Ctx::month);
+        final CsvBytes.Slices<String> carriers = new CsvBytes.Slices<>(Memo.LIMIT, s -> s);
+        final CsvBytes.Slices<Optional<Unit>> units = new CsvBytes.Slices<>(Memo.LIMIT, Unit::parse);
+        final CsvBytes.Slices<Optional<Use>> uses = new CsvBytes.Slices<>(Memo.LIMIT, Use::parse);
+
+        FastActivity(Columns c, List<ActivityRecord> out) {
+            enterprise = c.index("enterprise");
+            region = c.index("region");
+            industry = c.index("industry");
+            period = c.index("period");
+            carrier = c.index("carrier");
+            quantity = c.index("quantity");
+            unit = c.index("unit");
+            use = c.index("use");
+            optional = java.util.stream.Stream.of(
+                            "ncv", "quality", "carbon_content", "uncertainty", "factor_uncertainty")
+                    .mapToInt(c::index)
+                    .filter(i -> i >= 0)
+                    .toArray();
+            this.out = out;
+        }
+
+        private static <T> T good(CsvBytes.Slices<Memo.Parsed<T>> m, byte[] b, int[] from, int[] to, int i) {
+            Memo.Parsed<T> p = m.get(b, from[i], to[i]);
+            return p.code() == null ? p.value() : null;
+        }
+
+        @Override
+        public boolean take(byte[] b, int line, int[] from, int[] to, int cells) {
+            for (int i : optional) {
+                if (i < cells && from[i] < to[i]) {
+                    return false;
+                }
+            }
+            int last = Math.max(
+                    Math.max(Math.max(enterprise, region), Math.max(industry, period)),
+                    Math.max(Math.max(carrier, quantity), Math.max(unit, use)));
+            if (last >= cells) {
+                return false;
+            }
+            if (from[enterprise] == to[enterprise]
+                    || from[region] == to[region]
+                    || from[industry] == to[industry]
+                    || from[period] == to[period]
+                    || from[carrier] == to[carrier]
+                    || from[unit] == to[unit]
+                    || from[use] == to[use]) {
+                return false;
+            }
+            CreditCode e = good(credits, b, from, to, enterprise);
+            RegionCode r = good(regions, b, from, to, region);
+            IndustryCode ind = good(industries, b, from, to, industry);
+            YearMonth p = good(periods, b, from, to, period);
+            Optional<Unit> u = units.get(b, from[unit], to[unit]);
+            Optional<Use> how = uses.get(b, from[use], to[use]);
+            double q = Decimals.plain(b, from[quantity], to[quantity]);
+            String c = carriers.get(b, from[carrier], to[carrier]);
+            if (e == null
+                    || r == null
+                    || ind == null
+                    || p == null
+                    || u.isEmpty()
+                    || how.isEmpty()
+                    || !(q >= 0)
+                    || c.isEmpty()) {
+                return false;
+            }
+            Quantity qty = Quantity.of(q, u.get());
+            if (qty.canonicalValue() > ABSURD) {
+                return false;
+            }
+            out.add(new ActivityRecord(
+                    e, r, ind, p, c, qty, how.get(), Double.NaN, Double.NaN, line, null, Double.NaN, Double.NaN));
+            return true;
+        }
+    }
+
+    /**
      * What one file's rows have parsed so far, by the cell's text: codes, periods, units and uses repeat on almost
      * every row, so each distinct text is checked once and its value (or its problem, reported again on every row it
      * appears in) is looked up after that.
@@ -233,6 +405,29 @@ public final class FilingReader {
 
         /** Distinct texts kept per column before the memo stops growing (a file of unique values gains nothing). */
         static final int LIMIT = 100_000;
+
+        static Parsed<CreditCode> credit(String x) {
+            Optional<String> why = CreditCode.problemWith(x);
+            return why.isPresent()
+                    ? new Parsed<>(null, "enterprise.credit_code", why.get())
+                    : new Parsed<>(CreditCode.of(x), null, null);
+        }
+
+        static Parsed<RegionCode> region(String x) {
+            try {
+                return new Parsed<>(RegionCode.of(x), null, null);
+            } catch (IllegalArgumentException e) {
+                return new Parsed<>(null, "region.format", e.getMessage());
+            }
+        }
+
+        static Parsed<IndustryCode> industry(String x) {
+            try {
+                return new Parsed<>(IndustryCode.of(x), null, null);
+            } catch (IllegalArgumentException e) {
+                return new Parsed<>(null, "industry.format", e.getMessage());
+            }
+        }
 
         static <T> T get(Map<String, T> m, String key, Function<String, T> parse) {
             T v = m.get(key);
@@ -350,12 +545,7 @@ public final class FilingReader {
             if (v.isEmpty()) {
                 return null;
             }
-            return parsed("enterprise", Memo.get(memo.credit, v, x -> {
-                Optional<String> why = CreditCode.problemWith(x);
-                return why.isPresent()
-                        ? new Memo.Parsed<>(null, "enterprise.credit_code", why.get())
-                        : new Memo.Parsed<>(CreditCode.of(x), null, null);
-            }));
+            return parsed("enterprise", Memo.get(memo.credit, v, Memo::credit));
         }
 
         RegionCode region() {
@@ -363,13 +553,7 @@ public final class FilingReader {
             if (v.isEmpty()) {
                 return null;
             }
-            return parsed("region", Memo.get(memo.region, v, x -> {
-                try {
-                    return new Memo.Parsed<>(RegionCode.of(x), null, null);
-                } catch (IllegalArgumentException e) {
-                    return new Memo.Parsed<>(null, "region.format", e.getMessage());
-                }
-            }));
+            return parsed("region", Memo.get(memo.region, v, Memo::region));
         }
 
         IndustryCode industry() {
@@ -377,13 +561,7 @@ public final class FilingReader {
             if (v.isEmpty()) {
                 return null;
             }
-            return parsed("industry", Memo.get(memo.industry, v, x -> {
-                try {
-                    return new Memo.Parsed<>(IndustryCode.of(x), null, null);
-                } catch (IllegalArgumentException e) {
-                    return new Memo.Parsed<>(null, "industry.format", e.getMessage());
-                }
-            }));
+            return parsed("industry", Memo.get(memo.industry, v, Memo::industry));
         }
 
         YearMonth period() {

@@ -41,56 +41,135 @@ public final class ResultWriter {
     private ResultWriter() {}
 
     public static void writeAccounts(AccountingResult result, Path out) {
+        List<EnterpriseMonth> months = result.months();
+        String sets = quote(result.factorSets());
+        // the lines are made on every core, a block of months each, and written in order
+        int block = 4096;
         writeAtomically(out, w -> {
             w.write(String.join(",", HEADER));
             w.write('\n');
-            String sets = result.factorSets();
-            for (EnterpriseMonth m : result.months()) {
-                String perProduct = m.production().keySet().stream()
-                        .map(p -> p.replace(",", " ") + "=" + num(m.carbonPerProduct(p)))
-                        .collect(Collectors.joining(";"));
-                w.write(String.join(
-                        ",",
-                        m.enterprise().value(),
-                        m.period().toString(),
-                        m.region().value(),
-                        m.industry().value(),
-                        num(m.scope1()),
-                        num(m.scope2()),
-                        num(m.total()),
-                        num(m.energy()),
-                        num(m.combustion()),
-                        num(m.process()),
-                        num(m.electricity()),
-                        num(m.heat()),
-                        num(m.valueAdded()),
-                        num(m.carbonIntensity()),
-                        num(m.energyIntensity()),
-                        quote(perProduct),
-                        quote(sets),
-                        num(m.feedstockEnergy()),
-                        num(m.energyExcludingFeedstock()),
-                        num(m.suppliedElectricity()),
-                        num(m.emissionsPerMwhSupplied())));
-                w.write('\n');
+            int blocks = (months.size() + block - 1) / block;
+            for (int first = 0; first < blocks; first += 16) {
+                int from = first;
+                List<String> texts = java.util.stream.IntStream.range(from, Math.min(blocks, from + 16))
+                        .parallel()
+                        .mapToObj(k -> lines(months.subList(k * block, Math.min(months.size(), (k + 1) * block)), sets))
+                        .toList();
+                for (String t : texts) {
+                    w.write(t);
+                }
             }
         });
     }
 
+    private static String lines(List<EnterpriseMonth> months, String sets) {
+        StringBuilder b = new StringBuilder(months.size() * 256);
+        for (EnterpriseMonth m : months) {
+            String perProduct = m.production().keySet().stream()
+                    .map(p -> p.replace(",", " ") + "=" + num(m.carbonPerProduct(p)))
+                    .collect(Collectors.joining(";"));
+            b.append(m.enterprise().value()).append(',');
+            b.append(m.period()).append(',');
+            b.append(m.region().value()).append(',');
+            b.append(m.industry().value());
+            for (double v : new double[] {
+                m.scope1(),
+                m.scope2(),
+                m.total(),
+                m.energy(),
+                m.combustion(),
+                m.process(),
+                m.electricity(),
+                m.heat(),
+                m.valueAdded(),
+                m.carbonIntensity(),
+                m.energyIntensity()
+            }) {
+                num(b.append(','), v);
+            }
+            b.append(',').append(quote(perProduct));
+            b.append(',').append(sets);
+            for (double v : new double[] {
+                m.feedstockEnergy(), m.energyExcludingFeedstock(), m.suppliedElectricity(), m.emissionsPerMwhSupplied()
+            }) {
+                num(b.append(','), v);
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
     /** A figure with six decimals (1 g CO2 or 1 gce), dot decimal separator whatever the locale; empty for NaN. */
     public static String num(double v) {
+        return num(new StringBuilder(24), v).toString();
+    }
+
+    /**
+     * Appends what {@code %.6f} prints of {@code v} (nothing for NaN): the shortest decimal that reads back as the double
+     * ({@link Double#toString}), rounded half up at the sixth decimal, its digits carried by hand rather than through
+     * {@link java.util.Formatter} or {@link java.math.BigDecimal} (a province's results are millions of figures).
+     */
+    static StringBuilder num(StringBuilder out, double v) {
         if (Double.isNaN(v)) {
-            return "";
+            return out;
         }
         if (Double.isInfinite(v)) {
-            return String.format(Locale.ROOT, "%.6f", v);
+            return out.append(String.format(Locale.ROOT, "%.6f", v));
         }
-        // what %.6f prints (the shortest decimal of the double, rounded half up at the sixth place), without the
-        // Formatter's per-call parsing: the same text, several times faster on the millions of figures a province has
-        String s = new java.math.BigDecimal(Double.toString(v))
-                .setScale(6, java.math.RoundingMode.HALF_UP)
-                .toPlainString();
-        return (v < 0 || 1 / v < 0) && s.charAt(0) != '-' ? "-" + s : s;
+        if (v < 0 || 1 / v < 0) {
+            out.append('-');
+        }
+        double a = Math.abs(v);
+        if (a < 1e9) {
+            // a·10⁶ exactly, as t + lo (10⁶ is exact, the fused multiply-add gives the product's rounding error); when
+            // no rounding point (k + ½ millionths) lies within two ulps of the figure, the shortest decimal and the
+            // double itself round alike, and the millionths are read off the exact product
+            double t = a * 1e6;
+            double lo = Math.fma(a, 1e6, -t);
+            double whole = Math.floor(t);
+            double frac = (t - whole) + lo;
+            double margin = 2e6 * Math.ulp(a);
+            if (frac > margin && frac < 1 - margin && Math.abs(frac - 0.5) > margin) {
+                long n = (long) whole + (frac > 0.5 ? 1 : 0);
+                long fraction = n % 1_000_000;
+                out.append(n / 1_000_000).append('.');
+                for (long d = 100_000; d > 1 && fraction < d; d /= 10) {
+                    out.append('0');
+                }
+                return out.append(fraction);
+            }
+        }
+        String s = Double.toString(a);
+        int e = s.indexOf('E');
+        int end = e < 0 ? s.length() : e;
+        int exp = e < 0 ? 0 : Integer.parseInt(s, e + 1, s.length(), 10);
+        int dot = s.indexOf('.');
+        int n = end - 1; // digits, without the dot
+        int p = dot + exp; // how many of them stand before the decimal point
+        int whole = Math.max(p, 1);
+        char[] r = new char[whole + 6];
+        int shift = whole - p; // leading zeros when the figure is below 1
+        for (int i = 0; i < r.length; i++) {
+            int k = i - shift;
+            r[i] = k >= 0 && k < n ? s.charAt(k < dot ? k : k + 1) : '0';
+        }
+        int next = p + 6; // the first digit dropped
+        boolean carry = false;
+        if (next >= 0 && next < n && s.charAt(next < dot ? next : next + 1) >= '5') {
+            int i = r.length - 1;
+            while (i >= 0 && r[i] == '9') {
+                r[i--] = '0';
+            }
+            if (i < 0) {
+                carry = true;
+            } else {
+                r[i]++;
+            }
+        }
+        if (carry) {
+            out.append('1');
+        }
+        return out.append(r, 0, whole).append('.').append(r, whole, 6);
     }
 
     public static String quote(String s) {

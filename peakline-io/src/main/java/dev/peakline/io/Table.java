@@ -175,13 +175,7 @@ public record Table(String source, List<Line> lines) {
             } else {
                 for (int i = width; i < n; i++) {
                     if (!cells[i].isEmpty()) {
-                        problems.add(Problem.at(
-                                "row.extra_fields",
-                                source,
-                                row,
-                                column(i),
-                                "row " + row + " has " + n + " fields but the header has " + width + "; cell "
-                                        + column(i) + row + " is outside the table (a comma too many?)"));
+                        problems.add(extraFields(source, row, i, n, width));
                         break;
                     }
                 }
@@ -189,10 +183,39 @@ public record Table(String source, List<Line> lines) {
             sink.accept(new Line(row, java.util.Arrays.asList(cells)));
         }
         if (!problems.isEmpty()) {
-            throw Refusal.of(
-                    ErrorCode.UPLOAD_SHAPE,
-                    source + ": " + problems.size() + " cell(s) cannot be read; nothing was stored",
-                    problems);
+            throw shapeRefusal(source, problems);
+        }
+    }
+
+    /** The problem of a row whose cell {@code i} is filled beyond the header's {@code width}. */
+    static Problem extraFields(String source, int row, int i, int fields, int width) {
+        return Problem.at(
+                "row.extra_fields",
+                source,
+                row,
+                column(i),
+                "row " + row + " has " + fields + " fields but the header has " + width + "; cell " + column(i) + row
+                        + " is outside the table (a comma too many?)");
+    }
+
+    /** The refusal of a file with cells that cannot be read. */
+    static Refusal shapeRefusal(String source, List<Problem> problems) {
+        return Refusal.of(
+                ErrorCode.UPLOAD_SHAPE,
+                source + ": " + problems.size() + " cell(s) cannot be read; nothing was stored",
+                problems);
+    }
+
+    /**
+     * The file as a plain CSV read from its bytes in pieces ({@link CsvBytes}), or null when it is not plain and is
+     * read by {@link #csv(Path, java.util.function.Consumer)} instead.
+     */
+    static CsvBytes plain(Path file) {
+        try {
+            checkSize(file);
+            return CsvBytes.plain(file.getFileName().toString(), Files.readAllBytes(file), sink -> csv(file, sink));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

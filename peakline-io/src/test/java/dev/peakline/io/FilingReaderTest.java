@@ -197,4 +197,77 @@ class FilingReaderTest {
         assertThat(r.input().activity().get(0).sourceRow()).isEqualTo(2);
         assertThat(r.input().output().get(0).valueAdded().value()).isEqualTo(2000);
     }
+
+    /**
+     * The byte reader (a plain file cut into pieces read on all cores, clean lines read straight from the bytes) gives
+     * exactly the records and problems of the general reader, line for line, over files big enough to be cut, with
+     * defects, measured values, Chinese cells, full-width spaces, CRLF and blank lines scattered through them.
+     */
+    @Test
+    void theByteReaderGivesWhatTheGeneralReaderGives() throws Exception {
+        java.util.Random r = new java.util.Random(16);
+        String[] codes = {GOOD, "91520181LH8H1D5Y51", "91520100MA6DKQ3L5X", "9152018"};
+        String[] carriers = {"bituminous_coal", "natural_gas", "electricity", "烟煤", "柴油", "no_such_fuel"};
+        String[] units = {"t", "万Nm3", "MWh", "吨", "kWh", "furlong"};
+        String[] uses = {"combustion", "purchased", "燃烧", "外购", "eaten"};
+        String[] periods = {"2024-01", "2024-12", "2024-13", "24-01", "2019-05"};
+        for (int file = 0; file < 3; file++) {
+            StringBuilder b =
+                    new StringBuilder("enterprise,region,industry,period,carrier,quantity,unit,use,ncv,数据质量\n");
+            for (int line = 0; line < 40_000; line++) {
+                boolean clean = r.nextInt(10) > 0;
+                String q = clean
+                        ? String.valueOf(r.nextInt(100_000) / 100.0)
+                        : new String[] {"-5", "1e3", "abc", "", "2e12", "12345678901234567", " 7 "}[r.nextInt(7)];
+                b.append(clean ? codes[r.nextInt(2)] : codes[r.nextInt(4)])
+                        .append(',')
+                        .append(clean || r.nextBoolean() ? "520181" : "52x181")
+                        .append(',')
+                        .append(clean || r.nextBoolean() ? "3216" : "")
+                        .append(',')
+                        .append(clean ? periods[r.nextInt(2)] : periods[r.nextInt(5)])
+                        .append(',')
+                        .append(clean ? carriers[r.nextInt(5)] : carriers[r.nextInt(6)])
+                        .append(',')
+                        .append(q)
+                        .append(',')
+                        .append(clean ? units[r.nextInt(5)] : units[r.nextInt(6)])
+                        .append(',')
+                        .append(clean ? uses[r.nextInt(4)] : uses[r.nextInt(5)])
+                        .append(',')
+                        .append(r.nextInt(20) == 0 ? "20.9" : "")
+                        .append(',')
+                        .append(r.nextInt(20) == 0 ? "\u3000实测\u3000" : "");
+                b.append(r.nextInt(50) == 0 ? "\r\n" : "\n");
+                if (r.nextInt(500) == 0) {
+                    b.append(r.nextBoolean() ? "\n" : ",,, ,\n");
+                }
+            }
+            if (file == 2) {
+                b.append(GOOD + ",520181,3216,2024-01,\"electricity\",1,MWh,purchased,,\n"); // a quote: not plain
+            }
+            Path f = write("p" + file + ".csv", b.toString());
+            assertThat(Files.size(f)).isGreaterThan(2L * CsvBytes.PIECE);
+            FilingReader.Read bytes = FilingReader.read(f, null, null, null);
+            FilingReader.Read general = FilingReader.read(
+                    Table.csv(f), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+            assertThat(bytes.problems()).isNotEmpty().isEqualTo(general.problems());
+            // the same file without its bad lines reads to the same records both ways
+            StringBuilder good = new StringBuilder();
+            java.util.Set<Integer> bad = new java.util.HashSet<>();
+            bytes.problems().forEach(p -> bad.add(p.row()));
+            String[] lines = b.toString().split("\n", -1);
+            for (int k = 0; k < lines.length; k++) {
+                good.append(bad.contains(k + 1) ? "" : lines[k]).append(k + 1 < lines.length ? "\n" : "");
+            }
+            Path g = write("g" + file + ".csv", good.toString());
+            FilingReader.Read gb = FilingReader.read(g, null, null, null);
+            FilingReader.Read gg = FilingReader.read(
+                    Table.csv(g), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+            assertThat(gb.problems()).isEmpty();
+            assertThat(gb.input().activity())
+                    .hasSizeGreaterThan(30_000)
+                    .isEqualTo(gg.input().activity());
+        }
+    }
 }
