@@ -93,7 +93,9 @@ public final class IngestLoad {
                     "--db-user",
                     "postgres",
                     "--db-password",
-                    "postgres"));
+                    // the embedded server authenticates every connection with the password it made at its first start
+                    java.nio.file.Files.readString(data.resolve("bench-db").resolve("postgres.password"))
+                            .strip()));
             if (mqtt != null) {
                 cmd.addAll(List.of("--mqtt-url", mqtt));
             }

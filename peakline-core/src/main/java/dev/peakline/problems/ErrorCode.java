@@ -150,6 +150,16 @@ public enum ErrorCode {
     PLAN_STATUS("plan.status", Kind.INVALID, "改造计划状态无效", "Unknown renovation plan status"),
     TARGET_SCOPE("target.scope", Kind.INVALID, "目标的对象或指标有误", "The target's subject or indicator is invalid"),
     TARGET_INVALID("target.invalid", Kind.INVALID, "目标信息有误，未保存任何内容", "The target has problems; nothing was stored"),
+    ROADMAP_INVALID(
+            "roadmap.invalid",
+            Kind.INVALID,
+            "路线图情景有误，未保存任何内容",
+            "The roadmap's scenarios have problems; nothing was stored"),
+    ROADMAP_NO_HISTORY(
+            "roadmap.no_history",
+            Kind.INVALID,
+            "该地区没有区域统计数据，无法编制路线图：请先导入统计数据",
+            "The region has no statistics to start a roadmap from; import them first"),
     TARGET_DUPLICATE("target.duplicate", Kind.CONFLICT, "该对象、指标和年份的目标已存在", "That target exists already"),
     DECOMPOSITION_METHOD("decomposition.method", Kind.INVALID, "目标分解方法无效", "Unknown decomposition method"),
     DECOMPOSITION_FIGURES(

@@ -108,6 +108,11 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.roadmap.RoadmapRepository roadmapRepository(Database db, Clock clock) {
+        return new dev.peakline.store.roadmap.RoadmapRepository(db, clock);
+    }
+
+    @Bean
     dev.peakline.store.plan.MonitoringPlans monitoringPlans(Database db, Clock clock) {
         return new dev.peakline.store.plan.MonitoringPlans(db, clock);
     }

@@ -57,6 +57,8 @@ public class DemoSteering {
     private final EfficiencyLists lists;
     private final Scopes scopes;
     private final Clock clock;
+    private final dev.peakline.store.roadmap.RoadmapRepository roadmaps;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     public DemoSteering(
             Database db,
@@ -67,7 +69,9 @@ public class DemoSteering {
             StatisticsImport statistics,
             EfficiencyLists lists,
             Scopes scopes,
-            Clock clock) {
+            Clock clock,
+            dev.peakline.store.roadmap.RoadmapRepository roadmaps,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
         this.db = db;
         this.efficiencyRepository = efficiencyRepository;
         this.projectRepository = projectRepository;
@@ -77,6 +81,8 @@ public class DemoSteering {
         this.lists = lists;
         this.scopes = scopes;
         this.clock = clock;
+        this.roadmaps = roadmaps;
+        this.json = json;
     }
 
     public boolean loaded() {
@@ -90,6 +96,26 @@ public class DemoSteering {
         targets(now);
         plans(toYear, now);
         projects(now);
+        roadmap();
+    }
+
+    /** The province's roadmap: the three scenarios proposed from its statistics, saved as version 1, to 2035. */
+    void roadmap() {
+        String p = DemoLoader.PROVINCE;
+        var history = dev.peakline.roadmap.Roadmap.history(statisticsRepository.of(List.of(p)));
+        var specs = dev.peakline.roadmap.Roadmap.proposals(history, 2035);
+        try {
+            roadmaps.save(
+                    "system",
+                    p,
+                    history.get(history.size() - 1).year(),
+                    2035,
+                    json.writeValueAsString(specs),
+                    "示例：由 " + history.get(0).year() + "–"
+                            + history.get(history.size() - 1).year() + " 年统计数据推出的三个情景");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes the statistics as the import template and imports them, so the demo goes through the real path. */

@@ -1,0 +1,124 @@
+package dev.peakline.roadmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.peakline.problems.Problem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A region's roadmap from two years of statistics, worked by hand. */
+class RoadmapTest {
+    // 2023: GDP 100, energy 50 tce (10 non-fossil), CO2 100 t → EI 0.5, NF 0.2, EF 100 / 40 = 2.5
+    // 2024: GDP 110, energy 52.8 (EI 0.48), non-fossil 13.2 (NF 0.25), CO2 (52.8 − 13.2) × 2.5 = 99
+    static final List<Roadmap.HistoryYear> HISTORY = List.of(
+            new Roadmap.HistoryYear(2023, 100, 50, 10, 100), new Roadmap.HistoryYear(2024, 110, 52.8, 13.2, 99));
+
+    @Test
+    void proposalsContinueTheHistoryAndTheLowCarbonOnesGoFaster() {
+        List<Roadmap.Spec> p = Roadmap.proposals(HISTORY, 2035);
+        assertThat(p).extracting(Roadmap.Spec::key).containsExactly("baseline", "low_carbon", "enhanced");
+        Roadmap.Spec base = p.get(0);
+        // growth 110 / 100 − 1 = 10.0 %; intensity fall 1 − 0.48 / 0.5 = 4.0 %; from 2031 one and half a point less
+        assertThat(base.gdpGrowth()).containsExactly(new Roadmap.Step(2025, 10.0), new Roadmap.Step(2031, 9.0));
+        assertThat(base.intensityFall()).containsExactly(new Roadmap.Step(2025, 4.0), new Roadmap.Step(2031, 3.5));
+        // the share rose 5 points in a year: 25 + 5 × 6 = 55 % by 2030 (+5 and +10 points in the others)
+        assertThat(base.nonFossilShare()).containsExactly(new Roadmap.Step(2030, 55.0));
+        assertThat(p.get(1).nonFossilShare()).containsExactly(new Roadmap.Step(2030, 60.0));
+        assertThat(p.get(1).intensityFall().get(0).value()).isEqualTo(5.0);
+        // the enhanced scenario cuts the fossil factor 5 %: 2.5 × 0.95 = 2.375
+        assertThat(p.get(2).fossilFactor()).containsExactly(new Roadmap.Step(2030, 2.375));
+        assertThat(Roadmap.problems(p, 2024, 2035)).isEmpty();
+    }
+
+    @Test
+    void aScenarioProjectsByHand() {
+        Roadmap.Spec s = Roadmap.proposals(HISTORY, 2026).get(0);
+        Roadmap.Projection pr = Roadmap.project(HISTORY.get(1), s, 2026);
+        List<Scenario.Year> y = pr.path().years();
+        assertThat(y).hasSize(3);
+        assertThat(y.get(0).co2()).isCloseTo(99, within(1e-9));
+        // 2025: GDP 121, EI 0.48 × 0.96 = 0.4608, energy 55.7568, NF 25 → 55 % by 2030 is 30 % in 2025,
+        // CO2 55.7568 × 0.70 × 2.5 = 97.5744
+        assertThat(y.get(1).gdp()).isCloseTo(121, within(1e-9));
+        assertThat(y.get(1).co2()).isCloseTo(97.5744, within(1e-9));
+        // 2026: energy 133.1 × 0.442368 = 58.8791808, NF 35 %, CO2 58.8791808 × 0.65 × 2.5 = 95.6786688
+        assertThat(y.get(2).co2()).isCloseTo(95.6786688, within(1e-9));
+        assertThat(pr.path().peakYear()).isEqualTo(2024);
+        assertThat(pr.spread().draws()).isEqualTo(Roadmap.DRAWS);
+        // CO2 intensity 2023 → 2026: 1 − (95.6786688 / 133.1) / (100 / 100) = 0.281152…, more than a 20 % target
+        Roadmap.Check c = Roadmap.check("CARBON_INTENSITY", 2023, 2026, 0.20, HISTORY, pr.path());
+        assertThat(c.reached()).isCloseTo(1 - 95.6786688 / 133.1, within(1e-12));
+        assertThat(c.meets()).isTrue();
+        // a share target is the level itself: 35 % in 2026 misses 40 %
+        Roadmap.Check share = Roadmap.check("NON_FOSSIL_SHARE", 2020, 2026, 0.40, HISTORY, pr.path());
+        assertThat(share.reached()).isCloseTo(0.35, within(1e-12));
+        assertThat(share.meets()).isFalse();
+        // an intensity target based on a year without statistics cannot be compared
+        assertThat(Roadmap.check("CARBON_INTENSITY", 2005, 2026, 0.65, HISTORY, pr.path())
+                        .reached())
+                .isNull();
+    }
+
+    @Test
+    void theHistoryDecomposesByHand() {
+        var r = Roadmap.decomposition(HISTORY);
+        assertThat(r.problems()).isEmpty();
+        // L(99, 100) = (99 − 100) / ln(99 / 100) = 99.499162…; GDP ln 1.1, intensity ln 0.96, fossil share
+        // ln(0.75 / 0.8), fossil factor ln 1 = 0; the effects sum to 99 − 100 = −1
+        double l = -1 / Math.log(0.99);
+        var effects = r.effects().stream().filter(e -> e.fromYear() == 2023).toList();
+        assertThat(effects.stream()
+                        .filter(e -> e.factor().equals("gdp"))
+                        .findFirst()
+                        .orElseThrow()
+                        .additive())
+                .isCloseTo(l * Math.log(1.1), within(1e-9));
+        assertThat(effects.stream()
+                        .filter(e -> e.factor().equals("energy_intensity"))
+                        .findFirst()
+                        .orElseThrow()
+                        .additive())
+                .isCloseTo(l * Math.log(0.96), within(1e-9));
+        assertThat(effects.stream()
+                        .filter(e -> e.factor().equals("fossil_share"))
+                        .findFirst()
+                        .orElseThrow()
+                        .additive())
+                .isCloseTo(l * Math.log(0.75 / 0.8), within(1e-9));
+        assertThat(effects.stream()
+                        .filter(e -> e.factor().equals("TOTAL"))
+                        .findFirst()
+                        .orElseThrow()
+                        .additive())
+                .isCloseTo(-1, within(1e-9));
+    }
+
+    @Test
+    void badScenariosAreRefusedNamingTheScenarioAndDriver() {
+        Roadmap.Spec bad = new Roadmap.Spec(
+                "baseline",
+                "基准",
+                List.of(new Roadmap.Step(2024, 5), new Roadmap.Step(2030, 45)),
+                List.of(),
+                List.of(new Roadmap.Step(2030, 120)),
+                List.of(),
+                1,
+                1);
+        List<Problem> p = Roadmap.problems(List.of(bad, bad), 2024, 2035);
+        assertThat(p)
+                .extracting(Problem::code)
+                .contains("roadmap.year", "roadmap.value", "roadmap.step", "roadmap.key");
+        assertThat(p)
+                .extracting(Problem::column)
+                .contains(
+                        "scenarios[0].gdpGrowth",
+                        "scenarios[0].intensityFall",
+                        "scenarios[0].nonFossilShare",
+                        "scenarios[1].key");
+        assertThat(p.get(0).message()).contains("基准", "2024", "after");
+        assertThat(Roadmap.problems(List.of(bad), 2024, 2070))
+                .extracting(Problem::code)
+                .containsExactly("roadmap.horizon");
+    }
+}
