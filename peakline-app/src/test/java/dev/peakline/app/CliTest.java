@@ -169,6 +169,46 @@ class CliTest {
         assertThat(java.nio.file.Files.readAllLines(result))
                 .extracting(l -> l.split(",")[0])
                 .containsExactly("term", "intercept", "gnp", "population", "r_squared", "k_hkb", "k_lw", "k");
+        // --trace writes the ridge trace: each k of the grid with each term; at k = 0 it is the OLS fit
+        Path trace = dir.resolve("trace.csv");
+        Path ols = dir.resolve("ols.csv");
+        assertThat(PeaklineCli.run(
+                        "fit",
+                        "--data",
+                        data.toString(),
+                        "--y",
+                        "employed",
+                        "--x",
+                        "gnp,population",
+                        "--log",
+                        "--ridge",
+                        "hkb",
+                        "--trace",
+                        trace.toString(),
+                        "--out",
+                        result.toString()))
+                .isZero();
+        assertThat(PeaklineCli.run(
+                        "fit",
+                        "--data",
+                        data.toString(),
+                        "--y",
+                        "employed",
+                        "--x",
+                        "gnp,population",
+                        "--log",
+                        "--out",
+                        ols.toString()))
+                .isZero();
+        List<String> tr = java.nio.file.Files.readAllLines(trace);
+        assertThat(tr.get(0)).isEqualTo("k,term,coefficient");
+        assertThat(tr).hasSize(1 + 11 * 3);
+        assertThat(tr.get(2)).startsWith("0,gnp,");
+        assertThat(tr.get(2).split(",")[2])
+                .isEqualTo(java.nio.file.Files.readAllLines(ols).get(2).split(",")[1]);
+        assertThat(tr.get(tr.size() - 1)).startsWith("1,population,");
+        // the coefficients move as k grows (the trace shows where they settle)
+        assertThat(tr.get(tr.size() - 2).split(",")[2]).isNotEqualTo(tr.get(2).split(",")[2]);
         // a zero under --log is refused naming its row and column; nothing is written
         java.nio.file.Files.writeString(data, "y,a,b\n1,2,3\n2,0,4\n3,4,6\n4,5,9\n");
         Path none = dir.resolve("fit-none.csv");

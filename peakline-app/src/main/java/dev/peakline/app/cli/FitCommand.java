@@ -43,6 +43,12 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--ridge", defaultValue = "none", description = "none (OLS), hkb, lw, gcv, or a constant k ≥ 0.")
     String ridge;
 
+    @Option(
+            names = "--trace",
+            description = "Also write the ridge trace (岭迹): k,term,coefficient for k = 0 and 0.001 … 1 on a log grid,"
+                    + " coefficients on the original scale, to choose k where they settle.")
+    Path trace;
+
     @Option(names = "--out", required = true, description = "Output CSV: term,coefficient.")
     Path out;
 
@@ -158,6 +164,32 @@ public final class FitCommand implements Callable<Integer> {
             b.append("k_lw,").append(num(f.kLw())).append('\n');
             b.append("k,").append(num(f.k())).append('\n');
         }
+        if (trace != null) {
+            StringBuilder tr = new StringBuilder("k,term,coefficient\n");
+            for (double kk : TRACE) {
+                String ks =
+                        java.math.BigDecimal.valueOf(kk).stripTrailingZeros().toPlainString();
+                Regression.Fit g = kk == 0 ? Regression.ols(xv, yv) : Regression.ridge(xv, yv, "k", kk);
+                tr.append(num(kk))
+                        .append(",intercept,")
+                        .append(num(g.intercept()))
+                        .append('\n');
+                for (int j = 0; j < names.size(); j++) {
+                    tr.append(ks)
+                            .append(',')
+                            .append(ResultWriter.quote(names.get(j)))
+                            .append(',')
+                            .append(num(g.coefficients()[j]))
+                            .append('\n');
+                }
+            }
+            try {
+                Files.writeString(trace, tr, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                System.err.println("cannot write " + trace + ": " + e.getMessage());
+                return 2;
+            }
+        }
         try {
             Files.writeString(out, b, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -166,6 +198,9 @@ public final class FitCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /** The ridge trace's constants: 0 (OLS), then 1, 2 and 5 × 10⁻³ … 10⁰. */
+    static final double[] TRACE = {0, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1};
 
     /** A coefficient in full: the shortest decimal that reads back as the same double, never in E notation. */
     static String num(double d) {
