@@ -60,8 +60,18 @@ public final class AccountPeer {
                 }
             }
         }
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+            w.println("carrier,unit,use,co2,tce");
+            factorRows(new ArrayList<>(triples), region, industry, period).forEach(w::println);
+        }
+    }
+
+    /**
+     * Peakline's own tCO2 and tce per filed unit of each "carrier,unit,use" (for an enterprise of the region, industry
+     * and month given: the grid factor of its province), as "carrier,unit,use,co2,tce" lines.
+     */
+    static List<String> factorRows(List<String> keys, String region, String industry, String period) {
         List<ActivityRecord> records = new ArrayList<>();
-        List<String> keys = new ArrayList<>(triples);
         for (int i = 0; i < keys.size(); i++) {
             String[] k = keys.get(i).split(",");
             String first17 = String.format("91%s%09d", region, i);
@@ -85,13 +95,12 @@ public final class AccountPeer {
         if (!run.ok()) {
             throw new IllegalStateException(run.problems().toString());
         }
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-            w.println("carrier,unit,use,co2,tce");
-            for (EnterpriseMonth m : run.result().months()) {
-                int i = Integer.parseInt(m.enterprise().value().substring(8, 17));
-                w.println(keys.get(i) + "," + m.total() + "," + m.energy());
-            }
+        List<String> rows = new ArrayList<>();
+        for (EnterpriseMonth m : run.result().months()) {
+            int i = Integer.parseInt(m.enterprise().value().substring(8, 17));
+            rows.add(keys.get(i) + "," + m.total() + "," + m.energy());
         }
+        return rows;
     }
 
     static void duckdb(Path activity, Path factors, Path out) throws Exception {
