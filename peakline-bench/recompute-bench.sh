@@ -12,13 +12,14 @@ mvn -q -B -DskipTests -Dspotless.check.skip=true -pl peakline-app,peakline-bench
 cp="peakline-bench/target/peakline-bench-0.1.0-SNAPSHOT.jar:$(ls peakline-bench/target/lib/*.jar | tr '\n' ':')"
 java -Xmx4g -jar peakline-app/target/peakline.jar serve --demo --demo-scale "$scale" --data-dir "$data" --port $port > "$data.log" 2>&1 &
 pid=$!
-until grep -q "is ready" "$data.log"; do sleep 0.5; kill -0 $pid 2>/dev/null || { cat "$data.log"; exit 1; }; done
+until grep -qs "is ready" "$data.log"; do sleep 0.5; kill -0 $pid 2>/dev/null || { cat "$data.log"; exit 1; }; done
 out=$(for i in $(seq "$runs"); do
   java -cp "$cp" dev.peakline.bench.RecomputeLoad http "http://127.0.0.1:$port" admin peakline-demo 520000
 done)
 kill $pid; wait $pid 2>/dev/null || true
 out="$out
 $(for i in $(seq "$runs"); do java -cp "$cp" dev.peakline.bench.RecomputeLoad sql "$data" 520000 2>/dev/null | grep '^path='; done)"
+grep "recomputed" "$data.log" | sed "s/.*Recomputer *: //" >&2
 rm -rf "$data" "$data.log"
 echo "$out"
 median() { echo "$out" | grep "^path=$1 " | sed 's/.* seconds=\([0-9.]*\).*/\1/' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

@@ -125,7 +125,6 @@ public class Recomputer implements AutoCloseable {
 
     private void run(long id, String actor, String region) {
         long t0 = System.nanoTime();
-        int done = 0;
         int total = 0;
         try {
             List<AccountResults.Row> rows = accountResults.currentIn(scopes.subtree(region));
@@ -133,50 +132,87 @@ public class Recomputer implements AutoCloseable {
             jobs.progress(id, total, 0);
             var activations = sets.activations();
             Tally tally = new Tally(region, scopes);
-            for (int from = 0; from < rows.size(); from += CHUNK) {
-                List<AccountResults.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                Map<Long, Content> contents = filings.contents(
-                        chunk.stream().map(AccountResults.Row::filingId).toList());
-                Map<Ledger.SetRef, List<AccountResults.Row>> bySet = new LinkedHashMap<>();
-                for (AccountResults.Row r : chunk) {
-                    bySet.computeIfAbsent(ledger.activeSet(activations, r.region(), r.period()), k -> new ArrayList<>())
-                            .add(r);
+            long reading = 0;
+            long accounting = 0;
+            long[] writing = {0};
+            int[] written = {0};
+            int all = total;
+            // a chunk's results are written (in the database's own process) while the next chunk is read and accounted
+            java.util.concurrent.ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "peakline-recompute-writer");
+                t.setDaemon(true);
+                return t;
+            });
+            java.util.concurrent.Future<?> pending = null;
+            try {
+                for (int from = 0; from < rows.size(); from += CHUNK) {
+                    List<AccountResults.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                    long t1 = System.nanoTime();
+                    Map<Long, Content> contents = filings.contents(
+                            chunk.stream().map(AccountResults.Row::filingId).toList());
+                    long t2 = System.nanoTime();
+                    reading += t2 - t1;
+                    Map<Ledger.SetRef, List<AccountResults.Row>> bySet = new LinkedHashMap<>();
+                    for (AccountResults.Row r : chunk) {
+                        bySet.computeIfAbsent(
+                                        ledger.activeSet(activations, r.region(), r.period()), k -> new ArrayList<>())
+                                .add(r);
+                    }
+                    Map<Long, AccountResults.Row> before = new HashMap<>();
+                    chunk.forEach(r -> before.put(r.filingId(), r));
+                    List<AccountResults.Row> updated = new ArrayList<>();
+                    for (var g : bySet.entrySet()) {
+                        List<FilingContents.Entry> entries = new ArrayList<>();
+                        Map<String, Long> filingOf = new HashMap<>();
+                        for (AccountResults.Row r : g.getValue()) {
+                            entries.add(new FilingContents.Entry(
+                                    r.enterprise(),
+                                    RegionCode.of(r.region()),
+                                    IndustryCode.of(r.industry()),
+                                    r.period(),
+                                    contents.get(r.filingId())));
+                            filingOf.put(r.enterprise().value() + r.period(), r.filingId());
+                        }
+                        AccountingEngine.Run run = new AccountingEngine(ledger.library(g.getKey()), ledger.options())
+                                .account(FilingContents.input("recompute " + region, entries));
+                        if (!run.ok()) {
+                            throw new IllegalStateException(
+                                    run.problems().get(0).toString());
+                        }
+                        for (EnterpriseMonth m : run.result().months()) {
+                            updated.add(Ledger.row(
+                                    filingOf.get(m.enterprise().value() + m.period()),
+                                    m,
+                                    run.result().factorSets()));
+                        }
+                    }
+                    updated.forEach(r -> tally.add(before.get(r.filingId()), r));
+                    accounting += System.nanoTime() - t2;
+                    await(pending);
+                    int size = chunk.size();
+                    pending = writer.submit(() -> {
+                        long t3 = System.nanoTime();
+                        accountResults.update(actor, updated);
+                        writing[0] += System.nanoTime() - t3;
+                        events.publishEvent(new AccountsChanged("recomputation"));
+                        written[0] += size;
+                        jobs.progress(id, all, written[0]);
+                    });
                 }
-                Map<Long, AccountResults.Row> before = new HashMap<>();
-                chunk.forEach(r -> before.put(r.filingId(), r));
-                List<AccountResults.Row> updated = new ArrayList<>();
-                for (var g : bySet.entrySet()) {
-                    List<FilingContents.Entry> entries = new ArrayList<>();
-                    Map<String, Long> filingOf = new HashMap<>();
-                    for (AccountResults.Row r : g.getValue()) {
-                        entries.add(new FilingContents.Entry(
-                                r.enterprise(),
-                                RegionCode.of(r.region()),
-                                IndustryCode.of(r.industry()),
-                                r.period(),
-                                contents.get(r.filingId())));
-                        filingOf.put(r.enterprise().value() + r.period(), r.filingId());
-                    }
-                    AccountingEngine.Run run = new AccountingEngine(ledger.library(g.getKey()), ledger.options())
-                            .account(FilingContents.input("recompute " + region, entries));
-                    if (!run.ok()) {
-                        throw new IllegalStateException(run.problems().get(0).toString());
-                    }
-                    for (EnterpriseMonth m : run.result().months()) {
-                        updated.add(Ledger.row(
-                                filingOf.get(m.enterprise().value() + m.period()),
-                                m,
-                                run.result().factorSets()));
-                    }
-                }
-                updated.forEach(r -> tally.add(before.get(r.filingId()), r));
-                accountResults.update(actor, updated);
-                events.publishEvent(new AccountsChanged("recomputation"));
-                done += chunk.size();
-                jobs.progress(id, total, done);
+                await(pending);
+            } finally {
+                writer.shutdownNow();
             }
             jobs.done(id, tally.outcome(), tally.changes());
-            LOG.info("{} recomputed {} results of {} in {} ms", actor, total, region, ms(t0));
+            LOG.info(
+                    "{} recomputed {} results of {} in {} ms (reading {} ms, accounting {} ms, writing {} ms beside them)",
+                    actor,
+                    total,
+                    region,
+                    ms(t0),
+                    reading / 1_000_000,
+                    accounting / 1_000_000,
+                    writing[0] / 1_000_000);
         } catch (RuntimeException e) {
             LOG.error("recomputation {} of {} failed", id, region, e);
             jobs.finish(id, "FAILED", e.getMessage());
@@ -248,6 +284,21 @@ public class Recomputer implements AutoCloseable {
             byRegion.forEach(
                     (r, a) -> out.add(new RecomputeJobs.Change(r, (int) a[0], (int) a[1], a[2], a[3], a[4], a[5])));
             return out;
+        }
+    }
+
+    /** Waits for a chunk's write; its failure is the job's. */
+    private static void await(java.util.concurrent.Future<?> write) {
+        if (write == null) {
+            return;
+        }
+        try {
+            write.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing results", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
