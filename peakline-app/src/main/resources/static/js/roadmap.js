@@ -64,10 +64,12 @@ function drawCompare() {
     return el("tr", { "data-key": p.key },
       el("td", {}, p.name), el("td", { "data-peak": "" }, String(p.peakYear) + (p.peaksWithin ? "" : t("rm_notWithin"))),
       el("td", {}, big(p.peakCo2)), el("td", {}, `${p.spread.median}（${p.spread.p5}–${p.spread.p95}）`),
-      el("td", {}, y2030 ? big(y2030.co2) : "–"), el("td", {}, y2030 ? fmt(100 * y2030.nonFossilShare, 1) + "%" : "–"));
+      el("td", {}, y2030 ? big(y2030.co2) : "–"), el("td", {}, y2030 ? fmt(100 * y2030.nonFossilShare, 1) + "%" : "–"),
+      el("td", { "data-stirpat": "" }, p.stirpat ? String(p.stirpat.peakYear) : "–"));
   });
   put(document.getElementById("compare"),
-    el("tr", {}, ["rm_scenario", "rm_peakYear", "rm_peakCo2", "rm_spread", "rm_co2in2030", "rm_nf2030"].map(k => el("th", {}, t(k)))), rows);
+    el("tr", {}, ["rm_scenario", "rm_peakYear", "rm_peakCo2", "rm_spread", "rm_co2in2030", "rm_nf2030", "rm_stirpatPeak"].map(k => el("th", {}, t(k)))), rows);
+  drawStirpat();
   put(document.getElementById("checks"),
     el("tr", {}, ["rm_scenario", "st_indicator", "rm_years", "rm_targetValue", "rm_reached", "rm_verdict"].map(k => el("th", {}, t(k)))),
     view.checks.map(c => el("tr", {},
@@ -76,6 +78,18 @@ function drawCompare() {
       el("td", {}, c.reached === undefined || c.reached === null ? t("rm_noBase") : fmt(100 * c.reached, 2) + "%"),
       el("td", { class: c.meets === true ? "ok" : c.meets === false ? "error" : "muted" },
         c.meets === true ? t("rm_meets") : c.meets === false ? t("rm_misses") : "–"))));
+}
+
+function drawStirpat() {
+  const f = view.stirpat;
+  const box = document.getElementById("stirpat");
+  if (!f || !f.coefficients) { put(box, el("tr", {}, el("td", { class: "muted" }, t("rm_noFit").replace("{n}", f ? f.observations : 0)))); return; }
+  const names = ["rm_t_gdp", "rm_t_ei", "rm_t_fossil"];
+  put(box, el("tr", {}, ["rm_term", "rm_elasticity", "VIF"].map(k => el("th", {}, k === "VIF" ? k : t(k)))),
+    el("tr", {}, el("td", {}, t("rm_t_const")), el("td", {}, fmt(f.intercept, 4)), el("td", {}, "")),
+    f.coefficients.map((c, j) => el("tr", { "data-term": f.terms[j] }, el("td", {}, t(names[j])), el("td", {}, fmt(c, 4)), el("td", {}, fmt(f.vif[j], 1)))),
+    el("tr", {}, el("td", {}, "R²"), el("td", { id: "stirpatR2" }, fmt(f.rSquared, 4)), el("td", {}, "")),
+    el("tr", {}, el("td", {}, t("rm_kHkb")), el("td", {}, fmt(f.k, 6)), el("td", {}, t("rm_years") + " " + f.observations)));
 }
 
 function drawWaterfall() {

@@ -54,7 +54,9 @@ public final class RecomputeLoad {
             throw new IllegalStateException("login failed: " + login.body());
         }
         // a GET refreshes the XSRF cookie the login rotated
-        client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).build(), HttpResponse.BodyHandlers.discarding());
+        client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).build(),
+                HttpResponse.BodyHandlers.discarding());
         long t0 = System.nanoTime();
         HttpResponse<String> job = client.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/v1/factor-sets/recompute"))
@@ -80,16 +82,13 @@ public final class RecomputeLoad {
         if (!field(body, "status").equals("DONE")) {
             throw new IllegalStateException("recompute did not finish: " + body);
         }
-        double server = Duration.between(
-                                Instant.parse(field(body, "startedAt")), Instant.parse(field(body, "finishedAt")))
-                        .toMillis()
-                / 1e3;
+        double server =
+                Duration.between(Instant.parse(field(body, "startedAt")), Instant.parse(field(body, "finishedAt")))
+                                .toMillis()
+                        / 1e3;
         System.out.printf(
                 "path=peakline results=%s seconds=%.2f wall_seconds=%.2f outcome=%s%n",
-                field(body, "total"),
-                server,
-                wall,
-                field(body, "outcome"));
+                field(body, "total"), server, wall, field(body, "outcome"));
     }
 
     /** A top-level field of a flat JSON answer (the job's), as text. */

@@ -372,4 +372,56 @@ public final class Roadmap {
         }
         return null;
     }
+
+    /** The STIRPAT terms fitted on a region's history, in order. */
+    public static final List<String> STIRPAT_TERMS = List.of("ln_gdp", "ln_energy_intensity", "ln_fossil_share");
+
+    /**
+     * STIRPAT fitted on the region's own history: ln CO2 = a + b ln GDP + c ln(E/GDP) + d ln(1 − NF), by ridge
+     * regression with the HKB constant on centred, scaled predictors (as MASS::lm.ridge), since these drivers move
+     * together; the fit, or why there is none (fewer than five years, a constant or singular driver).
+     */
+    public record Stirpat(Regression.Fit fit, int observations, String why) {
+        public boolean ok() {
+            return fit != null;
+        }
+    }
+
+    public static Stirpat stirpat(List<HistoryYear> history) {
+        int n = history.size();
+        if (n < STIRPAT_TERMS.size() + 2) {
+            return new Stirpat(
+                    null,
+                    n,
+                    n + " year(s) of statistics: a fit of " + STIRPAT_TERMS.size() + " drivers needs at least "
+                            + (STIRPAT_TERMS.size() + 2));
+        }
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            HistoryYear h = history.get(i);
+            x[i] = new double[] {Math.log(h.gdp()), Math.log(h.energyIntensity()), Math.log(1 - h.nonFossilShare())};
+            y[i] = Math.log(h.co2());
+        }
+        try {
+            Regression.Fit f = Regression.ridge(x, y, "hkb", 0);
+            return Double.isFinite(f.intercept()) ? new Stirpat(f, n, null) : new Stirpat(null, n, "no finite fit");
+        } catch (IllegalArgumentException e) {
+            return new Stirpat(null, n, e.getMessage());
+        }
+    }
+
+    /** A scenario's path as the fitted STIRPAT model projects it from the path's drivers: CO2 per year. */
+    public static double[] stirpatPath(Regression.Fit f, Scenario.Path p) {
+        double[] out = new double[p.years().size()];
+        for (int i = 0; i < out.length; i++) {
+            Scenario.Year y = p.years().get(i);
+            double[] c = f.coefficients();
+            out[i] = Math.exp(f.intercept()
+                    + c[0] * Math.log(y.gdp())
+                    + c[1] * Math.log(y.energy() / y.gdp())
+                    + c[2] * Math.log(1 - y.nonFossilShare()));
+        }
+        return out;
+    }
 }

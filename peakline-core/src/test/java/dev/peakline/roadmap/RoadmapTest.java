@@ -121,4 +121,38 @@ class RoadmapTest {
                 .extracting(Problem::code)
                 .containsExactly("roadmap.horizon");
     }
+
+    @Test
+    void stirpatFittedOnAnExactHistoryRecoversItsElasticities() {
+        // CO2 = e^0.1 × GDP^0.8 × EI^1.0 × (1 − NF)^1.2 over six years whose drivers vary apart: the fit is exact, the
+        // residual variance 0, so HKB's k = p·σ² / β'β is 0 and ridge is OLS
+        double[][] d = {
+            {100, 0.50, 0.20},
+            {108, 0.49, 0.22},
+            {113, 0.47, 0.21},
+            {125, 0.46, 0.25},
+            {131, 0.42, 0.26},
+            {140, 0.43, 0.30}
+        };
+        List<Roadmap.HistoryYear> h = new java.util.ArrayList<>();
+        for (int i = 0; i < d.length; i++) {
+            double co2 = Math.exp(0.1) * Math.pow(d[i][0], 0.8) * d[i][1] * Math.pow(1 - d[i][2], 1.2);
+            double energy = d[i][0] * d[i][1];
+            h.add(new Roadmap.HistoryYear(2019 + i, d[i][0], energy, energy * d[i][2], co2));
+        }
+        Roadmap.Stirpat s = Roadmap.stirpat(h);
+        assertThat(s.ok()).isTrue();
+        assertThat(s.fit().intercept()).isCloseTo(0.1, within(1e-8));
+        assertThat(s.fit().coefficients()[0]).isCloseTo(0.8, within(1e-8));
+        assertThat(s.fit().coefficients()[1]).isCloseTo(1.0, within(1e-8));
+        assertThat(s.fit().coefficients()[2]).isCloseTo(1.2, within(1e-8));
+        assertThat(s.fit().rSquared()).isCloseTo(1, within(1e-12));
+        // the model projects a path from its drivers: 2025 of a scenario, e^0.1 × 154^0.8 × 0.41 × 0.65^1.2
+        Scenario.Path p = new Scenario.Path(List.of(new Scenario.Year(2025, 154, 154 * 0.41, 0.35, 0)), 2025, 0);
+        assertThat(Roadmap.stirpatPath(s.fit(), p)[0])
+                .isCloseTo(Math.exp(0.1) * Math.pow(154, 0.8) * 0.41 * Math.pow(0.65, 1.2), within(1e-6));
+        // two years are too few for three drivers
+        assertThat(Roadmap.stirpat(HISTORY).ok()).isFalse();
+        assertThat(Roadmap.stirpat(HISTORY).why()).contains("at least 5");
+    }
 }

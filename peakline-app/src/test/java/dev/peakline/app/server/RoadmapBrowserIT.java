@@ -49,6 +49,20 @@ class RoadmapBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.id("compare")).getText()).contains("基准情景", "低碳情景", "强化低碳情景");
         assertThat(browser.findElement(By.id("checks")).getText()).contains("单位地区生产总值二氧化碳排放降低");
         assertThat(browser.findElement(By.id("effects")).getText()).contains("经济规模（GDP）", "能耗强度", "合计");
+        // the STIRPAT fit on the province's own history, and each scenario's peak through it
+        assertThat(browser.findElement(By.id("stirpat")).getText())
+                .contains("ln GDP", "ln 单位GDP能耗", "R²", "岭参数 k（HKB）");
+        assertThat(visible(By.id("stirpatR2")).getText())
+                .isEqualTo(String.format(
+                        java.util.Locale.ROOT,
+                        "%.4f",
+                        api.get("stirpat").get("rSquared").asDouble()));
+        assertThat(rows.get(0).findElement(By.cssSelector("[data-stirpat]")).getText())
+                .isEqualTo(api.get("projections")
+                        .get(0)
+                        .get("stirpat")
+                        .get("peakYear")
+                        .asText());
         String before = rows.get(1).findElements(By.tagName("td")).get(4).getText();
 
         // an impossible growth rate is refused, named by scenario and driver, in Chinese

@@ -86,6 +86,25 @@ class RoadmapIT extends ServerTest {
         }
         assertThat(compared).isTrue();
         assertThat(without).isTrue();
+        // STIRPAT fitted on the province's five years by ridge (HKB); each scenario's drivers through it peak too
+        JsonNode fit = r.get("stirpat");
+        assertThat(fit.get("observations").asInt()).isEqualTo(history.size());
+        assertThat(fit.get("coefficients")).hasSize(3);
+        assertThat(fit.get("rSquared").asDouble()).isBetween(0.9, 1.0);
+        assertThat(fit.get("k").asDouble()).isEqualTo(fit.get("kHkb").asDouble());
+        // the fitted model reproduces the base year's CO2 closely (R² near 1 on these data)
+        double lnFit = fit.get("intercept").asDouble()
+                + fit.get("coefficients").get(0).asDouble()
+                        * Math.log(last.get("gdp").asDouble())
+                + fit.get("coefficients").get(1).asDouble()
+                        * Math.log(last.get("energyIntensity").asDouble())
+                + fit.get("coefficients").get(2).asDouble()
+                        * Math.log(1 - last.get("nonFossilShare").asDouble());
+        assertThat(projections.get(0).get("stirpat").get("co2").get(0).asDouble())
+                .isCloseTo(Math.exp(lnFit), within(Math.exp(lnFit) * 1e-9));
+        assertThat(Math.exp(lnFit))
+                .isCloseTo(last.get("co2").asDouble(), within(last.get("co2").asDouble() * 0.05));
+        assertThat(projections.get(0).get("stirpat").get("peakYear").asInt()).isBetween(b, 2035);
         // the decomposition's effects of a year sum to the change of CO2 between the years
         double sum = 0;
         double total = Double.NaN;

@@ -13,6 +13,7 @@ import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Region;
 import dev.peakline.roadmap.Lmdi;
+import dev.peakline.roadmap.Regression;
 import dev.peakline.roadmap.Roadmap;
 import dev.peakline.roadmap.Scenario;
 import dev.peakline.store.roadmap.RoadmapRepository;
@@ -289,9 +290,27 @@ public class RoadmapApi {
                 .toList();
         List<Map<String, Object>> projections = new ArrayList<>();
         List<Map<String, Object>> checks = new ArrayList<>();
+        Roadmap.Stirpat stirpat = Roadmap.stirpat(history);
         for (Roadmap.Spec s : specs) {
             Roadmap.Projection p = Roadmap.project(base, s, toYear);
             Map<String, Object> m = new LinkedHashMap<>();
+            if (stirpat.ok()) {
+                // the same drivers through the model fitted on the region's history
+                double[] co2 = Roadmap.stirpatPath(stirpat.fit(), p.path());
+                int peak = 0;
+                for (int i = 1; i < co2.length; i++) {
+                    peak = co2[i] > co2[peak] ? i : peak;
+                }
+                m.put(
+                        "stirpat",
+                        Map.of(
+                                "co2",
+                                co2,
+                                "peakYear",
+                                p.path().years().get(peak).year(),
+                                "peakCo2",
+                                co2[peak]));
+            }
             m.put("key", s.key());
             m.put("name", s.name());
             m.put("years", p.path().years());
@@ -365,6 +384,22 @@ public class RoadmapApi {
         out.put("projections", projections);
         out.put("checks", checks);
         out.put("decomposition", effects);
+        Map<String, Object> fit = new LinkedHashMap<>();
+        fit.put("observations", stirpat.observations());
+        fit.put("terms", Roadmap.STIRPAT_TERMS);
+        if (stirpat.ok()) {
+            Regression.Fit f = stirpat.fit();
+            fit.put("intercept", f.intercept());
+            fit.put("coefficients", f.coefficients());
+            fit.put("rSquared", f.rSquared());
+            fit.put("k", f.k());
+            fit.put("kHkb", f.kHkb());
+            fit.put("kLw", f.kLw());
+            fit.put("vif", f.vif());
+        } else {
+            fit.put("why", stirpat.why());
+        }
+        out.put("stirpat", fit);
         return out;
     }
 
@@ -420,6 +455,25 @@ public class RoadmapApi {
                     List.of(),
                     List.of("年份", "GDP（万元）", "能源消费（tce）", "非化石能源占比（%）", "CO₂（t）"),
                     rows));
+        }
+        Map<String, Object> fit = (Map<String, Object>) view.get("stirpat");
+        if (fit.containsKey("coefficients")) {
+            List<List<Object>> terms = new ArrayList<>();
+            terms.add(List.of("常数项", fit.get("intercept"), ""));
+            double[] c = (double[]) fit.get("coefficients");
+            double[] vif = (double[]) fit.get("vif");
+            List<String> names = List.of("ln GDP", "ln 单位GDP能耗", "ln 化石能源占比");
+            for (int j = 0; j < c.length; j++) {
+                terms.add(List.of(names.get(j), c[j], vif[j]));
+            }
+            terms.add(List.of("R²", fit.get("rSquared"), ""));
+            terms.add(List.of("k（HKB）", fit.get("k"), ""));
+            sections.add(new Report.Section(
+                    "STIRPAT 拟合（岭回归）",
+                    List.of("ln CO₂ = a + b·ln GDP + c·ln(能源/GDP) + d·ln(1 − 非化石能源占比)；" + fit.get("observations")
+                            + " 个年份"),
+                    List.of("项", "系数（弹性）", "VIF"),
+                    terms));
         }
         List<List<Object>> checks = new ArrayList<>();
         for (Map<String, Object> c : (List<Map<String, Object>>) view.get("checks")) {
