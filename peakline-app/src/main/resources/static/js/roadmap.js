@@ -3,6 +3,8 @@ import { api, download, el, put, param, header, t, big, fmt, when, labelled, lan
 // 碳达峰路线图: history and scenarios of a region, the peak of each, targets compared, drivers edited and tried, saved as
 // versions, the history's decomposition as a waterfall, and a scenario turned into targets.
 const region = param("region") || "520000";
+let industry = param("industry") || "";
+const q = (extra = "") => { const p = new URLSearchParams(); if (industry) p.set("industry", industry); if (extra) for (const [k, v] of new URLSearchParams(extra)) p.set(k, v); const s = p.toString(); return s ? "?" + s : ""; };
 const charts = { path: echarts.init(document.getElementById("pathChart")), fall: echarts.init(document.getElementById("waterfall")) };
 const DRIVERS = [["gdpGrowth", "rm_gdpGrowth"], ["intensityFall", "rm_intensityFall"], ["nonFossilShare", "rm_nonFossil"], ["fossilFactor", "rm_fossilFactor"]];
 let view = null;
@@ -125,6 +127,9 @@ function drawWaterfall() {
 
 function draw() {
   document.getElementById("regionName").textContent = view.region.name;
+  document.getElementById("industryName").textContent = view.industry ? `· ${view.industryName}（${view.industry}）` : "";
+  document.getElementById("industry").value = view.industry || "";
+  document.getElementById("sourceNote").textContent = t(view.source === "accounts" ? "rm_fromAccounts" : "rm_fromStatistics");
   document.getElementById("versionInfo").textContent = view.proposed ? t("rm_proposed")
     : t("rm_versionN").replace("{n}", view.version) + (view.savedAt ? " · " + when(view.savedAt) : "") + (view.note ? " · " + view.note : "");
   document.getElementById("toYear").value = view.toYear;
@@ -151,7 +156,7 @@ function problems(err, box) {
 
 async function load(version) {
   ready("");
-  view = await api(`/api/v1/roadmaps/${region}` + (version ? `?version=${version}` : ""));
+  view = await api(`/api/v1/roadmaps/${region}` + q(version ? `version=${version}` : ""));
   draw();
   ready("true");
 }
@@ -162,7 +167,7 @@ document.getElementById("project").addEventListener("click", async () => {
   ready("");
   try {
     const scenarios = edited();
-    const v = await api(`/api/v1/roadmaps/${region}/project`, { method: "POST", body: { toYear: Number(document.getElementById("toYear").value), scenarios } });
+    const v = await api(`/api/v1/roadmaps/${region}/project` + q(), { method: "POST", body: { toYear: Number(document.getElementById("toYear").value), scenarios } });
     view = { ...view, ...v, scenarios };
     drawPaths(); drawCompare();
     put(box, el("div", { class: "ok" }, t("rm_tried")));
@@ -173,7 +178,7 @@ document.getElementById("save").addEventListener("click", async () => {
   const box = document.getElementById("driverMessage");
   ready("");
   try {
-    const v = await api(`/api/v1/roadmaps/${region}`, { method: "PUT", body: { toYear: Number(document.getElementById("toYear").value), scenarios: edited(), note: document.getElementById("note").value } });
+    const v = await api(`/api/v1/roadmaps/${region}` + q(), { method: "PUT", body: { toYear: Number(document.getElementById("toYear").value), scenarios: edited(), note: document.getElementById("note").value } });
     await load();
     put(box, el("div", { class: "ok" }, t("rm_saved").replace("{n}", v.version)));
   } catch (e) { problems(e, box); }
@@ -184,17 +189,24 @@ document.getElementById("pathwayForm").addEventListener("submit", async ev => {
   const box = document.getElementById("pwMessage");
   ready("");
   try {
-    const r = await api(`/api/v1/roadmaps/${region}/pathway`, { method: "POST", body: {
+    const r = await api(`/api/v1/roadmaps/${region}/pathway` + q(), { method: "POST", body: {
       scenario: document.getElementById("pwScenario").value, indicator: document.getElementById("pwIndicator").value,
       baseYear: Number(document.getElementById("pwBase").value), targetYear: Number(document.getElementById("pwTarget").value) } });
     const kids = r.decomposition ? (r.decomposition.children || []).length : 0;
     put(box, el("div", { class: "ok", id: "pwDone" },
-      t("rm_targetMade").replace("{v}", fmt(100 * r.value, 2) + "%").replace("{n}", kids), " ",
+      (industry ? t("rm_industryTargetMade") : t("rm_targetMade")).replace("{v}", fmt(100 * r.value, 2) + "%").replace("{n}", kids), " ",
       el("a", { href: `/steering.html?region=${region}#targets` }, t("rm_toTargets"))));
   } catch (e) { problems(e, box); }
   ready("true");
 });
-document.getElementById("xlsx").addEventListener("click", e => { e.preventDefault(); download(`/api/v1/roadmaps/${region}/export?format=xlsx` + (view && view.version ? `&version=${view.version}` : ""), `roadmap-${region}.xlsx`); });
-document.getElementById("pdf").addEventListener("click", e => { e.preventDefault(); download(`/api/v1/roadmaps/${region}/export?format=pdf` + (view && view.version ? `&version=${view.version}` : ""), `roadmap-${region}.pdf`); });
+document.getElementById("xlsx").addEventListener("click", e => { e.preventDefault(); download(`/api/v1/roadmaps/${region}/export` + q("format=xlsx" + (view && view.version ? `&version=${view.version}` : "")), `roadmap-${region}${industry ? "-" + industry : ""}.xlsx`); });
+document.getElementById("pdf").addEventListener("click", e => { e.preventDefault(); download(`/api/v1/roadmaps/${region}/export` + q("format=pdf" + (view && view.version ? `&version=${view.version}` : "")), `roadmap-${region}${industry ? "-" + industry : ""}.pdf`); });
 
+document.getElementById("industryForm").addEventListener("submit", async ev => {
+  ev.preventDefault();
+  industry = document.getElementById("industry").value.trim();
+  history.replaceState(null, "", `/roadmap.html?region=${region}` + (industry ? `&industry=${industry}` : ""));
+  put(document.getElementById("pageMessage"));
+  try { await load(); } catch (e) { problems(e, document.getElementById("pageMessage")); ready("true"); }
+});
 header().then(() => load()).catch(e => put(document.getElementById("pageMessage"), el("div", { class: "error" }, e.problem ? (lang() === "zh" ? e.problem.title : e.problem.detail) : e.message)));

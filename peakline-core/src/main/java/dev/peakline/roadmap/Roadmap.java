@@ -141,8 +141,10 @@ public final class Roadmap {
                     s.fossilFactor(),
                     baseYear,
                     toYear,
+                    // coal burns about 2.7 tCO2/tce; an industry's CO2 per tce counting purchased electricity at its
+                    // equivalent value (0.1229 tce/MWh) reaches the grid factor ÷ 0.1229, about 4–8
                     0.5,
-                    4,
+                    10,
                     false);
             if (!(s.gdpSd() >= 0 && s.gdpSd() <= 10) || !(s.fallSd() >= 0 && s.fallSd() <= 10)) {
                 p.add(at(

@@ -337,6 +337,7 @@ class BrowserIT extends BrowserTest {
             {"verifier", "/queue.html", "queue"},
             {"province", "/dashboard.html?region=520000&year=2024", "dashboard"},
             {"province", "/steering.html?region=520000&year=2024", "steering"},
+            {"province", "/roadmap.html?region=520000", "roadmap"},
             {"admin", "/admin.html", "admin"},
         };
         String code = null;

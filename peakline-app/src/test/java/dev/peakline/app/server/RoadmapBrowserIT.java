@@ -143,6 +143,26 @@ class RoadmapBrowserIT extends BrowserTest {
             }
         }
         assertThat(found).isTrue();
+
+        // the roadmap of an industry in the province, from its enterprises' accounts
+        type(visible(By.id("industry")), "32");
+        browser.findElement(By.id("industryGo")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("industryName"), "（32）"));
+        ready();
+        assertThat(visible(By.id("sourceNote")).getText()).contains("企业的核算结果");
+        JsonNode industry = province.json(province.get("/api/v1/roadmaps/520000?industry=32"), 200);
+        List<WebElement> industryRows = browser.findElements(By.cssSelector("#compare tr[data-key]"));
+        assertThat(industryRows).hasSize(3);
+        assertThat(industryRows
+                        .get(0)
+                        .findElement(By.cssSelector("[data-peak]"))
+                        .getText())
+                .startsWith(industry.get("projections").get(0).get("peakYear").asText());
+        // an industry code that does not exist is refused in words
+        type(visible(By.id("industry")), "9999");
+        browser.findElement(By.id("industryGo")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("pageMessage"), "行业：行业代码不是GB/T 4754-2017中的代码（9999）"));
     }
 
     /** A figure as the page writes it in Chinese (1.23 亿, 4,567.89 万, 771). */

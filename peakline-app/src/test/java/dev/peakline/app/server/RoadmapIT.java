@@ -137,7 +137,7 @@ class RoadmapIT extends ServerTest {
         ((ObjectNode) bad.get("intensityFall").get(0))
                 .put("year", r.get("baseYear").asInt());
         ArrayNode badList = m.createArrayNode().add(bad);
-        long versions = count("select count(*) from roadmap where region = '520000'");
+        long versions = count("select count(*) from roadmap where region = '520000' and industry = ''");
         String badBody = m.createObjectNode()
                 .put("toYear", 2035)
                 .set("scenarios", badList)
@@ -150,7 +150,7 @@ class RoadmapIT extends ServerTest {
                         .get("code")
                         .asText())
                 .isEqualTo("roadmap.invalid");
-        assertThat(count("select count(*) from roadmap where region = '520000'"))
+        assertThat(count("select count(*) from roadmap where region = '520000' and industry = ''"))
                 .isEqualTo(versions);
         // a faster intensity fall in the low-carbon case: projected, then saved
         ((ObjectNode) scenarios.get(1).get("intensityFall").get(0))
@@ -182,7 +182,7 @@ class RoadmapIT extends ServerTest {
                         .get(2030 - b)
                         .get("co2")
                         .asDouble());
-        assertThat(count("select count(*) from roadmap where region = '520000'"))
+        assertThat(count("select count(*) from roadmap where region = '520000' and industry = ''"))
                 .isEqualTo(versions);
         JsonNode saved = province.json(province.put("/api/v1/roadmaps/520000", body), 201);
         int v = saved.get("version").asInt();
@@ -253,5 +253,60 @@ class RoadmapIT extends ServerTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
                 .isEqualTo("%PDF-");
+    }
+
+    @Test
+    void anIndustryHasItsRoadmapFromItsEnterprisesAccounts() throws Exception {
+        Client province = as("province");
+        JsonNode r = province.json(province.get("/api/v1/roadmaps/520000?industry=32"), 200);
+        assertThat(r.get("source").asText()).isEqualTo("accounts");
+        assertThat(r.get("industryName").asText()).isNotBlank();
+        JsonNode h = r.get("history").get(r.get("history").size() - 1);
+        int year = h.get("year").asInt();
+        // the year's CO2 is the sum of the industry's current results of the year (scope 1 + 2), read apart
+        double sum = Tx.run(db, c -> {
+            try (var ps = c.prepareStatement("select sum(total_tco2), sum(value_added) from account_result where"
+                    + " current and industry like '32%' and period like ?")) {
+                ps.setString(1, year + "-%");
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getDouble(1);
+                }
+            }
+        });
+        assertThat(h.get("co2").asDouble()).isCloseTo(sum, within(sum * 1e-9));
+        assertThat(h.get("nonFossilShare").asDouble()).isZero();
+        assertThat(r.get("projections")).hasSize(3);
+        // saved as the industry's own version, apart from the province's
+        long provinceVersions = count("select count(*) from roadmap where region = '520000' and industry = ''");
+        ObjectMapper m = new ObjectMapper();
+        String body = m.createObjectNode()
+                .put("toYear", 2035)
+                .put("note", "有色金属行业")
+                .set("scenarios", r.get("scenarios"))
+                .toString();
+        JsonNode saved = province.json(province.put("/api/v1/roadmaps/520000?industry=32", body), 201);
+        assertThat(count("select count(*) from roadmap where region = '520000' and industry = '32'"))
+                .isEqualTo(saved.get("version").asLong());
+        assertThat(count("select count(*) from roadmap where region = '520000' and industry = ''"))
+                .isEqualTo(provinceVersions);
+        JsonNode target = province.json(
+                province.post(
+                        "/api/v1/roadmaps/520000/pathway?industry=32",
+                        "{\"scenario\":\"low_carbon\",\"indicator\":\"ENERGY_INTENSITY\",\"baseYear\":" + year
+                                + ",\"targetYear\":2030}"),
+                201);
+        assertThat(count("select count(*) from target where id = "
+                        + target.get("targetId").asLong()
+                        + " and scope = 'INDUSTRY' and industry = '32' and region = '520000'"))
+                .isEqualTo(1);
+        assertThat(target.has("decomposition")).isFalse();
+        // an unknown code, and an industry without accounts, are refused saying so
+        JsonNode bad = province.json(province.get("/api/v1/roadmaps/520000?industry=9999"), 422);
+        assertThat(bad.get("problems").get(0).get("column").asText()).isEqualTo("industry");
+        assertThat(province.json(province.get("/api/v1/roadmaps/520000?industry=01"), 422)
+                        .get("code")
+                        .asText())
+                .isEqualTo("roadmap.no_history");
     }
 }

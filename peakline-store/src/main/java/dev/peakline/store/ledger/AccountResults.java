@@ -283,6 +283,32 @@ public final class AccountResults {
         return cube(regions, String.valueOf(year));
     }
 
+    /** An industry's year in a region from its enterprises' accounts: CO2 (scope 1 + 2, t), energy (tce), value added. */
+    public record IndustryYear(int year, double co2, double energy, double valueAdded) {}
+
+    /**
+     * The years in which the industry (a GB/T 4754 code and everything under it) has accounts in every month in the
+     * regions, summed from the summaries the results keep (V18).
+     */
+    public List<IndustryYear> industryYears(Collection<String> regions, String industry) {
+        return Tx.run(db, c -> {
+            List<IndustryYear> out = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "select left(period, 4)::int, sum(combustion + process + electricity + heat), sum(energy),"
+                                    + " sum(value_added) from account_cube where region = any (?) and industry like ? || '%'"
+                                    + " group by 1 having count(distinct period) = 12 order by 1",
+                            regions.toArray(String[]::new),
+                            industry);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new IndustryYear(rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The cube's cells of a span summed in the database: one cell (region and industry empty) for its totals. */
     public Cell cubeTotal(Collection<String> regions, String periodPrefix) {
         String[] span = span(periodPrefix);

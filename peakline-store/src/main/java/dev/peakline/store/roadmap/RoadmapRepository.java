@@ -28,6 +28,7 @@ public final class RoadmapRepository {
     /** A stored version. */
     public record Version(
             String region,
+            String industry,
             int version,
             int baseYear,
             int toYear,
@@ -36,21 +37,26 @@ public final class RoadmapRepository {
             Instant createdAt,
             String createdBy) {}
 
-    /** Stores the scenarios as the region's next version; its number. */
-    public int save(String actor, String region, int baseYear, int toYear, String scenariosJson, String note) {
+    /**
+     * Stores the scenarios as the next version of the region's roadmap ({@code industry} "" for the region as a whole,
+     * else the GB/T 4754 code of an industry in it); its number.
+     */
+    public int save(
+            String actor, String region, String industry, int baseYear, int toYear, String scenariosJson, String note) {
         Instant at = clock.instant();
         return Tx.run(db, c -> {
             // one saver at a time per region: the version numbers stay gapless
             try (PreparedStatement ps = Tx.prepare(c, "select code from region where code = ? for update", region)) {
                 ps.executeQuery().close();
             }
-            Optional<Version> before = latest(c, region);
+            Optional<Version> before = latest(c, region, industry);
             int version = before.map(v -> v.version() + 1).orElse(1);
             try (PreparedStatement ps = Tx.prepare(
                     c,
-                    "insert into roadmap (region, version, base_year, to_year, scenarios, note, created_at, created_by)"
-                            + " values (?, ?, ?, ?, ?::jsonb, ?, ?, ?)",
+                    "insert into roadmap (region, industry, version, base_year, to_year, scenarios, note, created_at,"
+                            + " created_by) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)",
                     region,
+                    industry,
                     version,
                     baseYear,
                     toYear,
@@ -66,33 +72,34 @@ public final class RoadmapRepository {
                     actor,
                     "roadmap.save",
                     "roadmap",
-                    region + "/" + version,
+                    region + (industry.isEmpty() ? "" : "/" + industry) + "/" + version,
                     before.map(v -> v.scenarios()).orElse(null),
                     scenariosJson);
             return version;
         });
     }
 
-    /** The region's latest version. */
-    public Optional<Version> latest(String region) {
-        return Tx.run(db, c -> latest(c, region));
+    /** The latest version of the region's (or its industry's) roadmap. */
+    public Optional<Version> latest(String region, String industry) {
+        return Tx.run(db, c -> latest(c, region, industry));
     }
 
-    /** One version of the region's roadmap. */
-    public Optional<Version> version(String region, int version) {
+    /** One version of the region's (or its industry's) roadmap. */
+    public Optional<Version> version(String region, String industry, int version) {
         return Tx.run(db, c -> {
-            List<Version> v = read(c, "where region = ? and version = ?", region, version);
+            List<Version> v = read(c, "where region = ? and industry = ? and version = ?", region, industry, version);
             return v.stream().findFirst();
         });
     }
 
-    /** Every version of the region's roadmap, the newest first. */
-    public List<Version> versions(String region) {
-        return Tx.run(db, c -> read(c, "where region = ? order by version desc", region));
+    /** Every version of the region's (or its industry's) roadmap, the newest first. */
+    public List<Version> versions(String region, String industry) {
+        return Tx.run(db, c -> read(c, "where region = ? and industry = ? order by version desc", region, industry));
     }
 
-    private static Optional<Version> latest(java.sql.Connection c, String region) throws java.sql.SQLException {
-        return read(c, "where region = ? order by version desc limit 1", region).stream()
+    private static Optional<Version> latest(java.sql.Connection c, String region, String industry)
+            throws java.sql.SQLException {
+        return read(c, "where region = ? and industry = ? order by version desc limit 1", region, industry).stream()
                 .findFirst();
     }
 
@@ -101,20 +108,22 @@ public final class RoadmapRepository {
         List<Version> out = new ArrayList<>();
         try (PreparedStatement ps = Tx.prepare(
                         c,
-                        "select region, version, base_year, to_year, scenarios::text, note, created_at, created_by"
+                        "select region, industry, version, base_year, to_year, scenarios::text, note, created_at,"
+                                + " created_by"
                                 + " from roadmap " + where,
                         args);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new Version(
                         rs.getString(1),
-                        rs.getInt(2),
+                        rs.getString(2),
                         rs.getInt(3),
                         rs.getInt(4),
-                        rs.getString(5),
+                        rs.getInt(5),
                         rs.getString(6),
-                        rs.getTimestamp(7).toInstant(),
-                        rs.getString(8)));
+                        rs.getString(7),
+                        rs.getTimestamp(8).toInstant(),
+                        rs.getString(9)));
             }
         }
         return out;

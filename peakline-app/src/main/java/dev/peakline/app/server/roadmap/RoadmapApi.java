@@ -56,6 +56,7 @@ public class RoadmapApi {
     private final TargetRepository targets;
     private final TargetRegister register;
     private final RoadmapRepository roadmaps;
+    private final dev.peakline.store.ledger.AccountResults accounts;
     private final ObjectMapper json;
     private final String pdfFont;
 
@@ -65,6 +66,7 @@ public class RoadmapApi {
             TargetRepository targets,
             TargetRegister register,
             RoadmapRepository roadmaps,
+            dev.peakline.store.ledger.AccountResults accounts,
             ObjectMapper json,
             @Value("${peakline.pdf.font:}") String pdfFont) {
         this.scopes = scopes;
@@ -72,6 +74,7 @@ public class RoadmapApi {
         this.targets = targets;
         this.register = register;
         this.roadmaps = roadmaps;
+        this.accounts = accounts;
         this.json = json;
         this.pdfFont = pdfFont;
     }
@@ -90,19 +93,21 @@ public class RoadmapApi {
     public Map<String, Object> roadmap(
             @AuthenticationPrincipal PeaklineUser me,
             @PathVariable String code,
-            @RequestParam(required = false) Integer version) {
+            @RequestParam(required = false) Integer version,
+            @RequestParam(defaultValue = "") String industry) {
         Region r = scopes.readRegion(me, code);
-        List<Roadmap.HistoryYear> history = history(code);
+        String ind = industry(industry);
+        List<Roadmap.HistoryYear> history = history(code, ind);
         RoadmapRepository.Version v = version == null
-                ? roadmaps.latest(code).orElse(null)
-                : roadmaps.version(code, version)
+                ? roadmaps.latest(code, ind).orElse(null)
+                : roadmaps.version(code, ind, version)
                         .orElseThrow(() -> Refusal.field(
                                 ErrorCode.NOT_FOUND,
                                 "version",
                                 "the roadmap of " + code + " has no version " + version));
         int toYear = v == null ? DEFAULT_TO_YEAR : v.toYear();
         List<Roadmap.Spec> specs = v == null ? Roadmap.proposals(history, toYear) : specs(v.scenarios());
-        Map<String, Object> out = view(r, history, specs, toYear);
+        Map<String, Object> out = view(r, ind, history, specs, toYear);
         out.put("version", v == null ? null : v.version());
         out.put("proposed", v == null);
         out.put("savedBy", v == null ? null : v.createdBy());
@@ -110,7 +115,7 @@ public class RoadmapApi {
         out.put("note", v == null ? "" : v.note());
         out.put(
                 "versions",
-                roadmaps.versions(code).stream()
+                roadmaps.versions(code, ind).stream()
                         .map(x -> Map.of(
                                 "version", x.version(),
                                 "createdBy", x.createdBy(),
@@ -123,19 +128,27 @@ public class RoadmapApi {
     @PostMapping("/{code}/project")
     @Operation(summary = "Projects scenarios without saving them (the page's driver editing)")
     public Map<String, Object> project(
-            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestBody Form form) {
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestParam(defaultValue = "") String industry,
+            @RequestBody Form form) {
         Region r = scopes.readRegion(me, code);
-        List<Roadmap.HistoryYear> history = history(code);
+        String ind = industry(industry);
+        List<Roadmap.HistoryYear> history = history(code, ind);
         int toYear = checked(form, history);
-        return view(r, history, form.scenarios(), toYear);
+        return view(r, ind, history, form.scenarios(), toYear);
     }
 
     @PutMapping("/{code}")
     @Operation(summary = "Saves scenarios as the region's next roadmap version (audited); earlier versions stay")
     public ResponseEntity<Map<String, Object>> save(
-            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestBody Form form) {
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestParam(defaultValue = "") String industry,
+            @RequestBody Form form) {
         Region r = scopes.govern(me, code);
-        List<Roadmap.HistoryYear> history = history(code);
+        String ind = industry(industry);
+        List<Roadmap.HistoryYear> history = history(code, ind);
         int toYear = checked(form, history);
         if (form.note() != null && form.note().length() > 300) {
             throw Refusal.field(ErrorCode.ROADMAP_INVALID, "note", "the note is at most 300 characters");
@@ -149,11 +162,12 @@ public class RoadmapApi {
         int version = roadmaps.save(
                 me.actor(),
                 code,
+                ind,
                 history.get(history.size() - 1).year(),
                 toYear,
                 text,
                 form.note() == null ? "" : form.note().strip());
-        Map<String, Object> out = view(r, history, form.scenarios(), toYear);
+        Map<String, Object> out = view(r, ind, history, form.scenarios(), toYear);
         out.put("version", version);
         out.put("proposed", false);
         return ResponseEntity.status(HttpStatus.CREATED).body(out);
@@ -164,14 +178,18 @@ public class RoadmapApi {
             summary = "Turns a scenario of the saved roadmap into a CO2- or energy-intensity target of the region (the"
                     + " fall the scenario reaches) and decomposes it to the child regions (UNIFORM)")
     public ResponseEntity<Map<String, Object>> pathway(
-            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestBody PathwayForm form) {
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestParam(defaultValue = "") String industry,
+            @RequestBody PathwayForm form) {
         scopes.govern(me, code);
-        RoadmapRepository.Version v = roadmaps.latest(code)
+        String ind = industry(industry);
+        RoadmapRepository.Version v = roadmaps.latest(code, ind)
                 .orElseThrow(() -> Refusal.field(
                         ErrorCode.ROADMAP_INVALID,
                         "scenario",
                         "save the roadmap first: targets come from a saved version"));
-        List<Roadmap.HistoryYear> history = history(code);
+        List<Roadmap.HistoryYear> history = history(code, ind);
         Roadmap.Spec spec = specs(v.scenarios()).stream()
                 .filter(s -> s.key().equals(form.scenario()))
                 .findFirst()
@@ -211,9 +229,9 @@ public class RoadmapApi {
         long id = register.create(
                 me,
                 new TargetRegister.TargetForm(
-                        "REGION",
+                        ind.isEmpty() ? "REGION" : "INDUSTRY",
                         code,
-                        null,
+                        ind.isEmpty() ? null : ind,
                         null,
                         indicator,
                         base,
@@ -224,7 +242,8 @@ public class RoadmapApi {
         out.put("targetId", id);
         out.put("value", value);
         out.put("version", v.version());
-        if (!Boolean.FALSE.equals(form.decompose())
+        if (ind.isEmpty()
+                && !Boolean.FALSE.equals(form.decompose())
                 && !scopes.registry().children(r(code)).isEmpty()) {
             out.put("decomposition", register.decompose(me, id, new TargetRegister.DecomposeForm("UNIFORM", null)));
         }
@@ -237,10 +256,11 @@ public class RoadmapApi {
             @AuthenticationPrincipal PeaklineUser me,
             @PathVariable String code,
             @RequestParam(defaultValue = "xlsx") String format,
-            @RequestParam(required = false) Integer version) {
-        Map<String, Object> view = roadmap(me, code, version);
+            @RequestParam(required = false) Integer version,
+            @RequestParam(defaultValue = "") String industry) {
+        Map<String, Object> view = roadmap(me, code, version, industry);
         Report report = report(view);
-        String name = "roadmap-" + code;
+        String name = "roadmap-" + code + (industry.isBlank() ? "" : "-" + industry.strip());
         return switch (format) {
             case "xlsx" -> Exports.xlsx(report, name);
             case "pdf" -> Exports.pdf(report, name, pdfFont);
@@ -252,10 +272,41 @@ public class RoadmapApi {
         return dev.peakline.domain.RegionCode.of(code);
     }
 
-    private List<Roadmap.HistoryYear> history(String code) {
-        List<Roadmap.HistoryYear> h = Roadmap.history(statistics.of(List.of(code)));
+    /** The industry asked for: "" for the region as a whole, else a GB/T 4754-2017 code. */
+    private String industry(String industry) {
+        String i = industry == null ? "" : industry.strip();
+        if (!i.isEmpty() && scopes.registry().industry(i).isEmpty()) {
+            throw Refusal.of(
+                    ErrorCode.ROADMAP_INVALID,
+                    "unknown industry",
+                    List.of(Problem.at(
+                            "roadmap.industry", "roadmap", 0, "industry", "'" + i + "' is not a GB/T 4754-2017 code")));
+        }
+        return i;
+    }
+
+    /**
+     * The history: the region statistics of the region, or for an industry in it the years its enterprises had
+     * accounted in every month, from their accounts (value added as the industry's GDP, comprehensive energy, scope 1 +
+     * 2; enterprises do not file a non-fossil share, taken as 0).
+     */
+    private List<Roadmap.HistoryYear> history(String code, String industry) {
+        List<Roadmap.HistoryYear> h;
+        if (industry.isEmpty()) {
+            h = Roadmap.history(statistics.of(List.of(code)));
+        } else {
+            h = accounts.industryYears(scopes.subtree(code), industry).stream()
+                    .filter(y -> y.valueAdded() > 0 && y.energy() > 0 && y.co2() > 0)
+                    .map(y -> new Roadmap.HistoryYear(y.year(), y.valueAdded(), y.energy(), 0, y.co2()))
+                    .toList();
+        }
         if (h.isEmpty()) {
-            throw Refusal.of(ErrorCode.ROADMAP_NO_HISTORY, code + " has no region statistics");
+            throw Refusal.of(
+                    ErrorCode.ROADMAP_NO_HISTORY,
+                    industry.isEmpty()
+                            ? code + " has no region statistics"
+                            : "industry " + industry + " in " + code
+                                    + " has no year accounted in every month with value added");
         }
         return h;
     }
@@ -283,10 +334,13 @@ public class RoadmapApi {
 
     /** The page's whole answer for scenarios over a history. */
     private Map<String, Object> view(
-            Region r, List<Roadmap.HistoryYear> history, List<Roadmap.Spec> specs, int toYear) {
+            Region r, String industry, List<Roadmap.HistoryYear> history, List<Roadmap.Spec> specs, int toYear) {
         Roadmap.HistoryYear base = history.get(history.size() - 1);
         List<TargetRepository.Row> own = targets.in(List.of(r.code().value())).stream()
-                .filter(t -> t.scope().equals("REGION") && r.code().value().equals(t.region()))
+                .filter(t -> r.code().value().equals(t.region())
+                        && (industry.isEmpty()
+                                ? t.scope().equals("REGION")
+                                : t.scope().equals("INDUSTRY") && industry.equals(t.industry())))
                 .toList();
         List<Map<String, Object>> projections = new ArrayList<>();
         List<Map<String, Object>> checks = new ArrayList<>();
@@ -365,6 +419,16 @@ public class RoadmapApi {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("region", Map.of("code", r.code().value(), "name", r.name()));
+        out.put("industry", industry);
+        out.put(
+                "industryName",
+                industry.isEmpty()
+                        ? ""
+                        : scopes.registry()
+                                .industry(industry)
+                                .map(i -> i.name())
+                                .orElse(industry));
+        out.put("source", industry.isEmpty() ? "statistics" : "accounts");
         out.put("baseYear", base.year());
         out.put("toYear", toYear);
         out.put(
@@ -499,8 +563,10 @@ public class RoadmapApi {
                 List.of("CO₂ = GDP × 能源/GDP × 化石能源/能源 × CO₂/化石能源"),
                 List.of("期间", "因素", "加法分解（tCO₂）", "乘法分解"),
                 dec));
+        String industry = (String) view.get("industry");
         return new Report(
-                region.get("name") + " 碳达峰路线图",
+                region.get("name") + (industry.isEmpty() ? "" : " " + view.get("industryName") + "（" + industry + "）")
+                        + " 碳达峰路线图",
                 List.of("基年 " + view.get("baseYear") + "，情景至 " + view.get("toYear") + "；"
                         + (Boolean.TRUE.equals(view.get("proposed"))
                                 ? "建议情景（由历史趋势推出，未保存）"

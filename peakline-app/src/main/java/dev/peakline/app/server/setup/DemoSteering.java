@@ -108,6 +108,7 @@ public class DemoSteering {
             roadmaps.save(
                     "system",
                     p,
+                    "",
                     history.get(history.size() - 1).year(),
                     2035,
                     json.writeValueAsString(specs),
