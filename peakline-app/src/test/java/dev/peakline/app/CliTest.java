@@ -373,4 +373,122 @@ class CliTest {
                 .isEqualTo(2);
         assertThat(inv).doesNotExist();
     }
+
+    @Test
+    void pollutantsHoldsItsContract() throws Exception {
+        // the tax authority's example: one air outlet, SO2 and fluorides 10 kg, CO and HCl 100 kg, 1.2 yuan; and a
+        // water outlet with COD 100 kg and ammonia nitrogen 0.04 t at 1.4 yuan
+        Path in = dir.resolve("emissions.csv");
+        java.nio.file.Files.writeString(
+                in,
+                "enterprise,period,outlet,pollutant,quantity,unit\n"
+                        + "91520181MA6DKQ3L5C,2018-03,air,二氧化硫,10,kg\n"
+                        + "91520181MA6DKQ3L5C,2018-03,air,氟化物,10,kg\n"
+                        + "91520181MA6DKQ3L5C,2018-03,air,CO,100,kg\n"
+                        + "91520181MA6DKQ3L5C,2018-03,air,HCl,100,kg\n"
+                        + "91520181MA6DKQ3L5C,2018-03,water,COD,100,kg\n"
+                        + "91520181MA6DKQ3L5C,2018-03,water,氨氮,0.04,t\n");
+        Path out = dir.resolve("tax.csv");
+        assertThat(PeaklineCli.run(
+                        "pollutants",
+                        "--emissions",
+                        in.toString(),
+                        "--air-rate",
+                        "1.2",
+                        "--water-rate",
+                        "1.4",
+                        "--out",
+                        out.toString()))
+                .isZero();
+        List<String> lines = java.nio.file.Files.readAllLines(out);
+        assertThat(lines.get(0))
+                .isEqualTo("enterprise,period,outlet,pollutant,quantity_kg,equivalent_value_kg,pollution_equivalents,"
+                        + "taxed,tax_yuan");
+        assertThat(lines.subList(1, lines.size()))
+                .containsExactly(
+                        "91520181MA6DKQ3L5C,2018-03,air,二氧化硫,10,0.95,10.53,true,12.64",
+                        "91520181MA6DKQ3L5C,2018-03,air,氟化物,10,0.87,11.49,true,13.79",
+                        "91520181MA6DKQ3L5C,2018-03,air,一氧化碳,100,16.7,5.99,false,0.00",
+                        "91520181MA6DKQ3L5C,2018-03,air,氯化氢,100,10.75,9.30,true,11.16",
+                        // 100 / 1 = 100 equivalents × 1.4 = 140.00; 40 kg / 0.8 = 50 × 1.4 = 70.00
+                        "91520181MA6DKQ3L5C,2018-03,water,化学需氧量,100,1,100.00,true,140.00",
+                        "91520181MA6DKQ3L5C,2018-03,water,氨氮,40,0.8,50.00,true,70.00");
+        // bad rows are named by row and column, a rate outside the law's range is refused; nothing is written
+        java.nio.file.Files.writeString(
+                in,
+                "enterprise,period,outlet,pollutant,quantity,unit\n"
+                        + "91520181MA6DKQ3L5C,2018-13,air,二氧化硫,10,kg\n"
+                        + "91520181MA6DKQ3L5C,2018-03,air,COD,10,kg\n"
+                        + "91520181MA6DKQ3L5C,2018-03,smoke,二氧化硫,10,kg\n"
+                        + "91520181MA6DKQ3L5C,2018-03,air,二氧化硫,-1,kg\n"
+                        + "91520181MA6DKQ3L5C,2018-03,air,二氧化硫,1,lb\n"
+                        + "91520181MA6DKQ3L5C,2018-04,air,二氧化硫,1,kg\n"
+                        + "91520181MA6DKQ3L5C,2018-04,air,SO2,2,kg\n");
+        Path none = dir.resolve("none.csv");
+        assertThat(PeaklineCli.run(
+                        "pollutants",
+                        "--emissions",
+                        in.toString(),
+                        "--air-rate",
+                        "20",
+                        "--water-rate",
+                        "1.4",
+                        "--out",
+                        none.toString()))
+                .isEqualTo(2);
+        assertThat(none).doesNotExist();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("pollutants.rate")
+                .contains("period.format")
+                .contains("pollutants.unknown")
+                .contains("pollutants.outlet")
+                .contains("quantity.negative")
+                .contains("unit.unknown")
+                .contains("period.duplicate");
+    }
+
+    @Test
+    void sinksHoldsItsContract() throws Exception {
+        // Guiyang's forest by the gain method in two stands (1,000 ha at 5 m³/ha/yr, BCEF_I 0.6, R 0.2, CF 0.47 →
+        // −6,204 t; and the same stand by density 0.5 × BEF 1.2 → −6,204 t), summed: −12,408 tCO2; its wetland by stock
+        // difference (1,200,000 → 1,260,000 tC over 5 years: −44,000 t); Zunyi's forest by the provincial guideline
+        // (2,000,000 m³ × 0.05 × 0.45 × 1.6 × 0.5 × 44/12 = 132,000 t removed)
+        Path in = dir.resolve("sinks.csv");
+        java.nio.file.Files.writeString(
+                in,
+                "region,year,pool,method,area_ha,increment_m3_per_ha_yr,bcef,wood_density,bef,root_shoot_ratio,"
+                        + "carbon_fraction,stock_m3,growth_rate,carbon_stock_t1_tc,carbon_stock_t2_tc,interval_years\n"
+                        + "520100,2023,forest,gain,1000,5,0.6,,,0.2,0.47,,,,,\n"
+                        + "520100,2023,forest,gain,1000,5,,0.5,1.2,0.2,0.47,,,,,\n"
+                        + "520100,2023,wetland,stock_difference,,,,,,,,,,1200000,1260000,5\n"
+                        + "520300,2023,forest,provincial,,,,0.45,1.6,,0.5,2000000,0.05,,,\n");
+        Path out = dir.resolve("removals.csv");
+        assertThat(PeaklineCli.run("sinks", "--input", in.toString(), "--out", out.toString()))
+                .isZero();
+        assertThat(java.nio.file.Files.readAllLines(out))
+                .containsExactly(
+                        "region,year,pool,removals_tco2",
+                        "520100,2023,forest,-12408.000000",
+                        "520100,2023,wetland,-44000.000000",
+                        "520300,2023,forest,-132000.000000");
+        // a growth rate written as a percentage, an unknown pool, a missing coefficient, a bad region: named, nothing
+        // written
+        java.nio.file.Files.writeString(
+                in,
+                "region,year,pool,method,stock_m3,growth_rate,wood_density,bef,carbon_fraction\n"
+                        + "520300,2023,forest,provincial,2000000,5,0.45,1.6,0.5\n"
+                        + "520300,2023,jungle,provincial,2000000,0.05,0.45,1.6,0.5\n"
+                        + "520300,2023,forest,provincial,2000000,0.05,,1.6,0.5\n"
+                        + "529999,2023,forest,karst,,,,,\n");
+        Path none = dir.resolve("none.csv");
+        assertThat(PeaklineCli.run("sinks", "--input", in.toString(), "--out", none.toString()))
+                .isEqualTo(2);
+        assertThat(none).doesNotExist();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("0.05 for 5 %")
+                .contains("sinks.pool")
+                .contains("wood_density is needed")
+                .contains("region.unknown")
+                .contains("GB/T 43932-2024 is not built");
+    }
 }

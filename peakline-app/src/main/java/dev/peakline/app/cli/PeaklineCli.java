@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             SteamCommand.class,
             DecomposeCommand.class,
             FitCommand.class,
+            PollutantsCommand.class,
+            SinksCommand.class,
             ServeCommand.class,
             GatewayCommand.class
         })
