@@ -50,7 +50,9 @@ function drawPaths() {
   for (const p of view.projections) {
     series.push({
       name: p.name, type: "line", data: p.years.map(y => [String(y.year), y.co2]), lineStyle: { type: "dashed" },
-      markPoint: { data: [{ coord: [String(p.peakYear), p.peakCo2], value: t("rm_peak") + " " + p.peakYear }], symbolSize: 60 },
+      // scenarios peaking in the same year would stack their markers: each sits a little apart
+      markPoint: { data: [{ coord: [String(p.peakYear), p.peakCo2], value: t("rm_peak") + " " + p.peakYear }], symbolSize: 56,
+        symbolOffset: [0, -12 - 26 * view.projections.filter(q => q.peakYear === p.peakYear).indexOf(p)] },
     });
   }
   const years = [...new Set([...view.history.map(h => String(h.year)), ...view.projections.flatMap(p => p.years.map(y => String(y.year)))])];
@@ -64,7 +66,8 @@ function drawCompare() {
   const rows = view.projections.map(p => {
     const y2030 = p.years.find(y => y.year === 2030);
     return el("tr", { "data-key": p.key },
-      el("td", {}, p.name), el("td", { "data-peak": "" }, String(p.peakYear) + (p.peaksWithin ? "" : t("rm_notWithin"))),
+      el("td", {}, p.name), el("td", { "data-peak": "" }, String(p.peakYear)
+        + (!p.peaksWithin ? t("rm_notWithin") : p.peakYear === view.baseYear ? t("rm_peakAtBase") : "")),
       el("td", {}, big(p.peakCo2)), el("td", {}, `${p.spread.median}（${p.spread.p5}–${p.spread.p95}）`),
       el("td", {}, y2030 ? big(y2030.co2) : "–"), el("td", {}, y2030 ? fmt(100 * y2030.nonFossilShare, 1) + "%" : "–"),
       el("td", { "data-stirpat": "" }, p.stirpat ? String(p.stirpat.peakYear) : "–"));
