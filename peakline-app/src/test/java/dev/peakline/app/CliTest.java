@@ -491,4 +491,103 @@ class CliTest {
                 .contains("region.unknown")
                 .contains("GB/T 43932-2024 is not built");
     }
+
+    @Test
+    void footprintHoldsItsContractOnALoop() throws Exception {
+        // a power plant and a coal mine that supply each other (ProductSystemTest by hand): 1,000 kWh demanded;
+        // s = (1000 / 0.995, 100 / 0.995); GWP = (900 + 2 + 2.7) / 0.995 = 909.246231 kg CO2e, the plant 904.522613,
+        // the mine 4.723618
+        Path ex = dir.resolve("exchanges.csv");
+        java.nio.file.Files.writeString(
+                ex,
+                "process,flow,amount,unit,type\n"
+                        + "power,electricity,1,kWh,product\n"
+                        + "power,coal,0.1,kg,input\n"
+                        + "power,CO2,0.9,kg,elementary\n"
+                        + "mine,coal,1,kg,product\n"
+                        + "mine,electricity,0.05,kWh,input\n"
+                        + "mine,CO2,0.02,kg,elementary\n"
+                        + "mine,CH4,0.001,kg,elementary\n");
+        Path f = dir.resolve("factors.csv");
+        java.nio.file.Files.writeString(f, "indicator,flow,factor\nGWP100,CO2,1\nGWP100,CH4,27\n");
+        Path out = dir.resolve("fp.csv");
+        assertThat(PeaklineCli.run(
+                        "footprint",
+                        "--exchanges",
+                        ex.toString(),
+                        "--factors",
+                        f.toString(),
+                        "--demand",
+                        "electricity=1000",
+                        "--out",
+                        out.toString()))
+                .isZero();
+        assertThat(java.nio.file.Files.readAllLines(out))
+                .containsExactly(
+                        "indicator,process,value",
+                        "GWP100,TOTAL,909.246231",
+                        "GWP100,power,904.522613",
+                        "GWP100,mine,4.723618");
+        // a type that is none of the three, a demand of a flow nobody makes: refused, nothing written
+        java.nio.file.Files.writeString(ex, "process,flow,amount,unit,type\npower,electricity,1,kWh,output\n");
+        Path none = dir.resolve("fp-none.csv");
+        assertThat(PeaklineCli.run(
+                        "footprint",
+                        "--exchanges",
+                        ex.toString(),
+                        "--factors",
+                        f.toString(),
+                        "--demand",
+                        "steel=1",
+                        "--out",
+                        none.toString()))
+                .isEqualTo(2);
+        assertThat(none).doesNotExist();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("footprint.type");
+    }
+
+    @Test
+    void consolidateHoldsItsContract() throws Exception {
+        // the group of ConsolidationTest: a wholly owned plant, a 60 % subsidiary with a 50 % joint venture, a 30 %
+        // associate, a 10 % investment
+        Path in = dir.resolve("ownership.csv");
+        java.nio.file.Files.writeString(
+                in,
+                "parent,entity,share,control\n"
+                        + ",集团,,full\n"
+                        + "集团,全资电厂,1,full\n"
+                        + "集团,控股铝业,0.6,full\n"
+                        + "控股铝业,合营碳素,0.5,joint\n"
+                        + "集团,参股水泥,0.3,significant\n"
+                        + "集团,财务投资,0.1,none\n");
+        Path out = dir.resolve("boundary.csv");
+        assertThat(PeaklineCli.run(
+                        "consolidate", "--ownership", in.toString(), "--approach", "equity", "--out", out.toString()))
+                .isZero();
+        assertThat(java.nio.file.Files.readAllLines(out))
+                .containsExactly("entity,share", "集团,1", "全资电厂,1", "控股铝业,0.6", "合营碳素,0.3", "参股水泥,0.3", "财务投资,0");
+        assertThat(PeaklineCli.run(
+                        "consolidate",
+                        "--ownership",
+                        in.toString(),
+                        "--approach",
+                        "financial-control",
+                        "--out",
+                        out.toString()))
+                .isZero();
+        assertThat(java.nio.file.Files.readAllLines(out))
+                .containsExactly("entity,share", "集团,1", "全资电厂,1", "控股铝业,1", "合营碳素,0.5", "参股水泥,0", "财务投资,0");
+        Path none = dir.resolve("boundary-none.csv");
+        assertThat(PeaklineCli.run(
+                        "consolidate",
+                        "--ownership",
+                        in.toString(),
+                        "--approach",
+                        "equity-ish",
+                        "--out",
+                        none.toString()))
+                .isEqualTo(2);
+        assertThat(none).doesNotExist();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("consolidate.approach");
+    }
 }

@@ -6,10 +6,7 @@ import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
 import dev.peakline.roadmap.Lmdi;
 import dev.peakline.units.Decimals;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,10 +96,7 @@ public final class DecomposeCommand implements Callable<Integer> {
                     .append(ratio(e.multiplicative()))
                     .append('\n');
         }
-        try {
-            Files.writeString(out, b, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            System.err.println("cannot write " + out + ": " + e.getMessage());
+        if (!CliFiles.write(out, b)) {
             return 2;
         }
         System.err.printf(

@@ -6,10 +6,7 @@ import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
 import dev.peakline.roadmap.Regression;
 import dev.peakline.units.Decimals;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,17 +180,11 @@ public final class FitCommand implements Callable<Integer> {
                             .append('\n');
                 }
             }
-            try {
-                Files.writeString(trace, tr, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                System.err.println("cannot write " + trace + ": " + e.getMessage());
+            if (!CliFiles.write(trace, tr)) {
                 return 2;
             }
         }
-        try {
-            Files.writeString(out, b, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            System.err.println("cannot write " + out + ": " + e.getMessage());
+        if (!CliFiles.write(out, b)) {
             return 2;
         }
         return 0;
@@ -242,8 +233,6 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     private static int fail(List<Problem> problems) {
-        problems.forEach(System.err::println);
-        System.err.println(problems.size() + " problem(s); nothing was written");
-        return 2;
+        return CliFiles.refuse(problems);
     }
 }

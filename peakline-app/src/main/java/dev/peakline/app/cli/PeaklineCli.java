@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             FitCommand.class,
             PollutantsCommand.class,
             SinksCommand.class,
+            FootprintCommand.class,
+            ConsolidateCommand.class,
             ServeCommand.class,
             GatewayCommand.class
         })

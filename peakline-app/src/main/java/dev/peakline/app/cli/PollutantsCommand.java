@@ -7,10 +7,7 @@ import dev.peakline.pollution.EnvironmentalTax;
 import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
 import dev.peakline.units.Decimals;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -124,9 +121,7 @@ public final class PollutantsCommand implements Callable<Integer> {
             return 2;
         }
         if (!problems.isEmpty()) {
-            problems.forEach(System.err::println);
-            System.err.println(problems.size() + " problem(s); nothing was written");
-            return 2;
+            return CliFiles.refuse(problems);
         }
         StringBuilder b = new StringBuilder(
                 "enterprise,period,outlet,pollutant,quantity_kg,equivalent_value_kg,pollution_equivalents,taxed,tax_yuan\n");
@@ -158,10 +153,7 @@ public final class PollutantsCommand implements Callable<Integer> {
                     .append('\n');
             total = total.add(l.taxYuan());
         }
-        try {
-            Files.writeString(out, b, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            System.err.println("cannot write " + out + ": " + e.getMessage());
+        if (!CliFiles.write(out, b)) {
             return 2;
         }
         System.err.println(

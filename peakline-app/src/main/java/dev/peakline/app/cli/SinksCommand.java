@@ -9,10 +9,7 @@ import dev.peakline.problems.Refusal;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.sinks.Sinks;
 import dev.peakline.units.Decimals;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,17 +104,12 @@ public final class SinksCommand implements Callable<Integer> {
             return 2;
         }
         if (!problems.isEmpty()) {
-            problems.forEach(System.err::println);
-            System.err.println(problems.size() + " problem(s); nothing was written");
-            return 2;
+            return CliFiles.refuse(problems);
         }
         StringBuilder b = new StringBuilder("region,year,pool,removals_tco2\n");
         sums.forEach(
                 (k, v) -> b.append(k).append(',').append(ResultWriter.num(v)).append('\n'));
-        try {
-            Files.writeString(out, b, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            System.err.println("cannot write " + out + ": " + e.getMessage());
+        if (!CliFiles.write(out, b)) {
             return 2;
         }
         System.err.println(sums.size() + " region-year-pool(s); removals "
