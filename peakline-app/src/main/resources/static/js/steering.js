@@ -14,7 +14,7 @@ const head = keys => el("tr", {}, keys.map(k => el("th", {}, t(k))));
 const rowsOr = (rows, span) => rows.length ? rows : el("tr", {}, el("td", { colspan: span, class: "empty" }, t("noData")));
 const badge = (cls, text) => el("span", { class: "status " + cls }, text);
 const pct = v => (v == null || v === "NaN" ? "—" : (v * 100).toFixed(1) + "%");
-const tabs = [["efficiency", "st_tabEfficiency"], ["targets", "st_tabTargets"], ["projects", "st_tabProjects"], ["grades", "st_tabGrades"]];
+const tabs = [["efficiency", "st_tabEfficiency"], ["targets", "st_tabTargets"], ["projects", "st_tabProjects"], ["grades", "st_tabGrades"], ["synergy", "sy_tab"]];
 let current = location.hash.slice(1) || "efficiency";
 
 function show(tab) {
@@ -296,6 +296,22 @@ async function grades(year) {
   ], list, { id: "gradeTable" });
 }
 
+// 减污降碳协同: each child region's scope 1 CO2 and air pollution equivalents year on year, the co-control quadrant
+// (I both cut … IV CO2 cut, pollutants up) and the cross-elasticity; regions without both years' figures say so
+async function synergy(year) {
+  const v = await api(`/api/v1/regions/${region}/synergy?year=${year}`);
+  const Q = { 1: "sy_q1", 2: "sy_q2", 3: "sy_q3", 4: "sy_q4" };
+  dataTable(byId("synergyList"), [
+    { key: "name", label: "region" },
+    { key: "co2", label: "sy_co2", num: true, value: r => r.co2, render: r => fmt(r.co2, 0) },
+    { key: "co2Cut", label: "sy_co2Cut", num: true, value: r => r.co2Cut, render: r => r.co2Cut == null ? "—" : fmt(r.co2Cut, 0) },
+    { key: "airEquivalents", label: "sy_air", num: true, value: r => r.airEquivalents, render: r => fmt(r.airEquivalents, 2) },
+    { key: "airCut", label: "sy_airCut", num: true, value: r => r.airCut, render: r => r.airCut == null ? "—" : fmt(r.airCut, 2) },
+    { key: "quadrant", label: "sy_quadrant", value: r => r.quadrant == null ? t("sy_noData") : t(Q[r.quadrant]) },
+    { key: "elasticity", label: "sy_els", num: true, value: r => r.elasticity, render: r => r.elasticity == null ? "—" : fmt(r.elasticity, 3) },
+  ], v.children, { id: "synergyTable" });
+}
+
 async function load() {
   const year = yearSel.value;
   // a year without approved filings says so, rather than leaving the lists to look like another year's
@@ -307,6 +323,7 @@ async function load() {
   if (current === "targets") await targets(year);
   if (current === "projects") await projects();
   if (current === "grades") await grades(year);
+  if (current === "synergy") await synergy(year);
 }
 
 yearSel.onchange = load;

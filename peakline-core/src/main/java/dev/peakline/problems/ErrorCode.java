@@ -116,6 +116,11 @@ public enum ErrorCode {
     ENTERPRISE_EXISTS(
             "enterprise.exists", Kind.CONFLICT, "该统一社会信用代码已登记", "An enterprise with that credit code is registered"),
     FILING_INVALID("filing.invalid", Kind.INVALID, "填报数据有误，未保存任何内容", "The filing has problems; nothing was stored"),
+    POLLUTANTS_INVALID(
+            "pollutants.invalid",
+            Kind.INVALID,
+            "污染物排放数据有误，未保存任何内容",
+            "The pollutant emissions have problems; nothing was stored"),
     FILING_EMPTY("filing.empty", Kind.INVALID, "填报至少需要一行活动数据", "A filing needs at least one line of activity"),
     FILING_UNACCOUNTABLE("filing.unaccountable", Kind.INVALID, "该月份无法核算", "The month cannot be accounted"),
     PERIOD_NOT_ENDED("period.not_ended", Kind.INVALID, "该月份尚未结束，月份结束后才能填报", "The month has not ended"),

@@ -1,20 +1,16 @@
 package dev.peakline.app.cli;
 
-import dev.peakline.domain.CreditCode;
+import dev.peakline.io.PollutantReader;
 import dev.peakline.io.ResultWriter;
 import dev.peakline.io.Table;
 import dev.peakline.pollution.EnvironmentalTax;
 import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
-import dev.peakline.units.Decimals;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +28,6 @@ import picocli.CommandLine.Option;
                 + " outlet and pollutant: the three largest air pollutants of an outlet taxed, of water the five largest"
                 + " first-class and three largest other pollutants (one of COD, BOD5, TOC).")
 public final class PollutantsCommand implements Callable<Integer> {
-    static final List<String> COLUMNS = List.of("enterprise", "period", "outlet", "pollutant", "quantity", "unit");
     static final Map<String, Double> KG =
             Map.of("kg", 1.0, "千克", 1.0, "公斤", 1.0, "t", 1000.0, "吨", 1000.0, "g", 0.001, "克", 0.001);
 
@@ -84,36 +79,9 @@ public final class PollutantsCommand implements Callable<Integer> {
         }
         List<EnvironmentalTax.Emission> rows = new ArrayList<>();
         try {
-            Table t = Table.csv(emissions);
-            if (t.lines().size() < 2) {
-                problems.add(Problem.at("file.empty", source, 0, "", "the file has no data rows"));
-            } else {
-                List<String> header = t.lines().get(0).cells().stream()
-                        .map(h -> h.toLowerCase(Locale.ROOT))
-                        .toList();
-                int[] col = new int[COLUMNS.size()];
-                for (int k = 0; k < col.length; k++) {
-                    col[k] = header.indexOf(COLUMNS.get(k));
-                    if (col[k] < 0) {
-                        problems.add(Problem.at(
-                                "header.missing",
-                                source,
-                                1,
-                                COLUMNS.get(k),
-                                "the header has no column '" + COLUMNS.get(k) + "'; found: "
-                                        + String.join(",", header)));
-                    }
-                }
-                if (problems.stream().noneMatch(p -> p.code().equals("header.missing"))) {
-                    Set<String> seen = new HashSet<>();
-                    for (Table.Line l : t.lines().subList(1, t.lines().size())) {
-                        EnvironmentalTax.Emission e = row(source, l, col, problems, seen);
-                        if (e != null) {
-                            rows.add(e);
-                        }
-                    }
-                }
-            }
+            PollutantReader.Read read = PollutantReader.read(Table.csv(emissions));
+            problems.addAll(read.problems());
+            read.emissions().forEach(f -> rows.add(f.emission()));
         } catch (Refusal r) {
             problems.addAll(r.problems());
         } catch (UncheckedIOException e) {
@@ -159,77 +127,5 @@ public final class PollutantsCommand implements Callable<Integer> {
         System.err.println(
                 rows.size() + " pollutant line(s); environmental protection tax " + total.toPlainString() + " yuan");
         return 0;
-    }
-
-    private static EnvironmentalTax.Emission row(
-            String source, Table.Line l, int[] col, List<Problem> problems, Set<String> seen) {
-        int before = problems.size();
-        String enterprise = l.cell(col[0]);
-        String period = l.cell(col[1]);
-        String outlet = l.cell(col[2]).toLowerCase(Locale.ROOT);
-        String name = l.cell(col[3]);
-        String quantity = l.cell(col[4]);
-        String unit = l.cell(col[5]);
-        CreditCode.problemWith(enterprise)
-                .ifPresent(why ->
-                        problems.add(Problem.at("enterprise.credit_code", source, l.number(), "enterprise", why)));
-        if (!period.matches("[0-9]{4}-(0[1-9]|1[0-2])")) {
-            problems.add(Problem.at(
-                    "period.format", source, l.number(), "period", "'" + period + "' is not a month: write YYYY-MM"));
-        }
-        if (!outlet.equals("air") && !outlet.equals("water")) {
-            problems.add(Problem.at(
-                    "pollutants.outlet", source, l.number(), "outlet", "outlet is air or water, not '" + outlet + "'"));
-        }
-        EnvironmentalTax.Pollutant p = null;
-        if (outlet.equals("air") || outlet.equals("water")) {
-            p = EnvironmentalTax.shipped().find(outlet, name).orElse(null);
-            if (p == null) {
-                problems.add(Problem.at(
-                        "pollutants.unknown",
-                        source,
-                        l.number(),
-                        "pollutant",
-                        "'" + name + "' is not a taxable " + outlet
-                                + " pollutant of the 环境保护税法 table (write its Chinese name or formula, e.g. "
-                                + (outlet.equals("air") ? "二氧化硫 or SO2" : "化学需氧量 or COD") + ")"));
-            }
-        }
-        Double factor = KG.get(unit.toLowerCase(Locale.ROOT));
-        if (factor == null) {
-            problems.add(Problem.at(
-                    "unit.unknown", source, l.number(), "unit", "unknown unit '" + unit + "'; use kg, t or g"));
-        }
-        double q = Double.NaN;
-        try {
-            q = Decimals.parse(quantity);
-            if (q < 0) {
-                problems.add(Problem.at(
-                        "quantity.negative", source, l.number(), "quantity", "quantity " + quantity + " is negative"));
-            } else if (factor != null && q * factor > 1e9) {
-                problems.add(Problem.at(
-                        "quantity.absurd",
-                        source,
-                        l.number(),
-                        "quantity",
-                        "quantity " + quantity + " " + unit + " is implausibly large for one outlet in a month"));
-            }
-        } catch (NumberFormatException e) {
-            problems.add(
-                    Problem.at("number.format", source, l.number(), "quantity", "'" + quantity + "' is not a number"));
-        }
-        if (problems.size() > before) {
-            return null;
-        }
-        if (!seen.add(enterprise + "|" + period + "|" + outlet + "|" + p.code())) {
-            problems.add(Problem.at(
-                    "period.duplicate",
-                    source,
-                    l.number(),
-                    "pollutant",
-                    p.nameCn() + " of " + enterprise + "'s " + outlet + " outlet in " + period + " is given twice"));
-            return null;
-        }
-        return new EnvironmentalTax.Emission(enterprise, period, outlet, p, q * factor);
     }
 }

@@ -108,6 +108,11 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.pollution.PollutantRepository pollutantRepository(Database db, Clock clock) {
+        return new dev.peakline.store.pollution.PollutantRepository(db, clock);
+    }
+
+    @Bean
     dev.peakline.store.roadmap.RoadmapRepository roadmapRepository(Database db, Clock clock) {
         return new dev.peakline.store.roadmap.RoadmapRepository(db, clock);
     }

@@ -1,0 +1,254 @@
+package dev.peakline.app.server.pollution;
+
+import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.app.server.security.Scopes;
+import dev.peakline.domain.Enterprise;
+import dev.peakline.io.PollutantReader;
+import dev.peakline.io.Table;
+import dev.peakline.pollution.EnvironmentalTax;
+import dev.peakline.pollution.Synergy;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Problem;
+import dev.peakline.problems.Refusal;
+import dev.peakline.reference.Region;
+import dev.peakline.store.ledger.AccountResults;
+import dev.peakline.store.pollution.PollutantRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * 污染物排放 beside CO2 (issue 18): an enterprise files its air and water pollutants per month and outlet (the same
+ * reader and checks as {@code ./peakline pollutants}), sees their pollution equivalents and environmental protection
+ * tax at the rates it states (the province's, within the law's range), and a region sees its children's pollution and
+ * carbon together (co-control quadrant and cross-elasticity year on year).
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "pollutants", description = "污染物排放、污染当量与环境保护税；减污降碳协同")
+public class PollutantApi {
+    private final Scopes scopes;
+    private final PollutantRepository pollutants;
+    private final AccountResults accounts;
+
+    public PollutantApi(Scopes scopes, PollutantRepository pollutants, AccountResults accounts) {
+        this.scopes = scopes;
+        this.pollutants = pollutants;
+        this.accounts = accounts;
+    }
+
+    @PostMapping(path = "/enterprises/{code}/pollutants", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Files pollutant emissions (CSV: enterprise,period,outlet,pollutant,quantity,unit[,method]);"
+                    + " the months in the file are replaced whole, audited; any bad row refuses the file")
+    public ResponseEntity<Map<String, Object>> file(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestPart("file") MultipartFile file)
+            throws IOException {
+        Enterprise e = scopes.fileFor(me, code);
+        if (file.isEmpty()) {
+            throw Refusal.field(ErrorCode.UPLOAD_EMPTY, "file", "the uploaded file is empty");
+        }
+        String name = file.getOriginalFilename() == null ? "pollutants.csv" : file.getOriginalFilename();
+        Table t = Table.isExcel(java.nio.file.Path.of(name))
+                ? Table.pick(Table.excel(name, file.getBytes()), List.of("pollutants", "污染物"), true)
+                        .orElseThrow(() -> Refusal.field(ErrorCode.UPLOAD_EMPTY, "file", "the workbook has no sheets"))
+                : Table.csv(name, Table.utf8(name, file.getBytes()));
+        PollutantReader.Read read = PollutantReader.read(t);
+        List<Problem> problems = new ArrayList<>(read.problems());
+        for (PollutantReader.Filed f : read.emissions()) {
+            if (!f.emission().enterprise().equals(e.code().value())) {
+                problems.add(Problem.at(
+                        "enterprise.other",
+                        name,
+                        0,
+                        "enterprise",
+                        "a row is for " + f.emission().enterprise() + ", not " + code));
+                break;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.of(
+                    ErrorCode.POLLUTANTS_INVALID, problems.size() + " problem(s); nothing was stored", problems);
+        }
+        List<PollutantRepository.Line> lines = read.emissions().stream()
+                .map(f -> new PollutantRepository.Line(
+                        code,
+                        f.emission().period(),
+                        f.emission().outlet(),
+                        f.emission().pollutant().code(),
+                        f.emission().kg(),
+                        f.method()))
+                .toList();
+        int months = pollutants.replace(me.actor(), code, lines);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("months", months, "lines", lines.size()));
+    }
+
+    @GetMapping("/pollutants/template.csv")
+    @Operation(summary = "The pollutant filing template (CSV, UTF-8)")
+    public ResponseEntity<byte[]> template() {
+        String text = String.join(",", PollutantReader.COLUMNS) + ",method\n"
+                + "91520181MA6DKQ3L5C,2024-01,air,二氧化硫,120.5,kg,实测\n";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pollutants-template.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/enterprises/{code}/pollutants")
+    @Operation(
+            summary =
+                    "An enterprise's pollutants of a year with their pollution equivalents and environmental protection"
+                            + " tax at the rates given (yuan per equivalent; the province's, within the law's range)")
+    public Map<String, Object> of(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestParam int year,
+            @RequestParam(defaultValue = "1.2") double airRate,
+            @RequestParam(defaultValue = "1.4") double waterRate) {
+        scopes.readEnterprise(me, code);
+        dev.peakline.app.server.web.Requests.checkSpan(year, null);
+        rates(airRate, waterRate);
+        List<EnvironmentalTax.Emission> emissions = new ArrayList<>();
+        Map<EnvironmentalTax.Emission, String> method = new LinkedHashMap<>();
+        for (PollutantRepository.Line l : pollutants.of(code, year)) {
+            EnvironmentalTax.Pollutant p = EnvironmentalTax.shipped()
+                    .find(l.outlet(), l.pollutant())
+                    .orElseThrow(() -> new IllegalStateException("stored pollutant unknown: " + l.pollutant()));
+            EnvironmentalTax.Emission e = new EnvironmentalTax.Emission(code, l.period(), l.outlet(), p, l.kg());
+            emissions.add(e);
+            method.put(e, l.method());
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        BigDecimal tax = BigDecimal.ZERO;
+        BigDecimal air = BigDecimal.ZERO;
+        BigDecimal water = BigDecimal.ZERO;
+        for (EnvironmentalTax.Line l : EnvironmentalTax.tax(emissions, airRate, waterRate)) {
+            EnvironmentalTax.Emission e = l.emission();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("period", e.period());
+            m.put("outlet", e.outlet());
+            m.put("pollutant", e.pollutant().code());
+            m.put("name", e.pollutant().nameCn());
+            m.put("kg", e.kg());
+            m.put("method", method.get(e));
+            m.put("kgPerEquivalent", e.pollutant().kgPerEquivalent());
+            m.put("equivalents", l.equivalents());
+            m.put("taxed", l.taxed());
+            m.put("taxYuan", l.taxYuan());
+            rows.add(m);
+            tax = tax.add(l.taxYuan());
+            if (e.outlet().equals("air")) {
+                air = air.add(l.equivalents());
+            } else {
+                water = water.add(l.equivalents());
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("year", year);
+        out.put("airRate", airRate);
+        out.put("waterRate", waterRate);
+        out.put("lines", rows);
+        out.put("taxYuan", tax);
+        out.put("airEquivalents", air);
+        out.put("waterEquivalents", water);
+        return out;
+    }
+
+    @GetMapping("/regions/{code}/synergy")
+    @Operation(
+            summary = "Pollution and carbon together, per child region, year on year: scope 1 CO2 of the filed"
+                    + " enterprises and their air pollution equivalents, the co-control quadrant and cross-elasticity")
+    public Map<String, Object> synergy(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam int year) {
+        Region r = scopes.readRegion(me, code);
+        dev.peakline.app.server.web.Requests.checkSpan(year, null);
+        List<Region> children = scopes.registry().children(r.code());
+        if (children.isEmpty()) {
+            children = List.of(r);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Region c : children) {
+            List<String> sub = scopes.subtree(c.code().value());
+            double[] co2 = {direct(sub, year - 1), direct(sub, year)};
+            double[] ap = {airEquivalents(sub, year - 1), airEquivalents(sub, year)};
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("region", c.code().value());
+            m.put("name", c.name());
+            m.put("co2Before", co2[0]);
+            m.put("co2", co2[1]);
+            m.put("airEquivalentsBefore", ap[0]);
+            m.put("airEquivalents", ap[1]);
+            if (co2[0] > 0 && ap[0] > 0 && ap[1] > 0) {
+                Synergy.Effect e = Synergy.effect(co2[0], co2[1], ap[0], ap[1]);
+                m.put("co2Cut", e.co2Cut());
+                m.put("airCut", e.apCut());
+                m.put("quadrant", e.quadrant());
+                m.put("elasticity", Double.isNaN(e.elasticity()) ? null : e.elasticity());
+            }
+            rows.add(m);
+        }
+        return Map.of("region", r.code().value(), "year", year, "children", rows);
+    }
+
+    /** Scope 1 CO2 of the subtree's filed enterprises in a year, from the summaries (V18). */
+    private double direct(List<String> regions, int year) {
+        double s = 0;
+        for (AccountResults.Cell cell : accounts.cube(regions, year)) {
+            s += cell.combustion() + cell.process();
+        }
+        return s;
+    }
+
+    private double airEquivalents(List<String> regions, int year) {
+        double s = 0;
+        for (Map<String, Double> e : pollutants.yearByEnterprise(regions, year).values()) {
+            for (var p : e.entrySet()) {
+                String[] k = p.getKey().split("\\|");
+                if (k[0].equals("air")) {
+                    s += p.getValue()
+                            / EnvironmentalTax.shipped()
+                                    .find("air", k[1])
+                                    .orElseThrow()
+                                    .kgPerEquivalent();
+                }
+            }
+        }
+        return s;
+    }
+
+    private static void rates(double air, double water) {
+        if (!(air >= EnvironmentalTax.AIR_MIN && air <= EnvironmentalTax.AIR_MAX)) {
+            throw Refusal.field(
+                    ErrorCode.POLLUTANTS_INVALID,
+                    "airRate",
+                    "the air rate is 1.2 to 12 yuan per equivalent, not " + air);
+        }
+        if (!(water >= EnvironmentalTax.WATER_MIN && water <= EnvironmentalTax.WATER_MAX)) {
+            throw Refusal.field(
+                    ErrorCode.POLLUTANTS_INVALID,
+                    "waterRate",
+                    "the water rate is 1.4 to 14 yuan per equivalent, not " + water);
+        }
+    }
+}
