@@ -14,7 +14,7 @@ const head = keys => el("tr", {}, keys.map(k => el("th", {}, t(k))));
 const rowsOr = (rows, span) => rows.length ? rows : el("tr", {}, el("td", { colspan: span, class: "empty" }, t("noData")));
 const badge = (cls, text) => el("span", { class: "status " + cls }, text);
 const pct = v => (v == null || v === "NaN" ? "—" : (v * 100).toFixed(1) + "%");
-const tabs = [["efficiency", "st_tabEfficiency"], ["targets", "st_tabTargets"], ["projects", "st_tabProjects"], ["grades", "st_tabGrades"], ["synergy", "sy_tab"]];
+const tabs = [["efficiency", "st_tabEfficiency"], ["targets", "st_tabTargets"], ["projects", "st_tabProjects"], ["grades", "st_tabGrades"], ["synergy", "sy_tab"], ["sinks", "sk_tab"]];
 let current = location.hash.slice(1) || "efficiency";
 
 function show(tab) {
@@ -312,6 +312,35 @@ async function synergy(year) {
   ], v.children, { id: "synergyTable" });
 }
 
+// 碳汇: the region's sink inventory of the year by region and pool, the region's gross CO2 from its statistics beside
+// it and the net apart (the sinks never replace the gross figure); an import of the inventory rows
+const POOL = { forest: "sk_forest", grassland: "sk_grassland", wetland: "sk_wetland", cropland: "sk_cropland", shrubland: "sk_shrubland", bamboo: "sk_bamboo", urban_green: "sk_urban_green" };
+const METHOD = { gain: "sk_gain", provincial: "sk_provincial", stock_difference: "sk_stock_difference" };
+async function sinks(year) {
+  const v = await api(`/api/v1/regions/${region}/sinks?year=${year}`);
+  byId("sinkSummary").textContent = t("sk_summary").replace("{y}", year).replace("{r}", fmt(v.removals, 0))
+    .replace("{g}", v.grossCo2 == null ? t("sk_noGross") : fmt(v.grossCo2, 0)).replace("{n}", v.net == null ? "—" : fmt(v.net, 0));
+  dataTable(byId("sinkList"), [
+    { key: "name", label: "region" },
+    { key: "pool", label: "sk_pool", value: r => t(POOL[r.pool]) },
+    { key: "methods", label: "sk_method", value: r => r.methods.map(m => t(METHOD[m])).join("、") },
+    { key: "removals", label: "sk_removals", num: true, value: r => r.removals, render: r => fmt(r.removals, 0) },
+  ], v.rows, { id: "sinkTable", empty: "sk_none" });
+}
+byId("skImport").addEventListener("click", async () => {
+  const box = byId("skMessage");
+  const f = byId("skFile").files[0];
+  if (!f) { put(box, el("div", { class: "error" }, t("sx_chooseFile"))); return; }
+  const fd = new FormData(); fd.append("file", f);
+  document.body.dataset.ready = "";
+  try {
+    const r = await api("/api/v1/sinks", { method: "POST", form: fd });
+    await sinks(yearSel.value);
+    put(box, el("div", { class: "ok", id: "skDone" }, t("sk_imported").replace("{n}", r.rows).replace("{m}", r.regionYears)));
+  } catch (e) { put(box, el("div", { class: "error" }, describe(e))); }
+  document.body.dataset.ready = "true";
+});
+
 async function load() {
   const year = yearSel.value;
   // a year without approved filings says so, rather than leaving the lists to look like another year's
@@ -324,6 +353,7 @@ async function load() {
   if (current === "projects") await projects();
   if (current === "grades") await grades(year);
   if (current === "synergy") await synergy(year);
+  if (current === "sinks") await sinks(year);
 }
 
 yearSel.onchange = load;

@@ -108,6 +108,11 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.sinks.SinkRepository sinkRepository(Database db, Clock clock) {
+        return new dev.peakline.store.sinks.SinkRepository(db, clock);
+    }
+
+    @Bean
     dev.peakline.store.pollution.PollutantRepository pollutantRepository(Database db, Clock clock) {
         return new dev.peakline.store.pollution.PollutantRepository(db, clock);
     }

@@ -1,0 +1,69 @@
+package dev.peakline.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** A provincial analyst imports the cities' sink inventory in the browser and reads it beside the emissions. */
+class SinkBrowserIT extends BrowserTest {
+    @Test
+    void anAnalystImportsTheSinkInventoryAndReadsItApartFromTheEmissions() throws Exception {
+        // Guiyang's forest by the gain method (1,000 ha × 5 m³/ha/yr × 0.6 × 1.2 × 0.47 × 44/12 = 6,204 t, twice:
+        // 12,408 t), its wetland by stock difference (60,000 tC over 5 years × 44/12 = 44,000 t), Zunyi's forest by the
+        // provincial method (2,000,000 m³ × 0.05 × 0.45 × 1.6 × 0.5 × 44/12 = 132,000 t): 188,408 tCO2 removed in 2023
+        Path file = Files.createTempFile("sinks", ".csv");
+        Files.writeString(
+                file,
+                "region,year,pool,method,area_ha,increment_m3_per_ha_yr,bcef,wood_density,bef,root_shoot_ratio,"
+                        + "carbon_fraction,stock_m3,growth_rate,carbon_stock_t1_tc,carbon_stock_t2_tc,interval_years\n"
+                        + "520100,2023,forest,gain,1000,5,0.6,,,0.2,0.47,,,,,\n"
+                        + "520100,2023,forest,gain,1000,5,,0.5,1.2,0.2,0.47,,,,,\n"
+                        + "520100,2023,wetland,stock_difference,,,,,,,,,,1200000,1260000,5\n"
+                        + "520300,2023,forest,provincial,,,,0.45,1.6,,0.5,2000000,0.05,,,\n",
+                StandardCharsets.UTF_8);
+        login("province");
+        browser.get(url("/steering.html?region=520000&year=2023#sinks"));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        visible(By.id("skFile")).sendKeys(file.toString());
+        browser.findElement(By.id("skImport")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("skMessage"), "已导入 4 行（2 个地区年度）"));
+        String summary = visible(By.id("sinkSummary")).getText();
+        assertThat(summary).contains("2023 年碳汇清除量 -188,408 吨CO₂");
+        Client province = as("province");
+        JsonNode v = province.json(province.get("/api/v1/regions/520000/sinks?year=2023"), 200);
+        // the province's gross CO2 from its statistics stays as it is; the net is apart
+        assertThat(v.get("grossCo2").asDouble()).isPositive();
+        assertThat(v.get("net").asDouble())
+                .isCloseTo(v.get("grossCo2").asDouble() - 188_408, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(summary)
+                .contains(String.format(
+                        java.util.Locale.ROOT, "%,.0f", v.get("grossCo2").asDouble()));
+        String table = browser.findElement(By.id("sinkTable")).getText();
+        assertThat(table).contains("贵阳市", "森林", "湿地", "IPCC 增量法", "碳储量差值法", "-12,408", "-44,000", "-132,000");
+        assertThat(table).doesNotContain("forest").doesNotContain("stock_difference");
+        // a city official cannot import another city's sinks
+        Client guiyang = as("guiyang");
+        assertThat(guiyang.upload("/api/v1/sinks", "s.csv", Files.readAllBytes(file))
+                        .statusCode())
+                .isEqualTo(403);
+        // a bad file is refused by row, and what was imported stays
+        Path bad = Files.createTempFile("sinks-bad", ".csv");
+        Files.writeString(
+                bad,
+                "region,year,pool,method,stock_m3,growth_rate,wood_density,bef,carbon_fraction\n"
+                        + "520300,2023,forest,provincial,2000000,5,0.45,1.6,0.5\n",
+                StandardCharsets.UTF_8);
+        JsonNode refused = province.json(province.upload("/api/v1/sinks", "bad.csv", Files.readAllBytes(bad)), 422);
+        assertThat(refused.get("code").asText()).isEqualTo("sinks.invalid");
+        assertThat(province.json(province.get("/api/v1/regions/520000/sinks?year=2023"), 200)
+                        .get("removals")
+                        .asDouble())
+                .isCloseTo(-188_408, org.assertj.core.data.Offset.offset(1e-6));
+    }
+}
