@@ -14,7 +14,7 @@ const head = keys => el("tr", {}, keys.map(k => el("th", {}, t(k))));
 const rowsOr = (rows, span) => rows.length ? rows : el("tr", {}, el("td", { colspan: span, class: "empty" }, t("noData")));
 const badge = (cls, text) => el("span", { class: "status " + cls }, text);
 const pct = v => (v == null || v === "NaN" ? "—" : (v * 100).toFixed(1) + "%");
-const tabs = [["efficiency", "st_tabEfficiency"], ["targets", "st_tabTargets"], ["projects", "st_tabProjects"], ["grades", "st_tabGrades"], ["synergy", "sy_tab"], ["sinks", "sk_tab"]];
+const tabs = [["efficiency", "st_tabEfficiency"], ["targets", "st_tabTargets"], ["projects", "st_tabProjects"], ["grades", "st_tabGrades"], ["synergy", "sy_tab"], ["sinks", "sk_tab"], ["library", "ms_tab"]];
 let current = location.hash.slice(1) || "efficiency";
 
 function show(tab) {
@@ -341,6 +341,39 @@ byId("skImport").addEventListener("click", async () => {
   document.body.dataset.ready = "true";
 });
 
+// 节能降碳技术库: the measures with their sources; government users and administrators add to it
+const num = v => (v === "" ? null : Number(v));
+async function library() {
+  const list = await api("/api/v1/measures");
+  dataTable(byId("measureList"), [
+    { key: "name", label: "ms_name" },
+    { key: "product", label: "product", value: m => m.product || "—" },
+    { key: "industry", label: "industry", value: m => m.industry || "—" },
+    { key: "energySavingPct", label: "ms_energy", num: true, value: m => m.energySavingPct, render: m => m.energySavingPct == null ? "—" : fmt(m.energySavingPct, 1) },
+    { key: "cost10kYuan", label: "ms_cost", num: true, value: m => m.cost10kYuan, render: m => m.cost10kYuan == null ? "—" : fmt(m.cost10kYuan, 0) },
+    { key: "paybackYears", label: "ms_payback", num: true, value: m => m.paybackYears, render: m => m.paybackYears == null ? "—" : fmt(m.paybackYears, 1) },
+    { key: "source", label: "ms_source" },
+  ], list, { id: "measureTable", empty: "ms_none" });
+  if (!byId("msProduct").options.length) {
+    const products = await api("/api/v1/efficiency/products");
+    put(byId("msProduct"), el("option", { value: "" }, t("ms_anyProduct")), products.map(p => el("option", { value: p.product }, p.product)));
+  }
+}
+byId("measureForm").addEventListener("submit", async ev => {
+  ev.preventDefault();
+  const box = byId("msMessage");
+  document.body.dataset.ready = "";
+  try {
+    await api("/api/v1/measures", { method: "POST", body: {
+      name: byId("msName").value, product: byId("msProduct").value || null, industry: byId("msIndustry").value.trim() || null,
+      equipment: byId("msEquipment").value, energySavingPct: num(byId("msEnergy").value), cost10kYuan: num(byId("msCost").value),
+      paybackYears: num(byId("msPayback").value), source: byId("msSource").value } });
+    await library();
+    put(box, el("div", { class: "ok", id: "msDone" }, t("ms_added")));
+  } catch (e) { put(box, el("div", { class: "error" }, describe(e))); }
+  document.body.dataset.ready = "true";
+});
+
 async function load() {
   const year = yearSel.value;
   // a year without approved filings says so, rather than leaving the lists to look like another year's
@@ -354,6 +387,7 @@ async function load() {
   if (current === "grades") await grades(year);
   if (current === "synergy") await synergy(year);
   if (current === "sinks") await sinks(year);
+  if (current === "library") await library();
 }
 
 yearSel.onchange = load;

@@ -116,6 +116,11 @@ public enum ErrorCode {
     ENTERPRISE_EXISTS(
             "enterprise.exists", Kind.CONFLICT, "该统一社会信用代码已登记", "An enterprise with that credit code is registered"),
     FILING_INVALID("filing.invalid", Kind.INVALID, "填报数据有误，未保存任何内容", "The filing has problems; nothing was stored"),
+    MEASURE_INVALID(
+            "measure.invalid",
+            Kind.INVALID,
+            "措施或诊断信息有误，未保存任何内容",
+            "The measure or diagnosis has problems; nothing was stored"),
     SINKS_INVALID(
             "sinks.invalid", Kind.INVALID, "碳汇数据有误，未保存任何内容", "The sink inventory has problems; nothing was stored"),
     POLLUTANTS_INVALID(

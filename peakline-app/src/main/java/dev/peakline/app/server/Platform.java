@@ -108,6 +108,11 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.measures.MeasureRepository measureRepository(Database db, Clock clock) {
+        return new dev.peakline.store.measures.MeasureRepository(db, clock);
+    }
+
+    @Bean
     dev.peakline.store.sinks.SinkRepository sinkRepository(Database db, Clock clock) {
         return new dev.peakline.store.sinks.SinkRepository(db, clock);
     }
