@@ -249,18 +249,21 @@ public final class Roadmap {
      * history; the fossil factor held), 低碳 falls one point faster and adds five points of non-fossil share by 2030,
      * 强化 falls two points faster, adds ten points by 2030 and cuts the fossil factor 5 % by 2030 (more gas, less coal).
      * After 2030 growth eases by one point and the intensity fall by half a point in every scenario. These are
-     * starting points computed from the region's own statistics, not published scenarios.
+     * starting points computed from the region's own statistics, not published scenarios; with a single year of
+     * statistics the baseline has no growth and no fall until the analyst sets them.
      */
     public static List<Spec> proposals(List<HistoryYear> history, int toYear) {
         HistoryYear first = history.get(0);
         HistoryYear last = history.get(history.size() - 1);
         int span = last.year() - first.year();
-        double growth = span == 0 ? 5.0 : round1(100 * (Math.pow(last.gdp() / first.gdp(), 1.0 / span) - 1));
+        // one year of statistics has no trend: the baseline then stands still (no growth, no fall) for the analyst to
+        // set, rather than assuming rates from elsewhere
+        double growth = span == 0 ? 0 : round1(100 * (Math.pow(last.gdp() / first.gdp(), 1.0 / span) - 1));
         double fall = span == 0
-                ? 3.0
+                ? 0
                 : round1(100 * (1 - Math.pow(last.energyIntensity() / first.energyIntensity(), 1.0 / span)));
         double share = 100 * last.nonFossilShare();
-        double shareRise = span == 0 ? 0.5 : 100 * (last.nonFossilShare() - first.nonFossilShare()) / span;
+        double shareRise = span == 0 ? 0 : 100 * (last.nonFossilShare() - first.nonFossilShare()) / span;
         int y2030 = Math.min(2030, toYear);
         int next = last.year() + 1;
         List<Spec> out = new ArrayList<>();

@@ -32,6 +32,15 @@ class RoadmapTest {
     }
 
     @Test
+    void oneYearOfStatisticsProposesNoTrendOfItsOwn() {
+        // no trend to continue: the baseline stands still (0 % growth, 0 % fall) rather than borrowing rates
+        Roadmap.Spec base = Roadmap.proposals(HISTORY.subList(1, 2), 2035).get(0);
+        assertThat(base.gdpGrowth().get(0).value()).isZero();
+        assertThat(base.intensityFall().get(0).value()).isZero();
+        assertThat(base.nonFossilShare()).containsExactly(new Roadmap.Step(2030, 25.0));
+    }
+
+    @Test
     void aScenarioProjectsByHand() {
         Roadmap.Spec s = Roadmap.proposals(HISTORY, 2026).get(0);
         Roadmap.Projection pr = Roadmap.project(HISTORY.get(1), s, 2026);
