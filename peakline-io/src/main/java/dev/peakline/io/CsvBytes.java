@@ -1,8 +1,6 @@
 package dev.peakline.io;
 
-import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
-import dev.peakline.problems.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,10 +71,6 @@ final class CsvBytes {
         return isPlain(b, start, at) ? new CsvBytes(source, b, first[0], at, line, general) : null;
     }
 
-    private int lineEnd(int at) {
-        return lineEnd(b, at);
-    }
-
     private static int lineEnd(byte[] b, int at) {
         while (at < b.length && b[at] != '\n') {
             at++;
@@ -110,7 +104,7 @@ final class CsvBytes {
         for (int i = 1; i <= count; i++) {
             cut[i] = i == count
                     ? b.length
-                    : Math.min(b.length, Math.max(cut[i - 1], lineEnd(body + (int) ((long) len * i / count)) + 1));
+                    : Math.min(b.length, Math.max(cut[i - 1], lineEnd(b, body + (int) ((long) len * i / count)) + 1));
         }
         int[] lines = java.util.stream.IntStream.range(0, count)
                 .parallel()
@@ -140,20 +134,6 @@ final class CsvBytes {
     record Piece(int from, int to, int line) {}
 
     /**
-     * Feeds a piece's non-blank lines to the sink.
-     *
-     * @throws Refusal {@link ErrorCode#UPLOAD_SHAPE} when a line has a filled cell beyond the header, after the
-     *     piece's last line (as the general reader refuses the whole file)
-     */
-    void feed(Piece p, Consumer<Table.Line> sink) {
-        List<Problem> shape = new ArrayList<>();
-        feed(p, null, sink, shape);
-        if (!shape.isEmpty()) {
-            throw Table.shapeRefusal(source, shape);
-        }
-    }
-
-    /**
      * A reader of a line's cells straight from the bytes, for the lines it can take whole: it returns false, having
      * kept nothing, for a line it leaves to the general path (a line with anything to report, or out of the ordinary).
      */
@@ -167,7 +147,7 @@ final class CsvBytes {
     }
 
     /**
-     * As {@link #feed(Piece, Consumer)}: each line offered to {@code fast} first (when not null), the rest made strings
+     * Feeds a piece's non-blank lines: each line offered to {@code fast} first (when not null), the rest made strings
      * for the sink; the lines that cannot be read added to {@code shape} instead of thrown.
      */
     void feed(Piece p, Fast fast, Consumer<Table.Line> sink, List<Problem> shape) {
@@ -177,7 +157,7 @@ final class CsvBytes {
         int at = p.from();
         int line = p.line();
         while (at < p.to()) {
-            int end = Math.min(lineEnd(at), p.to());
+            int end = Math.min(lineEnd(b, at), p.to());
             int e = end > at && b[end - 1] == '\r' ? end - 1 : end;
             int n = 0;
             boolean blank = true;
