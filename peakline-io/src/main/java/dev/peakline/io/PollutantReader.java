@@ -22,6 +22,16 @@ public final class PollutantReader {
 
     public static final List<String> COLUMNS =
             List.of("enterprise", "period", "outlet", "pollutant", "quantity", "unit");
+    /** The columns, by their English or Chinese names, in any order. */
+    static final List<Columns.Spec> SPECS = List.of(
+            new Columns.Spec("enterprise", List.of("企业", "统一社会信用代码"), true),
+            new Columns.Spec("period", List.of("期间", "统计期"), true),
+            new Columns.Spec("outlet", List.of("排放口"), true),
+            new Columns.Spec("pollutant", List.of("污染物"), true),
+            new Columns.Spec("quantity", List.of("排放量", "数量"), true),
+            new Columns.Spec("unit", List.of("单位", "计量单位"), true),
+            new Columns.Spec("method", List.of("数据获取方式"), false));
+
     static final Map<String, Double> KG =
             Map.of("kg", 1.0, "千克", 1.0, "公斤", 1.0, "t", 1000.0, "吨", 1000.0, "g", 0.001, "克", 0.001);
     static final Map<String, String> METHODS = Map.of(
@@ -52,37 +62,22 @@ public final class PollutantReader {
             problems.add(Problem.at("file.empty", source, 0, "", "the file has no data rows"));
             return new Read(List.of(), problems);
         }
-        List<String> header = t.lines().get(0).cells().stream()
-                .map(h -> h.toLowerCase(Locale.ROOT))
-                .toList();
-        int[] col = new int[COLUMNS.size()];
-        for (int k = 0; k < col.length; k++) {
-            col[k] = header.indexOf(COLUMNS.get(k));
-            if (col[k] < 0) {
-                problems.add(Problem.at(
-                        "header.missing",
-                        source,
-                        1,
-                        COLUMNS.get(k),
-                        "the header has no column '" + COLUMNS.get(k) + "'; found: " + String.join(",", header)));
-            }
-        }
+        Columns cols = Columns.of(t.lines().get(0), SPECS, source, problems);
         if (!problems.isEmpty()) {
             return new Read(List.of(), problems);
         }
-        int methodCol = header.indexOf("method");
         Set<String> seen = new HashSet<>();
         for (Table.Line l : t.lines().subList(1, t.lines().size())) {
-            EnvironmentalTax.Emission e = row(source, l, col, problems, seen);
-            String m = METHODS.get(methodCol < 0 ? "" : l.cell(methodCol).toLowerCase(Locale.ROOT));
+            EnvironmentalTax.Emission e = row(source, l, cols, problems, seen);
+            String m = METHODS.get(cols.get(l, "method").toLowerCase(Locale.ROOT));
             if (m == null) {
                 problems.add(Problem.at(
                         "pollutants.method",
                         source,
                         l.number(),
                         "method",
-                        "method is 实测 (measured), 系数 (coefficient) or 物料衡算 (mass_balance), not '" + l.cell(methodCol)
-                                + "'"));
+                        "method is 实测 (measured), 系数 (coefficient) or 物料衡算 (mass_balance), not '"
+                                + cols.get(l, "method") + "'"));
             } else if (e != null) {
                 out.add(new Filed(e, m));
             }
@@ -91,14 +86,14 @@ public final class PollutantReader {
     }
 
     private static EnvironmentalTax.Emission row(
-            String source, Table.Line l, int[] col, List<Problem> problems, Set<String> seen) {
+            String source, Table.Line l, Columns cols, List<Problem> problems, Set<String> seen) {
         int before = problems.size();
-        String enterprise = l.cell(col[0]);
-        String period = l.cell(col[1]);
-        String outlet = l.cell(col[2]).toLowerCase(Locale.ROOT);
-        String name = l.cell(col[3]);
-        String quantity = l.cell(col[4]);
-        String unit = l.cell(col[5]);
+        String enterprise = cols.get(l, "enterprise");
+        String period = cols.get(l, "period");
+        String outlet = cols.get(l, "outlet").toLowerCase(Locale.ROOT);
+        String name = cols.get(l, "pollutant");
+        String quantity = cols.get(l, "quantity");
+        String unit = cols.get(l, "unit");
         CreditCode.problemWith(enterprise)
                 .ifPresent(why ->
                         problems.add(Problem.at("enterprise.credit_code", source, l.number(), "enterprise", why)));

@@ -45,6 +45,16 @@ public final class SinkReader {
             Map.entry("carbon_stock_t2_tc", new double[] {0, 1e11}),
             Map.entry("interval_years", new double[] {1, 50}));
 
+    /** The columns: where, what and how required; every coefficient any method takes optional. */
+    static final List<Columns.Spec> SPECS = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(
+                            new Columns.Spec("region", List.of("行政区划", "行政区划代码"), true),
+                            new Columns.Spec("year", List.of("年份"), true),
+                            new Columns.Spec("pool", List.of("碳库"), true),
+                            new Columns.Spec("method", List.of("方法"), true)),
+                    RANGE.keySet().stream().sorted().map(c -> new Columns.Spec(c, List.of(), false)))
+            .toList();
+
     /** A row read: where, what, its coefficients and its removals (tCO2, negative). */
     public record Row(
             String region,
@@ -70,22 +80,10 @@ public final class SinkReader {
             problems.add(Problem.at("file.empty", source, 0, "", "the file has no data rows"));
             return new Read(List.of(), problems);
         }
-        List<String> header = t.lines().get(0).cells().stream()
-                .map(h -> h.toLowerCase(Locale.ROOT))
-                .toList();
-        for (String c : List.of("region", "year", "pool", "method")) {
-            if (!header.contains(c)) {
-                problems.add(Problem.at(
-                        "header.missing",
-                        source,
-                        1,
-                        c,
-                        "the header has no column '" + c + "'; found: " + String.join(",", header)));
-            }
-        }
+        Columns cols = Columns.of(t.lines().get(0), SPECS, source, problems);
         if (problems.isEmpty()) {
             for (Table.Line l : t.lines().subList(1, t.lines().size())) {
-                Row r = row(source, l, header, problems);
+                Row r = row(source, l, cols, problems);
                 if (r != null) {
                     rows.add(r);
                 }
@@ -94,9 +92,9 @@ public final class SinkReader {
         return problems.isEmpty() ? new Read(rows, List.of()) : new Read(List.of(), problems);
     }
 
-    private static Row row(String source, Table.Line l, List<String> header, List<Problem> problems) {
+    private static Row row(String source, Table.Line l, Columns cols, List<Problem> problems) {
         int before = problems.size();
-        java.util.function.Function<String, String> cell = c -> header.contains(c) ? l.cell(header.indexOf(c)) : "";
+        java.util.function.Function<String, String> cell = c -> cols.get(l, c);
         String region = cell.apply("region");
         try {
             RegionCode code = RegionCode.of(region);
