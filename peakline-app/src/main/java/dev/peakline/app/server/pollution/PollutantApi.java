@@ -220,21 +220,17 @@ public class PollutantApi {
         return s;
     }
 
+    /** Air pollution equivalents of the regions' filed pollutants in a year ({@link Synergy#airEquivalents}). */
     private double airEquivalents(List<String> regions, int year) {
-        double s = 0;
+        Map<String, Double> kg = new LinkedHashMap<>();
         for (Map<String, Double> e : pollutants.yearByEnterprise(regions, year).values()) {
-            for (var p : e.entrySet()) {
-                String[] k = p.getKey().split("\\|");
-                if (k[0].equals("air")) {
-                    s += p.getValue()
-                            / EnvironmentalTax.shipped()
-                                    .find("air", k[1])
-                                    .orElseThrow()
-                                    .kgPerEquivalent();
+            e.forEach((key, v) -> {
+                if (key.startsWith("air|")) {
+                    kg.merge(key.substring(4), v, Double::sum);
                 }
-            }
+            });
         }
-        return s;
+        return Synergy.airEquivalents(kg);
     }
 
     private static void rates(double air, double water) {
