@@ -47,6 +47,23 @@ public final class DashboardLoad {
     static void http(String base, String user, String password, String region, String year, int clients, int seconds)
             throws Exception {
         CookieManager cookies = new CookieManager();
+        HttpClient client = signIn(base, user, password, cookies);
+        URI uri = URI.create(base + "/api/v1/regions/" + region + "/dashboard?year=" + year);
+        run("http", clients, seconds, () -> {
+            HttpResponse<String> r =
+                    client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(r.statusCode() + " " + r.body());
+            }
+            return r.body().length();
+        });
+    }
+
+    /**
+     * A client signed in to the server as {@code user}, its cookies in {@code cookies}, the XSRF cookie refreshed after
+     * the login rotated it (for the benchmarks that also post).
+     */
+    static HttpClient signIn(String base, String user, String password, CookieManager cookies) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
         client.send(
                 HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
@@ -61,18 +78,13 @@ public final class DashboardLoad {
         if (login.statusCode() != 200) {
             throw new IllegalStateException("login failed: " + login.body());
         }
-        URI uri = URI.create(base + "/api/v1/regions/" + region + "/dashboard?year=" + year);
-        run("http", clients, seconds, () -> {
-            HttpResponse<String> r =
-                    client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(r.statusCode() + " " + r.body());
-            }
-            return r.body().length();
-        });
+        client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return client;
     }
 
-    private static String csrf(CookieManager cookies) {
+    static String csrf(CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .map(HttpCookie::getValue)

@@ -2,7 +2,6 @@ package dev.peakline.bench;
 
 import dev.peakline.store.Database;
 import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,29 +38,12 @@ public final class RecomputeLoad {
 
     static void http(String base, String user, String password, String region) throws Exception {
         CookieManager cookies = new CookieManager();
-        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        client.send(
-                HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        HttpResponse<String> login = client.send(
-                HttpRequest.newBuilder(URI.create(base + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-XSRF-TOKEN", csrf(cookies))
-                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (login.statusCode() != 200) {
-            throw new IllegalStateException("login failed: " + login.body());
-        }
-        // a GET refreshes the XSRF cookie the login rotated
-        client.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpClient client = DashboardLoad.signIn(base, user, password, cookies);
         long t0 = System.nanoTime();
         HttpResponse<String> job = client.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/v1/factor-sets/recompute"))
                         .header("Content-Type", "application/json")
-                        .header("X-XSRF-TOKEN", csrf(cookies))
+                        .header("X-XSRF-TOKEN", DashboardLoad.csrf(cookies))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"region\":\"" + region + "\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -106,14 +88,6 @@ public final class RecomputeLoad {
             end++;
         }
         return json.substring(v, end);
-    }
-
-    private static String csrf(CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue)
-                .findFirst()
-                .orElse("");
     }
 
     static void sql(Path dataDir, String region) throws Exception {
