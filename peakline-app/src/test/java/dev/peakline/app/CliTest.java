@@ -423,7 +423,9 @@ class CliTest {
                         + "91520181MA6DKQ3L5C,2018-03,air,二氧化硫,-1,kg\n"
                         + "91520181MA6DKQ3L5C,2018-03,air,二氧化硫,1,lb\n"
                         + "91520181MA6DKQ3L5C,2018-04,air,二氧化硫,1,kg\n"
-                        + "91520181MA6DKQ3L5C,2018-04,air,SO2,2,kg\n");
+                        + "91520181MA6DKQ3L5C,2018-04,air,SO2,2,kg\n"
+                        + "91520181MA6DKQ3L5C,1970-01,air,SO2,2,kg\n"
+                        + "91520181MA6DKQ3L5C,2018-05,air,SO2,1e300,kg\n");
         Path none = dir.resolve("none.csv");
         assertThat(PeaklineCli.run(
                         "pollutants",
@@ -444,7 +446,9 @@ class CliTest {
                 .contains("pollutants.outlet")
                 .contains("quantity.negative")
                 .contains("unit.unknown")
-                .contains("period.duplicate");
+                .contains("period.duplicate")
+                .contains("period.year")
+                .contains("quantity.absurd");
     }
 
     @Test

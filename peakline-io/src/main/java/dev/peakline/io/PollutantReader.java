@@ -1,6 +1,7 @@
 package dev.peakline.io;
 
 import dev.peakline.domain.CreditCode;
+import dev.peakline.domain.DateWindow;
 import dev.peakline.pollution.EnvironmentalTax;
 import dev.peakline.problems.Problem;
 import dev.peakline.units.Decimals;
@@ -100,6 +101,13 @@ public final class PollutantReader {
         if (!period.matches("[0-9]{4}-(0[1-9]|1[0-2])")) {
             problems.add(Problem.at(
                     "period.format", source, l.number(), "period", "'" + period + "' is not a month: write YYYY-MM"));
+        } else if (!DateWindow.contains(Integer.parseInt(period.substring(0, 4)))) {
+            problems.add(Problem.at(
+                    "period.year",
+                    source,
+                    l.number(),
+                    "period",
+                    "year " + period.substring(0, 4) + " is " + DateWindow.outside()));
         }
         EnvironmentalTax.Pollutant p = null;
         if (!outlet.equals("air") && !outlet.equals("water")) {

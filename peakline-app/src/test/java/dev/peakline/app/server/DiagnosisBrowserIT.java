@@ -91,5 +91,12 @@ class DiagnosisBrowserIT extends BrowserTest {
                         "{\"diagnosedOn\":\"2024-03-01\",\"findings\":\"x\",\"implementedOn\":\"2024-01-01\"}"),
                 422);
         assertThat(refused.get("problems").get(0).get("column").asText()).isEqualTo("implementedOn");
+        // and a date outside the platform's years (1970) names its field
+        JsonNode old = admin.json(
+                admin.post(
+                        "/api/v1/enterprises/" + enterprise + "/diagnoses",
+                        "{\"diagnosedOn\":\"1970-01-01\",\"findings\":\"x\"}"),
+                422);
+        assertThat(old.get("problems").get(0).get("column").asText()).isEqualTo("diagnosedOn");
     }
 }

@@ -239,7 +239,12 @@ public class MeasureApi {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate d = LocalDate.parse(text.strip());
+            if (!dev.peakline.domain.DateWindow.contains(d)) {
+                p.add(problem(field, field + " " + d + " is " + dev.peakline.domain.DateWindow.outside()));
+                return null;
+            }
+            return d;
         } catch (DateTimeParseException e) {
             p.add(problem(field, "'" + text + "' is not a date (YYYY-MM-DD)"));
             return null;
