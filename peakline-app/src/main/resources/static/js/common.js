@@ -488,6 +488,9 @@ export function big(v) {
   return fmt(v, a < 100 ? 2 : 0);
 }
 
+/** A note in brackets as the page's language writes them: （…） in Chinese, " (…)" in English. */
+export function paren(text) { return lang() === "zh" ? `（${text}）` : ` (${text})`; }
+
 export function fmt(v, digits = 1) {
   if (v === null || v === undefined || Number.isNaN(v)) return "–";
   return Number(v).toLocaleString(lang() === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -1,4 +1,4 @@
-import { api, t, el, put, fmt, param, describe, dataTable } from "/js/common.js";
+import { api, t, el, put, fmt, param, describe, dataTable, paren, lang } from "/js/common.js";
 
 // 节能诊断 on the enterprise page: the library's measures for its facilities below 基准, its diagnoses and, for a
 // measure carried out, the energy of the twelve months after it beside the twelve before (from its accounts)
@@ -17,7 +17,7 @@ async function load() {
     : el("table", { id: "dgRecTable" }, el("tr", {}, ["st_facility", "product", "dg_value", "dg_level", "dg_measures"].map(k => el("th", {}, t(k)))),
       recs.map(r => el("tr", {}, el("td", {}, r.facility), el("td", {}, r.product), el("td", {}, `${fmt(r.value, 1)} ${r.unit}`),
         el("td", { class: r.mustRenovate ? "error" : "" }, t(r.mustRenovate ? "dg_mustRenovate" : "dg_belowBenchmark")),
-        el("td", {}, r.measures.length ? r.measures.map(m => m.name + (m.energySavingPct == null ? "" : `（${t("ms_energy")} ${fmt(m.energySavingPct, 1)}）`)).join("；") : t("dg_noMeasure"))))));
+        el("td", {}, r.measures.length ? r.measures.map(m => m.name + (m.energySavingPct == null ? "" : paren(`${t("ms_energy")} ${fmt(m.energySavingPct, 1)}`))).join(lang() === "zh" ? "；" : "; ") : t("dg_noMeasure"))))));
   const recommended = new Set(recs.flatMap(r => r.measures.map(m => m.id)));
   put(byId("dgMeasure"), el("option", { value: "" }, t("dg_noneChosen")),
     [...library].sort((a, b) => recommended.has(b.id) - recommended.has(a.id)).map(m => el("option", { value: m.id }, (recommended.has(m.id) ? "★ " : "") + m.name)));
@@ -28,7 +28,7 @@ async function load() {
     { key: "expectedSavingTce", label: "dg_expected", num: true, value: d => d.expectedSavingTce, render: d => d.expectedSavingTce == null ? "—" : fmt(d.expectedSavingTce, 1) },
     { key: "implementedOn", label: "dg_implemented", value: d => d.implementedOn || "—" },
     { key: "realisedSavingTce", label: "dg_realised", num: true, value: d => d.realisedSavingTce,
-      render: d => d.implementedOn == null ? "—" : d.realisedSavingTce == null ? t("dg_noAccounts") : `${fmt(d.realisedSavingTce, 1)}（${fmt(d.energyBefore, 0)} → ${fmt(d.energyAfter, 0)}）` },
+      render: d => d.implementedOn == null ? "—" : d.realisedSavingTce == null ? t("dg_noAccounts") : fmt(d.realisedSavingTce, 1) + paren(`${fmt(d.energyBefore, 0)} → ${fmt(d.energyAfter, 0)}`) },
   ], list, { id: "dgTable", empty: "dg_none" });
   document.body.dataset.diagnosis = "ready";
 }

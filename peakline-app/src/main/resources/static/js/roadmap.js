@@ -1,4 +1,4 @@
-import { api, download, el, put, param, header, t, big, fmt, when, labelled, lang } from "/js/common.js";
+import { api, download, el, put, param, header, t, big, fmt, when, labelled, lang, paren } from "/js/common.js";
 
 // 碳达峰路线图: history and scenarios of a region, the peak of each, targets compared, drivers edited and tried, saved as
 // versions, the history's decomposition as a waterfall, and a scenario turned into targets.
@@ -68,7 +68,7 @@ function drawCompare() {
     return el("tr", { "data-key": p.key },
       el("td", {}, p.name), el("td", { "data-peak": "" }, String(p.peakYear)
         + (!p.peaksWithin ? t("rm_notWithin") : p.peakYear === view.baseYear ? t("rm_peakAtBase") : "")),
-      el("td", {}, big(p.peakCo2)), el("td", {}, `${p.spread.median}（${p.spread.p5}–${p.spread.p95}）`),
+      el("td", {}, big(p.peakCo2)), el("td", {}, `${p.spread.median}${paren(`${p.spread.p5}–${p.spread.p95}`)}`),
       el("td", {}, y2030 ? big(y2030.co2) : "–"), el("td", {}, y2030 ? fmt(100 * y2030.nonFossilShare, 1) + "%" : "–"),
       el("td", { "data-stirpat": "" }, p.stirpat ? String(p.stirpat.peakYear) : "–"));
   });
@@ -130,7 +130,7 @@ function drawWaterfall() {
 
 function draw() {
   document.getElementById("regionName").textContent = view.region.name;
-  document.getElementById("industryName").textContent = view.industry ? `· ${view.industryName}（${view.industry}）` : "";
+  document.getElementById("industryName").textContent = view.industry ? `· ${view.industryName}${paren(view.industry)}` : "";
   document.getElementById("industry").value = view.industry || "";
   document.getElementById("sourceNote").textContent = t(view.source === "accounts" ? "rm_fromAccounts" : "rm_fromStatistics");
   document.getElementById("versionInfo").textContent = view.proposed ? t("rm_proposed")

@@ -158,6 +158,19 @@ class RoadmapBrowserIT extends BrowserTest {
                         .findElement(By.cssSelector("[data-peak]"))
                         .getText())
                 .startsWith(industry.get("projections").get(0).get("peakYear").asText());
+        // the same page in English: the comparison in English words, brackets as English writes them
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('peakline.lang', 'en')");
+        browser.navigate().refresh();
+        ready();
+        String english = visible(By.id("compare")).getText();
+        assertThat(english)
+                .contains("Peak year", "Peak CO₂ (t)", "STIRPAT peak year")
+                .contains(" (");
+        assertThat(english).doesNotContain("峰值").doesNotContain("（");
+        assertThat(visible(By.id("industryName")).getText()).contains(" (32)");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('peakline.lang', 'zh')");
+        browser.navigate().refresh();
+        ready();
         // an industry code that does not exist is refused in words
         type(visible(By.id("industry")), "9999");
         browser.findElement(By.id("industryGo")).click();
