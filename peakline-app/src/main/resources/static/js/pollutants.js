@@ -9,10 +9,49 @@ const byId = id => document.getElementById(id);
 const thisYear = new Date().getFullYear();
 for (let y = thisYear; y >= 2018; y--) byId("poYear").append(el("option", { value: y }, y));
 byId("poYear").value = param("year") || String(thisYear - 1);
-byId("poUpload").hidden = !(me.role === "ENTERPRISE" || me.role === "ADMIN");
+const files = me.role === "ENTERPRISE" || me.role === "ADMIN";
+const decides = me.role === "VERIFIER" || me.role === "ADMIN";
+byId("poUpload").hidden = !files;
+byId("poFormBox").hidden = !files;
+byId("poDecide").hidden = !decides;
+const STATUS = { DRAFT: "po_DRAFT", SUBMITTED: "po_SUBMITTED", RETURNED: "po_RETURNED", APPROVED: "po_APPROVED" };
+const table = await api("/api/v1/pollutants");
+const names = () => put(byId("poNames"), ...table.filter(p => p.medium === byId("poOutlet").value).map(p => el("option", { value: p.nameCn })));
+byId("poOutlet").addEventListener("change", names);
+names();
+byId("poMethodSel").addEventListener("change", () => { byId("poBasis").hidden = byId("poMethodSel").value !== "系数"; });
 const METHOD = { MEASURED: "po_MEASURED", COEFFICIENT: "po_COEFFICIENT", MASS_BALANCE: "po_MASS_BALANCE" };
 
-async function show() {
+/** A month's step: submit (the enterprise), approve or return (its verifier), then the view again. */
+async function step(period, action) {
+  const box = byId("poMessage");
+  document.body.dataset.pollutants = "";
+  try {
+    const body = action === "submit" ? undefined : { comment: byId("poComment").value };
+    await api(`/api/v1/enterprises/${code}/pollutants/${period}/${action}`, { method: "POST", body });
+    byId("poComment").value = "";
+    await show(true);
+    put(box, el("div", { class: "ok", id: "poStepDone" }, t("po_done_" + action).replace("{p}", period)));
+  } catch (e) { put(box, el("div", { class: "error", id: "poError" }, describe(e))); document.body.dataset.pollutants = "ready"; }
+}
+
+function months(list) {
+  const actions = m => {
+    const b = [];
+    if (files && (m.status === "DRAFT" || m.status === "RETURNED")) b.push(["submit", "po_submit"]);
+    if (decides && m.status === "SUBMITTED") b.push(["approve", "po_approve"], ["return", "po_return"]);
+    return el("span", {}, b.map(([a, k]) => el("button", { type: "button", class: "secondary", id: `po-${a}-${m.period}`, onclick: () => step(m.period, a) }, t(k))));
+  };
+  dataTable(byId("poMonths"), [
+    { key: "period", label: "period" },
+    { key: "status", label: "status", value: m => t(STATUS[m.status]) },
+    { key: "comment", label: "po_comment", value: m => m.comment || "" },
+    { key: "decidedBy", label: "po_decidedBy", value: m => m.decidedBy || "" },
+    { key: "actions", label: "po_actions", render: actions, value: () => "" },
+  ], list, { id: "poMonthTable", empty: "po_none" });
+}
+
+async function show(keep) {
   const box = byId("poMessage");
   try {
     const v = await api(`/api/v1/enterprises/${code}/pollutants?year=${byId("poYear").value}&airRate=${encodeURIComponent(byId("poAirRate").value)}&waterRate=${encodeURIComponent(byId("poWaterRate").value)}`);
@@ -22,17 +61,36 @@ async function show() {
       { key: "outlet", label: "po_outlet", value: r => t("po_" + r.outlet) },
       { key: "name", label: "po_pollutant" },
       { key: "kg", label: "po_kg", value: r => r.kg, num: true, render: r => fmt(r.kg, 3) },
-      { key: "method", label: "po_method", value: r => t(METHOD[r.method]) },
+      { key: "method", label: "po_method", value: r => t(METHOD[r.method]) + (r.activity == null ? ""
+        : ` ${fmt(r.activity, 3)} × ${fmt(r.coefficient, 6)} × (1 − ${fmt(r.removal, 3)} × ${fmt(r.operatingRate, 3)})`) },
+      { key: "status", label: "status", value: r => t(STATUS[r.status]) },
       { key: "equivalents", label: "po_equivalents", value: r => Number(r.equivalents), num: true, render: r => fmt(Number(r.equivalents), 2) },
       { key: "taxed", label: "po_taxed", value: r => r.taxed ? t("po_yes") : t("po_no") },
       { key: "taxYuan", label: "po_tax", value: r => Number(r.taxYuan), num: true, render: r => fmt(Number(r.taxYuan), 2) },
     ], v.lines, { id: "poTable", empty: "po_none" });
-    put(box);
+    months(v.months);
+    if (!keep) put(box);
   } catch (e) { put(box, el("div", { class: "error" }, describe(e))); }
   document.body.dataset.pollutants = "ready";
 }
 
 byId("poShow").addEventListener("click", () => { document.body.dataset.pollutants = ""; show(); });
+byId("poSave").addEventListener("click", async () => {
+  const box = byId("poMessage");
+  const v = id => byId(id).value;
+  const coefficient = v("poMethodSel") === "系数";
+  document.body.dataset.pollutants = "";
+  try {
+    await api(`/api/v1/enterprises/${code}/pollutants/line`, { method: "POST", body: {
+      period: v("poPeriod"), outlet: v("poOutlet"), pollutant: v("poName"), quantity: v("poQuantity"), unit: v("poUnit"),
+      method: v("poMethodSel"), activity: coefficient ? v("poActivity") : "", coefficient: coefficient ? v("poCoefficient") : "",
+      removalEfficiency: coefficient ? v("poRemoval") : "", operatingRate: coefficient ? v("poRate") : "" } });
+    const year = v("poPeriod").slice(0, 4);
+    if ([...byId("poYear").options].some(o => o.value === year)) byId("poYear").value = year;
+    await show(true);
+    put(box, el("div", { class: "ok", id: "poSaved" }, t("po_saved").replace("{p}", v("poPeriod"))));
+  } catch (e) { put(box, el("div", { class: "error", id: "poError" }, describe(e))); document.body.dataset.pollutants = "ready"; }
+});
 byId("poImport").addEventListener("click", async () => {
   const box = byId("poMessage");
   const f = byId("poFile").files[0];

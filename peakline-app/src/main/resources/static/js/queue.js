@@ -16,3 +16,15 @@ try {
     { key: "daysWaiting", label: "daysWaiting", num: true },
   ], q, { id: "queueTable", onRow: f => { location.href = `/filing.html?id=${f.id}`; }, empty: "queueEmpty" });
 } catch (e) { box.className = "error"; box.textContent = describe(e); }
+
+// pollutant months submitted to this verifier: each opens the enterprise's pollutant panel on its year
+const poBox = document.getElementById("poQueue");
+try {
+  const q = await api("/api/v1/pollutants/queue");
+  dataTable(poBox, [
+    { key: "enterpriseName", label: "enterprise", render: m => el("span", {}, m.enterpriseName, el("br"), el("small", {}, m.enterprise)), value: m => `${m.enterpriseName} ${m.enterprise}` },
+    { key: "regionName", label: "region" },
+    { key: "period", label: "period" },
+    { key: "submittedAt", label: "submittedAt", render: m => when(m.submittedAt), value: m => m.submittedAt || "" },
+  ], q, { id: "poQueueTable", onRow: m => { location.href = `/enterprise.html?code=${m.enterprise}&year=${m.period.slice(0, 4)}#pollutantPanel`; }, empty: "queueEmpty" });
+} catch (e) { poBox.className = "error"; poBox.textContent = describe(e); }

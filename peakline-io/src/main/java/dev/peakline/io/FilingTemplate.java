@@ -49,7 +49,7 @@ public final class FilingTemplate {
         }
     }
 
-    private static void sheet(XSSFWorkbook wb, String name, List<Columns.Spec> specs, List<String> example) {
+    static void sheet(XSSFWorkbook wb, String name, List<Columns.Spec> specs, List<String> example) {
         Sheet s = wb.createSheet(name);
         Row h = s.createRow(0);
         Row r = s.createRow(1);

@@ -38,7 +38,7 @@ public final class PollutantReader {
             new Columns.Spec("quantity", List.of("排放量", "数量"), true),
             new Columns.Spec("unit", List.of("单位", "计量单位"), true),
             new Columns.Spec("method", List.of("数据获取方式"), false),
-            new Columns.Spec("activity", List.of("活动水平", "产品产量"), false),
+            new Columns.Spec("activity", List.of("产品产量", "活动水平"), false),
             new Columns.Spec("coefficient", List.of("产污系数"), false),
             new Columns.Spec("removal_efficiency", List.of("去除效率"), false),
             new Columns.Spec("operating_rate", List.of("运行率"), false));

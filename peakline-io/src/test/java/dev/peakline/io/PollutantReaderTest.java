@@ -54,4 +54,17 @@ class PollutantReaderTest {
                         org.assertj.core.groups.Tuple.tuple(6, "operating_rate", "pollutants.basis"));
         assertThat(r.problems().get(1).message()).contains("2000 × 1.5 × (1 − 0.6 × 0.9) = 1380");
     }
+
+    @Test
+    void theTemplateFilledInReadsBack() {
+        byte[] book = PollutantTemplate.write(CODE, "2024-03");
+        Table t = Table.pick(Table.excel("t.xlsx", book), java.util.List.of("pollutants", "污染物"), true)
+                .orElseThrow();
+        // the example row has no quantity yet: refused at that cell, by row and column
+        PollutantReader.Read empty = PollutantReader.read(t);
+        assertThat(empty.problems())
+                .extracting(Problem::row, Problem::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "quantity"));
+        assertThat(t.lines().get(0).cells()).contains("统一社会信用代码", "污染物", "产污系数", "去除效率", "运行率");
+    }
 }

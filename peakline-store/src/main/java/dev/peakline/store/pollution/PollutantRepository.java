@@ -17,7 +17,9 @@ import java.util.TreeSet;
 
 /**
  * Pollutant emissions per enterprise, month, outlet and pollutant. A filing replaces the months it holds, whole, in
- * one transaction; each month's replacement is audited with its lines before and after.
+ * one transaction; each month's replacement is audited with its lines before and after. Each month goes through the
+ * energy workflow: DRAFT (filed) → SUBMITTED → APPROVED (locked) or RETURNED (open again); a submitted or approved
+ * month is not replaced, and every step is audited.
  */
 public final class PollutantRepository {
     private final Database db;
@@ -28,23 +30,71 @@ public final class PollutantRepository {
         this.clock = clock;
     }
 
-    /** A stored line. */
-    public record Line(String enterprise, String period, String outlet, String pollutant, double kg, String method) {}
+    /** The coefficient method's numbers a line was computed from (all null for other methods). */
+    public record Basis(Double activity, Double coefficient, Double removal, Double operatingRate) {
+        public static final Basis NONE = new Basis(null, null, null, null);
+    }
 
-    /** Replaces the enterprise's months that the lines cover; how many months were replaced. */
+    /** A stored line. */
+    public record Line(
+            String enterprise, String period, String outlet, String pollutant, double kg, String method, Basis basis) {
+        public Line(String enterprise, String period, String outlet, String pollutant, double kg, String method) {
+            this(enterprise, period, outlet, pollutant, kg, method, Basis.NONE);
+        }
+    }
+
+    /** A month's place in the workflow. */
+    public record Month(
+            String enterprise,
+            String period,
+            String status,
+            String comment,
+            Instant submittedAt,
+            String submittedBy,
+            Instant decidedAt,
+            String decidedBy) {}
+
+    /** Months that cannot be replaced now (submitted or approved), of those given. */
+    public List<Month> locked(String enterprise, Collection<String> periods) {
+        return Tx.run(
+                db,
+                c -> months(
+                        c,
+                        "where enterprise = ? and period = any (?) and status in ('SUBMITTED', 'APPROVED')",
+                        enterprise,
+                        periods.toArray(String[]::new)));
+    }
+
+    /**
+     * Replaces the enterprise's months that the lines cover; how many months were replaced. A month submitted or
+     * approved meanwhile fails the whole replacement ({@link IllegalStateException}), nothing written.
+     */
     public int replace(String actor, String enterprise, List<Line> lines) {
         Instant at = clock.instant();
         return Tx.run(db, c -> {
             TreeSet<String> months = new TreeSet<>();
             lines.forEach(l -> months.add(l.period()));
             for (String m : months) {
+                try (PreparedStatement ps = Tx.prepare(
+                                c,
+                                "insert into pollutant_month (enterprise, period, status) values (?, ?, 'DRAFT') on"
+                                        + " conflict (enterprise, period) do update set status = 'DRAFT' where"
+                                        + " pollutant_month.status in ('DRAFT', 'RETURNED') returning status",
+                                enterprise,
+                                m);
+                        ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException(m + " is submitted or approved and cannot be replaced");
+                    }
+                }
                 List<Line> before = read(c, "where enterprise = ? and period = ?", enterprise, m);
                 try (PreparedStatement ps = Tx.prepare(
                         c, "delete from pollutant_emission where enterprise = ? and period = ?", enterprise, m)) {
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement("insert into pollutant_emission (enterprise, period,"
-                        + " outlet, pollutant, kg, method, filed_at, filed_by) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " outlet, pollutant, kg, method, filed_at, filed_by, activity, coefficient, removal,"
+                        + " operating_rate) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (Line l : lines) {
                         if (!l.period().equals(m)) {
                             continue;
@@ -57,6 +107,10 @@ public final class PollutantRepository {
                         ps.setString(6, l.method());
                         ps.setTimestamp(7, Timestamp.from(at));
                         ps.setString(8, actor);
+                        ps.setObject(9, l.basis().activity());
+                        ps.setObject(10, l.basis().coefficient());
+                        ps.setObject(11, l.basis().removal());
+                        ps.setObject(12, l.basis().operatingRate());
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -78,10 +132,137 @@ public final class PollutantRepository {
     private static String json(List<Line> lines) {
         List<String> parts = new ArrayList<>();
         for (Line l : lines) {
-            parts.add(AuditLog.object(
-                    "outlet", l.outlet(), "pollutant", l.pollutant(), "kg", l.kg(), "method", l.method()));
+            parts.add(
+                    l.basis().activity() == null
+                            ? AuditLog.object(
+                                    "outlet",
+                                    l.outlet(),
+                                    "pollutant",
+                                    l.pollutant(),
+                                    "kg",
+                                    l.kg(),
+                                    "method",
+                                    l.method())
+                            : AuditLog.object(
+                                    "outlet",
+                                    l.outlet(),
+                                    "pollutant",
+                                    l.pollutant(),
+                                    "kg",
+                                    l.kg(),
+                                    "method",
+                                    l.method(),
+                                    "activity",
+                                    l.basis().activity(),
+                                    "coefficient",
+                                    l.basis().coefficient(),
+                                    "removal",
+                                    l.basis().removal(),
+                                    "operatingRate",
+                                    l.basis().operatingRate()));
         }
         return "[" + String.join(",", parts) + "]";
+    }
+
+    /**
+     * Moves a month from one of the states {@code from} to {@code to}, audited; empty when the month is not in one of
+     * them (or not filed).
+     */
+    public java.util.Optional<Month> move(
+            String actor, String enterprise, String period, List<String> from, String to, String comment) {
+        Instant at = clock.instant();
+        return Tx.run(db, c -> {
+            List<Month> before = months(
+                    c,
+                    "where enterprise = ? and period = ? and status = any (?) for update",
+                    enterprise,
+                    period,
+                    from.toArray(String[]::new));
+            if (before.isEmpty()) {
+                return java.util.Optional.<Month>empty();
+            }
+            boolean submit = to.equals("SUBMITTED");
+            try (PreparedStatement ps = submit
+                    ? Tx.prepare(
+                            c,
+                            "update pollutant_month set status = ?, submitted_at = ?, submitted_by = ? where"
+                                    + " enterprise = ? and period = ?",
+                            to,
+                            Timestamp.from(at),
+                            actor,
+                            enterprise,
+                            period)
+                    : Tx.prepare(
+                            c,
+                            "update pollutant_month set status = ?, comment = ?, decided_at = ?, decided_by = ? where"
+                                    + " enterprise = ? and period = ?",
+                            to,
+                            comment,
+                            Timestamp.from(at),
+                            actor,
+                            enterprise,
+                            period)) {
+                ps.executeUpdate();
+            }
+            AuditLog.record(
+                    c,
+                    at,
+                    actor,
+                    "pollutants." + to.toLowerCase(java.util.Locale.ROOT),
+                    "pollutant_month",
+                    enterprise + "/" + period,
+                    AuditLog.object("status", before.get(0).status()),
+                    comment == null
+                            ? AuditLog.object("status", to)
+                            : AuditLog.object("status", to, "comment", comment));
+            return java.util.Optional.of(months(c, "where enterprise = ? and period = ?", enterprise, period)
+                    .get(0));
+        });
+    }
+
+    /** The enterprise's months of a year in the workflow. */
+    public List<Month> months(String enterprise, int year) {
+        return Tx.run(
+                db, c -> months(c, "where enterprise = ? and period like ? order by period", enterprise, year + "-%"));
+    }
+
+    /** Submitted months awaiting a decision, oldest first, of the enterprises given (all when null). */
+    public List<Month> waiting(Collection<String> enterprises) {
+        return Tx.run(
+                db,
+                c -> enterprises == null
+                        ? months(c, "where status = 'SUBMITTED' order by submitted_at, enterprise, period")
+                        : months(
+                                c,
+                                "where status = 'SUBMITTED' and enterprise = any (?) order by submitted_at,"
+                                        + " enterprise, period",
+                                (Object) enterprises.toArray(String[]::new)));
+    }
+
+    private static List<Month> months(java.sql.Connection c, String where, Object... args)
+            throws java.sql.SQLException {
+        List<Month> out = new ArrayList<>();
+        try (PreparedStatement ps = Tx.prepare(
+                        c,
+                        "select enterprise, period, status, comment, submitted_at, submitted_by, decided_at,"
+                                + " decided_by from pollutant_month " + where,
+                        args);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Timestamp s = rs.getTimestamp(5);
+                Timestamp d = rs.getTimestamp(7);
+                out.add(new Month(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        s == null ? null : s.toInstant(),
+                        rs.getString(6),
+                        d == null ? null : d.toInstant(),
+                        rs.getString(8)));
+            }
+        }
+        return out;
     }
 
     /** The enterprise's lines of a year, by month. */
@@ -95,15 +276,17 @@ public final class PollutantRepository {
                         year + "-%"));
     }
 
-    /** kg per pollutant (outlet|code) per enterprise of the regions in a year. */
+    /** kg per pollutant (outlet|code) per enterprise of the regions in a year, approved months only. */
     public Map<String, Map<String, Double>> yearByEnterprise(Collection<String> regions, int year) {
         return Tx.run(db, c -> {
             Map<String, Map<String, Double>> out = new LinkedHashMap<>();
             try (PreparedStatement ps = Tx.prepare(
                             c,
                             "select p.enterprise, p.outlet, p.pollutant, sum(p.kg) from pollutant_emission p join"
-                                    + " enterprise e on e.credit_code = p.enterprise where e.region = any (?) and"
-                                    + " p.period like ? group by 1, 2, 3 order by 1, 2, 3",
+                                    + " enterprise e on e.credit_code = p.enterprise join pollutant_month m on"
+                                    + " m.enterprise = p.enterprise and m.period = p.period and m.status = 'APPROVED'"
+                                    + " where e.region = any (?) and p.period like ? group by 1, 2, 3 order by 1, 2,"
+                                    + " 3",
                             regions.toArray(String[]::new),
                             year + "-%");
                     ResultSet rs = ps.executeQuery()) {
@@ -120,7 +303,8 @@ public final class PollutantRepository {
         List<Line> out = new ArrayList<>();
         try (PreparedStatement ps = Tx.prepare(
                         c,
-                        "select enterprise, period, outlet, pollutant, kg, method from pollutant_emission " + where,
+                        "select enterprise, period, outlet, pollutant, kg, method, activity, coefficient, removal,"
+                                + " operating_rate from pollutant_emission " + where,
                         args);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -130,7 +314,9 @@ public final class PollutantRepository {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getDouble(5),
-                        rs.getString(6)));
+                        rs.getString(6),
+                        new Basis((Double) rs.getObject(7), (Double) rs.getObject(8), (Double) rs.getObject(9), (Double)
+                                rs.getObject(10))));
             }
         }
         return out;

@@ -13,6 +13,7 @@ import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Region;
 import dev.peakline.store.ledger.AccountResults;
 import dev.peakline.store.pollution.PollutantRepository;
+import dev.peakline.store.users.UserRepository.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -87,21 +88,234 @@ public class PollutantApi {
                 break;
             }
         }
+        return store(me, code, name, read.emissions(), problems, Map.of());
+    }
+
+    /**
+     * Stores filed emissions replacing their months whole, or refuses them all: the reader's problems, a row for
+     * another enterprise, or a month already submitted or approved (locked until the verifier returns it).
+     */
+    private ResponseEntity<Map<String, Object>> store(
+            PeaklineUser me,
+            String code,
+            String source,
+            List<PollutantReader.Filed> filed,
+            List<Problem> problems,
+            Map<String, List<PollutantRepository.Line>> kept) {
+        java.util.TreeSet<String> periods = new java.util.TreeSet<>();
+        filed.forEach(f -> periods.add(f.emission().period()));
+        if (problems.isEmpty()) {
+            for (PollutantRepository.Month m : pollutants.locked(code, periods)) {
+                problems.add(locked(source, m));
+            }
+        }
         if (!problems.isEmpty()) {
             throw Refusal.of(
                     ErrorCode.POLLUTANTS_INVALID, problems.size() + " problem(s); nothing was stored", problems);
         }
-        List<PollutantRepository.Line> lines = read.emissions().stream()
-                .map(f -> new PollutantRepository.Line(
-                        code,
-                        f.emission().period(),
-                        f.emission().outlet(),
-                        f.emission().pollutant().code(),
-                        f.emission().kg(),
-                        f.method()))
-                .toList();
-        int months = pollutants.replace(me.actor(), code, lines);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("months", months, "lines", lines.size()));
+        List<PollutantRepository.Line> lines = new ArrayList<>();
+        kept.values().forEach(lines::addAll);
+        for (PollutantReader.Filed f : filed) {
+            var b = f.basis();
+            lines.add(new PollutantRepository.Line(
+                    code,
+                    f.emission().period(),
+                    f.emission().outlet(),
+                    f.emission().pollutant().code(),
+                    f.emission().kg(),
+                    f.method(),
+                    b == null
+                            ? PollutantRepository.Basis.NONE
+                            : new PollutantRepository.Basis(
+                                    b.activity(), b.coefficient(), b.removal(), b.operatingRate())));
+        }
+        int months;
+        try {
+            months = pollutants.replace(me.actor(), code, lines);
+        } catch (IllegalStateException ex) {
+            // submitted by another session between the check and the write: nothing was stored
+            throw Refusal.of(ErrorCode.POLLUTANTS_INVALID, ex.getMessage(), List.of());
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("months", months, "lines", filed.size()));
+    }
+
+    private static Problem locked(String source, PollutantRepository.Month m) {
+        return Problem.at(
+                "pollutants.locked",
+                source,
+                0,
+                "period",
+                m.period() + " is " + (m.status().equals("APPROVED") ? "approved and locked" : "with the verifier")
+                        + "; it cannot be replaced");
+    }
+
+    /** One pollutant of one month, entered in the form: the same checks as a file's row. */
+    public record FormLine(
+            String period,
+            String outlet,
+            String pollutant,
+            String quantity,
+            String unit,
+            String method,
+            String activity,
+            String coefficient,
+            String removalEfficiency,
+            String operatingRate) {}
+
+    @PostMapping(path = "/enterprises/{code}/pollutants/line", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Files one pollutant of one month from the form (same checks as the file): it replaces that"
+                    + " pollutant of the month's outlet and keeps the month's other lines; audited")
+    public ResponseEntity<Map<String, Object>> line(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @org.springframework.web.bind.annotation.RequestBody FormLine f) {
+        scopes.fileFor(me, code);
+        List<String> cells = java.util.Arrays.asList(
+                code,
+                f.period(),
+                f.outlet(),
+                f.pollutant(),
+                f.quantity(),
+                f.unit(),
+                f.method(),
+                f.activity(),
+                f.coefficient(),
+                f.removalEfficiency(),
+                f.operatingRate());
+        List<String> row = cells.stream().map(x -> x == null ? "" : x.strip()).toList();
+        Table t = new Table(
+                "form",
+                List.of(
+                        new Table.Line(
+                                1,
+                                List.of(
+                                        "enterprise",
+                                        "period",
+                                        "outlet",
+                                        "pollutant",
+                                        "quantity",
+                                        "unit",
+                                        "method",
+                                        "activity",
+                                        "coefficient",
+                                        "removal_efficiency",
+                                        "operating_rate")),
+                        new Table.Line(2, row)));
+        PollutantReader.Read read = PollutantReader.read(t);
+        List<Problem> problems = new ArrayList<>(read.problems());
+        Map<String, List<PollutantRepository.Line>> kept = new LinkedHashMap<>();
+        if (problems.isEmpty()) {
+            EnvironmentalTax.Emission e = read.emissions().get(0).emission();
+            int year = Integer.parseInt(e.period().substring(0, 4));
+            kept.put(
+                    e.period(),
+                    pollutants.of(code, year).stream()
+                            .filter(l -> l.period().equals(e.period())
+                                    && !(l.outlet().equals(e.outlet())
+                                            && l.pollutant()
+                                                    .equals(e.pollutant().code())))
+                            .toList());
+        }
+        return store(me, code, "form", read.emissions(), problems, kept);
+    }
+
+    /** A verifier's comment on a decision (required to return a month). */
+    public record Decision(String comment) {}
+
+    @PostMapping("/enterprises/{code}/pollutants/{period}/submit")
+    @Operation(summary = "Submits a drafted or returned month of pollutants to the enterprise's verifier")
+    public PollutantRepository.Month submit(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @PathVariable String period) {
+        scopes.fileFor(me, code);
+        return step(me, code, period, List.of("DRAFT", "RETURNED"), "SUBMITTED", null);
+    }
+
+    @PostMapping("/enterprises/{code}/pollutants/{period}/approve")
+    @Operation(summary = "The verifier approves a submitted month: it counts in the regions' views and is locked")
+    public PollutantRepository.Month approve(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @PathVariable String period,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) Decision d) {
+        scopes.verify(me, code);
+        return step(me, code, period, List.of("SUBMITTED"), "APPROVED", d == null ? null : blank(d.comment()));
+    }
+
+    @PostMapping("/enterprises/{code}/pollutants/{period}/return")
+    @Operation(summary = "The verifier returns a submitted month with a comment saying what to correct")
+    public PollutantRepository.Month giveBack(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @PathVariable String period,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) Decision d) {
+        scopes.verify(me, code);
+        String comment = d == null ? null : blank(d.comment());
+        if (comment == null) {
+            throw Refusal.field(ErrorCode.COMMENT_REQUIRED, "comment", "say what to correct when returning a month");
+        }
+        if (comment.length() > 2000) {
+            throw Refusal.field(ErrorCode.COMMENT_REQUIRED, "comment", "the comment is longer than 2000 characters");
+        }
+        return step(me, code, period, List.of("SUBMITTED"), "RETURNED", comment);
+    }
+
+    private PollutantRepository.Month step(
+            PeaklineUser me, String code, String period, List<String> from, String to, String comment) {
+        String p = dev.peakline.app.server.web.Requests.period(period).toString();
+        return pollutants
+                .move(me.actor(), code, p, from, to, comment)
+                .orElseThrow(() -> Refusal.of(
+                        ErrorCode.STATE,
+                        p + " of " + code + " is not " + String.join(" or ", from) + " (filed months only)"));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** A month awaiting the verifier, with the enterprise's name and region. */
+    public record Waiting(
+            String enterprise,
+            String enterpriseName,
+            String regionName,
+            String period,
+            java.time.Instant submittedAt) {}
+
+    @GetMapping("/pollutants/queue")
+    @Operation(summary = "Submitted pollutant months awaiting the caller's decision (a verifier's enterprises)")
+    public List<Waiting> queue(@AuthenticationPrincipal PeaklineUser me) {
+        if (me.role() != Role.ADMIN && me.role() != Role.VERIFIER) {
+            throw Refusal.forbidden("only verifiers and administrators have a queue");
+        }
+        List<Waiting> out = new ArrayList<>();
+        for (PollutantRepository.Month m : pollutants.waiting(me.role() == Role.ADMIN ? null : me.verifies())) {
+            Enterprise e = scopes.enterprise(m.enterprise());
+            out.add(new Waiting(
+                    m.enterprise(), e.name(), scopes.region(e.region().value()).name(), m.period(), m.submittedAt()));
+        }
+        return out;
+    }
+
+    @GetMapping("/pollutants/template.xlsx")
+    @Operation(summary = "The pollutant filing workbook with the caller's enterprise filled in, and the pollutant list")
+    public ResponseEntity<byte[]> workbook(
+            @AuthenticationPrincipal PeaklineUser me, @RequestParam(required = false) String period) {
+        String code = me.user().enterprise() == null ? "" : me.user().enterprise();
+        String p = period == null
+                ? ""
+                : dev.peakline.app.server.web.Requests.period(period).toString();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pollutants-template.xlsx\"")
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(dev.peakline.io.PollutantTemplate.write(code, p));
+    }
+
+    @GetMapping("/pollutants")
+    @Operation(summary = "The taxable pollutants of the 环境保护税法 table with their equivalent values (kg)")
+    public List<EnvironmentalTax.Pollutant> table() {
+        return EnvironmentalTax.shipped().pollutants();
     }
 
     @GetMapping("/pollutants/template.csv")
@@ -131,7 +345,8 @@ public class PollutantApi {
         rates(airRate, waterRate);
         List<EnvironmentalTax.Emission> emissions = new ArrayList<>();
         Map<EnvironmentalTax.Emission, String> method = new LinkedHashMap<>();
-        for (PollutantRepository.Line l : pollutants.of(code, year)) {
+        List<PollutantRepository.Line> stored = pollutants.of(code, year);
+        for (PollutantRepository.Line l : stored) {
             EnvironmentalTax.Pollutant p = EnvironmentalTax.shipped()
                     .find(l.outlet(), l.pollutant())
                     .orElseThrow(() -> new IllegalStateException("stored pollutant unknown: " + l.pollutant()));
@@ -139,6 +354,13 @@ public class PollutantApi {
             emissions.add(e);
             method.put(e, l.method());
         }
+        Map<EnvironmentalTax.Emission, PollutantRepository.Basis> basis = new LinkedHashMap<>();
+        for (int i = 0; i < stored.size(); i++) {
+            basis.put(emissions.get(i), stored.get(i).basis());
+        }
+        Map<String, String> status = new LinkedHashMap<>();
+        List<PollutantRepository.Month> months = pollutants.months(code, year);
+        months.forEach(m -> status.put(m.period(), m.status()));
         List<Map<String, Object>> rows = new ArrayList<>();
         BigDecimal tax = BigDecimal.ZERO;
         BigDecimal air = BigDecimal.ZERO;
@@ -152,6 +374,14 @@ public class PollutantApi {
             m.put("name", e.pollutant().nameCn());
             m.put("kg", e.kg());
             m.put("method", method.get(e));
+            m.put("status", status.getOrDefault(e.period(), "DRAFT"));
+            PollutantRepository.Basis b = basis.get(e);
+            if (b != null && b.activity() != null) {
+                m.put("activity", b.activity());
+                m.put("coefficient", b.coefficient());
+                m.put("removal", b.removal());
+                m.put("operatingRate", b.operatingRate());
+            }
             m.put("kgPerEquivalent", e.pollutant().kgPerEquivalent());
             m.put("equivalents", l.equivalents());
             m.put("taxed", l.taxed());
@@ -169,6 +399,7 @@ public class PollutantApi {
         out.put("airRate", airRate);
         out.put("waterRate", waterRate);
         out.put("lines", rows);
+        out.put("months", months);
         out.put("taxYuan", tax);
         out.put("airEquivalents", air);
         out.put("waterEquivalents", water);
