@@ -99,6 +99,10 @@ const DICT = {
     po_done_submit: "{p} 已提交核查", po_done_approve: "{p} 已核定并锁定", po_done_return: "{p} 已退回企业修改", po_submit: "提交核查", po_approve: "核定",
     po_return: "退回", po_decidedBy: "核查人", po_actions: "操作", po_saved: "{p} 的该项污染物已保存", po_queue: "污染物月报待核定",
     po_tax: "税额（元）", po_none: "该年度尚无污染物排放数据", po_imported: "已导入 {n} 行（{m} 个月）",
+    sy_band0: "极度失调", sy_band1: "严重失调", sy_band2: "中度失调", sy_band3: "轻度失调", sy_band4: "濒临失调", sy_band5: "勉强协调", sy_band6: "初级协调", sy_band7: "中级协调", sy_band8: "良好协调", sy_band9: "优质协调",
+    sy_alpha: "污染减排权重 α（碳减排权重为 1 − α）", sy_mapBy: "地图显示", sy_d: "耦合协调度 D", sy_dHint: "耦合协调度：U₁、U₂ 为各地区大气污染当量与二氧化碳相对上年减排率在参与比较地区间的极差标准化得分；C = 2√(U₁U₂)/(U₁+U₂)，T = αU₁ + (1−α)U₂，D = √(C·T)，按 D 排名并按十级分类（0–0.1 极度失调 … 0.9–1 优质协调）。",
+    sy_measures: "同时减污降碳的措施（技术库）", sy_rank: "排名", sy_band: "协调等级", sy_noMeasures: "技术库中尚无同时注明降碳率与污染物减排率的措施", sy_noMap: "该地区没有下级行政区划图。", sy_mapNote: "行政区划图仅供示意，正式使用请按配置替换为经审核（审图号）的地图。",
+    ms_co2: "降碳率（%）", ms_pollutant: "大气污染当量减排率（%）",
     sy_tab: "减污降碳协同", sy_title: "减污降碳协同（与上年比较）", sy_hint: "各下级地区已填报企业的直接排放（范围一）与大气污染当量（按《环境保护税法》污染当量值汇总）与上年相比：协同控制象限（Ⅰ 协同减排；Ⅱ 减污增碳；Ⅲ 两者均增；Ⅳ 降碳增污）与协同控制交叉弹性 Els =（ΔCO₂/CO₂）/（ΔAP/AP）。无两年数据的地区不计算。",
     sy_co2: "直接排放（吨CO₂）", sy_co2Cut: "较上年减排（吨）", sy_air: "大气污染当量", sy_airCut: "较上年减少当量", sy_quadrant: "协同象限", sy_els: "交叉弹性 Els",
     sy_q1: "Ⅰ 协同减排", sy_q2: "Ⅱ 减污增碳", sy_q3: "Ⅲ 两者均增", sy_q4: "Ⅳ 降碳增污", sy_noData: "无两年数据",
@@ -306,6 +310,10 @@ const DICT = {
     po_done_submit: "{p} submitted for review", po_done_approve: "{p} approved and locked", po_done_return: "{p} returned to the enterprise", po_submit: "Submit", po_approve: "Approve",
     po_return: "Return", po_decidedBy: "Verifier", po_actions: "Actions", po_saved: "The pollutant of {p} is saved", po_queue: "Pollutant months awaiting approval",
     po_tax: "Tax (yuan)", po_none: "No pollutants filed for the year", po_imported: "{n} line(s) imported ({m} month(s))",
+    sy_band0: "extreme imbalance", sy_band1: "serious imbalance", sy_band2: "moderate imbalance", sy_band3: "mild imbalance", sy_band4: "on the verge of imbalance", sy_band5: "barely coordinated", sy_band6: "primary coordination", sy_band7: "intermediate coordination", sy_band8: "good coordination", sy_band9: "high-quality coordination",
+    sy_alpha: "Weight α of pollution reduction (carbon: 1 − α)", sy_mapBy: "Map shows", sy_d: "Coordination degree D", sy_dHint: "Coupling coordination: U₁ and U₂ are the regions' relative year-on-year cuts of air pollution equivalents and of CO₂, min–max normalised across the regions compared; C = 2√(U₁U₂)/(U₁+U₂), T = αU₁ + (1−α)U₂, D = √(C·T); regions are ranked by D and classed in ten bands (0–0.1 extreme imbalance … 0.9–1 high-quality coordination).",
+    sy_measures: "Measures that cut both (library)", sy_rank: "Rank", sy_band: "Class", sy_noMeasures: "No measure in the library states both a CO₂ and a pollutant saving", sy_noMap: "No map of this region's subdivisions.", sy_mapNote: "The shapes are illustrative; replace them with approved shapes by configuration.",
+    ms_co2: "CO₂ saving (%)", ms_pollutant: "Air pollution equivalent cut (%)",
     sy_tab: "Pollution and carbon", sy_title: "Pollution and carbon together (against the year before)", sy_hint: "Each child region's direct emissions (scope 1) of filed enterprises and its air pollution equivalents (summed with the Environmental Protection Tax Law's values) against the year before: the co-control quadrant (I both cut; II pollutants cut, CO₂ up; III both up; IV CO₂ cut, pollutants up) and the cross-elasticity Els = (ΔCO₂/CO₂)/(ΔAP/AP). Regions without both years are not computed.",
     sy_co2: "Direct emissions (tCO₂)", sy_co2Cut: "Cut on the year before (t)", sy_air: "Air pollution equivalents", sy_airCut: "Equivalents cut", sy_quadrant: "Quadrant", sy_els: "Cross-elasticity Els",
     sy_q1: "I both cut", sy_q2: "II pollutants cut, CO₂ up", sy_q3: "III both up", sy_q4: "IV CO₂ cut, pollutants up", sy_noData: "no two years",
@@ -526,6 +534,14 @@ export function el(tag, attrs = {}, ...children) {
 
 /** Replaces a node's children with nodes and (nested) arrays of nodes. */
 export function put(node, ...kids) { node.replaceChildren(...kids.flat(Infinity)); }
+
+/** Registers the shapes of a region's children with ECharts (once) from /api/v1/maps; false when it has none. */
+export async function regionShapes(region) {
+  if (echarts.getMap(region)) return true;
+  const res = await fetch(`/api/v1/maps/${region}`, { credentials: "same-origin" });
+  if (res.ok) echarts.registerMap(region, await res.json());
+  return !!echarts.getMap(region);
+}
 
 export function param(name) { return new URLSearchParams(location.search).get(name); }
 

@@ -1,4 +1,4 @@
-import { api, header, t, fmt, big, el, param, put, dataTable, when } from "/js/common.js";
+import { api, header, t, fmt, big, el, param, put, dataTable, when, regionShapes } from "/js/common.js";
 
 // 一张网: the region on a map coloured by the chosen indicator (click to drill down), headline figures with 同比/环比,
 // the monthly trend (unfiled months are gaps), the target warnings, who has not filed, and top-down beside bottom-up.
@@ -139,12 +139,7 @@ async function drawMap() {
   const key = indicatorSel.value;
   document.getElementById("mapIndicatorName").textContent = t(key);
   const note = document.getElementById("mapNote");
-  let shapes = echarts.getMap(region);
-  if (!shapes) {
-    const res = await fetch(`/api/v1/maps/${region}`, { credentials: "same-origin" });
-    if (res.ok) { echarts.registerMap(region, await res.json()); shapes = echarts.getMap(region); }
-  }
-  if (!shapes) {
+  if (!(await regionShapes(region))) {
     charts.map.clear();
     note.textContent = t("noMap");
     return;

@@ -1,4 +1,4 @@
-import { api, header, el, put, fmt, param, t, dataTable, describe, labelled, when } from "/js/common.js";
+import { api, header, el, put, fmt, param, t, dataTable, describe, labelled, when, regionShapes } from "/js/common.js";
 
 // 能效与双控: efficiency lists and shares, targets with warnings and the assessment report, the two-high register,
 // carbon-efficiency grades, for a region (?region=) and year. Every list links its Excel export.
@@ -299,9 +299,13 @@ async function grades(year) {
 // 减污降碳协同: each child region's scope 1 CO2 and air pollution equivalents year on year, the co-control quadrant
 // (I both cut … IV CO2 cut, pollutants up) and the cross-elasticity; regions without both years' figures say so
 async function synergy(year) {
-  const v = await api(`/api/v1/regions/${region}/synergy?year=${year}`);
+  const box = byId("syMessage");
+  let v;
+  try { v = await api(`/api/v1/regions/${region}/synergy?year=${year}&alpha=${encodeURIComponent(byId("syAlpha").value)}`); put(box); }
+  catch (e) { put(box, el("div", { class: "error", id: "syError" }, describe(e))); return; }
   const Q = { 1: "sy_q1", 2: "sy_q2", 3: "sy_q3", 4: "sy_q4" };
   dataTable(byId("synergyList"), [
+    { key: "rank", label: "sy_rank", num: true, value: r => r.rank ?? null, render: r => r.rank == null ? "—" : String(r.rank) },
     { key: "name", label: "region" },
     { key: "co2", label: "sy_co2", num: true, value: r => r.co2, render: r => fmt(r.co2, 0) },
     { key: "co2Cut", label: "sy_co2Cut", num: true, value: r => r.co2Cut, render: r => r.co2Cut == null ? "—" : fmt(r.co2Cut, 0) },
@@ -309,8 +313,41 @@ async function synergy(year) {
     { key: "airCut", label: "sy_airCut", num: true, value: r => r.airCut, render: r => r.airCut == null ? "—" : fmt(r.airCut, 2) },
     { key: "quadrant", label: "sy_quadrant", value: r => r.quadrant == null ? t("sy_noData") : t(Q[r.quadrant]) },
     { key: "elasticity", label: "sy_els", num: true, value: r => r.elasticity, render: r => r.elasticity == null ? "—" : fmt(r.elasticity, 3) },
+    { key: "coordination", label: "sy_d", num: true, value: r => r.coordination ?? null, render: r => r.coordination == null ? "—" : fmt(r.coordination, 3) },
+    { key: "band", label: "sy_band", value: r => r.band == null ? "—" : t("sy_band" + r.band) },
   ], v.children, { id: "synergyTable" });
+  dataTable(byId("synergyMeasures"), [
+    { key: "name", label: "ms_name" },
+    { key: "product", label: "product", value: m => m.product || "—" },
+    { key: "co2SavingPct", label: "ms_co2", num: true, value: m => m.co2SavingPct, render: m => fmt(m.co2SavingPct, 1) },
+    { key: "pollutantSavingPct", label: "ms_pollutant", num: true, value: m => m.pollutantSavingPct, render: m => fmt(m.pollutantSavingPct, 1) },
+    { key: "elasticity", label: "sy_els", num: true, value: m => m.elasticity, render: m => fmt(m.elasticity, 3) },
+    { key: "source", label: "ms_source" },
+  ], v.measures, { id: "synergyMeasureTable", empty: "sy_noMeasures" });
+  await synergyMap(v);
 }
+
+/** The children on the map by co-control quadrant or coupling-coordination degree; a region without shapes says so. */
+async function synergyMap(v) {
+  const note = byId("syMapNote");
+  const chart = echarts.getInstanceByDom(byId("synergyMap")) || echarts.init(byId("synergyMap"));
+  if (!(await regionShapes(region))) { chart.clear(); note.textContent = t("sy_noMap"); return; }
+  note.textContent = t("sy_mapNote");
+  const byQuadrant = byId("syMapBy").value === "quadrant";
+  const colours = { 1: "#0b6e4f", 2: "#e0a030", 3: "#c0392b", 4: "#5b8bd0" };
+  const data = v.children.map(c => ({ name: c.name, value: byQuadrant ? c.quadrant ?? null : c.coordination ?? null, row: c }));
+  chart.setOption({
+    tooltip: { trigger: "item", formatter: p => !p.data || p.data.value == null ? `${p.name}<br>${t("sy_noData")}`
+      : `${p.name}<br>${byQuadrant ? t("sy_q" + p.data.row.quadrant) : t("sy_d") + " " + fmt(p.data.row.coordination, 3) + " " + t("sy_band" + p.data.row.band)}` },
+    visualMap: byQuadrant
+      ? { type: "piecewise", left: 0, bottom: 0, pieces: [1, 2, 3, 4].map(q => ({ value: q, label: t("sy_q" + q), color: colours[q] })) }
+      : { type: "continuous", left: 0, bottom: 0, min: 0, max: 1, calculable: true, inRange: { color: ["#f3e6d8", "#7fb8a4", "#06402d"] } },
+    series: [{ type: "map", map: region, roam: false, nameProperty: "name", data,
+      label: { show: true, fontSize: 11, color: "#1f2933", textBorderColor: "#fff", textBorderWidth: 2 } }],
+  }, true);
+}
+byId("syShow").addEventListener("click", async () => { document.body.dataset.ready = ""; await synergy(yearSel.value); document.body.dataset.ready = "true"; });
+byId("syMapBy").addEventListener("change", async () => { document.body.dataset.ready = ""; await synergy(yearSel.value); document.body.dataset.ready = "true"; });
 
 // 碳汇: the region's sink inventory of the year by region and pool, the region's gross CO2 from its statistics beside
 // it and the net apart (the sinks never replace the gross figure); an import of the inventory rows
@@ -350,6 +387,8 @@ async function library() {
     { key: "product", label: "product", value: m => m.product || "—" },
     { key: "industry", label: "industry", value: m => m.industry || "—" },
     { key: "energySavingPct", label: "ms_energy", num: true, value: m => m.energySavingPct, render: m => m.energySavingPct == null ? "—" : fmt(m.energySavingPct, 1) },
+    { key: "co2SavingPct", label: "ms_co2", num: true, value: m => m.co2SavingPct, render: m => m.co2SavingPct == null ? "—" : fmt(m.co2SavingPct, 1) },
+    { key: "pollutantSavingPct", label: "ms_pollutant", num: true, value: m => m.pollutantSavingPct, render: m => m.pollutantSavingPct == null ? "—" : fmt(m.pollutantSavingPct, 1) },
     { key: "cost10kYuan", label: "ms_cost", num: true, value: m => m.cost10kYuan, render: m => m.cost10kYuan == null ? "—" : fmt(m.cost10kYuan, 0) },
     { key: "paybackYears", label: "ms_payback", num: true, value: m => m.paybackYears, render: m => m.paybackYears == null ? "—" : fmt(m.paybackYears, 1) },
     { key: "source", label: "ms_source" },
@@ -366,7 +405,8 @@ byId("measureForm").addEventListener("submit", async ev => {
   try {
     await api("/api/v1/measures", { method: "POST", body: {
       name: byId("msName").value, product: byId("msProduct").value || null, industry: byId("msIndustry").value.trim() || null,
-      equipment: byId("msEquipment").value, energySavingPct: num(byId("msEnergy").value), cost10kYuan: num(byId("msCost").value),
+      equipment: byId("msEquipment").value, energySavingPct: num(byId("msEnergy").value), co2SavingPct: num(byId("msCo2").value),
+      pollutantSavingPct: num(byId("msPollutant").value), cost10kYuan: num(byId("msCost").value),
       paybackYears: num(byId("msPayback").value), source: byId("msSource").value } });
     await library();
     put(box, el("div", { class: "ok", id: "msDone" }, t("ms_added")));

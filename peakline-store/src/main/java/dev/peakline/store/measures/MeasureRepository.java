@@ -35,7 +35,8 @@ public final class MeasureRepository {
             String pollutantNote,
             Double cost10kYuan,
             Double paybackYears,
-            String source) {}
+            String source,
+            Double pollutantSavingPct) {}
 
     /** A diagnosis finding with the measure recommended. */
     public record Diagnosis(
@@ -54,8 +55,8 @@ public final class MeasureRepository {
             try (PreparedStatement ps = Tx.prepare(
                             c,
                             "insert into measure (name, product, industry, equipment, energy_saving_pct, co2_saving_pct,"
-                                    + " pollutant_note, cost_10k_yuan, payback_years, source, created_at, created_by)"
-                                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                                    + " pollutant_note, cost_10k_yuan, payback_years, source, created_at, created_by,"
+                                    + " pollutant_saving_pct) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
                             m.name(),
                             m.product(),
                             m.industry(),
@@ -67,7 +68,8 @@ public final class MeasureRepository {
                             m.paybackYears(),
                             m.source(),
                             Timestamp.from(at),
-                            actor);
+                            actor,
+                            m.pollutantSavingPct());
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
@@ -89,8 +91,8 @@ public final class MeasureRepository {
         return Tx.run(db, c -> {
             List<Measure> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select id, name, product, industry, equipment,"
-                            + " energy_saving_pct, co2_saving_pct, pollutant_note, cost_10k_yuan, payback_years, source"
-                            + " from measure order by id");
+                            + " energy_saving_pct, co2_saving_pct, pollutant_note, cost_10k_yuan, payback_years, source,"
+                            + " pollutant_saving_pct from measure order by id");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Measure(
@@ -104,7 +106,8 @@ public final class MeasureRepository {
                             rs.getString(8),
                             (Double) rs.getObject(9),
                             (Double) rs.getObject(10),
-                            rs.getString(11)));
+                            rs.getString(11),
+                            (Double) rs.getObject(12)));
                 }
             }
             return out;

@@ -220,6 +220,45 @@ public final class PollutantRepository {
         });
     }
 
+    /**
+     * Approves every drafted month of the enterprise at once (one audit entry listing them): for loading data that
+     * was verified elsewhere, such as the demo province's monitoring. How many months.
+     */
+    public int approveDrafts(String actor, String enterprise, String note) {
+        Instant at = clock.instant();
+        return Tx.run(db, c -> {
+            List<String> months = new ArrayList<>();
+            try (PreparedStatement ps = Tx.prepare(
+                            c,
+                            "update pollutant_month set status = 'APPROVED', comment = ?, submitted_at = ?,"
+                                    + " submitted_by = ?, decided_at = ?, decided_by = ? where enterprise = ? and"
+                                    + " status = 'DRAFT' returning period",
+                            note,
+                            Timestamp.from(at),
+                            actor,
+                            Timestamp.from(at),
+                            actor,
+                            enterprise);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    months.add(rs.getString(1));
+                }
+            }
+            if (!months.isEmpty()) {
+                AuditLog.record(
+                        c,
+                        at,
+                        actor,
+                        "pollutants.approved",
+                        "pollutant_month",
+                        enterprise,
+                        null,
+                        AuditLog.object("months", String.join(" ", months), "comment", note));
+            }
+            return months.size();
+        });
+    }
+
     /** The enterprise's months of a year in the workflow. */
     public List<Month> months(String enterprise, int year) {
         return Tx.run(

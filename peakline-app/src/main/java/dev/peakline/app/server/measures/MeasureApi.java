@@ -61,7 +61,8 @@ public class MeasureApi {
             String pollutantNote,
             Double cost10kYuan,
             Double paybackYears,
-            String source) {}
+            String source,
+            Double pollutantSavingPct) {}
 
     /** A diagnosis as entered. */
     public record DiagnosisForm(
@@ -95,6 +96,7 @@ public class MeasureApi {
         if (f != null) {
             pct(p, "energySavingPct", f.energySavingPct());
             pct(p, "co2SavingPct", f.co2SavingPct());
+            pct(p, "pollutantSavingPct", f.pollutantSavingPct());
             nonNegative(p, "cost10kYuan", f.cost10kYuan());
             nonNegative(p, "paybackYears", f.paybackYears());
         }
@@ -114,7 +116,8 @@ public class MeasureApi {
                         f.pollutantNote() == null ? "" : f.pollutantNote().strip(),
                         f.cost10kYuan(),
                         f.paybackYears(),
-                        f.source().strip()));
+                        f.source().strip(),
+                        f.pollutantSavingPct()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
     }
 

@@ -12,6 +12,7 @@ import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Region;
 import dev.peakline.store.ledger.AccountResults;
+import dev.peakline.store.measures.MeasureRepository;
 import dev.peakline.store.pollution.PollutantRepository;
 import dev.peakline.store.users.UserRepository.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,11 +51,14 @@ public class PollutantApi {
     private final Scopes scopes;
     private final PollutantRepository pollutants;
     private final AccountResults accounts;
+    private final MeasureRepository measures;
 
-    public PollutantApi(Scopes scopes, PollutantRepository pollutants, AccountResults accounts) {
+    public PollutantApi(
+            Scopes scopes, PollutantRepository pollutants, AccountResults accounts, MeasureRepository measures) {
         this.scopes = scopes;
         this.pollutants = pollutants;
         this.accounts = accounts;
+        this.measures = measures;
     }
 
     @PostMapping(path = "/enterprises/{code}/pollutants", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -411,9 +415,18 @@ public class PollutantApi {
             summary = "Pollution and carbon together, per child region, year on year: scope 1 CO2 of the filed"
                     + " enterprises and their air pollution equivalents, the co-control quadrant and cross-elasticity")
     public Map<String, Object> synergy(
-            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam int year) {
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @RequestParam int year,
+            @RequestParam(defaultValue = "0.5") double alpha) {
         Region r = scopes.readRegion(me, code);
         dev.peakline.app.server.web.Requests.checkSpan(year, null);
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw Refusal.field(
+                    ErrorCode.POLLUTANTS_INVALID,
+                    "alpha",
+                    "the weight α of pollution reduction is 0 to 1, not " + alpha);
+        }
         List<Region> children = scopes.registry().children(r.code());
         if (children.isEmpty()) {
             children = List.of(r);
@@ -439,7 +452,74 @@ public class PollutantApi {
             }
             rows.add(m);
         }
-        return Map.of("region", r.code().value(), "year", year, "children", rows);
+        rank(rows, alpha);
+        List<Map<String, Object>> both = new ArrayList<>();
+        for (MeasureRepository.Measure x : measures.measures()) {
+            if (x.co2SavingPct() != null
+                    && x.pollutantSavingPct() != null
+                    && x.co2SavingPct() > 0
+                    && x.pollutantSavingPct() > 0) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", x.id());
+                m.put("name", x.name());
+                m.put("product", x.product());
+                m.put("co2SavingPct", x.co2SavingPct());
+                m.put("pollutantSavingPct", x.pollutantSavingPct());
+                // relative changes of a measure: Els = (−c %)/(−p %) = c / p
+                m.put("elasticity", x.co2SavingPct() / x.pollutantSavingPct());
+                m.put("cost10kYuan", x.cost10kYuan());
+                m.put("source", x.source());
+                both.add(m);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("region", r.code().value());
+        out.put("year", year);
+        out.put("alpha", alpha);
+        out.put("children", rows);
+        out.put("measures", both);
+        return out;
+    }
+
+    /**
+     * The coupling-coordination degree D of each child with both years (Synergy#coordination): U₁ and U₂ are the
+     * children's relative reductions of air pollution equivalents and of CO2, normalised min–max across the children
+     * compared; T = αU₁ + (1 − α)U₂. Children are ranked by D, highest first; fewer than two children with both years,
+     * or all equal, give no D. The class of D follows the ten-band scheme of the coupling-coordination literature.
+     */
+    static void rank(List<Map<String, Object>> rows, double alpha) {
+        List<Map<String, Object>> with =
+                rows.stream().filter(m -> m.containsKey("quadrant")).toList();
+        if (with.size() < 2) {
+            return;
+        }
+        double[] ap = with.stream()
+                .mapToDouble(m -> (double) m.get("airCut") / (double) m.get("airEquivalentsBefore"))
+                .toArray();
+        double[] co2 = with.stream()
+                .mapToDouble(m -> (double) m.get("co2Cut") / (double) m.get("co2Before"))
+                .toArray();
+        double apMin = java.util.Arrays.stream(ap).min().orElseThrow();
+        double apMax = java.util.Arrays.stream(ap).max().orElseThrow();
+        double co2Min = java.util.Arrays.stream(co2).min().orElseThrow();
+        double co2Max = java.util.Arrays.stream(co2).max().orElseThrow();
+        if (apMax == apMin || co2Max == co2Min) {
+            return;
+        }
+        for (int i = 0; i < with.size(); i++) {
+            double u1 = (ap[i] - apMin) / (apMax - apMin);
+            double u2 = (co2[i] - co2Min) / (co2Max - co2Min);
+            double d = Synergy.coordination(u1, u2, alpha);
+            with.get(i).put("u1", u1);
+            with.get(i).put("u2", u2);
+            with.get(i).put("coordination", d);
+            with.get(i).put("band", Math.min(9, (int) Math.floor(d * 10)));
+        }
+        List<Map<String, Object>> order = new ArrayList<>(with);
+        order.sort((a, b) -> Double.compare((double) b.get("coordination"), (double) a.get("coordination")));
+        for (int i = 0; i < order.size(); i++) {
+            order.get(i).put("rank", i + 1);
+        }
     }
 
     /** Scope 1 CO2 of the subtree's filed enterprises in a year, from the summaries (V18). */

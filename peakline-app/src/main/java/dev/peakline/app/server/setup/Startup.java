@@ -61,6 +61,7 @@ public class Startup implements ApplicationRunner {
     private final dev.peakline.store.monitoring.Readings readings;
     private final dev.peakline.store.monitoring.Monitoring monitoring;
     private final DemoSteering steering;
+    private final DemoEnvironment environment;
     private final DemoGatewayToken gatewayToken;
     /** The generated first administrator password until the console has shown it (never logged). */
     private volatile String firstPassword;
@@ -84,6 +85,7 @@ public class Startup implements ApplicationRunner {
             dev.peakline.store.monitoring.Readings readings,
             dev.peakline.store.monitoring.Monitoring monitoring,
             DemoSteering steering,
+            DemoEnvironment environment,
             DemoGatewayToken gatewayToken,
             @Value("${peakline.demo.enabled:false}") boolean demo,
             @Value("${peakline.demo.scale:1}") double scale,
@@ -100,6 +102,7 @@ public class Startup implements ApplicationRunner {
         this.readings = readings;
         this.monitoring = monitoring;
         this.steering = steering;
+        this.environment = environment;
         this.gatewayToken = gatewayToken;
         this.demo = demo;
         this.scale = scale;
@@ -133,6 +136,20 @@ public class Startup implements ApplicationRunner {
             steering.load(fromYear, toYear);
             LOG.info(
                     "demo statistics, targets, renovation plans and projects loaded in {} ms",
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+        if (demo
+                && !environment.loaded()
+                && !scopes.enterprisesIn(DemoLoader.PROVINCE).isEmpty()) {
+            long t0 = System.nanoTime();
+            // the demo enterprise users' own enterprises are left without pollutants: they file their own
+            Set<String> own = new LinkedHashSet<>();
+            DEMO_USERS.stream()
+                    .filter(u -> u.role() == Role.ENTERPRISE)
+                    .forEach(u -> own.add(demoEnterprise(u.region())));
+            environment.load(fromYear, toYear, own);
+            LOG.info(
+                    "demo pollutants, sinks and measures library loaded in {} ms",
                     (System.nanoTime() - t0) / 1_000_000);
         }
         if (demo && !meters.any() && !scopes.enterprisesIn(DemoLoader.PROVINCE).isEmpty()) {
