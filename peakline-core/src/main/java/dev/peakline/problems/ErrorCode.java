@@ -123,6 +123,11 @@ public enum ErrorCode {
             "The measure or diagnosis has problems; nothing was stored"),
     SINKS_INVALID(
             "sinks.invalid", Kind.INVALID, "碳汇数据有误，未保存任何内容", "The sink inventory has problems; nothing was stored"),
+    SYNERGY_WEIGHT(
+            "synergy.weight",
+            Kind.INVALID,
+            "污染减排权重 α 应在 0 到 1 之间",
+            "The weight alpha of pollution reduction is between 0 and 1"),
     POLLUTANTS_INVALID(
             "pollutants.invalid",
             Kind.INVALID,

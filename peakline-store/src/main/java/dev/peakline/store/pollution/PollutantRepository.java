@@ -221,41 +221,61 @@ public final class PollutantRepository {
     }
 
     /**
-     * Approves every drafted month of the enterprise at once (one audit entry listing them): for loading data that
-     * was verified elsewhere, such as the demo province's monitoring. How many months.
+     * Loads months verified elsewhere (the demo province's monitoring) as approved, in one transaction with one audit
+     * entry per enterprise listing its months; fails if any of the months is already filed. How many months.
      */
-    public int approveDrafts(String actor, String enterprise, String note) {
+    public int loadApproved(String actor, List<Line> lines, String note) {
         Instant at = clock.instant();
         return Tx.run(db, c -> {
-            List<String> months = new ArrayList<>();
-            try (PreparedStatement ps = Tx.prepare(
-                            c,
-                            "update pollutant_month set status = 'APPROVED', comment = ?, submitted_at = ?,"
-                                    + " submitted_by = ?, decided_at = ?, decided_by = ? where enterprise = ? and"
-                                    + " status = 'DRAFT' returning period",
-                            note,
-                            Timestamp.from(at),
-                            actor,
-                            Timestamp.from(at),
-                            actor,
-                            enterprise);
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    months.add(rs.getString(1));
+            Map<String, TreeSet<String>> months = new LinkedHashMap<>();
+            lines.forEach(l ->
+                    months.computeIfAbsent(l.enterprise(), k -> new TreeSet<>()).add(l.period()));
+            try (PreparedStatement ps = c.prepareStatement("insert into pollutant_month (enterprise, period, status,"
+                    + " comment, submitted_at, submitted_by, decided_at, decided_by) values (?, ?, 'APPROVED', ?, ?,"
+                    + " ?, ?, ?)")) {
+                for (var e : months.entrySet()) {
+                    for (String m : e.getValue()) {
+                        ps.setString(1, e.getKey());
+                        ps.setString(2, m);
+                        ps.setString(3, note);
+                        ps.setTimestamp(4, Timestamp.from(at));
+                        ps.setString(5, actor);
+                        ps.setTimestamp(6, Timestamp.from(at));
+                        ps.setString(7, actor);
+                        ps.addBatch();
+                    }
                 }
+                ps.executeBatch();
             }
-            if (!months.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into pollutant_emission (enterprise, period,"
+                    + " outlet, pollutant, kg, method, filed_at, filed_by) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Line l : lines) {
+                    ps.setString(1, l.enterprise());
+                    ps.setString(2, l.period());
+                    ps.setString(3, l.outlet());
+                    ps.setString(4, l.pollutant());
+                    ps.setDouble(5, l.kg());
+                    ps.setString(6, l.method());
+                    ps.setTimestamp(7, Timestamp.from(at));
+                    ps.setString(8, actor);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            int n = 0;
+            for (var e : months.entrySet()) {
                 AuditLog.record(
                         c,
                         at,
                         actor,
-                        "pollutants.approved",
+                        "pollutants.loaded",
                         "pollutant_month",
-                        enterprise,
+                        e.getKey(),
                         null,
-                        AuditLog.object("months", String.join(" ", months), "comment", note));
+                        AuditLog.object("months", String.join(" ", e.getValue()), "comment", note));
+                n += e.getValue().size();
             }
-            return months.size();
+            return n;
         });
     }
 

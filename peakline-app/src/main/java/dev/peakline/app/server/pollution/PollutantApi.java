@@ -423,9 +423,7 @@ public class PollutantApi {
         dev.peakline.app.server.web.Requests.checkSpan(year, null);
         if (!(alpha >= 0 && alpha <= 1)) {
             throw Refusal.field(
-                    ErrorCode.POLLUTANTS_INVALID,
-                    "alpha",
-                    "the weight α of pollution reduction is 0 to 1, not " + alpha);
+                    ErrorCode.SYNERGY_WEIGHT, "alpha", "the weight α of pollution reduction is 0 to 1, not " + alpha);
         }
         List<Region> children = scopes.registry().children(r.code());
         if (children.isEmpty()) {

@@ -148,21 +148,17 @@ public class DemoEnvironment {
             throw new IllegalStateException(
                     "demo pollutants do not read: " + read.problems().get(0));
         }
-        Map<String, List<PollutantRepository.Line>> by = new LinkedHashMap<>();
+        List<PollutantRepository.Line> lines = new ArrayList<>();
         for (PollutantReader.Filed f : read.emissions()) {
-            by.computeIfAbsent(f.emission().enterprise(), k -> new ArrayList<>())
-                    .add(new PollutantRepository.Line(
-                            f.emission().enterprise(),
-                            f.emission().period(),
-                            f.emission().outlet(),
-                            f.emission().pollutant().code(),
-                            f.emission().kg(),
-                            f.method()));
+            lines.add(new PollutantRepository.Line(
+                    f.emission().enterprise(),
+                    f.emission().period(),
+                    f.emission().outlet(),
+                    f.emission().pollutant().code(),
+                    f.emission().kg(),
+                    f.method()));
         }
-        by.forEach((enterprise, lines) -> {
-            pollutants.replace("system", enterprise, lines);
-            pollutants.approveDrafts("system", enterprise, "示例：在线监测数据（合成）");
-        });
+        pollutants.loadApproved("system", lines, "示例：在线监测数据（合成）");
     }
 
     void sinks(int fromYear, int toYear) {
