@@ -351,8 +351,8 @@ byId("syMapBy").addEventListener("change", async () => { document.body.dataset.r
 
 // 碳汇: the region's sink inventory of the year by region and pool, the region's gross CO2 from its statistics beside
 // it and the net apart (the sinks never replace the gross figure); an import of the inventory rows
-const POOL = { forest: "sk_forest", grassland: "sk_grassland", wetland: "sk_wetland", cropland: "sk_cropland", shrubland: "sk_shrubland", bamboo: "sk_bamboo", urban_green: "sk_urban_green" };
-const METHOD = { gain: "sk_gain", provincial: "sk_provincial", stock_difference: "sk_stock_difference" };
+const POOL = { forest: "sk_forest", grassland: "sk_grassland", wetland: "sk_wetland", cropland: "sk_cropland", shrubland: "sk_shrubland", bamboo: "sk_bamboo", urban_green: "sk_urban_green", karst: "sk_karst" };
+const METHOD = { gain: "sk_gain", provincial: "sk_provincial", stock_difference: "sk_stock_difference", karst: "sk_karstMethod" };
 async function sinks(year) {
   const v = await api(`/api/v1/regions/${region}/sinks?year=${year}`);
   byId("sinkSummary").textContent = t("sk_summary").replace("{y}", year).replace("{r}", fmt(v.removals, 0))

@@ -493,7 +493,7 @@ class CliTest {
                 .contains("sinks.pool")
                 .contains("wood_density is needed")
                 .contains("region.unknown")
-                .contains("GB/T 43932-2024 is not built");
+                .contains("the karst method is for the karst pool only");
     }
 
     @Test

@@ -13,6 +13,13 @@ package dev.peakline.sinks;
  *       guideline's stand-alone CF is 0.5 but it is given here like every coefficient.
  *   <li><b>stock_difference</b> (IPCC 2006 eq. 2.8): ΔC = (C_t2 − C_t1) / (t2 − t1) from the carbon stocks (tC) at two
  *       inventories; CO2 = −ΔC × 44/12.
+ *   <li>losses beside the gains: wood removals (IPCC 2006 eq. 2.12) L = H × BCEF_R × (1 + R) × CF, and the provincial
+ *       guideline's 活立木消耗 V × 消耗率 CR × SVD × BEF × CF; each × 44/12 as an emission that offsets the uptake.
+ *   <li><b>karst</b>, carbonate weathering by the hydrochemical runoff method: the carbon the catchment's water carries
+ *       away as bicarbonate, Q × [HCO₃⁻] × 12/61, of which half comes from soil or atmospheric CO2 when carbonic acid
+ *       weathers carbonate (CaCO₃ + CO₂ + H₂O → Ca²⁺ + 2HCO₃⁻); CO2 = −½ × Q × [HCO₃⁻] × 12/61 × 44/12. Corrections for
+ *       sulphuric- and nitric-acid weathering are not applied. GB/T 43932-2024 describes karst sink monitoring; its text
+ *       was not retrieved, so this method is the common form from the literature (UNCONFIRMED against the standard).
  * </ul>
  */
 public final class Sinks {
@@ -35,6 +42,22 @@ public final class Sinks {
     /** The provincial guideline's forest uptake from the growing stock and its growth rate: tCO2 a year, negative. */
     public static double provincial(double stockM3, double growthRate, double woodDensity, double bef, double cf) {
         return -stockM3 * growthRate * woodDensity * bef * cf * CO2_PER_C;
+    }
+
+    /** Wood removals (IPCC 2006 eq. 2.12): H [m³] × BCEF_R × (1 + R) × CF × 44/12, tCO2 emitted (positive). */
+    public static double woodRemovals(double harvestM3, double bcefR, double rootShoot, double cf) {
+        return harvestM3 * bcefR * (1 + rootShoot) * cf * CO2_PER_C;
+    }
+
+    /** The provincial guideline's 活立木消耗: V × CR × SVD × BEF × CF × 44/12, tCO2 emitted (positive). */
+    public static double provincialConsumption(
+            double stockM3, double consumptionRate, double woodDensity, double bef, double cf) {
+        return stockM3 * consumptionRate * woodDensity * bef * cf * CO2_PER_C;
+    }
+
+    /** Karst carbonate weathering: −½ × Q [m³/yr] × [HCO₃⁻] [mg/L = g/m³] × 10⁻⁶ × 12/61 × 44/12, tCO2 a year. */
+    public static double karst(double runoffM3PerYr, double hco3MgPerL) {
+        return -0.5 * runoffM3PerYr * hco3MgPerL * 1e-6 * (12.0 / 61.0) * CO2_PER_C;
     }
 
     /** Stock difference between two inventories of the pool's carbon (tC), per year: tCO2, negative when it grew. */

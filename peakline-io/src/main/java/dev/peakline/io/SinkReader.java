@@ -23,13 +23,14 @@ public final class SinkReader {
     private SinkReader() {}
 
     public static final Set<String> POOLS =
-            Set.of("forest", "grassland", "wetland", "cropland", "shrubland", "bamboo", "urban_green");
+            Set.of("forest", "grassland", "wetland", "cropland", "shrubland", "bamboo", "urban_green", "karst");
 
     /** Each method's columns, and each column's plausible range. */
     public static final Map<String, List<String>> METHODS = Map.of(
             "gain", List.of("area_ha", "increment_m3_per_ha_yr", "root_shoot_ratio", "carbon_fraction"),
             "provincial", List.of("stock_m3", "growth_rate", "wood_density", "bef", "carbon_fraction"),
-            "stock_difference", List.of("carbon_stock_t1_tc", "carbon_stock_t2_tc", "interval_years"));
+            "stock_difference", List.of("carbon_stock_t1_tc", "carbon_stock_t2_tc", "interval_years"),
+            "karst", List.of("runoff_m3_per_yr", "hco3_mg_per_l"));
 
     public static final Map<String, double[]> RANGE = Map.ofEntries(
             Map.entry("area_ha", new double[] {0, 1e8}),
@@ -43,7 +44,12 @@ public final class SinkReader {
             Map.entry("growth_rate", new double[] {0, 0.5}),
             Map.entry("carbon_stock_t1_tc", new double[] {0, 1e11}),
             Map.entry("carbon_stock_t2_tc", new double[] {0, 1e11}),
-            Map.entry("interval_years", new double[] {1, 50}));
+            Map.entry("interval_years", new double[] {1, 50}),
+            Map.entry("wood_removals_m3", new double[] {0, 1e10}),
+            Map.entry("bcef_r", new double[] {0.1, 5}),
+            Map.entry("consumption_rate", new double[] {0, 0.5}),
+            Map.entry("runoff_m3_per_yr", new double[] {0, 1e12}),
+            Map.entry("hco3_mg_per_l", new double[] {0, 1000}));
 
     /** The columns: where, what and how required; every coefficient any method takes optional. */
     static final List<Columns.Spec> SPECS = java.util.stream.Stream.concat(
@@ -130,8 +136,14 @@ public final class SinkReader {
                     source,
                     l.number(),
                     "method",
-                    "'" + method + "' is not a method: gain, provincial or stock_difference (the karst method of"
-                            + " GB/T 43932-2024 is not built)"));
+                    "'" + method + "' is not a method: gain, provincial, stock_difference or karst"));
+        } else if (POOLS.contains(pool) && method.equals("karst") != pool.equals("karst")) {
+            problems.add(Problem.at(
+                    "sinks.method",
+                    source,
+                    l.number(),
+                    "method",
+                    "the karst pool is computed by the karst method, and the karst method is for the karst pool only"));
             return null;
         }
         Map<String, Double> v = new LinkedHashMap<>();
@@ -139,6 +151,14 @@ public final class SinkReader {
         if (method.equals("gain")) {
             boolean bcef = !cell.apply("bcef").isEmpty();
             needed.addAll(bcef ? List.of("bcef") : List.of("wood_density", "bef"));
+            // losses by wood removals: the harvest with its own conversion factor
+            if (!cell.apply("wood_removals_m3").isEmpty()
+                    || !cell.apply("bcef_r").isEmpty()) {
+                needed.addAll(List.of("wood_removals_m3", "bcef_r"));
+            }
+        }
+        if (method.equals("provincial") && !cell.apply("consumption_rate").isEmpty()) {
+            needed.add("consumption_rate");
         }
         for (String c : needed) {
             String text = cell.apply(c);
@@ -167,33 +187,46 @@ public final class SinkReader {
         if (problems.size() > before) {
             return null;
         }
-        double tco2 = switch (method) {
-            case "gain" ->
-                v.containsKey("bcef")
-                        ? Sinks.gain(
-                                v.get("area_ha"),
-                                v.get("increment_m3_per_ha_yr"),
-                                v.get("bcef"),
-                                v.get("root_shoot_ratio"),
-                                v.get("carbon_fraction"))
-                        : Sinks.gain(
-                                v.get("area_ha"),
-                                v.get("increment_m3_per_ha_yr"),
+        double loss = v.containsKey("wood_removals_m3")
+                ? Sinks.woodRemovals(
+                        v.get("wood_removals_m3"), v.get("bcef_r"), v.get("root_shoot_ratio"), v.get("carbon_fraction"))
+                : v.containsKey("consumption_rate")
+                        ? Sinks.provincialConsumption(
+                                v.get("stock_m3"),
+                                v.get("consumption_rate"),
                                 v.get("wood_density"),
                                 v.get("bef"),
-                                v.get("root_shoot_ratio"),
+                                v.get("carbon_fraction"))
+                        : 0;
+        double tco2 = loss
+                + switch (method) {
+                    case "karst" -> Sinks.karst(v.get("runoff_m3_per_yr"), v.get("hco3_mg_per_l"));
+                    case "gain" ->
+                        v.containsKey("bcef")
+                                ? Sinks.gain(
+                                        v.get("area_ha"),
+                                        v.get("increment_m3_per_ha_yr"),
+                                        v.get("bcef"),
+                                        v.get("root_shoot_ratio"),
+                                        v.get("carbon_fraction"))
+                                : Sinks.gain(
+                                        v.get("area_ha"),
+                                        v.get("increment_m3_per_ha_yr"),
+                                        v.get("wood_density"),
+                                        v.get("bef"),
+                                        v.get("root_shoot_ratio"),
+                                        v.get("carbon_fraction"));
+                    case "provincial" ->
+                        Sinks.provincial(
+                                v.get("stock_m3"),
+                                v.get("growth_rate"),
+                                v.get("wood_density"),
+                                v.get("bef"),
                                 v.get("carbon_fraction"));
-            case "provincial" ->
-                Sinks.provincial(
-                        v.get("stock_m3"),
-                        v.get("growth_rate"),
-                        v.get("wood_density"),
-                        v.get("bef"),
-                        v.get("carbon_fraction"));
-            default ->
-                Sinks.stockDifference(
-                        v.get("carbon_stock_t1_tc"), v.get("carbon_stock_t2_tc"), v.get("interval_years"));
-        };
+                    default ->
+                        Sinks.stockDifference(
+                                v.get("carbon_stock_t1_tc"), v.get("carbon_stock_t2_tc"), v.get("interval_years"));
+                };
         return new Row(region, Integer.parseInt(year), pool, method, v, tco2, l.number());
     }
 }

@@ -161,6 +161,23 @@ public abstract class ServerTest {
             return send(builder(path).GET());
         }
 
+        /** The body of a GET that must answer 200, as bytes (a workbook, a PDF). */
+        byte[] getBytes(String path) {
+            try {
+                HttpResponse<byte[]> r =
+                        http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    throw new AssertionError("expected 200 but was " + r.statusCode() + " for " + path);
+                }
+                return r.body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         HttpResponse<String> post(String path, String json) {
             return send(builder(path)
                     .header("Content-Type", "application/json")

@@ -76,5 +76,32 @@ class SinkBrowserIT extends BrowserTest {
                         .get("removals")
                         .asDouble())
                 .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
+
+        // the Excel template filled in with a karst catchment (SinksTest: 1.22e9 m³ at 244 mg/L → −107,360 t)
+        byte[] book;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                        new java.io.ByteArrayInputStream(province.getBytes("/api/v1/sinks/template.xlsx")));
+                var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.getSheet("碳汇清单");
+            java.util.List<String> cols = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(c -> cols.add(c.getStringCellValue()));
+            var row = sheet.createRow(1);
+            row.createCell(cols.indexOf("region")).setCellValue("520400");
+            row.createCell(cols.indexOf("year")).setCellValue(2023);
+            row.createCell(cols.indexOf("pool")).setCellValue("karst");
+            row.createCell(cols.indexOf("method")).setCellValue("karst");
+            row.createCell(cols.indexOf("runoff_m3_per_yr")).setCellValue(1.22e9);
+            row.createCell(cols.indexOf("hco3_mg_per_l")).setCellValue(244);
+            wb.write(out);
+            book = out.toByteArray();
+        }
+        Path xlsx = Files.createTempFile("sinks", ".xlsx");
+        Files.write(xlsx, book);
+        browser.findElement(By.id("skFile")).clear();
+        browser.findElement(By.id("skFile")).sendKeys(xlsx.toString());
+        browser.findElement(By.id("skImport")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("skMessage"), "已导入 1 行（1 个地区年度）"));
+        assertThat(browser.findElement(By.id("sinkTable")).getText())
+                .contains("安顺市", "岩溶（碳酸盐岩风化）", "岩溶水化学径流法", "-107,360");
     }
 }

@@ -64,7 +64,11 @@ public class SinkApi {
             throw Refusal.field(ErrorCode.UPLOAD_EMPTY, "file", "the uploaded file is empty");
         }
         String name = file.getOriginalFilename() == null ? "sinks.csv" : file.getOriginalFilename();
-        SinkReader.Read read = SinkReader.read(Table.csv(name, Table.utf8(name, file.getBytes())));
+        Table t = Table.isExcel(java.nio.file.Path.of(name))
+                ? Table.pick(Table.excel(name, file.getBytes()), List.of("sinks", "碳汇清单"), true)
+                        .orElseThrow(() -> Refusal.field(ErrorCode.UPLOAD_EMPTY, "file", "the workbook has no sheets"))
+                : Table.csv(name, Table.utf8(name, file.getBytes()));
+        SinkReader.Read read = SinkReader.read(t);
         if (!read.ok()) {
             throw Refusal.of(
                     ErrorCode.SINKS_INVALID,
@@ -85,12 +89,21 @@ public class SinkApi {
     @GetMapping("/sinks/template.csv")
     @Operation(summary = "The sink inventory template (CSV, UTF-8; every coefficient is the inventory's own)")
     public ResponseEntity<byte[]> template() {
-        String text = "region,year,pool,method,area_ha,increment_m3_per_ha_yr,bcef,wood_density,bef,root_shoot_ratio,"
-                + "carbon_fraction,stock_m3,growth_rate,carbon_stock_t1_tc,carbon_stock_t2_tc,interval_years\n";
+        String text = String.join(",", dev.peakline.io.SinkTemplate.columns()) + "\n";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sinks-template.csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/sinks/template.xlsx")
+    @Operation(summary = "The sink inventory workbook, with a sheet saying which columns each method needs")
+    public ResponseEntity<byte[]> workbook() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sinks-template.xlsx\"")
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(dev.peakline.io.SinkTemplate.write());
     }
 
     @GetMapping("/regions/{code}/sinks")
