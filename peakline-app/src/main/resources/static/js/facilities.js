@@ -27,8 +27,14 @@ function edit(f) {
 }
 
 async function load() {
-  const [facilities, plans] = await Promise.all([
-    api(`/api/v1/efficiency/enterprises/${code}/facilities`), api(`/api/v1/efficiency/enterprises/${code}/plans`)]);
+  // the measures recommended for facilities below 标杆 in the page's year; others fall back to the library by product
+  const year = param("year") || String(new Date().getFullYear() - 1);
+  const [facilities, plans, library, recs] = await Promise.all([
+    api(`/api/v1/efficiency/enterprises/${code}/facilities`), api(`/api/v1/efficiency/enterprises/${code}/plans`),
+    api("/api/v1/measures"), api(`/api/v1/enterprises/${code}/recommendations?year=${year}`).catch(() => [])]);
+  measures = library;
+  recommended = new Map(recs.map(r => [String(r.facilityId), r.measures]));
+  facilityList = facilities;
   dataTable(byId("facilityList"), [
     { key: "name", label: "st_facility" },
     { key: "equipment", label: "st_equipment", value: f => f.equipment || "—" },
@@ -39,9 +45,10 @@ async function load() {
       render: f => el("button", { type: "button", class: "secondary", "data-facility": f.id, onclick: () => edit(f) }, t("fa_edit")) }] : []),
   ], facilities, { id: "facilityTable", pageSize: 20 });
   put(byId("plFacility"), facilities.map(f => el("option", { value: f.id }, f.name)));
+  libraryOptions();
   dataTable(byId("planList"), [
     { key: "facility", label: "st_facility" },
-    { key: "measure", label: "st_measure" },
+    { key: "measure", label: "st_measure", value: p => p.measureName && p.measureName !== p.measure ? `${p.measure}（${t("fa_library")}：${p.measureName}）` : p.measureName ? `${p.measure}（${t("fa_library")}）` : p.measure },
     { key: "targetValue", label: "fa_targetValue", num: true, render: p => p.targetValue == null ? "—" : fmt(p.targetValue, 1) },
     { key: "deadline", label: "deadline" },
     { key: "status", label: "status", value: p => t("pl_" + p.status),
@@ -55,6 +62,25 @@ async function load() {
   byId("planForm").hidden = !canEdit || facilities.length === 0;
   document.body.dataset.facilities = "ready";
 }
+
+let measures = [];
+let facilityList = [];
+let recommended = new Map();
+/**
+ * The library's measures to carry out in the plan: those recommended for the chosen facility (below 标杆), otherwise
+ * those for its product or, without a product, for its enterprise's industry.
+ */
+function libraryOptions() {
+  const f = facilityList.find(x => String(x.id) === byId("plFacility").value);
+  const fit = !f ? [] : recommended.get(String(f.id)) || measures.filter(m => m.product === f.product
+    || m.product == null && m.industry != null && (f.industry || "").startsWith(m.industry));
+  put(byId("plLibrary"), el("option", { value: "" }, t("fa_noLibrary")), fit.map(m => el("option", { value: m.id }, m.name)));
+}
+byId("plFacility").addEventListener("change", libraryOptions);
+byId("plLibrary").addEventListener("change", () => {
+  const m = measures.find(x => String(x.id) === byId("plLibrary").value);
+  if (m && !byId("plMeasure").value.trim()) byId("plMeasure").value = m.name;
+});
 
 async function status(p, to) {
   try {
@@ -82,7 +108,8 @@ byId("facilityForm").addEventListener("submit", async e => {
 byId("planForm").addEventListener("submit", async e => {
   e.preventDefault();
   const body = { measure: byId("plMeasure").value, deadline: byId("plDeadline").value || null,
-    targetValue: byId("plTarget").value.trim() === "" ? null : Number(byId("plTarget").value) };
+    targetValue: byId("plTarget").value.trim() === "" ? null : Number(byId("plTarget").value),
+    measureId: byId("plLibrary").value ? Number(byId("plLibrary").value) : null };
   try {
     await api(`/api/v1/efficiency/facilities/${byId("plFacility").value}/plans`, { method: "POST", body });
     say("plMessage", "ok", t("fa_planAdded").replace("{m}", body.measure));

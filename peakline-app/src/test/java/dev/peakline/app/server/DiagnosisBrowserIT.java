@@ -84,6 +84,32 @@ class DiagnosisBrowserIT extends BrowserTest {
         } else {
             assertThat(list).contains("核算数据不足");
         }
+        // a renovation plan for the facility carries out the library's measure
+        wait.until(b -> "ready".equals(b.findElement(By.tagName("body")).getAttribute("data-facilities")));
+        new Select(visible(By.id("plFacility")))
+                .selectByValue(laggard.get("facilityId").asText());
+        new Select(visible(By.id("plLibrary"))).selectByVisibleText(name);
+        assertThat(browser.findElement(By.id("plMeasure")).getAttribute("value"))
+                .isEqualTo(name);
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('plDeadline').value = '2025-12-31';");
+        browser.findElement(By.id("plSave")).click();
+        wait.until(b -> !b.findElement(By.id("plMessage")).getText().isEmpty());
+        wait.until(b -> b.findElement(By.id("planTable")).getText().contains(name + "（技术库措施）"));
+        boolean linked = false;
+        for (JsonNode p : admin.json(admin.get("/api/v1/efficiency/enterprises/" + enterprise + "/plans"), 200)) {
+            linked |= p.path("measureName").asText().equals(name)
+                    && p.get("facilityId").asLong() == laggard.get("facilityId").asLong();
+        }
+        assertThat(linked).isTrue();
+        // a plan naming a measure not in the library is refused at that field
+        JsonNode unknown = admin.json(
+                admin.post(
+                        "/api/v1/efficiency/facilities/"
+                                + laggard.get("facilityId").asLong() + "/plans",
+                        "{\"measure\":\"x\",\"deadline\":\"2025-12-31\",\"measureId\":999999999}"),
+                422);
+        assertThat(unknown.get("problems").get(0).get("column").asText()).isEqualTo("measureId");
         // a diagnosis carried out before it was made is refused
         JsonNode refused = admin.json(
                 admin.post(

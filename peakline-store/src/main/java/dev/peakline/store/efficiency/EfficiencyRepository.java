@@ -70,7 +70,9 @@ public final class EfficiencyRepository {
             Double targetValue,
             LocalDate deadline,
             String status,
-            LocalDate doneAt) {}
+            LocalDate doneAt,
+            Long measureId,
+            String measureName) {}
 
     private static final String LINE = "select f.id, f.enterprise, e.name, e.region, e.industry, f.name, f.equipment,"
             + " f.product, f.capacity, f.capacity_unit, f.commissioned from facility f"
@@ -250,17 +252,24 @@ public final class EfficiencyRepository {
     }
 
     public long addPlan(String actor, long facility, String measure, Double targetValue, LocalDate deadline) {
+        return addPlan(actor, facility, measure, targetValue, deadline, null);
+    }
+
+    /** A plan, carrying out a measure of the library when {@code measureId} is given. */
+    public long addPlan(
+            String actor, long facility, String measure, Double targetValue, LocalDate deadline, Long measureId) {
         Instant at = clock.instant();
         return Tx.run(db, c -> {
             long id = Tx.insert(
                     c,
-                    "insert into renovation_plan (facility_id, measure, target_value, deadline, status, created_at)"
-                            + " values (?, ?, ?, ?, 'PLANNED', ?)",
+                    "insert into renovation_plan (facility_id, measure, target_value, deadline, status, created_at,"
+                            + " measure_id) values (?, ?, ?, ?, 'PLANNED', ?, ?)",
                     facility,
                     measure,
                     targetValue,
                     Date.valueOf(deadline),
-                    Timestamp.from(at));
+                    Timestamp.from(at),
+                    measureId);
             AuditLog.record(
                     c,
                     at,
@@ -279,7 +288,9 @@ public final class EfficiencyRepository {
                             "deadline",
                             deadline.toString(),
                             "status",
-                            "PLANNED"));
+                            "PLANNED",
+                            "measureId",
+                            measureId));
             return id;
         });
     }
@@ -317,8 +328,9 @@ public final class EfficiencyRepository {
     }
 
     private static final String PLAN = "select p.id, f.id, f.name, e.credit_code, e.name, e.region, f.product,"
-            + " p.measure, p.target_value, p.deadline, p.status, p.done_at from renovation_plan p"
-            + " join facility f on f.id = p.facility_id join enterprise e on e.credit_code = f.enterprise";
+            + " p.measure, p.target_value, p.deadline, p.status, p.done_at, p.measure_id, m.name from renovation_plan p"
+            + " join facility f on f.id = p.facility_id join enterprise e on e.credit_code = f.enterprise"
+            + " left join measure m on m.id = p.measure_id";
 
     public List<Plan> plansIn(Collection<String> regions) {
         return Tx.run(
@@ -352,7 +364,9 @@ public final class EfficiencyRepository {
                         target,
                         rs.getDate(10).toLocalDate(),
                         rs.getString(11),
-                        done == null ? null : done.toLocalDate()));
+                        done == null ? null : done.toLocalDate(),
+                        (Long) rs.getObject(13),
+                        rs.getString(14)));
             }
         }
         return out;

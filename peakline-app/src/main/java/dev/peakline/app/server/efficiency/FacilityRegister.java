@@ -23,18 +23,29 @@ public class FacilityRegister {
     public record FacilityForm(
             String name, String equipment, String product, Double capacity, String capacityUnit, String commissioned) {}
 
-    public record PlanForm(String measure, Double targetValue, String deadline) {}
+    /** A plan as entered; {@code measureId} links it to a measure of the library (optional). */
+    public record PlanForm(String measure, Double targetValue, String deadline, Long measureId) {
+        public PlanForm(String measure, Double targetValue, String deadline) {
+            this(measure, targetValue, deadline, null);
+        }
+    }
 
     public record StatusForm(String status) {}
 
     private final Scopes scopes;
     private final EfficiencyLists lists;
     private final EfficiencyRepository efficiencyRepository;
+    private final dev.peakline.store.measures.MeasureRepository measures;
 
-    public FacilityRegister(Scopes scopes, EfficiencyLists lists, EfficiencyRepository efficiencyRepository) {
+    public FacilityRegister(
+            Scopes scopes,
+            EfficiencyLists lists,
+            EfficiencyRepository efficiencyRepository,
+            dev.peakline.store.measures.MeasureRepository measures) {
         this.scopes = scopes;
         this.lists = lists;
         this.efficiencyRepository = efficiencyRepository;
+        this.measures = measures;
     }
 
     public List<EfficiencyRepository.Line> facilities(PeaklineUser me, String code) {
@@ -172,10 +183,19 @@ public class FacilityRegister {
         } catch (DateTimeParseException e) {
             p.add(Problem.at("plan.deadline", "plan", 0, "deadline", "deadline must be YYYY-MM-DD"));
         }
+        if (form.measureId() != null && measures.measures().stream().noneMatch(m -> m.id() == form.measureId())) {
+            p.add(Problem.at(
+                    "plan.library",
+                    "plan",
+                    0,
+                    "measureId",
+                    "measure " + form.measureId() + " is not in the measures library"));
+        }
         if (!p.isEmpty()) {
             throw Refusal.of(ErrorCode.PLAN_INVALID, p.size() + " problem(s); nothing was stored", p);
         }
-        return efficiencyRepository.addPlan(me.actor(), id, form.measure().strip(), form.targetValue(), deadline);
+        return efficiencyRepository.addPlan(
+                me.actor(), id, form.measure().strip(), form.targetValue(), deadline, form.measureId());
     }
 
     public void setPlanStatus(PeaklineUser me, long id, String status) {
