@@ -69,6 +69,11 @@ async function show(keep) {
       { key: "taxYuan", label: "po_tax", value: r => Number(r.taxYuan), num: true, render: r => fmt(Number(r.taxYuan), 2) },
     ], v.lines, { id: "poTable", empty: "po_none" });
     months(v.months);
+    const sy = await api(`/api/v1/enterprises/${code}/synergy?year=${byId("poYear").value}`);
+    const Q = { 1: "sy_q1", 2: "sy_q2", 3: "sy_q3", 4: "sy_q4" };
+    byId("poSynergy").textContent = sy.quadrant == null ? t("po_synergyNone")
+      : t("po_synergy").replace("{co2}", fmt(sy.co2Cut, 0)).replace("{ap}", fmt(sy.airCut, 2)).replace("{q}", t(Q[sy.quadrant]))
+        .replace("{els}", sy.elasticity == null ? "—" : fmt(sy.elasticity, 3));
     if (!keep) put(box);
   } catch (e) { put(box, el("div", { class: "error" }, describe(e))); }
   document.body.dataset.pollutants = "ready";

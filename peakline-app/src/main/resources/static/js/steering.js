@@ -306,7 +306,7 @@ async function synergy(year) {
   const Q = { 1: "sy_q1", 2: "sy_q2", 3: "sy_q3", 4: "sy_q4" };
   dataTable(byId("synergyList"), [
     { key: "rank", label: "sy_rank", num: true, value: r => r.rank ?? null, render: r => r.rank == null ? "—" : String(r.rank) },
-    { key: "name", label: "region" },
+    { key: "name", label: v.level === "enterprise" ? "enterprise" : "region" },
     { key: "co2", label: "sy_co2", num: true, value: r => r.co2, render: r => fmt(r.co2, 0) },
     { key: "co2Cut", label: "sy_co2Cut", num: true, value: r => r.co2Cut, render: r => r.co2Cut == null ? "—" : fmt(r.co2Cut, 0) },
     { key: "airEquivalents", label: "sy_air", num: true, value: r => r.airEquivalents, render: r => fmt(r.airEquivalents, 2) },
@@ -331,6 +331,7 @@ async function synergy(year) {
 async function synergyMap(v) {
   const note = byId("syMapNote");
   const chart = echarts.getInstanceByDom(byId("synergyMap")) || echarts.init(byId("synergyMap"));
+  if (v.level === "enterprise") { chart.clear(); note.textContent = t("sy_enterpriseLevel"); return; }
   if (!(await regionShapes(region))) { chart.clear(); note.textContent = t("sy_noMap"); return; }
   note.textContent = t("sy_mapNote");
   const byQuadrant = byId("syMapBy").value === "quadrant";

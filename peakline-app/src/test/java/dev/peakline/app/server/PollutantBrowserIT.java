@@ -233,6 +233,28 @@ class PollutantBrowserIT extends BrowserTest {
                 ? (city.get("co2Cut").asDouble() >= 0 ? 1 : 2)
                 : (city.get("co2Cut").asDouble() >= 0 ? 4 : 3);
         assertThat(city.get("quadrant").asInt()).isEqualTo(quadrant);
+        // the enterprise against its own year before (only its approved March counts), and its county lists it
+        JsonNode own = enterprise.json(enterprise.get("/api/v1/enterprises/" + code + "/synergy?year=2024"), 200);
+        assertThat(own.get("airCut").asDouble()).isCloseTo(5 / 0.95, org.assertj.core.data.Offset.offset(1e-9));
+        String county = province.json(province.get("/api/v1/enterprises/" + code), 200)
+                .get("region")
+                .asText();
+        JsonNode inCounty = province.json(province.get("/api/v1/regions/" + county + "/synergy?year=2024"), 200);
+        assertThat(inCounty.get("level").asText()).isEqualTo("enterprise");
+        JsonNode mine = null;
+        for (JsonNode c : inCounty.get("children")) {
+            if (c.get("region").asText().equals(code)) {
+                mine = c;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("co2").asDouble())
+                .isCloseTo(own.get("co2").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(mine.get("airCut").asDouble()).isCloseTo(5 / 0.95, org.assertj.core.data.Offset.offset(1e-9));
+        login("enterprise");
+        browser.get(url("/enterprise.html?year=2024"));
+        shown();
+        assertThat(visible(By.id("poSynergy")).getText()).contains("大气污染当量减少 5.26");
         login("province");
         browser.get(url("/steering.html?region=520000&year=2024#synergy"));
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));

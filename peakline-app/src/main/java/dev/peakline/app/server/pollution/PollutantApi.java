@@ -426,29 +426,41 @@ public class PollutantApi {
                     ErrorCode.SYNERGY_WEIGHT, "alpha", "the weight α of pollution reduction is 0 to 1, not " + alpha);
         }
         List<Region> children = scopes.registry().children(r.code());
-        if (children.isEmpty()) {
-            children = List.of(r);
-        }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Region c : children) {
-            List<String> sub = scopes.subtree(c.code().value());
-            double[] co2 = {direct(sub, year - 1), direct(sub, year)};
-            double[] ap = {airEquivalents(sub, year - 1), airEquivalents(sub, year)};
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("region", c.code().value());
-            m.put("name", c.name());
-            m.put("co2Before", co2[0]);
-            m.put("co2", co2[1]);
-            m.put("airEquivalentsBefore", ap[0]);
-            m.put("airEquivalents", ap[1]);
-            if (co2[0] > 0 && ap[0] > 0 && ap[1] > 0) {
-                Synergy.Effect e = Synergy.effect(co2[0], co2[1], ap[0], ap[1]);
-                m.put("co2Cut", e.co2Cut());
-                m.put("airCut", e.apCut());
-                m.put("quadrant", e.quadrant());
-                m.put("elasticity", Double.isNaN(e.elasticity()) ? null : e.elasticity());
+        if (children.isEmpty()) {
+            // a county: its enterprises with pollutants or accounts, each against its own year before
+            List<String> here = List.of(r.code().value());
+            Map<String, double[]> co2 = new LinkedHashMap<>();
+            for (int i = 0; i < 2; i++) {
+                int k = i;
+                for (AccountResults.Row a : accounts.inRegions(here, String.valueOf(year - 1 + i))) {
+                    co2.computeIfAbsent(a.enterprise().value(), x -> new double[2])[k] += a.scope1();
+                }
             }
-            rows.add(m);
+            Map<String, double[]> ap = new LinkedHashMap<>();
+            for (int i = 0; i < 2; i++) {
+                int k = i;
+                pollutants
+                        .yearByEnterprise(here, year - 1 + i)
+                        .forEach((ent, kg) ->
+                                ap.computeIfAbsent(ent, x -> new double[2])[k] = Synergy.airEquivalents(air(kg)));
+            }
+            for (String ent : new java.util.TreeSet<>(ap.keySet())) {
+                double[] c = co2.getOrDefault(ent, new double[2]);
+                double[] a = ap.get(ent);
+                rows.add(effect(ent, scopes.enterprise(ent).name(), c[0], c[1], a[0], a[1]));
+            }
+        } else {
+            for (Region c : children) {
+                List<String> sub = scopes.subtree(c.code().value());
+                rows.add(effect(
+                        c.code().value(),
+                        c.name(),
+                        direct(sub, year - 1),
+                        direct(sub, year),
+                        airEquivalents(sub, year - 1),
+                        airEquivalents(sub, year)));
+            }
         }
         rank(rows, alpha);
         List<Map<String, Object>> both = new ArrayList<>();
@@ -474,6 +486,7 @@ public class PollutantApi {
         out.put("region", r.code().value());
         out.put("year", year);
         out.put("alpha", alpha);
+        out.put("level", children.isEmpty() ? "enterprise" : "region");
         out.put("children", rows);
         out.put("measures", both);
         return out;
@@ -520,6 +533,64 @@ public class PollutantApi {
         }
     }
 
+    @GetMapping("/enterprises/{code}/synergy")
+    @Operation(
+            summary = "An enterprise's scope 1 CO2 and air pollution equivalents (approved months) against the year"
+                    + " before: the co-control quadrant and cross-elasticity")
+    public Map<String, Object> enterpriseSynergy(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam int year) {
+        Enterprise e = scopes.readEnterprise(me, code);
+        dev.peakline.app.server.web.Requests.checkSpan(year, null);
+        double[] co2 = new double[2];
+        double[] ap = new double[2];
+        for (AccountResults.Row a : accounts.ofEnterprise(e.code())) {
+            int k = a.period().getYear() - (year - 1);
+            if (k == 0 || k == 1) {
+                co2[k] += a.scope1();
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            Map<String, Double> kg = pollutants
+                    .yearByEnterprise(List.of(e.region().value()), year - 1 + k)
+                    .get(code);
+            ap[k] = kg == null ? 0 : Synergy.airEquivalents(air(kg));
+        }
+        Map<String, Object> out = effect(code, e.name(), co2[0], co2[1], ap[0], ap[1]);
+        out.put("year", year);
+        return out;
+    }
+
+    /** A row of the synergy view: both years' CO2 and air equivalents, and with both, the co-control effect. */
+    private static Map<String, Object> effect(
+            String code, String name, double co2Before, double co2, double apBefore, double ap) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("region", code);
+        m.put("name", name);
+        m.put("co2Before", co2Before);
+        m.put("co2", co2);
+        m.put("airEquivalentsBefore", apBefore);
+        m.put("airEquivalents", ap);
+        if (co2Before > 0 && apBefore > 0 && ap > 0) {
+            Synergy.Effect e = Synergy.effect(co2Before, co2, apBefore, ap);
+            m.put("co2Cut", e.co2Cut());
+            m.put("airCut", e.apCut());
+            m.put("quadrant", e.quadrant());
+            m.put("elasticity", Double.isNaN(e.elasticity()) ? null : e.elasticity());
+        }
+        return m;
+    }
+
+    /** The air pollutants of an enterprise's kg by outlet|pollutant, by pollutant. */
+    private static Map<String, Double> air(Map<String, Double> kg) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        kg.forEach((key, v) -> {
+            if (key.startsWith("air|")) {
+                out.merge(key.substring(4), v, Double::sum);
+            }
+        });
+        return out;
+    }
+
     /** Scope 1 CO2 of the subtree's filed enterprises in a year, from the summaries (V18). */
     private double direct(List<String> regions, int year) {
         double s = 0;
@@ -533,11 +604,7 @@ public class PollutantApi {
     private double airEquivalents(List<String> regions, int year) {
         Map<String, Double> kg = new LinkedHashMap<>();
         for (Map<String, Double> e : pollutants.yearByEnterprise(regions, year).values()) {
-            e.forEach((key, v) -> {
-                if (key.startsWith("air|")) {
-                    kg.merge(key.substring(4), v, Double::sum);
-                }
-            });
+            air(e).forEach((p, v) -> kg.merge(p, v, Double::sum));
         }
         return Synergy.airEquivalents(kg);
     }
