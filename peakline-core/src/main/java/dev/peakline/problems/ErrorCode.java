@@ -123,6 +123,11 @@ public enum ErrorCode {
             "The measure or diagnosis has problems; nothing was stored"),
     SINKS_INVALID(
             "sinks.invalid", Kind.INVALID, "碳汇数据有误，未保存任何内容", "The sink inventory has problems; nothing was stored"),
+    INCLUSION_INVALID(
+            "inclusion.invalid",
+            Kind.INVALID,
+            "碳普惠数据有误，未保存任何内容",
+            "The carbon-inclusion data have problems; nothing was stored"),
     SYNERGY_WEIGHT(
             "synergy.weight",
             Kind.INVALID,

@@ -67,13 +67,28 @@ public class DemoEnvironment {
     private final MeasureRepository measures;
     private final PollutantRepository pollutants;
     private final SinkRepository sinks;
+    private final dev.peakline.store.inclusion.InclusionRepository inclusion;
+    private final dev.peakline.app.server.inclusion.InclusionIssuer issuer;
+    private final dev.peakline.app.server.security.Scopes scopes;
+    private final java.time.Clock clock;
 
     public DemoEnvironment(
-            Database db, MeasureRepository measures, PollutantRepository pollutants, SinkRepository sinks) {
+            Database db,
+            MeasureRepository measures,
+            PollutantRepository pollutants,
+            SinkRepository sinks,
+            dev.peakline.store.inclusion.InclusionRepository inclusion,
+            dev.peakline.app.server.inclusion.InclusionIssuer issuer,
+            dev.peakline.app.server.security.Scopes scopes,
+            java.time.Clock clock) {
         this.db = db;
         this.measures = measures;
         this.pollutants = pollutants;
         this.sinks = sinks;
+        this.inclusion = inclusion;
+        this.issuer = issuer;
+        this.scopes = scopes;
+        this.clock = clock;
     }
 
     public boolean loaded() {
@@ -85,6 +100,64 @@ public class DemoEnvironment {
         measures();
         pollutants(fromYear, toYear, without);
         sinks(fromYear, toYear);
+        inclusion(toYear, without);
+    }
+
+    /**
+     * A 碳普惠 programme of the province with four participants (the demo enterprise users' own first, then Guiyang
+     * enterprises), each with six months of distributed-PV generation from <b>synthetic</b> settlement statements,
+     * issued at the library's grid factor, and one use; the rate and validity are the demo operator's choice.
+     */
+    void inclusion(int year, java.util.Set<String> own) {
+        long id = inclusion.create(
+                "system",
+                new dev.peakline.store.inclusion.InclusionRepository.Programme(
+                        0,
+                        dev.peakline.store.setup.DemoLoader.PROVINCE,
+                        "贵州省碳普惠·分布式光伏（示例）",
+                        "pv_distributed",
+                        0.1,
+                        12,
+                        "示例规则：每减排 1 千克二氧化碳签发 0.1 分；积分自签发之日起 12 个月内有效，先发先用，到期作废；" + "同一结算单只签发一次，已申领绿证或 CCER 的电量不再签发。",
+                        clock.instant()));
+        java.util.LinkedHashSet<String> who = new java.util.LinkedHashSet<>(own);
+        scopes.enterprisesIn("520100").stream().limit(8).forEach(who::add);
+        List<String> participants = who.stream().limit(4).toList();
+        List<dev.peakline.inclusion.Inclusion.Claim> claims = new ArrayList<>();
+        int row = 1;
+        for (int i = 0; i < participants.size(); i++) {
+            inclusion.join("system", id, participants.get(i));
+            for (int m = 1; m <= 6; m++) {
+                java.time.LocalDate end = java.time.YearMonth.of(year, m).atEndOfMonth();
+                double mwh = Math.round((8 + (i * 1.7 + m * 0.9) % 6) * 1000) / 1000.0;
+                claims.add(new dev.peakline.inclusion.Inclusion.Claim(
+                        participants.get(i),
+                        "示例结算单-" + participants.get(i).substring(10) + "-"
+                                + end.toString().substring(0, 7),
+                        end,
+                        mwh,
+                        "示例：电网结算单（合成）" + end.toString().substring(0, 7),
+                        false,
+                        ++row));
+            }
+        }
+        var programme = inclusion.programme(id).orElseThrow();
+        List<dev.peakline.problems.Problem> problems = new ArrayList<>();
+        issuer.issue("system", programme, "demo-inclusion.csv", claims, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("demo 碳普惠 claims do not issue: " + problems.get(0));
+        }
+        inclusion.use(
+                "system",
+                new dev.peakline.store.inclusion.InclusionRepository.Use(
+                        0,
+                        id,
+                        participants.get(participants.size() - 1),
+                        java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))),
+                        100,
+                        "示例：兑换公共交通乘车券",
+                        "system"),
+                (c, u) -> true);
     }
 
     void measures() {
