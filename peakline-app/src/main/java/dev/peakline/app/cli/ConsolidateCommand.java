@@ -4,7 +4,6 @@ import dev.peakline.disclosure.Consolidation;
 import dev.peakline.io.Table;
 import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
-import dev.peakline.units.Decimals;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,39 +45,10 @@ public final class ConsolidateCommand implements Callable<Integer> {
         List<Consolidation.Holding> holdings = new ArrayList<>();
         Set<String> order = new LinkedHashSet<>();
         try {
-            Table t = Table.csv(ownership);
-            List<String> header = t.lines().isEmpty()
-                    ? List.of()
-                    : t.lines().get(0).cells().stream()
-                            .map(h -> h.toLowerCase(Locale.ROOT))
-                            .toList();
-            List<String> columns = List.of("parent", "entity", "share", "control");
-            if (!header.subList(0, Math.min(4, header.size())).equals(columns)) {
-                problems.add(Problem.at(
-                        "header.missing",
-                        source,
-                        1,
-                        "",
-                        "the header is parent,entity,share,control; found: " + String.join(",", header)));
-            } else {
-                for (Table.Line l : t.lines().subList(1, t.lines().size())) {
-                    if (l.cell(1).isEmpty()) {
-                        problems.add(Problem.at("field.empty", source, l.number(), "entity", "entity is empty"));
-                        continue;
-                    }
-                    double share;
-                    try {
-                        share = l.cell(2).isEmpty() && l.cell(0).isEmpty() ? 1 : Decimals.parse(l.cell(2));
-                    } catch (NumberFormatException e) {
-                        problems.add(Problem.at(
-                                "number.format", source, l.number(), "share", "'" + l.cell(2) + "' is not a number"));
-                        continue;
-                    }
-                    order.add(l.cell(1));
-                    holdings.add(new Consolidation.Holding(
-                            l.cell(0), l.cell(1), share, l.cell(3).toLowerCase(Locale.ROOT), l.number()));
-                }
-            }
+            dev.peakline.io.OwnershipReader.Read read = dev.peakline.io.OwnershipReader.read(Table.csv(ownership));
+            problems.addAll(read.problems());
+            holdings.addAll(read.holdings());
+            order.addAll(read.entities());
         } catch (Refusal r) {
             problems.addAll(r.problems());
         } catch (UncheckedIOException e) {

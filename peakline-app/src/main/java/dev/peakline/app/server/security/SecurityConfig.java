@@ -45,6 +45,8 @@ public class SecurityConfig {
     static final String[] PUBLIC = {
         "/login.html",
         "/login",
+        "/disclosure.html",
+        "/api/v1/public/**",
         "/error",
         "/actuator/health",
         "/actuator/health/**",

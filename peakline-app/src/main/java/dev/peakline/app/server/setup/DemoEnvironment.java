@@ -71,6 +71,9 @@ public class DemoEnvironment {
     private final dev.peakline.app.server.inclusion.InclusionIssuer issuer;
     private final dev.peakline.app.server.security.Scopes scopes;
     private final java.time.Clock clock;
+    private final dev.peakline.store.disclosure.DisclosureRepository disclosures;
+    private final dev.peakline.app.server.disclosure.DisclosureReports reports;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     public DemoEnvironment(
             Database db,
@@ -80,7 +83,13 @@ public class DemoEnvironment {
             dev.peakline.store.inclusion.InclusionRepository inclusion,
             dev.peakline.app.server.inclusion.InclusionIssuer issuer,
             dev.peakline.app.server.security.Scopes scopes,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            dev.peakline.store.disclosure.DisclosureRepository disclosures,
+            dev.peakline.app.server.disclosure.DisclosureReports reports,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.disclosures = disclosures;
+        this.reports = reports;
+        this.json = json;
         this.db = db;
         this.measures = measures;
         this.pollutants = pollutants;
@@ -101,6 +110,46 @@ public class DemoEnvironment {
         pollutants(fromYear, toYear, without);
         sinks(fromYear, toYear);
         inclusion(toYear, without);
+        disclosure(fromYear, toYear);
+    }
+
+    /**
+     * A demo group: the first aluminium smelter with a whole approved year as root, holding 60 % of a second smelter
+     * (a subsidiary) and half of a third (a joint venture), its ownership read by the filing reader; the year's report
+     * by equity share against the first demo year, published.
+     */
+    void disclosure(int fromYear, int toYear) {
+        List<String> smelters = Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "select y.enterprise from account_year y where y.industry = '3216' and y.year = ? and y.months = 12"
+                                + " order by y.total desc, y.enterprise limit 3",
+                        rs -> rs.getString(1),
+                        String.valueOf(toYear)));
+        if (smelters.size() < 3) {
+            return;
+        }
+        String csv = "parent,entity,share,control\n,%s,1,full\n%s,%s,0.6,full\n%s,%s,0.5,joint\n"
+                .formatted(smelters.get(0), smelters.get(0), smelters.get(1), smelters.get(0), smelters.get(2));
+        var read = dev.peakline.io.OwnershipReader.read(Table.csv("demo-ownership.csv", csv));
+        if (!read.problems().isEmpty()) {
+            throw new IllegalStateException(
+                    "demo ownership does not read: " + read.problems().get(0));
+        }
+        disclosures.replaceOwnership("system", smelters.get(0), read.holdings());
+        var root = scopes.enterprise(smelters.get(0));
+        try {
+            disclosures.publish(
+                    "system",
+                    smelters.get(0),
+                    toYear,
+                    "equity",
+                    fromYear,
+                    json.writeValueAsString(reports.build(root, toYear, "equity", fromYear)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
