@@ -1,4 +1,4 @@
-import { t, el, put, fmt, dataTable, lang } from "/js/common.js";
+import { t, el, put, fmt, dataTable, lang, paren } from "/js/common.js";
 
 // A group's annual carbon report as read on the enterprise page and on the public page: totals, base year, boundary
 // and the index of which disclosure each figure answers.
@@ -28,7 +28,7 @@ export function renderReport(box, v, idPrefix = "ds") {
     { key: "confidence", label: "ds_confidence", value: f => t("ds_k_" + f.confidence) },
   ], v.frameworks, { id: idPrefix + "Index", pageSize: 50 });
   put(box,
-    el("h3", {}, `${v.name} ${v.year} ${t("ds_reportOf")}（${t("ds_" + v.approach)}）`),
+    el("h3", {}, el("span", { class: "data" }, v.name), ` ${v.year} ${t("ds_reportOf")}${paren(t("ds_" + v.approach))}`),
     totals,
     el("ul", { class: "muted" }, ["ds_n1", "ds_n2", "ds_n3", "ds_n4", "ds_n5"].map(k => el("li", {}, t(k).replace("{a}", t("ds_" + v.approach))))),
     el("h3", {}, t("ds_boundary")), boundary,

@@ -1,4 +1,4 @@
-import { api, t, el, put, fmt, param, describe, dataTable } from "/js/common.js";
+import { api, t, el, put, fmt, param, describe, dataTable, paren } from "/js/common.js";
 
 // The enterprise's facilities (production lines and key equipment, classified against 标杆/基准) and their renovation
 // plans, kept in the page by the enterprise, its government or an administrator; a verifier reads them.
@@ -48,7 +48,7 @@ async function load() {
   libraryOptions();
   dataTable(byId("planList"), [
     { key: "facility", label: "st_facility" },
-    { key: "measure", label: "st_measure", value: p => p.measureName && p.measureName !== p.measure ? `${p.measure}（${t("fa_library")}：${p.measureName}）` : p.measureName ? `${p.measure}（${t("fa_library")}）` : p.measure },
+    { key: "measure", label: "st_measure", value: p => p.measureName && p.measureName !== p.measure ? p.measure + paren(`${t("fa_library")}: ${p.measureName}`) : p.measureName ? p.measure + paren(t("fa_library")) : p.measure },
     { key: "targetValue", label: "fa_targetValue", num: true, render: p => p.targetValue == null ? "—" : fmt(p.targetValue, 1) },
     { key: "deadline", label: "deadline" },
     { key: "status", label: "status", value: p => t("pl_" + p.status),

@@ -123,6 +123,11 @@ public enum ErrorCode {
             "The measure or diagnosis has problems; nothing was stored"),
     SINKS_INVALID(
             "sinks.invalid", Kind.INVALID, "碳汇数据有误，未保存任何内容", "The sink inventory has problems; nothing was stored"),
+    FOOTPRINT_INVALID(
+            "footprint.invalid",
+            Kind.INVALID,
+            "产品碳足迹数据有误，未保存任何内容",
+            "The product footprint has problems; nothing was stored"),
     DISCLOSURE_INVALID(
             "disclosure.invalid", Kind.INVALID, "碳信息披露数据有误，未保存任何内容", "The disclosure has problems; nothing was stored"),
     INCLUSION_INVALID(

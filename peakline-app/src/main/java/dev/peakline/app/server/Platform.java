@@ -118,6 +118,11 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.footprint.FootprintRepository footprintRepository(Database db, Clock clock) {
+        return new dev.peakline.store.footprint.FootprintRepository(db, clock);
+    }
+
+    @Bean
     dev.peakline.store.disclosure.DisclosureRepository disclosureRepository(Database db, Clock clock) {
         return new dev.peakline.store.disclosure.DisclosureRepository(db, clock);
     }

@@ -121,6 +121,8 @@ public class RegistryApi {
         }
         Entry e = checked(code, f, p);
         enterprises.register(me.actor(), e);
+        // a new enterprise changes the registered count and the coverage the views show
+        events.publishEvent(new dev.peakline.app.server.ledger.AccountsChanged("enterprise entry"));
         return e;
     }
 

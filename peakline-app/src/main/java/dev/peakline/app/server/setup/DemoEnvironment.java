@@ -74,6 +74,7 @@ public class DemoEnvironment {
     private final dev.peakline.store.disclosure.DisclosureRepository disclosures;
     private final dev.peakline.app.server.disclosure.DisclosureReports reports;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final dev.peakline.app.server.footprint.Footprints footprints;
 
     public DemoEnvironment(
             Database db,
@@ -86,7 +87,9 @@ public class DemoEnvironment {
             java.time.Clock clock,
             dev.peakline.store.disclosure.DisclosureRepository disclosures,
             dev.peakline.app.server.disclosure.DisclosureReports reports,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            dev.peakline.app.server.footprint.Footprints footprints) {
+        this.footprints = footprints;
         this.disclosures = disclosures;
         this.reports = reports;
         this.json = json;
@@ -111,6 +114,46 @@ public class DemoEnvironment {
         sinks(fromYear, toYear);
         inclusion(toYear, without);
         disclosure(fromYear, toYear);
+        footprints(toYear);
+    }
+
+    /**
+     * Footprints of the largest aluminium smelter's and cement plant's first product of the year, from their accounts
+     * by mass allocation (by physical relation, the whole, when a product is not in tonnes). No purchased input is
+     * included: no product footprint factor with a source is shipped, and the certificate says so.
+     */
+    void footprints(int year) {
+        for (String industry : List.of("3216", "3011")) {
+            List<String> top = Tx.run(
+                    db,
+                    c -> Tx.list(
+                            c,
+                            "select enterprise from account_year where industry = ? and year = ? and months = 12 order by"
+                                    + " total desc, enterprise limit 1",
+                            rs -> rs.getString(1),
+                            industry,
+                            String.valueOf(year)));
+            if (top.isEmpty()) {
+                continue;
+            }
+            var y = footprints.year(top.get(0), year);
+            if (y.output().isEmpty()) {
+                continue;
+            }
+            String product = y.output().keySet().iterator().next();
+            boolean tonnes = y.units().values().stream().allMatch(u -> u.equals("t") || u.equals("吨"));
+            footprints.save(
+                    "system",
+                    top.get(0),
+                    new dev.peakline.app.server.footprint.Footprints.Form(
+                            product,
+                            year,
+                            tonnes ? "mass" : "physical",
+                            java.util.Map.of(),
+                            tonnes ? null : 1.0,
+                            tonnes ? "" : "示例：全部排放计入该产品",
+                            List.of()));
+        }
     }
 
     /**
