@@ -301,12 +301,12 @@ async function grades(year) {
 async function synergy(year) {
   const box = byId("syMessage");
   let v;
-  try { v = await api(`/api/v1/regions/${region}/synergy?year=${year}&alpha=${encodeURIComponent(byId("syAlpha").value)}`); put(box); }
+  try { v = await api(`/api/v1/regions/${region}/synergy?year=${year}&alpha=${encodeURIComponent(byId("syAlpha").value)}&by=${byId("syBy").value}`); put(box); }
   catch (e) { put(box, el("div", { class: "error", id: "syError" }, describe(e))); return; }
   const Q = { 1: "sy_q1", 2: "sy_q2", 3: "sy_q3", 4: "sy_q4" };
   dataTable(byId("synergyList"), [
     { key: "rank", label: "sy_rank", num: true, value: r => r.rank ?? null, render: r => r.rank == null ? "—" : String(r.rank) },
-    { key: "name", label: v.level === "enterprise" ? "enterprise" : "region" },
+    { key: "name", label: v.level === "enterprise" ? "enterprise" : v.level === "park" ? "sy_park" : "region" },
     { key: "co2", label: "sy_co2", num: true, value: r => r.co2, render: r => fmt(r.co2, 0) },
     { key: "co2Cut", label: "sy_co2Cut", num: true, value: r => r.co2Cut, render: r => r.co2Cut == null ? "—" : fmt(r.co2Cut, 0) },
     { key: "airEquivalents", label: "sy_air", num: true, value: r => r.airEquivalents, render: r => fmt(r.airEquivalents, 2) },
@@ -332,6 +332,7 @@ async function synergyMap(v) {
   const note = byId("syMapNote");
   const chart = echarts.getInstanceByDom(byId("synergyMap")) || echarts.init(byId("synergyMap"));
   if (v.level === "enterprise") { chart.clear(); note.textContent = t("sy_enterpriseLevel"); return; }
+  if (v.level === "park") { chart.clear(); note.textContent = t("sy_parkLevel"); return; }
   if (!(await regionShapes(region))) { chart.clear(); note.textContent = t("sy_noMap"); return; }
   note.textContent = t("sy_mapNote");
   const byQuadrant = byId("syMapBy").value === "quadrant";
@@ -348,6 +349,7 @@ async function synergyMap(v) {
   }, true);
 }
 byId("syShow").addEventListener("click", async () => { document.body.dataset.ready = ""; await synergy(yearSel.value); document.body.dataset.ready = "true"; });
+byId("syBy").addEventListener("change", async () => { document.body.dataset.ready = ""; await synergy(yearSel.value); document.body.dataset.ready = "true"; });
 byId("syMapBy").addEventListener("change", async () => { document.body.dataset.ready = ""; await synergy(yearSel.value); document.body.dataset.ready = "true"; });
 
 // 碳汇: the region's sink inventory of the year by region and pool, the region's gross CO2 from its statistics beside

@@ -133,6 +133,25 @@ class SynergyBrowserIT extends BrowserTest {
                                 js.executeScript(
                                         "return echarts.getInstanceByDom(document.getElementById('synergyMap')).getOption().visualMap[0].type;"))
                 .isEqualTo("continuous");
+        // the province's industrial parks compared the same way: each park's own elasticity from its own figures
+        new org.openqa.selenium.support.ui.Select(visible(By.id("syBy"))).selectByValue("park");
+        ready();
+        JsonNode parks = province.json(province.get("/api/v1/regions/520000/synergy?year=2024&alpha=1&by=park"), 200);
+        assertThat(parks.get("level").asText()).isEqualTo("park");
+        assertThat(parks.get("children")).isNotEmpty();
+        for (JsonNode p : parks.get("children")) {
+            if (p.hasNonNull("elasticity")) {
+                double els = (p.get("co2").asDouble() / p.get("co2Before").asDouble() - 1)
+                        / (p.get("airEquivalents").asDouble()
+                                        / p.get("airEquivalentsBefore").asDouble()
+                                - 1);
+                assertThat(p.get("elasticity").asDouble()).isCloseTo(els, within(1e-12));
+            }
+        }
+        wait.until(d -> d.findElement(By.id("synergyTable"))
+                .getText()
+                .contains(parks.get("children").get(0).get("name").asText()));
+        assertThat(browser.findElement(By.id("synergyTable")).getText()).contains("园区");
         // a weight outside 0–1 is refused in Chinese
         visible(By.id("syAlpha")).clear();
         visible(By.id("syAlpha")).sendKeys("2");

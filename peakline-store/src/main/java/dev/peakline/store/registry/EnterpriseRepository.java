@@ -110,6 +110,22 @@ public final class EnterpriseRepository {
         });
     }
 
+    /** The park of each enterprise of the regions that is in one: credit code → park name. */
+    public Map<String, String> parks(Collection<String> regions) {
+        return Tx.run(db, c -> {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (String[] r : Tx.list(
+                    c,
+                    "select e.credit_code, p.name from enterprise e join park p on p.id = e.park_id where e.region = any"
+                            + " (?) order by p.name, e.credit_code",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)},
+                    (Object) regions.toArray(String[]::new))) {
+                out.put(r[0], r[1]);
+            }
+            return out;
+        });
+    }
+
     /** Per region: how many enterprises are registered there. */
     public Map<String, Integer> countByRegion(Collection<String> regions) {
         return Tx.run(db, c -> {

@@ -52,13 +52,19 @@ public class PollutantApi {
     private final PollutantRepository pollutants;
     private final AccountResults accounts;
     private final MeasureRepository measures;
+    private final dev.peakline.store.registry.EnterpriseRepository enterprises;
 
     public PollutantApi(
-            Scopes scopes, PollutantRepository pollutants, AccountResults accounts, MeasureRepository measures) {
+            Scopes scopes,
+            PollutantRepository pollutants,
+            AccountResults accounts,
+            MeasureRepository measures,
+            dev.peakline.store.registry.EnterpriseRepository enterprises) {
         this.scopes = scopes;
         this.pollutants = pollutants;
         this.accounts = accounts;
         this.measures = measures;
+        this.enterprises = enterprises;
     }
 
     @PostMapping(path = "/enterprises/{code}/pollutants", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -418,8 +424,12 @@ public class PollutantApi {
             @AuthenticationPrincipal PeaklineUser me,
             @PathVariable String code,
             @RequestParam int year,
-            @RequestParam(defaultValue = "0.5") double alpha) {
+            @RequestParam(defaultValue = "0.5") double alpha,
+            @RequestParam(defaultValue = "region") String by) {
         Region r = scopes.readRegion(me, code);
+        if (!by.equals("region") && !by.equals("park")) {
+            throw Refusal.field(ErrorCode.INVALID, "by", "by is region or park, not '" + by + "'");
+        }
         dev.peakline.app.server.web.Requests.checkSpan(year, null);
         if (!(alpha >= 0 && alpha <= 1)) {
             throw Refusal.field(
@@ -427,7 +437,28 @@ public class PollutantApi {
         }
         List<Region> children = scopes.registry().children(r.code());
         List<Map<String, Object>> rows = new ArrayList<>();
-        if (children.isEmpty()) {
+        if (by.equals("park")) {
+            // the parks of the subtree: their enterprises' scope 1 and air equivalents summed, year on year
+            List<String> sub = scopes.subtree(r.code().value());
+            Map<String, String> park = enterprises.parks(sub);
+            Map<String, double[]> sums = new java.util.TreeMap<>();
+            for (int i = 0; i < 2; i++) {
+                int k = i;
+                for (AccountResults.Row a : accounts.inRegions(sub, String.valueOf(year - 1 + i))) {
+                    String p = park.get(a.enterprise().value());
+                    if (p != null) {
+                        sums.computeIfAbsent(p, x -> new double[4])[k] += a.scope1();
+                    }
+                }
+                pollutants.yearByEnterprise(sub, year - 1 + i).forEach((ent, kg) -> {
+                    String p = park.get(ent);
+                    if (p != null) {
+                        sums.computeIfAbsent(p, x -> new double[4])[2 + k] += Synergy.airEquivalents(air(kg));
+                    }
+                });
+            }
+            sums.forEach((p, v) -> rows.add(effect(p, p, v[0], v[1], v[2], v[3])));
+        } else if (children.isEmpty()) {
             // a county: its enterprises with pollutants or accounts, each against its own year before
             List<String> here = List.of(r.code().value());
             Map<String, double[]> co2 = new LinkedHashMap<>();
@@ -486,7 +517,7 @@ public class PollutantApi {
         out.put("region", r.code().value());
         out.put("year", year);
         out.put("alpha", alpha);
-        out.put("level", children.isEmpty() ? "enterprise" : "region");
+        out.put("level", by.equals("park") ? "park" : children.isEmpty() ? "enterprise" : "region");
         out.put("children", rows);
         out.put("measures", both);
         return out;
