@@ -448,11 +448,15 @@ class BrowserIT extends BrowserTest {
             found.addAll(untranslatedLabels("/enterprise.html?code=" + code));
             found.addAll(untranslatedLabels("/filing.html?id=" + anApprovedFiling(code)));
             found.addAll(untranslatedLabels("/monitoring.html?code=" + code));
+            found.addAll(untranslatedLabels("/inclusion.html"));
             login("verifier");
             found.addAll(untranslatedLabels("/queue.html"));
             login("province");
             found.addAll(untranslatedLabels("/dashboard.html?region=520000&year=2024"));
             found.addAll(untranslatedLabels("/steering.html?region=520000"));
+            found.addAll(untranslatedLabels("/steering.html?region=520000&year=2024#synergy"));
+            found.addAll(untranslatedLabels("/steering.html?region=520000&year=2024#sinks"));
+            found.addAll(untranslatedLabels("/inclusion.html"));
             login("admin");
             found.addAll(untranslatedLabels("/admin.html"));
         } finally {
@@ -497,12 +501,16 @@ class BrowserIT extends BrowserTest {
         found.addAll(untranslated("/enterprise.html?code=" + code));
         found.addAll(untranslated("/monitoring.html?code=" + code));
         found.addAll(untranslated("/filing.html?id=" + anApprovedFiling(code)));
+        found.addAll(untranslated("/inclusion.html"));
         login("verifier");
         found.addAll(untranslated("/queue.html"));
         login("province");
         found.addAll(untranslated("/dashboard.html?region=520000&year=2024"));
         found.addAll(untranslated("/monitoring.html?region=520000"));
         found.addAll(untranslated("/steering.html?region=520000"));
+        found.addAll(untranslated("/steering.html?region=520000&year=2024#synergy"));
+        found.addAll(untranslated("/inclusion.html"));
+        found.addAll(untranslated("/roadmap.html?region=520000"));
         login("admin");
         found.addAll(untranslated("/admin.html"));
         assertThat(found).as(String.join("\n", found)).isEmpty();
