@@ -41,7 +41,8 @@ async function list() {
     { key: "kgPerUnit", label: "fp_kgPerUnit", num: true, render: f => `${fmt(f.kgPerUnit, 3)} / ${f.unit}` },
     { key: "allocation", label: "fp_allocation", value: f => t(ALLOC[f.allocation]) },
     { key: "createdAt", label: "fp_createdAt", render: f => when(f.createdAt), value: f => f.createdAt },
-    { key: "cert", label: "fp_certificate", value: () => "", render: f => el("a", { href: `/api/v1/footprints/${f.id}/certificate.pdf` }, "PDF") },
+    { key: "cert", label: "fp_certificate", value: () => "", render: f => el("span", {}, el("a", { href: `/api/v1/footprints/${f.id}/certificate.pdf` }, "PDF"), " ",
+      el("a", { href: `/api/v1/footprints/${f.id}/pact`, download: `pact-${f.id}.json` }, "PACT")) },
   ], all, { id: "fpListTable", onRow: f => result(f), empty: "fp_none" });
 }
 

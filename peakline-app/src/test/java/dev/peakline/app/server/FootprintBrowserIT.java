@@ -97,6 +97,16 @@ class FootprintBrowserIT extends BrowserTest {
                         admin.getBytes("/api/v1/footprints/" + saved.get("id").asLong() + "/certificate.pdf"),
                         StandardCharsets.ISO_8859_1))
                 .startsWith("%PDF");
+        // the PACT 3.0 export checks out, fossil and biogenic apart (none biogenic in the accounts)
+        JsonNode pact =
+                admin.json(admin.get("/api/v1/footprints/" + saved.get("id").asLong() + "/pact"), 200);
+        assertThat(pact.get("pcf").get("pcfExcludingBiogenicUptake").asDouble())
+                .isCloseTo(total, org.assertj.core.data.Offset.offset(1e-6));
+        JsonNode checked = admin.json(admin.post("/api/v1/footprints/pact/check", pact.toString()), 200);
+        assertThat(checked.get("including").asDouble())
+                .isEqualTo(checked.get("excluding").asDouble());
+        JsonNode wrongPact = admin.json(admin.post("/api/v1/footprints/pact/check", "{\"id\":\"x\"}"), 422);
+        assertThat(wrongPact.get("problems").size()).isGreaterThan(5);
         // another enterprise's user cannot read it
         Client other = as("enterprise2");
         assertThat(other.get("/api/v1/footprints/" + saved.get("id").asLong()).statusCode())

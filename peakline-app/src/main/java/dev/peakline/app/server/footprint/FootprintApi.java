@@ -42,13 +42,16 @@ public class FootprintApi {
     private final FootprintRepository repository;
     private final ObjectMapper json;
     private final String pdfFont;
+    private final String gwpReport;
 
     public FootprintApi(
             Scopes scopes,
             Footprints footprints,
             FootprintRepository repository,
             ObjectMapper json,
-            @Value("${peakline.pdf.font:}") String pdfFont) {
+            @Value("${peakline.pdf.font:}") String pdfFont,
+            dev.peakline.accounting.AccountingOptions options) {
+        this.gwpReport = options.gwpReport();
         this.scopes = scopes;
         this.footprints = footprints;
         this.repository = repository;
@@ -168,6 +171,34 @@ public class FootprintApi {
                                 List.of("原料", "单耗", "碳足迹（千克CO₂e/单位）", "来源", "数据类型"),
                                 inputs)));
         return Exports.pdf(r, "footprint-" + f.id() + "-certificate", pdfFont);
+    }
+
+    @GetMapping(path = "/footprints/{id}/pact", produces = "application/json")
+    @Operation(summary = "The footprint in the PACT (Pathfinder) 3.0 data model, for a customer's system")
+    public Map<String, Object> pact(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id) {
+        FootprintRepository.Footprint f = find(me, id);
+        Enterprise e = scopes.enterprise(f.enterprise());
+        return Pact.export(f, e.name(), e.region().value(), gwpReport);
+    }
+
+    @PostMapping(path = "/footprints/pact/check", consumes = "application/json")
+    @Operation(
+            summary =
+                    "Checks a supplier's PACT 3.0 ProductFootprint (required fields, formats, the biogenic rule) and"
+                            + " gives the footprint per base unit to enter as a purchased input; 422 footprint.invalid by field")
+    public Pact.Read check(@RequestBody com.fasterxml.jackson.databind.JsonNode body) {
+        List<dev.peakline.problems.Problem> problems = new ArrayList<>();
+        Pact.Read r = body == null || !body.isObject() ? null : Pact.read(body, problems);
+        if (r == null) {
+            if (problems.isEmpty()) {
+                problems.add(dev.peakline.problems.Problem.at("footprint.pact", "pact", 0, "/", "a JSON object"));
+            }
+            throw Refusal.of(
+                    dev.peakline.problems.ErrorCode.FOOTPRINT_INVALID,
+                    problems.size() + " problem(s) with the PACT footprint",
+                    problems);
+        }
+        return r;
     }
 
     static String allocationCn(String a) {
