@@ -20,6 +20,15 @@ export function renderReport(box, v, idPrefix = "ds") {
     { key: "includedScope1", label: "ds_inScope1", num: true, render: l => fmt(l.includedScope1, 1) },
     { key: "includedScope2", label: "ds_inScope2", num: true, render: l => fmt(l.includedScope2, 1) },
   ], v.boundary, { id: idPrefix + "Boundary" });
+  const goals = el("div");
+  dataTable(goals, [
+    { key: "indicator", label: "ds_indicator", value: g => t("ind_" + g.indicator) },
+    { key: "years", label: "ds_years", value: g => `${g.baseYear}–${g.targetYear}` },
+    { key: "value", label: "ds_goal", num: true, render: g => fmt(g.value, 3) },
+    { key: "actual", label: "ds_actual", num: true, render: g => g.actual == null ? "—" : fmt(g.actual, 3) },
+    { key: "required", label: "ds_required", num: true, render: g => g.required == null ? "—" : fmt(g.required, 3) },
+    { key: "warning", label: "ds_warning", value: g => t("w_" + g.warning) },
+  ], v.targets || [], { id: idPrefix + "Targets", empty: "ds_noTargets" });
   const index = el("div");
   dataTable(index, [
     { key: "figure", label: "ds_figure", value: f => t("ds_f_" + f.figure) },
@@ -32,6 +41,7 @@ export function renderReport(box, v, idPrefix = "ds") {
     totals,
     el("ul", { class: "muted" }, ["ds_n1", "ds_n2", "ds_n3", "ds_n4", "ds_n5"].map(k => el("li", {}, t(k).replace("{a}", t("ds_" + v.approach))))),
     el("h3", {}, t("ds_boundary")), boundary,
+    el("h3", {}, t("ds_targets")), goals,
     el("h3", {}, t("ds_index")), index,
     el("p", { class: "muted" }, t("ds_factorSets") + (v.factorSets.length ? v.factorSets.join("；") : "—")));
 }

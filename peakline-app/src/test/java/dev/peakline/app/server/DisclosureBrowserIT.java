@@ -73,6 +73,14 @@ class DisclosureBrowserIT extends BrowserTest {
         double financial = scope1(root) + scope1(a) + 0.5 * scope1(b);
         assertThat(equity).isPositive();
 
+        // the enterprise's own target (a CO2 cap for 2025, from its region's decomposition, say) shows with progress
+        Client gov = as("province");
+        gov.json(
+                gov.post(
+                        "/api/v1/targets",
+                        "{\"scope\":\"ENTERPRISE\",\"enterprise\":\"" + root + "\",\"indicator\":\"CARBON_TOTAL\","
+                                + "\"baseYear\":2020,\"targetYear\":2025,\"value\":1e9,\"document\":\"披露测试目标\"}"),
+                201);
         login("province");
         browser.get(url("/enterprise.html?code=" + root + "&year=2024"));
         shown();
@@ -90,6 +98,7 @@ class DisclosureBrowserIT extends BrowserTest {
                 .contains("基准年范围一与范围二合计");
         assertThat(browser.findElement(By.id("dsBoundary")).getText()).contains("60.0%", "30.0%", "共同控制（合营）");
         assertThat(browser.findElement(By.id("dsIndex")).getText()).contains("305-1", "IFRS S2", "条款编号未核对");
+        assertThat(browser.findElement(By.id("dsTargets")).getText()).contains("二氧化碳排放总量", "2020–2025");
         new Select(visible(By.id("dsApproach"))).selectByValue("financial-control");
         browser.findElement(By.id("dsShow")).click();
         shown();

@@ -28,11 +28,20 @@ public class DisclosureReports {
     private final Scopes scopes;
     private final AccountResults accounts;
     private final DisclosureRepository repository;
+    private final dev.peakline.store.targets.TargetRepository targets;
+    private final dev.peakline.app.server.targets.TargetBook book;
 
-    public DisclosureReports(Scopes scopes, AccountResults accounts, DisclosureRepository repository) {
+    public DisclosureReports(
+            Scopes scopes,
+            AccountResults accounts,
+            DisclosureRepository repository,
+            dev.peakline.store.targets.TargetRepository targets,
+            dev.peakline.app.server.targets.TargetBook book) {
         this.scopes = scopes;
         this.accounts = accounts;
         this.repository = repository;
+        this.targets = targets;
+        this.book = book;
     }
 
     public Map<String, Object> build(Enterprise e, int year, String approach, Integer baseYearParam) {
@@ -118,6 +127,29 @@ public class DisclosureReports {
         out.put("entitiesComplete", complete);
         out.put("entities", lines.size());
         out.put("factorSets", factorSets);
+        // the root enterprise's own targets (set for it, e.g. decomposed from its region's) and their progress
+        List<Map<String, Object>> goals = new ArrayList<>();
+        List<dev.peakline.store.targets.TargetRepository.Row> own = targets
+                .in(List.of(e.region().value()))
+                .stream()
+                .filter(t -> code.equals(t.enterprise()))
+                .toList();
+        for (dev.peakline.app.server.targets.TargetBook.View t : book.views(own, year)) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("indicator", t.target().indicator());
+            g.put("baseYear", t.target().baseYear());
+            g.put("targetYear", t.target().targetYear());
+            g.put("value", t.target().value());
+            g.put(
+                    "actual",
+                    Double.isNaN(t.progress().actual()) ? null : t.progress().actual());
+            g.put(
+                    "required",
+                    Double.isNaN(t.progress().required()) ? null : t.progress().required());
+            g.put("warning", t.progress().warning().name());
+            goals.add(g);
+        }
+        out.put("targets", goals);
         out.put(
                 "notes",
                 List.of(
@@ -232,6 +264,23 @@ public class DisclosureReports {
             sets.add(List.of(s));
         }
         sections.add(new Report.Section("方法与因子", List.of(), List.of("所用因子集"), sets));
+        List<List<Object>> goals = new ArrayList<>();
+        for (Map<String, Object> g : (List<Map<String, Object>>) v.get("targets")) {
+            goals.add(java.util.Arrays.asList(
+                    dev.peakline.targets.Indicator.valueOf((String) g.get("indicator"))
+                            .nameCn(),
+                    g.get("baseYear") + "–" + g.get("targetYear"),
+                    g.get("value"),
+                    g.get("actual"),
+                    g.get("required"),
+                    dev.peakline.targets.Warning.valueOf((String) g.get("warning"))
+                            .nameCn()));
+        }
+        sections.add(new Report.Section(
+                "目标与进展",
+                List.of(goals.isEmpty() ? "本企业尚无设定的目标。" : "本企业自身的目标（由所在地区分解或设定）。"),
+                List.of("指标", "基年–目标年", "目标值", "当年实际", "当年应达", "预警"),
+                goals));
         return new Report(
                 v.get("name") + " " + v.get("year") + " 年度碳信息披露报告",
                 List.of("统一社会信用代码：" + v.get("enterprise"), "基准年：" + v.get("baseYear")),
@@ -246,6 +295,7 @@ public class DisclosureReports {
             case "intensity" -> "排放强度";
             case "change" -> "较基准年变化";
             case "boundary" -> "组织边界与合并方法";
+            case "targets" -> "目标与进展";
             default -> "方法学与因子来源";
         };
     }
