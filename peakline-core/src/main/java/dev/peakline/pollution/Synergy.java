@@ -57,4 +57,45 @@ public final class Synergy {
         double t = alpha * u1 + (1 - alpha) * u2;
         return Math.sqrt(c * t);
     }
+
+    /** Subjects ranked by coordination: their normalised scores, D, its class (0–9) and rank (1 = highest D). */
+    public record Ranking(double[] u1, double[] u2, double[] coordination, int[] band, int[] rank) {}
+
+    /**
+     * Ranks subjects by the coupling-coordination degree of their relative cuts (ΔAP/AP and ΔCO2/CO2, reductions
+     * positive): U₁ and U₂ normalised min–max across the subjects (the best 1, the worst 0), D of weight α, classed in
+     * the ten bands of the literature (⌊10 D⌋, 1.0 in the top band). Fewer than two subjects, or all equal in either
+     * cut, give no ranking (empty).
+     */
+    public static java.util.Optional<Ranking> rank(double[] apCuts, double[] co2Cuts, double alpha) {
+        int n = apCuts.length;
+        if (n < 2) {
+            return java.util.Optional.empty();
+        }
+        double apMin = java.util.Arrays.stream(apCuts).min().orElseThrow();
+        double apMax = java.util.Arrays.stream(apCuts).max().orElseThrow();
+        double co2Min = java.util.Arrays.stream(co2Cuts).min().orElseThrow();
+        double co2Max = java.util.Arrays.stream(co2Cuts).max().orElseThrow();
+        if (apMax == apMin || co2Max == co2Min) {
+            return java.util.Optional.empty();
+        }
+        double[] u1 = new double[n];
+        double[] u2 = new double[n];
+        double[] d = new double[n];
+        int[] band = new int[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            u1[i] = (apCuts[i] - apMin) / (apMax - apMin);
+            u2[i] = (co2Cuts[i] - co2Min) / (co2Max - co2Min);
+            d[i] = coordination(u1[i], u2[i], alpha);
+            band[i] = Math.min(9, (int) Math.floor(d[i] * 10));
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(d[b], d[a]));
+        int[] rank = new int[n];
+        for (int r = 0; r < n; r++) {
+            rank[order[r]] = r + 1;
+        }
+        return java.util.Optional.of(new Ranking(u1, u2, d, band, rank));
+    }
 }

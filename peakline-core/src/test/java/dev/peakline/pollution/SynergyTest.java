@@ -36,4 +36,23 @@ class SynergyTest {
         // equal scores couple fully: C = 1, D = √U
         assertThat(Synergy.coordination(0.49, 0.49, 0.3)).isCloseTo(0.7, within(1e-12));
     }
+
+    @Test
+    void subjectsAreRankedByCoordinationByHand() {
+        // three cities cut pollution by 10 %, 20 %, 30 % and CO2 by 5 %, 1 %, 3 %: U₁ = 0, 0.5, 1; U₂ = 1, 0, 0.5;
+        // α 0.5: D₁ = 0 (C = 0), D₂ = 0 (C = 0), D₃ = √(C·T), C = 2√0.5 / 1.5 = 0.942809, T = 0.75: D₃ = 0.840896
+        Synergy.Ranking r = Synergy.rank(new double[] {0.1, 0.2, 0.3}, new double[] {0.05, 0.01, 0.03}, 0.5)
+                .orElseThrow();
+        assertThat(r.u1()[0]).isEqualTo(0.0);
+        assertThat(r.u1()[1]).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(r.u1()[2]).isEqualTo(1.0);
+        assertThat(r.u2()[2]).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(r.coordination()[2]).isCloseTo(0.840896, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(r.band()[2]).isEqualTo(8);
+        assertThat(r.rank()[2]).isEqualTo(1);
+        // one subject, or all alike: no ranking
+        assertThat(Synergy.rank(new double[] {0.1}, new double[] {0.1}, 0.5)).isEmpty();
+        assertThat(Synergy.rank(new double[] {0.1, 0.1}, new double[] {0.1, 0.2}, 0.5))
+                .isEmpty();
+    }
 }

@@ -257,6 +257,45 @@ public final class AccountResults {
         return rows(ROW + " where enterprise = ? and current order by period", enterprise.value());
     }
 
+    /** An enterprise's sums of one year: scope 1 and 2 (tCO2), energy (tce), value added, months, factor sets used. */
+    public record EnterpriseYear(
+            int year,
+            double scope1,
+            double scope2,
+            double energy,
+            double valueAdded,
+            int months,
+            java.util.Set<String> factorSets) {
+        public static EnterpriseYear none(int year) {
+            return new EnterpriseYear(year, 0, 0, 0, 0, 0, java.util.Set.of());
+        }
+    }
+
+    /** An enterprise's current results summed per year (months without value added count 0), by year. */
+    public java.util.Map<Integer, EnterpriseYear> yearsOf(CreditCode enterprise) {
+        return Tx.run(db, c -> {
+            java.util.Map<Integer, EnterpriseYear> out = new java.util.TreeMap<>();
+            for (EnterpriseYear y : Tx.list(
+                    c,
+                    "select left(period, 4)::int, sum(combustion_tco2 + process_tco2), sum(electricity_tco2 +"
+                            + " heat_tco2), sum(energy_tce), coalesce(sum(value_added), 0), count(*),"
+                            + " string_agg(distinct factor_sets, chr(10)) from account_result where enterprise = ?"
+                            + " and current group by 1 order by 1",
+                    rs -> new EnterpriseYear(
+                            rs.getInt(1),
+                            rs.getDouble(2),
+                            rs.getDouble(3),
+                            rs.getDouble(4),
+                            rs.getDouble(5),
+                            rs.getInt(6),
+                            new java.util.TreeSet<>(List.of(rs.getString(7).split("\n")))),
+                    enterprise.value())) {
+                out.put(y.year(), y);
+            }
+            return out;
+        });
+    }
+
     /** The current result of an enterprise-month, if accounted. */
     public java.util.Optional<Row> current(CreditCode enterprise, YearMonth period) {
         return rows(ROW + " where enterprise = ? and period = ? and current", enterprise.value(), period.toString())

@@ -335,6 +335,24 @@ public final class PollutantRepository {
                         year + "-%"));
     }
 
+    /** kg per pollutant (outlet|code) of one enterprise in a year, approved months only. */
+    public Map<String, Double> yearOf(String enterprise, int year) {
+        return Tx.run(db, c -> {
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (Object[] r : Tx.list(
+                    c,
+                    "select p.outlet, p.pollutant, sum(p.kg) from pollutant_emission p join pollutant_month m on"
+                            + " m.enterprise = p.enterprise and m.period = p.period and m.status = 'APPROVED' where"
+                            + " p.enterprise = ? and p.period like ? group by 1, 2 order by 1, 2",
+                    rs -> new Object[] {rs.getString(1) + "|" + rs.getString(2), rs.getDouble(3)},
+                    enterprise,
+                    year + "-%")) {
+                out.put((String) r[0], (Double) r[1]);
+            }
+            return out;
+        });
+    }
+
     /** kg per pollutant (outlet|code) per enterprise of the regions in a year, approved months only. */
     public Map<String, Map<String, Double>> yearByEnterprise(Collection<String> regions, int year) {
         return Tx.run(db, c -> {

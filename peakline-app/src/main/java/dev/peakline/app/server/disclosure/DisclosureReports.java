@@ -71,8 +71,12 @@ public class DisclosureReports {
         Set<String> factorSets = new TreeSet<>();
         for (String entity : c.fractions().keySet()) {
             if (onPlatform(entity).isPresent()) {
-                now.put(entity, figures(entity, year, factorSets));
-                base.put(entity, figures(entity, baseYear, new TreeSet<>()));
+                // one read per entity for both years
+                Map<Integer, AccountResults.EnterpriseYear> years = accounts.yearsOf(CreditCode.of(entity));
+                AccountResults.EnterpriseYear y = years.getOrDefault(year, AccountResults.EnterpriseYear.none(year));
+                factorSets.addAll(y.factorSets());
+                now.put(entity, figures(y));
+                base.put(entity, figures(years.getOrDefault(baseYear, AccountResults.EnterpriseYear.none(baseYear))));
             }
         }
         GroupInventory.Year y = GroupInventory.year(year, c.fractions(), now);
@@ -170,23 +174,8 @@ public class DisclosureReports {
         }
     }
 
-    private GroupInventory.Figures figures(String entity, int year, Set<String> factorSets) {
-        double s1 = 0;
-        double s2 = 0;
-        double energy = 0;
-        double va = 0;
-        int months = 0;
-        for (AccountResults.Row r : accounts.ofEnterprise(CreditCode.of(entity))) {
-            if (r.period().getYear() == year) {
-                s1 += r.scope1();
-                s2 += r.scope2();
-                energy += r.energy();
-                va += r.valueAdded();
-                months++;
-                factorSets.add(r.factorSets());
-            }
-        }
-        return new GroupInventory.Figures(s1, s2, energy, va, months);
+    private static GroupInventory.Figures figures(AccountResults.EnterpriseYear y) {
+        return new GroupInventory.Figures(y.scope1(), y.scope2(), y.energy(), y.valueAdded(), y.months());
     }
 
     static String approachCn(String approach) {

@@ -57,17 +57,9 @@ public class Footprints {
     public Year year(String enterprise, int year) {
         Map<String, String> units = new LinkedHashMap<>();
         Map<String, double[]> output = repository.production(enterprise, year, units);
-        double s1 = 0;
-        double s2 = 0;
-        int months = 0;
-        for (AccountResults.Row r : accounts.ofEnterprise(CreditCode.of(enterprise))) {
-            if (r.period().getYear() == year) {
-                s1 += r.scope1();
-                s2 += r.scope2();
-                months++;
-            }
-        }
-        return new Year(output, units, s1, s2, months);
+        AccountResults.EnterpriseYear y = accounts.yearsOf(CreditCode.of(enterprise))
+                .getOrDefault(year, AccountResults.EnterpriseYear.none(year));
+        return new Year(output, units, y.scope1(), y.scope2(), y.months());
     }
 
     /** Computes the footprint and saves it; refused with every problem by field, nothing saved. */

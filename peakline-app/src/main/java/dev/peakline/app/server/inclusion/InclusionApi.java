@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +45,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/inclusion")
 @Tag(name = "inclusion", description = "碳普惠: programmes, participants, issuance, ledger")
 public class InclusionApi {
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = dev.peakline.domain.ChinaTime.ZONE;
 
     private final Scopes scopes;
     private final InclusionRepository repository;
@@ -149,7 +147,7 @@ public class InclusionApi {
             if (me.role() == Role.ENTERPRISE && !x.enterprise().equals(me.user().enterprise())) {
                 continue;
             }
-            Inclusion.Ledger l = ledger(p, x.enterprise());
+            Inclusion.Ledger l = issuer.ledger(p, x.enterprise());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("enterprise", x.enterprise());
             m.put("name", x.name());
@@ -195,10 +193,7 @@ public class InclusionApi {
     public ResponseEntity<byte[]> template() {
         String text = String.join(",", InclusionClaimReader.COLUMNS) + "\n"
                 + "91520181MA6DKQ3L5C,结算单-2024-03-001,2024-03-31,12.5,电网结算单 2024-03,否\n";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inclusion-claims-template.csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
+        return dev.peakline.app.server.web.Exports.csv(text, "inclusion-claims-template");
     }
 
     @PostMapping(path = "/programmes/{id}/claims", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -245,23 +240,6 @@ public class InclusionApi {
                 .body(Map.of("claims", issued.size(), "points", points, "reductionKg", kg));
     }
 
-    /** The participant's ledger: issuances on the day they were issued, uses, expiries, as of today. */
-    Inclusion.Ledger ledger(InclusionRepository.Programme p, String enterprise) {
-        return ledger(p, enterprise, repository.claims(p.id(), enterprise), repository.uses(p.id(), enterprise));
-    }
-
-    Inclusion.Ledger ledger(
-            InclusionRepository.Programme p,
-            String enterprise,
-            List<InclusionRepository.Claim> claims,
-            List<InclusionRepository.Use> uses) {
-        List<Inclusion.Entry> events = new ArrayList<>();
-        claims.forEach(c -> events.add(
-                new Inclusion.Entry(enterprise, c.issuedAt().atZone(ZONE).toLocalDate(), "ISSUE", c.points())));
-        uses.forEach(u -> events.add(new Inclusion.Entry(enterprise, u.date(), "USE", u.points())));
-        return Inclusion.ledger(enterprise, events, p.validMonths(), LocalDate.now(clock.withZone(ZONE)));
-    }
-
     @GetMapping("/programmes/{id}/participants/{enterprise}")
     @Operation(summary = "A participant's claims, uses and ledger (the operator, the participant itself)")
     public Map<String, Object> participant(
@@ -271,7 +249,7 @@ public class InclusionApi {
         member(id, enterprise);
         List<InclusionRepository.Claim> claims = repository.claims(id, enterprise);
         List<InclusionRepository.Use> uses = repository.uses(id, enterprise);
-        Inclusion.Ledger l = ledger(p, enterprise, claims, uses);
+        Inclusion.Ledger l = issuer.ledger(p, enterprise, claims, uses);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("enterprise", enterprise);
         out.put("name", scopes.enterprise(enterprise).name());
@@ -330,19 +308,8 @@ public class InclusionApi {
         }
         InclusionRepository.Use u = new InclusionRepository.Use(
                 0, id, enterprise, day, f.points(), f.purpose().strip(), me.actor());
-        long[] balance = {0};
-        var stored = repository.use(me.actor(), u, (claims, uses) -> {
-            List<InclusionRepository.Use> with = new ArrayList<>(uses);
-            with.add(u);
-            try {
-                balance[0] = ledger(p, enterprise, claims, with).balance();
-                return true;
-            } catch (IllegalArgumentException ex) {
-                balance[0] = ledger(p, enterprise, claims, uses).balance();
-                return false;
-            }
-        });
-        if (stored.isEmpty()) {
+        InclusionIssuer.Used stored = issuer.use(me.actor(), p, u);
+        if (stored.id().isEmpty()) {
             throw Refusal.of(
                     ErrorCode.INCLUSION_INVALID,
                     "the use is beyond the balance",
@@ -351,9 +318,10 @@ public class InclusionApi {
                             "use",
                             0,
                             "points",
-                            f.points() + " points are more than the " + balance[0] + " held")));
+                            f.points() + " points are more than the " + stored.balance() + " held")));
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", stored.get(), "balance", balance[0]));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(Map.of("id", stored.id().get(), "balance", stored.balance()));
     }
 
     @GetMapping("/programmes/{id}/ledger.csv")
@@ -363,7 +331,7 @@ public class InclusionApi {
         StringBuilder csv = new StringBuilder("participant,name,date,kind,points,balance_after\n");
         for (InclusionRepository.Participant x : repository.participants(id)) {
             long running = 0;
-            for (Inclusion.Entry e : ledger(p, x.enterprise()).entries()) {
+            for (Inclusion.Entry e : issuer.ledger(p, x.enterprise()).entries()) {
                 running += e.points();
                 csv.append(x.enterprise())
                         .append(',')
@@ -379,9 +347,6 @@ public class InclusionApi {
                         .append('\n');
             }
         }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inclusion-ledger-" + id + ".csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
+        return dev.peakline.app.server.web.Exports.csv(csv, "inclusion-ledger-" + id);
     }
 }

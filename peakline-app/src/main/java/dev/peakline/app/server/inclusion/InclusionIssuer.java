@@ -92,4 +92,47 @@ public class InclusionIssuer {
         }
         return out;
     }
+    /** The participant's ledger: issuances on the day they were issued, uses, expiries, as of today. */
+    public Inclusion.Ledger ledger(InclusionRepository.Programme p, String enterprise) {
+        return ledger(p, enterprise, repository.claims(p.id(), enterprise), repository.uses(p.id(), enterprise));
+    }
+
+    public Inclusion.Ledger ledger(
+            InclusionRepository.Programme p,
+            String enterprise,
+            List<InclusionRepository.Claim> claims,
+            List<InclusionRepository.Use> uses) {
+        List<Inclusion.Entry> events = new ArrayList<>();
+        claims.forEach(c -> events.add(new Inclusion.Entry(
+                enterprise,
+                c.issuedAt().atZone(dev.peakline.domain.ChinaTime.ZONE).toLocalDate(),
+                "ISSUE",
+                c.points())));
+        uses.forEach(u -> events.add(new Inclusion.Entry(enterprise, u.date(), "USE", u.points())));
+        return Inclusion.ledger(
+                enterprise, events, p.validMonths(), LocalDate.now(clock.withZone(dev.peakline.domain.ChinaTime.ZONE)));
+    }
+
+    /** A use recorded (its id) or refused (empty), and the balance after it (or held, when refused). */
+    public record Used(java.util.Optional<Long> id, long balance) {}
+
+    /**
+     * Records a use if the participant's ledger covers it on its day, checked in the same transaction as it is written
+     * (the participant locked), so that two uses at once cannot spend the same points.
+     */
+    public Used use(String actor, InclusionRepository.Programme p, InclusionRepository.Use u) {
+        long[] balance = {0};
+        java.util.Optional<Long> id = repository.use(actor, u, (claims, uses) -> {
+            List<InclusionRepository.Use> with = new ArrayList<>(uses);
+            with.add(u);
+            try {
+                balance[0] = ledger(p, u.enterprise(), claims, with).balance();
+                return true;
+            } catch (IllegalArgumentException ex) {
+                balance[0] = ledger(p, u.enterprise(), claims, uses).balance();
+                return false;
+            }
+        });
+        return new Used(id, balance[0]);
+    }
 }

@@ -19,12 +19,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -77,14 +75,8 @@ public class PollutantApi {
             @RequestPart("file") MultipartFile file)
             throws IOException {
         Enterprise e = scopes.fileFor(me, code);
-        if (file.isEmpty()) {
-            throw Refusal.field(ErrorCode.UPLOAD_EMPTY, "file", "the uploaded file is empty");
-        }
-        String name = file.getOriginalFilename() == null ? "pollutants.csv" : file.getOriginalFilename();
-        Table t = Table.isExcel(java.nio.file.Path.of(name))
-                ? Table.pick(Table.excel(name, file.getBytes()), List.of("pollutants", "污染物"), true)
-                        .orElseThrow(() -> Refusal.field(ErrorCode.UPLOAD_EMPTY, "file", "the workbook has no sheets"))
-                : Table.csv(name, Table.utf8(name, file.getBytes()));
+        Table t = dev.peakline.app.server.web.Uploads.table(file, "pollutants.csv", List.of("pollutants", "污染物"));
+        String name = t.source();
         PollutantReader.Read read = PollutantReader.read(t);
         List<Problem> problems = new ArrayList<>(read.problems());
         for (PollutantReader.Filed f : read.emissions()) {
@@ -315,11 +307,8 @@ public class PollutantApi {
         String p = period == null
                 ? ""
                 : dev.peakline.app.server.web.Requests.period(period).toString();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pollutants-template.xlsx\"")
-                .contentType(
-                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(dev.peakline.io.PollutantTemplate.write(code, p));
+        return dev.peakline.app.server.web.Exports.workbook(
+                dev.peakline.io.PollutantTemplate.write(code, p), "pollutants-template");
     }
 
     @GetMapping("/pollutants")
@@ -333,10 +322,7 @@ public class PollutantApi {
     public ResponseEntity<byte[]> template() {
         String text = String.join(",", PollutantReader.COLUMNS) + ",method\n"
                 + "91520181MA6DKQ3L5C,2024-01,air,二氧化硫,120.5,kg,实测\n";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pollutants-template.csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
+        return dev.peakline.app.server.web.Exports.csv(text, "pollutants-template");
     }
 
     @GetMapping("/enterprises/{code}/pollutants")
@@ -532,36 +518,21 @@ public class PollutantApi {
     static void rank(List<Map<String, Object>> rows, double alpha) {
         List<Map<String, Object>> with =
                 rows.stream().filter(m -> m.containsKey("quadrant")).toList();
-        if (with.size() < 2) {
-            return;
-        }
         double[] ap = with.stream()
                 .mapToDouble(m -> (double) m.get("airCut") / (double) m.get("airEquivalentsBefore"))
                 .toArray();
         double[] co2 = with.stream()
                 .mapToDouble(m -> (double) m.get("co2Cut") / (double) m.get("co2Before"))
                 .toArray();
-        double apMin = java.util.Arrays.stream(ap).min().orElseThrow();
-        double apMax = java.util.Arrays.stream(ap).max().orElseThrow();
-        double co2Min = java.util.Arrays.stream(co2).min().orElseThrow();
-        double co2Max = java.util.Arrays.stream(co2).max().orElseThrow();
-        if (apMax == apMin || co2Max == co2Min) {
-            return;
-        }
-        for (int i = 0; i < with.size(); i++) {
-            double u1 = (ap[i] - apMin) / (apMax - apMin);
-            double u2 = (co2[i] - co2Min) / (co2Max - co2Min);
-            double d = Synergy.coordination(u1, u2, alpha);
-            with.get(i).put("u1", u1);
-            with.get(i).put("u2", u2);
-            with.get(i).put("coordination", d);
-            with.get(i).put("band", Math.min(9, (int) Math.floor(d * 10)));
-        }
-        List<Map<String, Object>> order = new ArrayList<>(with);
-        order.sort((a, b) -> Double.compare((double) b.get("coordination"), (double) a.get("coordination")));
-        for (int i = 0; i < order.size(); i++) {
-            order.get(i).put("rank", i + 1);
-        }
+        Synergy.rank(ap, co2, alpha).ifPresent(r -> {
+            for (int i = 0; i < with.size(); i++) {
+                with.get(i).put("u1", r.u1()[i]);
+                with.get(i).put("u2", r.u2()[i]);
+                with.get(i).put("coordination", r.coordination()[i]);
+                with.get(i).put("band", r.band()[i]);
+                with.get(i).put("rank", r.rank()[i]);
+            }
+        });
     }
 
     @GetMapping("/enterprises/{code}/synergy")
@@ -572,19 +543,14 @@ public class PollutantApi {
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam int year) {
         Enterprise e = scopes.readEnterprise(me, code);
         dev.peakline.app.server.web.Requests.checkSpan(year, null);
+        Map<Integer, AccountResults.EnterpriseYear> years = accounts.yearsOf(e.code());
         double[] co2 = new double[2];
         double[] ap = new double[2];
-        for (AccountResults.Row a : accounts.ofEnterprise(e.code())) {
-            int k = a.period().getYear() - (year - 1);
-            if (k == 0 || k == 1) {
-                co2[k] += a.scope1();
-            }
-        }
         for (int k = 0; k < 2; k++) {
-            Map<String, Double> kg = pollutants
-                    .yearByEnterprise(List.of(e.region().value()), year - 1 + k)
-                    .get(code);
-            ap[k] = kg == null ? 0 : Synergy.airEquivalents(air(kg));
+            int y = year - 1 + k;
+            co2[k] = years.containsKey(y) ? years.get(y).scope1() : 0;
+            Map<String, Double> kg = pollutants.yearOf(code, y);
+            ap[k] = kg.isEmpty() ? 0 : Synergy.airEquivalents(air(kg));
         }
         Map<String, Object> out = effect(code, e.name(), co2[0], co2[1], ap[0], ap[1]);
         out.put("year", year);

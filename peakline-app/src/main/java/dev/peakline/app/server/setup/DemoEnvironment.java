@@ -239,17 +239,20 @@ public class DemoEnvironment {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("demo 碳普惠 claims do not issue: " + problems.get(0));
         }
-        inclusion.use(
+        var used = issuer.use(
                 "system",
+                programme,
                 new dev.peakline.store.inclusion.InclusionRepository.Use(
                         0,
                         id,
                         participants.get(participants.size() - 1),
-                        java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))),
+                        java.time.LocalDate.now(clock.withZone(dev.peakline.domain.ChinaTime.ZONE)),
                         100,
                         "示例：兑换公共交通乘车券",
-                        "system"),
-                (c, u) -> true);
+                        "system"));
+        if (used.id().isEmpty()) {
+            throw new IllegalStateException("the demo use is beyond the balance " + used.balance());
+        }
     }
 
     void measures() {

@@ -3,7 +3,6 @@ package dev.peakline.app.server.sinks;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
 import dev.peakline.io.SinkReader;
-import dev.peakline.io.Table;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Region;
@@ -13,7 +12,6 @@ import dev.peakline.targets.RegionStatistics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,15 +57,8 @@ public class SinkApi {
                     + " region-years in the file are replaced whole, audited; any bad row refuses the file")
     public ResponseEntity<Map<String, Object>> importFile(
             @AuthenticationPrincipal PeaklineUser me, @RequestPart("file") MultipartFile file) throws IOException {
-        if (file.isEmpty()) {
-            throw Refusal.field(ErrorCode.UPLOAD_EMPTY, "file", "the uploaded file is empty");
-        }
-        String name = file.getOriginalFilename() == null ? "sinks.csv" : file.getOriginalFilename();
-        Table t = Table.isExcel(java.nio.file.Path.of(name))
-                ? Table.pick(Table.excel(name, file.getBytes()), List.of("sinks", "碳汇清单"), true)
-                        .orElseThrow(() -> Refusal.field(ErrorCode.UPLOAD_EMPTY, "file", "the workbook has no sheets"))
-                : Table.csv(name, Table.utf8(name, file.getBytes()));
-        SinkReader.Read read = SinkReader.read(t);
+        SinkReader.Read read =
+                SinkReader.read(dev.peakline.app.server.web.Uploads.table(file, "sinks.csv", List.of("sinks", "碳汇清单")));
         if (!read.ok()) {
             throw Refusal.of(
                     ErrorCode.SINKS_INVALID,
@@ -90,20 +80,13 @@ public class SinkApi {
     @Operation(summary = "The sink inventory template (CSV, UTF-8; every coefficient is the inventory's own)")
     public ResponseEntity<byte[]> template() {
         String text = String.join(",", dev.peakline.io.SinkTemplate.columns()) + "\n";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sinks-template.csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
+        return dev.peakline.app.server.web.Exports.csv(text, "sinks-template");
     }
 
     @GetMapping("/sinks/template.xlsx")
     @Operation(summary = "The sink inventory workbook, with a sheet saying which columns each method needs")
     public ResponseEntity<byte[]> workbook() {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sinks-template.xlsx\"")
-                .contentType(
-                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(dev.peakline.io.SinkTemplate.write());
+        return dev.peakline.app.server.web.Exports.workbook(dev.peakline.io.SinkTemplate.write(), "sinks-template");
     }
 
     @GetMapping("/regions/{code}/sinks")

@@ -35,6 +35,19 @@ public final class Exports {
         return download(r.xlsx(), XLSX, fileName + ".xlsx");
     }
 
+    /** A workbook made elsewhere (a filing template) as an .xlsx download. */
+    public static ResponseEntity<byte[]> workbook(byte[] bytes, String fileName) {
+        return download(bytes, XLSX, fileName + ".xlsx");
+    }
+
+    /** CSV text as a UTF-8 download with a byte-order mark, so that Excel opens the Chinese as written. */
+    public static ResponseEntity<byte[]> csv(CharSequence text, String fileName) {
+        return download(
+                ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8),
+                new MediaType("text", "csv", StandardCharsets.UTF_8),
+                fileName + ".csv");
+    }
+
     /** The report as PDF; 503 with what to install when no CJK font is available (a PDF without one is unreadable). */
     public static ResponseEntity<byte[]> pdf(Report r, String fileName, String configuredFont) {
         Path font = ReportPdf.font(configuredFont)
