@@ -20,6 +20,9 @@ import java.util.Set;
 public final class Inclusion {
     private Inclusion() {}
 
+    /** An activity of a claim is below this (one rooftop's MWh in a statement period; larger is a typo). */
+    public static final double MAX_ACTIVITY = 1e6;
+
     /**
      * A methodology: its formula's baseline factor (tCO2 per activity unit, with where it comes from), the activity's
      * unit, and the evidence a claim must carry.
@@ -85,7 +88,7 @@ public final class Inclusion {
                         "inclusion.evidence", where, c.row(), "evidence", "the methodology needs " + m.evidence()));
                 continue;
             }
-            if (!(c.activity() >= 0 && c.activity() < 1e6)) {
+            if (!(c.activity() >= 0 && c.activity() < MAX_ACTIVITY)) {
                 problems.add(Problem.at(
                         "inclusion.activity",
                         where,

@@ -105,6 +105,14 @@ public final class InclusionClaimReader {
             double mwh = Double.NaN;
             try {
                 mwh = Decimals.parse(cols.get(l, "activity_mwh"));
+                if (!(mwh >= 0 && mwh < Inclusion.MAX_ACTIVITY)) {
+                    problems.add(Problem.at(
+                            "inclusion.activity",
+                            source,
+                            l.number(),
+                            "activity_mwh",
+                            "activity " + cols.get(l, "activity_mwh") + " MWh is negative or implausible"));
+                }
             } catch (NumberFormatException e) {
                 problems.add(Problem.at(
                         "number.format",
