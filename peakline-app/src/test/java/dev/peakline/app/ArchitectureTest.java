@@ -1,5 +1,6 @@
 package dev.peakline.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -89,6 +90,29 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noCyclesBetweenStoreFeatures =
             slices().matching("dev.peakline.store.(*)..").should().beFreeOfCycles();
+
+    /** io is laid out like core: one package per feature, the shared table/CSV/sheet readers in {@code io.table}. */
+    @ArchTest
+    static final ArchRule ioHasOnePackagePerFeature = noClasses()
+            .should()
+            .resideInAPackage("dev.peakline.io")
+            .because("every reader and writer of io lives in its feature's package (docs/architecture.md)");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenIoFeatures =
+            slices().matching("dev.peakline.io.(*)..").should().beFreeOfCycles();
+
+    /** The shared readers and the report documents serve the features and depend on none of them. */
+    @ArchTest
+    static final ArchRule ioSharedPackagesKnowNoFeature = noClasses()
+            .that()
+            .resideInAnyPackage("dev.peakline.io.table..", "dev.peakline.io.report..")
+            .should()
+            .dependOnClassesThat(describe(
+                    "belong to an io feature",
+                    t -> t.getPackageName().startsWith("dev.peakline.io.")
+                            && !t.getPackageName().startsWith("dev.peakline.io.table")
+                            && !t.getPackageName().startsWith("dev.peakline.io.report")));
 
     @ArchTest
     static final ArchRule noCyclesBetweenCorePackages =

@@ -2,8 +2,8 @@ package dev.peakline.app.cli;
 
 import dev.peakline.accounting.AccountingResult;
 import dev.peakline.accounting.EnterpriseMonth;
-import dev.peakline.io.ResultWriter;
-import dev.peakline.io.RollupWriter;
+import dev.peakline.io.accounting.ResultWriter;
+import dev.peakline.io.accounting.RollupWriter;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.rollup.Rollup;
 import java.nio.file.Path;

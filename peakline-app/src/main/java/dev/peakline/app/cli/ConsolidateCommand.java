@@ -1,7 +1,7 @@
 package dev.peakline.app.cli;
 
 import dev.peakline.disclosure.Consolidation;
-import dev.peakline.io.Table;
+import dev.peakline.io.table.Table;
 import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
 import java.io.UncheckedIOException;
@@ -45,7 +45,8 @@ public final class ConsolidateCommand implements Callable<Integer> {
         List<Consolidation.Holding> holdings = new ArrayList<>();
         Set<String> order = new LinkedHashSet<>();
         try {
-            dev.peakline.io.OwnershipReader.Read read = dev.peakline.io.OwnershipReader.read(Table.csv(ownership));
+            dev.peakline.io.disclosure.OwnershipReader.Read read =
+                    dev.peakline.io.disclosure.OwnershipReader.read(Table.csv(ownership));
             problems.addAll(read.problems());
             holdings.addAll(read.holdings());
             order.addAll(read.entities());
@@ -65,7 +66,7 @@ public final class ConsolidateCommand implements Callable<Integer> {
         }
         StringBuilder b = new StringBuilder("entity,share\n");
         for (String e : order) {
-            b.append(dev.peakline.io.ResultWriter.quote(e))
+            b.append(dev.peakline.io.accounting.ResultWriter.quote(e))
                     .append(',')
                     .append(new java.math.BigDecimal(
                                     Double.toString(r.fractions().get(e)))

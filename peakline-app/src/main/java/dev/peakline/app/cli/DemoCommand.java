@@ -1,7 +1,7 @@
 package dev.peakline.app.cli;
 
 import dev.peakline.demo.DemoProvince;
-import dev.peakline.io.DemoFiles;
+import dev.peakline.io.demo.DemoFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package dev.peakline.app.cli;
 
 import dev.peakline.accounting.AccountingEngine;
 import dev.peakline.accounting.AccountingResult;
-import dev.peakline.io.FilingReader;
+import dev.peakline.io.filing.FilingReader;
 import dev.peakline.reference.ReferenceLibrary;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.peakline.app.cli;
 
-import dev.peakline.io.PollutantReader;
-import dev.peakline.io.ResultWriter;
-import dev.peakline.io.Table;
+import dev.peakline.io.accounting.ResultWriter;
+import dev.peakline.io.pollution.PollutantReader;
+import dev.peakline.io.table.Table;
 import dev.peakline.pollution.EnvironmentalTax;
 import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;

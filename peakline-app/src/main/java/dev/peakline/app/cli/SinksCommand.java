@@ -1,8 +1,8 @@
 package dev.peakline.app.cli;
 
-import dev.peakline.io.ResultWriter;
-import dev.peakline.io.SinkReader;
-import dev.peakline.io.Table;
+import dev.peakline.io.accounting.ResultWriter;
+import dev.peakline.io.sinks.SinkReader;
+import dev.peakline.io.table.Table;
 import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
 import dev.peakline.sinks.Sinks;

@@ -258,7 +258,7 @@ class SteeringIT extends ServerTest {
     void theAssessmentReportReadsInChinese() throws Exception {
         Client province = as("province");
         HttpResponse<byte[]> pdf = bytes(province, "/api/v1/targets/regions/520000/assessment?year=2024&format=pdf");
-        boolean font = dev.peakline.io.ReportPdf.font(null).isPresent();
+        boolean font = dev.peakline.io.report.ReportPdf.font(null).isPresent();
         if ("true".equals(System.getenv("CI"))) {
             assertThat(font)
                     .as("CI installs fonts-wqy-microhei: the PDF itself is tested there")

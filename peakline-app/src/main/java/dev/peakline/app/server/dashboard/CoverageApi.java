@@ -5,7 +5,7 @@ import dev.peakline.app.server.security.Scopes;
 import dev.peakline.app.server.web.Exports;
 import dev.peakline.app.server.web.Requests;
 import dev.peakline.domain.ChinaTime;
-import dev.peakline.io.Report;
+import dev.peakline.io.report.Report;
 import dev.peakline.reference.Industry;
 import dev.peakline.reference.Region;
 import dev.peakline.store.registry.EnterpriseRepository;

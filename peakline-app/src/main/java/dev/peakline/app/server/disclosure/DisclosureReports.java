@@ -5,7 +5,7 @@ import dev.peakline.disclosure.Consolidation;
 import dev.peakline.disclosure.GroupInventory;
 import dev.peakline.domain.CreditCode;
 import dev.peakline.domain.Enterprise;
-import dev.peakline.io.Report;
+import dev.peakline.io.report.Report;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Csv;

@@ -10,7 +10,7 @@ import dev.peakline.efficiency.Edition;
 import dev.peakline.efficiency.Efficiency;
 import dev.peakline.efficiency.EfficiencyClass;
 import dev.peakline.efficiency.ProductLevels;
-import dev.peakline.io.Report;
+import dev.peakline.io.report.Report;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Region;

@@ -117,7 +117,7 @@ public class FactorSetApi {
                     "id",
                     "a set id is 2–64 lower-case letters, digits, '.', '_' or '-', and not the shipped id");
         }
-        String text = dev.peakline.io.Table.utf8(
+        String text = dev.peakline.io.table.Table.utf8(
                 file.getOriginalFilename() == null ? "factor set" : file.getOriginalFilename(), file.getBytes());
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

@@ -4,7 +4,7 @@ import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
 import dev.peakline.app.server.web.Requests;
 import dev.peakline.domain.Enterprise;
-import dev.peakline.io.FilingTemplate;
+import dev.peakline.io.filing.FilingTemplate;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Refusal;
 import dev.peakline.store.filing.FilingRepository;

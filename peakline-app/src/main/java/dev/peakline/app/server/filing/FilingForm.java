@@ -1,8 +1,8 @@
 package dev.peakline.app.server.filing;
 
 import dev.peakline.domain.Enterprise;
-import dev.peakline.io.FilingReader;
-import dev.peakline.io.Table;
+import dev.peakline.io.filing.FilingReader;
+import dev.peakline.io.table.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

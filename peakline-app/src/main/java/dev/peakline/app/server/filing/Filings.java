@@ -7,7 +7,7 @@ import dev.peakline.app.server.security.Scopes;
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.domain.Enterprise;
 import dev.peakline.filing.FilingStatus;
-import dev.peakline.io.FilingReader;
+import dev.peakline.io.filing.FilingReader;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;

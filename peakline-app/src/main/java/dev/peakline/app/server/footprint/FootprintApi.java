@@ -7,7 +7,7 @@ import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
 import dev.peakline.app.server.web.Exports;
 import dev.peakline.domain.Enterprise;
-import dev.peakline.io.Report;
+import dev.peakline.io.report.Report;
 import dev.peakline.problems.Refusal;
 import dev.peakline.store.footprint.FootprintRepository;
 import io.swagger.v3.oas.annotations.Operation;

@@ -9,7 +9,7 @@ import dev.peakline.app.server.web.Exports;
 import dev.peakline.domain.DataQuality;
 import dev.peakline.domain.Enterprise;
 import dev.peakline.domain.Use;
-import dev.peakline.io.Report;
+import dev.peakline.io.report.Report;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Refusal;
 import dev.peakline.reference.ResolvedFactor;

@@ -165,7 +165,7 @@ public class Ingest {
                 && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
             String text;
             try {
-                text = dev.peakline.io.Table.utf8("the CSV", body);
+                text = dev.peakline.io.table.Table.utf8("the CSV", body);
             } catch (dev.peakline.problems.Refusal e) {
                 throw new Refused("message.encoding", e.getMessage(), false);
             }

@@ -3,8 +3,8 @@ package dev.peakline.app.server.pollution;
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
 import dev.peakline.domain.Enterprise;
-import dev.peakline.io.PollutantReader;
-import dev.peakline.io.Table;
+import dev.peakline.io.pollution.PollutantReader;
+import dev.peakline.io.table.Table;
 import dev.peakline.pollution.EnvironmentalTax;
 import dev.peakline.pollution.Synergy;
 import dev.peakline.problems.ErrorCode;
@@ -308,7 +308,7 @@ public class PollutantApi {
                 ? ""
                 : dev.peakline.app.server.web.Requests.period(period).toString();
         return dev.peakline.app.server.web.Exports.workbook(
-                dev.peakline.io.PollutantTemplate.write(code, p), "pollutants-template");
+                dev.peakline.io.pollution.PollutantTemplate.write(code, p), "pollutants-template");
     }
 
     @GetMapping("/pollutants")

@@ -10,7 +10,7 @@ import dev.peakline.app.server.web.Exports;
 import dev.peakline.efficiency.Edition;
 import dev.peakline.efficiency.Efficiency;
 import dev.peakline.efficiency.ProductLevels;
-import dev.peakline.io.Report;
+import dev.peakline.io.report.Report;
 import dev.peakline.projects.ProjectStatus;
 import dev.peakline.projects.TwoHigh;
 import dev.peakline.reference.Region;

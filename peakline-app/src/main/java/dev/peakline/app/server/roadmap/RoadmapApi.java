@@ -7,7 +7,7 @@ import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
 import dev.peakline.app.server.targets.TargetRegister;
 import dev.peakline.app.server.web.Exports;
-import dev.peakline.io.Report;
+import dev.peakline.io.report.Report;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;

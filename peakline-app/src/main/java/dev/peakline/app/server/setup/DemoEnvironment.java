@@ -1,8 +1,8 @@
 package dev.peakline.app.server.setup;
 
-import dev.peakline.io.PollutantReader;
-import dev.peakline.io.SinkReader;
-import dev.peakline.io.Table;
+import dev.peakline.io.pollution.PollutantReader;
+import dev.peakline.io.sinks.SinkReader;
+import dev.peakline.io.table.Table;
 import dev.peakline.reference.Csv;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
@@ -175,7 +175,7 @@ public class DemoEnvironment {
         }
         String csv = "parent,entity,share,control\n,%s,1,full\n%s,%s,0.6,full\n%s,%s,0.5,joint\n"
                 .formatted(smelters.get(0), smelters.get(0), smelters.get(1), smelters.get(0), smelters.get(2));
-        var read = dev.peakline.io.OwnershipReader.read(Table.csv("demo-ownership.csv", csv));
+        var read = dev.peakline.io.disclosure.OwnershipReader.read(Table.csv("demo-ownership.csv", csv));
         if (!read.problems().isEmpty()) {
             throw new IllegalStateException(
                     "demo ownership does not read: " + read.problems().get(0));

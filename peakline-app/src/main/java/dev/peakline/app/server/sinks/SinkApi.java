@@ -2,7 +2,7 @@ package dev.peakline.app.server.sinks;
 
 import dev.peakline.app.server.security.PeaklineUser;
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.io.SinkReader;
+import dev.peakline.io.sinks.SinkReader;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Region;
@@ -79,14 +79,15 @@ public class SinkApi {
     @GetMapping("/sinks/template.csv")
     @Operation(summary = "The sink inventory template (CSV, UTF-8; every coefficient is the inventory's own)")
     public ResponseEntity<byte[]> template() {
-        String text = String.join(",", dev.peakline.io.SinkTemplate.columns()) + "\n";
+        String text = String.join(",", dev.peakline.io.sinks.SinkTemplate.columns()) + "\n";
         return dev.peakline.app.server.web.Exports.csv(text, "sinks-template");
     }
 
     @GetMapping("/sinks/template.xlsx")
     @Operation(summary = "The sink inventory workbook, with a sheet saying which columns each method needs")
     public ResponseEntity<byte[]> workbook() {
-        return dev.peakline.app.server.web.Exports.workbook(dev.peakline.io.SinkTemplate.write(), "sinks-template");
+        return dev.peakline.app.server.web.Exports.workbook(
+                dev.peakline.io.sinks.SinkTemplate.write(), "sinks-template");
     }
 
     @GetMapping("/regions/{code}/sinks")

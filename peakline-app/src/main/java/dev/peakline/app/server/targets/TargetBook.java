@@ -1,7 +1,7 @@
 package dev.peakline.app.server.targets;
 
 import dev.peakline.app.server.security.Scopes;
-import dev.peakline.io.Report;
+import dev.peakline.io.report.Report;
 import dev.peakline.reference.Region;
 import dev.peakline.store.Database;
 import dev.peakline.store.ledger.AccountResults;

@@ -1,7 +1,7 @@
 package dev.peakline.app.server.web;
 
-import dev.peakline.io.Report;
-import dev.peakline.io.ReportPdf;
+import dev.peakline.io.report.Report;
+import dev.peakline.io.report.ReportPdf;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Refusal;
 import java.nio.charset.StandardCharsets;

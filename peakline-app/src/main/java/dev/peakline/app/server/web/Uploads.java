@@ -1,6 +1,6 @@
 package dev.peakline.app.server.web;
 
-import dev.peakline.io.Table;
+import dev.peakline.io.table.Table;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Refusal;
 import java.io.IOException;

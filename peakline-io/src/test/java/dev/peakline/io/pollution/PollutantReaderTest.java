@@ -1,0 +1,71 @@
+package dev.peakline.io.pollution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.peakline.io.table.Table;
+import dev.peakline.problems.Problem;
+import org.junit.jupiter.api.Test;
+
+class PollutantReaderTest {
+    static final String CODE = "91520181MA6DKQ3L5C";
+    static final String HEAD = "enterprise,period,outlet,pollutant,quantity,unit,method,activity,coefficient,"
+            + "removal_efficiency,operating_rate\n";
+
+    @Test
+    void aCoefficientRowIsComputedFromItsBasis() {
+        // 2,000 t of clinker at 1.5 kg NOx/t, SNCR removing 60 % that ran 90 % of the month:
+        // 2,000 × 1.5 × (1 − 0.60 × 0.90) = 3,000 × 0.46 = 1,380 kg; given rounded as 1,380.4 kg it agrees (0.03 %);
+        // the coefficient is in the row's unit per unit of activity, so in tonnes it is 0.0015 t/t
+        PollutantReader.Read r = PollutantReader.read(Table.csv(
+                "p.csv",
+                HEAD + CODE + ",2024-01,air,氮氧化物,,kg,系数,2000,1.5,60%,0.9\n"
+                        + CODE + ",2024-02,air,NOx,1380.4,kg,,2000,1.5,0.6,90%\n"
+                        + CODE + ",2024-03,air,NOx,,t,,2000,0.0015,0.6,0.9\n"
+                        + CODE + ",2024-01,air,SO2,12,kg,实测,,,,\n"));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.emissions()).hasSize(4);
+        assertThat(r.emissions().get(0).emission().kg()).isCloseTo(1380.0, within(1e-9));
+        assertThat(r.emissions().get(0).method()).isEqualTo("COEFFICIENT");
+        assertThat(r.emissions().get(0).basis().produced()).isEqualTo(3000.0);
+        assertThat(r.emissions().get(1).emission().kg()).isCloseTo(1380.4, within(1e-9));
+        assertThat(r.emissions().get(1).method()).isEqualTo("COEFFICIENT");
+        assertThat(r.emissions().get(2).emission().kg()).isCloseTo(1380.0, within(1e-9));
+        assertThat(r.emissions().get(3).basis()).isNull();
+        assertThat(r.emissions().get(3).method()).isEqualTo("MEASURED");
+    }
+
+    @Test
+    void anIncompleteOrContradictoryBasisIsRefusedByRowAndColumn() {
+        PollutantReader.Read r = PollutantReader.read(Table.csv(
+                "p.csv",
+                HEAD + CODE + ",2024-01,air,氮氧化物,,kg,系数,2000,,,\n" // no coefficient
+                        + CODE + ",2024-02,air,氮氧化物,2000,kg,系数,2000,1.5,0.6,0.9\n" // 2,000 ≠ 1,380
+                        + CODE + ",2024-03,air,氮氧化物,,kg,系数,2000,1.5,1.6,0.9\n" // η 160 %
+                        + CODE + ",2024-04,air,氮氧化物,,kg,实测,2000,1.5,0.6,0.9\n" // measured with a basis
+                        + CODE + ",2024-05,air,氮氧化物,,kg,系数,2000,1.5,0.6,\n")); // η without k
+        assertThat(r.emissions()).isEmpty();
+        assertThat(r.problems())
+                .extracting(Problem::row, Problem::column, Problem::code)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "coefficient", "pollutants.basis"),
+                        org.assertj.core.groups.Tuple.tuple(3, "quantity", "pollutants.basis"),
+                        org.assertj.core.groups.Tuple.tuple(4, "removal_efficiency", "pollutants.fraction"),
+                        org.assertj.core.groups.Tuple.tuple(5, "method", "pollutants.basis"),
+                        org.assertj.core.groups.Tuple.tuple(6, "operating_rate", "pollutants.basis"));
+        assertThat(r.problems().get(1).message()).contains("2000 × 1.5 × (1 − 0.6 × 0.9) = 1380");
+    }
+
+    @Test
+    void theTemplateFilledInReadsBack() {
+        byte[] book = PollutantTemplate.write(CODE, "2024-03");
+        Table t = Table.pick(Table.excel("t.xlsx", book), java.util.List.of("pollutants", "污染物"), true)
+                .orElseThrow();
+        // the example row has no quantity yet: refused at that cell, by row and column
+        PollutantReader.Read empty = PollutantReader.read(t);
+        assertThat(empty.problems())
+                .extracting(Problem::row, Problem::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "quantity"));
+        assertThat(t.lines().get(0).cells()).contains("统一社会信用代码", "污染物", "产污系数", "去除效率", "运行率");
+    }
+}
