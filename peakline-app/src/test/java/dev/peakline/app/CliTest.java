@@ -452,6 +452,75 @@ class CliTest {
     }
 
     @Test
+    void pollutantsTaxesNumberedOutletsApartAndTheSpecialWaterItems() throws Exception {
+        // the two air outlets of issue 29 and a water outlet with pH 4 on 24,000 t of sewage and colour 320 against the
+        // standard's 80 (exceedance (320 − 80) / 80 = 3): DA001 514,875.90, DA002 146,238.90 (see
+        // EnvironmentalTaxTest); DW001 pH 24,000 / 1 = 24,000 and colour 24,000 × 3 / 5 = 14,400 at 1.4 yuan:
+        // 33,600.00 + 20,160.00; the CLI takes any outlet number
+        Path in = dir.resolve("outlets.csv");
+        String e = "91520181MA6DKQ3L5C,2024-01,";
+        java.nio.file.Files.writeString(
+                in,
+                "enterprise,period,outlet,outlet_id,pollutant,quantity,unit,level,limit\n"
+                        + e + "air,DA001,SO2,160,t,,\n"
+                        + e + "air,DA001,NOx,228,t,,\n"
+                        + e + "air,DA001,烟尘,45,t,,\n"
+                        + e + "air,DA001,CO,20,t,,\n"
+                        + e + "air,DA002,CO,2000,t,,\n"
+                        + e + "air,DA002,SO2,1,t,,\n"
+                        + e + "air,DA002,NOx,1,t,,\n"
+                        + e + "air,DA002,烟尘,1,t,,\n"
+                        + e + "water,DW001,pH值,24000,t,4,\n"
+                        + e + "water,DW001,色度,24000,m³,320,80\n");
+        Path out = dir.resolve("outlets-tax.csv");
+        assertThat(PeaklineCli.run(
+                        "pollutants",
+                        "--emissions",
+                        in.toString(),
+                        "--air-rate",
+                        "1.2",
+                        "--water-rate",
+                        "1.4",
+                        "--out",
+                        out.toString()))
+                .isZero();
+        List<String> lines = java.nio.file.Files.readAllLines(out);
+        assertThat(lines.get(0))
+                .isEqualTo("enterprise,period,outlet,outlet_id,pollutant,quantity_kg,equivalent_value_kg,"
+                        + "pollution_equivalents,taxed,tax_yuan,sewage_t,level");
+        assertThat(lines)
+                .contains(
+                        e + "air,DA001,二氧化硫,160000,0.95,168421.05,true,202105.26,,",
+                        e + "air,DA001,一氧化碳,20000,16.7,1197.60,false,0.00,,",
+                        e + "air,DA002,一氧化碳,2000000,16.7,119760.48,true,143712.58,,",
+                        e + "water,DW001,pH值,,1,24000.00,true,33600.00,24000,4",
+                        e + "water,DW001,色度,,5,14400.00,true,20160.00,24000,3");
+        // in the same outlet twice is still refused, and a colour without its standard is named by column
+        java.nio.file.Files.writeString(
+                in,
+                "enterprise,period,outlet,outlet_id,pollutant,quantity,unit,level,limit\n"
+                        + e + "air,DA001,SO2,160,t,,\n"
+                        + e + "air,DA001,SO2,1,t,,\n"
+                        + e + "water,DW001,色度,24000,t,320,\n"
+                        + e + "water,DW001,pH值,24000,kg,4,\n");
+        assertThat(PeaklineCli.run(
+                        "pollutants",
+                        "--emissions",
+                        in.toString(),
+                        "--air-rate",
+                        "1.2",
+                        "--water-rate",
+                        "1.4",
+                        "--out",
+                        dir.resolve("refused.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("DA001 outlet in 2024-01 is given twice")
+                .contains("column 'limit'")
+                .contains("taxed on the sewage discharged");
+    }
+
+    @Test
     void sinksHoldsItsContract() throws Exception {
         // Guiyang's forest by the gain method in two stands (1,000 ha at 5 m³/ha/yr, BCEF_I 0.6, R 0.2, CF 0.47 →
         // −6,204 t; and the same stand by density 0.5 × BEF 1.2 → −6,204 t), summed: −12,408 tCO2; its wetland by stock

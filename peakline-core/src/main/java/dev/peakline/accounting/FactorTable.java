@@ -323,7 +323,7 @@ public final class FactorTable {
                 || of.isEmpty() && k.use() == Use.COMBUSTION
                 || !measuredCc && cc.isEmpty() && k.use() == Use.COMBUSTION) {
             return fail(
-                    "factor.missing",
+                    c.code().equals("raw_coal") ? "factor.raw_coal" : "factor.default_missing",
                     "guideline " + g + " has no default NCV, carbon content and oxidation rate for "
                             + c.nameCn()
                             + (c.code().equals("raw_coal")

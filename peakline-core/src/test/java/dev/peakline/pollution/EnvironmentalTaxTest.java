@@ -88,4 +88,131 @@ class EnvironmentalTaxTest {
         assertThat(T.find("air", "氟化物").orElseThrow().kgPerEquivalent()).isEqualTo(0.87);
         assertThat(T.find("air", "COD")).isEmpty();
     }
+
+    static EnvironmentalTax.Emission at(String outlet, String id, String name, double quantity, double level) {
+        return new EnvironmentalTax.Emission(
+                "91520181MA6DKQ3L5C",
+                "2024-01",
+                outlet,
+                id,
+                T.find(outlet, name).orElseThrow(),
+                quantity,
+                level);
+    }
+
+    static EnvironmentalTax.Emission at(String outlet, String id, String name, double kg) {
+        return at(outlet, id, name, kg, Double.NaN);
+    }
+
+    static BigDecimal totalOf(List<EnvironmentalTax.Line> lines, String outletId) {
+        return total(lines.stream()
+                .filter(l -> l.emission().outletId().equals(outletId))
+                .toList());
+    }
+
+    @Test
+    void twoAirOutletsAreTaxedEachOnItsThreeLargest() {
+        // DA001: SO2 160 t → 160,000 / 0.95 = 168,421.05; NOx 228 t → 240,000.00; 烟尘 45 t → 45,000 / 2.18 =
+        // 20,642.20; CO 20 t → 20,000 / 16.7 = 1,197.60 (fourth, not taxed). At 1.2 yuan: 288,000.00 + 202,105.26 +
+        // 24,770.64 = 514,875.90.
+        // DA002: CO 2,000 t → 119,760.48; SO2, NOx 1 t → 1,052.63 each; 烟尘 1 t → 458.72 (fourth). At 1.2 yuan:
+        // 143,712.58 + 1,263.16 + 1,263.16 = 146,238.90 (each pollutant's tax rounded to the fen, as the return's
+        // lines are; the outlet's equivalents × 1.2 would be 146,238.89). Both: 661,114.80 yuan.
+        List<EnvironmentalTax.Emission> both = List.of(
+                at("air", "DA001", "SO2", 160_000),
+                at("air", "DA001", "NOx", 228_000),
+                at("air", "DA001", "烟尘", 45_000),
+                at("air", "DA001", "CO", 20_000),
+                at("air", "DA002", "CO", 2_000_000),
+                at("air", "DA002", "SO2", 1_000),
+                at("air", "DA002", "NOx", 1_000),
+                at("air", "DA002", "烟尘", 1_000));
+        List<EnvironmentalTax.Line> lines = EnvironmentalTax.tax(both, 1.2, 1.4);
+        assertThat(lines)
+                .extracting(l -> l.equivalents().toPlainString())
+                .containsExactly(
+                        "168421.05", "240000.00", "20642.20", "1197.60", "119760.48", "1052.63", "1052.63", "458.72");
+        assertThat(lines)
+                .extracting(EnvironmentalTax.Line::taxed)
+                .containsExactly(true, true, true, false, true, true, true, false);
+        assertThat(totalOf(lines, "DA001")).isEqualByComparingTo("514875.90");
+        assertThat(totalOf(lines, "DA002")).isEqualByComparingTo("146238.90");
+        assertThat(total(lines)).isEqualByComparingTo("661114.80");
+        // the same emissions merged into one outlet: SO2 161 t → 169,473.68, NOx 229 t → 241,052.63, CO 2,020 t →
+        // 120,958.08, 烟尘 46 t → 21,100.92 (fourth): 289,263.16 + 203,368.42 + 145,149.70 = 637,781.28 — less tax
+        List<EnvironmentalTax.Line> merged = EnvironmentalTax.tax(
+                List.of(
+                        at("air", "", "SO2", 161_000),
+                        at("air", "", "NOx", 229_000),
+                        at("air", "", "CO", 2_020_000),
+                        at("air", "", "烟尘", 46_000)),
+                1.2,
+                1.4);
+        assertThat(total(merged)).isEqualByComparingTo("637781.28");
+    }
+
+    @Test
+    void twoWaterOutletsAreTaxedApart() {
+        // DW001: COD 100 kg → 100, NH3-N 40 kg → 50, SS 100 kg → 25, TP 5 kg → 20 (fourth, not taxed);
+        // DW002: TP 5 kg → 20 (taxed: its outlet's only pollutant). At 1.4 yuan: DW001 140.00 + 70.00 + 35.00 = 245.00;
+        // DW002 28.00; merged, TP would have been fourth with 40 equivalents and SS fifth: 140 + 70 + 56 = 266.00
+        List<EnvironmentalTax.Line> lines = EnvironmentalTax.tax(
+                List.of(
+                        at("water", "DW001", "COD", 100),
+                        at("water", "DW001", "氨氮", 40),
+                        at("water", "DW001", "SS", 100),
+                        at("water", "DW001", "总磷", 5),
+                        at("water", "DW002", "总磷", 5)),
+                1.2,
+                1.4);
+        assertThat(lines).extracting(EnvironmentalTax.Line::taxed).containsExactly(true, true, true, false, true);
+        assertThat(totalOf(lines, "DW001")).isEqualByComparingTo("245.00");
+        assertThat(totalOf(lines, "DW002")).isEqualByComparingTo("28.00");
+    }
+
+    @Test
+    void theSpecialWaterItemsAreTaxedOnTheSewage() {
+        // the published dyeworks example: 24,000 t of sewage, colour 320 against the standard's 80 → exceedance
+        // (320 − 80) / 80 = 3 → 24,000 × 3 / 5 = 14,400 equivalents; pH 4 → band 4–5, 1 t per equivalent → 24,000;
+        // at 3 yuan 43,200 + 72,000 = 115,200 yuan
+        List<EnvironmentalTax.Line> dyeworks = EnvironmentalTax.tax(
+                List.of(at("water", "DW001", "色度", 24_000, 3), at("water", "DW001", "pH值", 24_000, 4)), 1.2, 3);
+        assertThat(dyeworks).extracting(l -> l.equivalents().toPlainString()).containsExactly("14400.00", "24000.00");
+        assertThat(total(dyeworks)).isEqualByComparingTo("115200.00");
+        // a hospital: 3,300 t with coliform above the standard → 3,300 / 3.3 = 1,000; residual chlorine on 1,650 t →
+        // 500: only the larger of the two is taxed (说明 1), 1,000 × 1.4 = 1,400.00
+        List<EnvironmentalTax.Line> hospital = EnvironmentalTax.tax(
+                List.of(at("water", "DW001", "大肠菌群数", 3_300), at("water", "DW001", "余氯量", 1_650)), 1.2, 1.4);
+        assertThat(hospital).extracting(EnvironmentalTax.Line::taxed).containsExactly(true, false);
+        assertThat(total(hospital)).isEqualByComparingTo("1400.00");
+        // the special items are of the other class: pH 2.5 on 1,000 t → band 2–3, 0.25 t → 4,000 equivalents,
+        // outranking COD 100 kg → 100; with NH3-N 50 and SS 25, SS is fourth and untaxed
+        List<EnvironmentalTax.Line> ranked = EnvironmentalTax.tax(
+                List.of(
+                        at("water", "DW001", "pH", 1_000, 2.5),
+                        at("water", "DW001", "COD", 100),
+                        at("water", "DW001", "氨氮", 40),
+                        at("water", "DW001", "SS", 100)),
+                1.2,
+                1.4);
+        assertThat(ranked).extracting(EnvironmentalTax.Line::taxed).containsExactly(true, true, true, false);
+        assertThat(ranked.get(0).taxYuan()).isEqualByComparingTo("5600.00");
+    }
+
+    @Test
+    void thePhBandsFollowTheTablesNote() {
+        // 说明 2: 5–6 is ≥ 5 and < 6; 9–10 is > 9 and ≤ 10; neutral 6–9 is not taxed
+        assertThat(EnvironmentalTax.phValue(0)).isEqualTo(0.06);
+        assertThat(EnvironmentalTax.phValue(1)).isEqualTo(0.125);
+        assertThat(EnvironmentalTax.phValue(5)).isEqualTo(5);
+        assertThat(EnvironmentalTax.phValue(5.99)).isEqualTo(5);
+        assertThat(EnvironmentalTax.phValue(6)).isNaN();
+        assertThat(EnvironmentalTax.phValue(9)).isNaN();
+        assertThat(EnvironmentalTax.phValue(9.01)).isEqualTo(1);
+        assertThat(EnvironmentalTax.phValue(10)).isEqualTo(1);
+        assertThat(EnvironmentalTax.phValue(10.5)).isEqualTo(0.5);
+        assertThat(EnvironmentalTax.phValue(14)).isEqualTo(0.06);
+        assertThat(EnvironmentalTax.equivalents(at("water", "DW001", "pH值", 1_000, 7)))
+                .isEqualByComparingTo("0");
+    }
 }

@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
  * {@code peakline pollutants}: pollution equivalents and the environmental protection tax of air and water emissions
  * (环境保护税法 附表二 and its rules per outlet). Input {@code enterprise,period,outlet,pollutant,quantity,unit}; output one
  * row per input row: {@code enterprise,period,outlet,pollutant,quantity_kg,equivalent_value_kg,pollution_equivalents,
- * taxed,tax_yuan}.
+ * taxed,tax_yuan}. An input with the {@code outlet_id} column (numbered outlets, each taxed on its own) or with the
+ * water special items (pH值, 色度, 大肠菌群数, 余氯量) gets {@code outlet_id} after {@code outlet} and two last columns
+ * {@code sewage_t,level}; a special item's {@code quantity_kg} is then empty and its {@code equivalent_value_kg} the
+ * table's value in t of sewage (色度: t·multiple; pH: its band's).
  */
 @Command(
         name = "pollutants",
@@ -35,7 +38,8 @@ public final class PollutantsCommand implements Callable<Integer> {
             names = "--emissions",
             required = true,
             description = "CSV: enterprise,period,outlet,pollutant,quantity,unit (outlet air or water; pollutant by"
-                    + " Chinese name or formula; unit kg, t or g).")
+                    + " Chinese name or formula; unit kg, t or g); optional outlet_id (DA001, DW001: each numbered"
+                    + " outlet taxed on its own), and level,limit for pH值 and 色度 (quantity the sewage in t).")
     Path emissions;
 
     @Option(
@@ -78,8 +82,11 @@ public final class PollutantsCommand implements Callable<Integer> {
                     "the water rate is " + waterRate + " yuan per equivalent; the law's range is 1.4 to 14"));
         }
         List<EnvironmentalTax.Emission> rows = new ArrayList<>();
+        boolean numbered = false;
         try {
-            PollutantReader.Read read = PollutantReader.read(Table.csv(emissions));
+            Table table = Table.csv(emissions);
+            numbered = PollutantReader.numbersOutlets(table);
+            PollutantReader.Read read = PollutantReader.read(table);
             problems.addAll(read.problems());
             read.emissions().forEach(f -> rows.add(f.emission()));
         } catch (Refusal r) {
@@ -91,34 +98,43 @@ public final class PollutantsCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             return CliFiles.refuse(problems);
         }
+        boolean wide = numbered || rows.stream().anyMatch(e -> e.pollutant().onSewage());
         StringBuilder b = new StringBuilder(
-                "enterprise,period,outlet,pollutant,quantity_kg,equivalent_value_kg,pollution_equivalents,taxed,tax_yuan\n");
+                wide
+                        ? "enterprise,period,outlet,outlet_id,pollutant,quantity_kg,equivalent_value_kg,"
+                                + "pollution_equivalents,taxed,tax_yuan,sewage_t,level\n"
+                        : "enterprise,period,outlet,pollutant,quantity_kg,equivalent_value_kg,pollution_equivalents,"
+                                + "taxed,tax_yuan\n");
         java.math.BigDecimal total = java.math.BigDecimal.ZERO;
         for (EnvironmentalTax.Line l : EnvironmentalTax.tax(rows, airRate, waterRate)) {
             EnvironmentalTax.Emission e = l.emission();
-            b.append(e.enterprise())
-                    .append(',')
-                    .append(e.period())
-                    .append(',')
-                    .append(e.outlet())
-                    .append(',')
+            boolean sewage = e.pollutant().onSewage();
+            double value = e.pollutant().code().equals("pH")
+                    ? EnvironmentalTax.phValue(e.level())
+                    : e.pollutant().kgPerEquivalent();
+            b.append(e.enterprise()).append(',').append(e.period()).append(',').append(e.outlet());
+            if (wide) {
+                b.append(',').append(ResultWriter.quote(e.outletId()));
+            }
+            b.append(',')
                     .append(ResultWriter.quote(e.pollutant().nameCn()))
                     .append(',')
-                    .append(new java.math.BigDecimal(Double.toString(e.kg()))
-                            .stripTrailingZeros()
-                            .toPlainString())
+                    .append(sewage ? "" : plain(e.kg()))
                     .append(',')
-                    .append(new java.math.BigDecimal(
-                                    Double.toString(e.pollutant().kgPerEquivalent()))
-                            .stripTrailingZeros()
-                            .toPlainString())
+                    .append(Double.isNaN(value) ? "" : plain(value))
                     .append(',')
                     .append(l.equivalents().toPlainString())
                     .append(',')
                     .append(l.taxed())
                     .append(',')
-                    .append(l.taxYuan().toPlainString())
-                    .append('\n');
+                    .append(l.taxYuan().toPlainString());
+            if (wide) {
+                b.append(',')
+                        .append(sewage ? plain(e.kg()) : "")
+                        .append(',')
+                        .append(Double.isNaN(e.level()) ? "" : plain(e.level()));
+            }
+            b.append('\n');
             total = total.add(l.taxYuan());
         }
         if (!CliFiles.write(out, b)) {
@@ -127,5 +143,9 @@ public final class PollutantsCommand implements Callable<Integer> {
         System.err.println(
                 rows.size() + " pollutant line(s); environmental protection tax " + total.toPlainString() + " yuan");
         return 0;
+    }
+
+    private static String plain(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 }

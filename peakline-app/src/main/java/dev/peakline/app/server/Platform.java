@@ -133,6 +133,11 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.pollution.OutletRepository outletRepository(Database db, Clock clock) {
+        return new dev.peakline.store.pollution.OutletRepository(db, clock);
+    }
+
+    @Bean
     dev.peakline.store.pollution.PollutantRepository pollutantRepository(Database db, Clock clock) {
         return new dev.peakline.store.pollution.PollutantRepository(db, clock);
     }

@@ -25,6 +25,12 @@ import java.util.Set;
  * {@code activity,coefficient,removal_efficiency,operating_rate} (活动水平, 产污系数, 去除效率, 运行率; η and k as a
  * fraction or with %): the quantity is then {@link Coefficient#emitted()} in the row's unit and may be left empty; if it
  * is given it must agree with the computation to 0.1 %.
+ *
+ * <p>An enterprise with several outlets of a medium numbers them in {@code outlet_id} (排放口编号, as in its 排污许可证:
+ * DA001, DW001); each numbered outlet is taxed on its own. Without it, one outlet per medium. The water special items
+ * (pH值, 色度, 大肠菌群数, 余氯量) give the sewage discharged as the quantity (t or m³) and, for pH, its value in
+ * {@code level} (监测值); for 色度 the measured colour in {@code level} and the discharge standard's in {@code limit}
+ * (标准限值); for 大肠菌群数, when both are given, the count must be above the standard (it is taxed only then).
  */
 public final class PollutantReader {
     private PollutantReader() {}
@@ -35,7 +41,8 @@ public final class PollutantReader {
     static final List<Columns.Spec> SPECS = List.of(
             new Columns.Spec("enterprise", List.of("企业", "统一社会信用代码"), true),
             new Columns.Spec("period", List.of("期间", "统计期"), true),
-            new Columns.Spec("outlet", List.of("排放口"), true),
+            new Columns.Spec("outlet", List.of("排放口类型", "排放口"), true),
+            new Columns.Spec("outlet_id", List.of("排放口编号"), false),
             new Columns.Spec("pollutant", List.of("污染物"), true),
             new Columns.Spec("quantity", List.of("排放量", "数量"), true),
             new Columns.Spec("unit", List.of("单位", "计量单位"), true),
@@ -43,7 +50,16 @@ public final class PollutantReader {
             new Columns.Spec("activity", List.of("产品产量", "活动水平"), false),
             new Columns.Spec("coefficient", List.of("产污系数"), false),
             new Columns.Spec("removal_efficiency", List.of("去除效率"), false),
-            new Columns.Spec("operating_rate", List.of("运行率"), false));
+            new Columns.Spec("operating_rate", List.of("运行率"), false),
+            new Columns.Spec("level", List.of("pH值监测值", "监测值"), false),
+            new Columns.Spec("limit", List.of("排放标准限值", "标准限值"), false));
+
+    /** The sewage discharged, in t, for the special items (1 m³ of sewage is taken as 1 t). */
+    static final Map<String, Double> SEWAGE_T =
+            Map.of("t", 1.0, "吨", 1.0, "m3", 1.0, "m³", 1.0, "立方米", 1.0, "万t", 1e4, "万吨", 1e4, "万m3", 1e4, "万m³", 1e4);
+
+    /** An outlet's number: letters, digits, '-' or '_', at most 32 (the platform checks it is registered). */
+    static final java.util.regex.Pattern OUTLET_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     static final Map<String, Double> KG =
             Map.of("kg", 1.0, "千克", 1.0, "公斤", 1.0, "t", 1000.0, "吨", 1000.0, "g", 0.001, "克", 0.001);
@@ -58,7 +74,11 @@ public final class PollutantReader {
             "物料衡算", "MASS_BALANCE");
 
     /** An emission with how it was obtained, and for the coefficient method the numbers it was computed from. */
-    public record Filed(EnvironmentalTax.Emission emission, String method, Coefficient basis) {
+    public record Filed(EnvironmentalTax.Emission emission, String method, Coefficient basis, int row) {
+        public Filed(EnvironmentalTax.Emission emission, String method, Coefficient basis) {
+            this(emission, method, basis, 0);
+        }
+
         public Filed(EnvironmentalTax.Emission emission, String method) {
             this(emission, method, null);
         }
@@ -69,6 +89,13 @@ public final class PollutantReader {
         public boolean ok() {
             return problems.isEmpty();
         }
+    }
+
+    /** Whether the table's header has the {@code outlet_id} column (numbered outlets). */
+    public static boolean numbersOutlets(Table t) {
+        return !t.lines().isEmpty()
+                && Columns.of(t.lines().get(0), SPECS, t.source(), new ArrayList<>())
+                        .has("outlet_id");
     }
 
     public static Read read(Table t) {
@@ -109,7 +136,7 @@ public final class PollutantReader {
                         "method is 实测 (measured), 系数 (coefficient) or 物料衡算 (mass_balance), not '"
                                 + cols.get(l, "method") + "'"));
             } else if (e != null) {
-                out.add(new Filed(e, m, basis));
+                out.add(new Filed(e, m, basis, l.number()));
             }
         }
         return problems.isEmpty() ? new Read(out, List.of()) : new Read(List.of(), problems);
@@ -196,7 +223,17 @@ public final class PollutantReader {
         String enterprise = cols.get(l, "enterprise");
         String period = cols.get(l, "period");
         String outlet = cols.get(l, "outlet").toLowerCase(Locale.ROOT);
+        String outletId = cols.get(l, "outlet_id").toUpperCase(Locale.ROOT);
         String name = cols.get(l, "pollutant");
+        if (!outletId.isEmpty() && !OUTLET_ID.matcher(outletId).matches()) {
+            problems.add(Problem.at(
+                    "pollutants.outlet_id",
+                    source,
+                    l.number(),
+                    "outlet_id",
+                    "outlet number '" + outletId + "' is not an outlet's number as in the permit (letters and digits,"
+                            + " e.g. DA001 or DW001)"));
+        }
         String quantity = cols.get(l, "quantity");
         String unit = cols.get(l, "unit");
         CreditCode.problemWith(enterprise)
@@ -230,11 +267,20 @@ public final class PollutantReader {
                                 + (outlet.equals("air") ? "二氧化硫 or SO2" : "化学需氧量 or COD") + ")"));
             }
         }
-        Double factor = KG.get(unit.toLowerCase(Locale.ROOT));
-        if (factor == null) {
+        boolean sewage = p != null && p.onSewage();
+        Double factor = sewage ? SEWAGE_T.get(unit) : KG.get(unit.toLowerCase(Locale.ROOT));
+        if (factor == null && sewage) {
+            problems.add(Problem.at(
+                    "unit.unknown",
+                    source,
+                    l.number(),
+                    "unit",
+                    p.nameCn() + " is taxed on the sewage discharged: give it in t or m³ (吨污水), not '" + unit + "'"));
+        } else if (factor == null) {
             problems.add(Problem.at(
                     "unit.unknown", source, l.number(), "unit", "unknown unit '" + unit + "'; use kg, t or g"));
         }
+        double level = sewage ? level(source, l, cols, p, problems) : Double.NaN;
         double q = Double.NaN;
         try {
             if (basis != null && quantity.isEmpty()) {
@@ -254,7 +300,7 @@ public final class PollutantReader {
             if (q < 0) {
                 problems.add(Problem.at(
                         "quantity.negative", source, l.number(), "quantity", "quantity " + quantity + " is negative"));
-            } else if (factor != null && q * factor > 1e9) {
+            } else if (factor != null && q * factor > (sewage ? 1e10 : 1e9)) {
                 problems.add(Problem.at(
                         "quantity.absurd",
                         source,
@@ -269,15 +315,101 @@ public final class PollutantReader {
         if (problems.size() > before) {
             return null;
         }
-        if (!seen.add(enterprise + "|" + period + "|" + outlet + "|" + p.code())) {
+        if (!seen.add(enterprise + "|" + period + "|" + outlet + "|" + outletId + "|" + p.code())) {
             problems.add(Problem.at(
                     "period.duplicate",
                     source,
                     l.number(),
                     "pollutant",
-                    p.nameCn() + " of " + enterprise + "'s " + outlet + " outlet in " + period + " is given twice"));
+                    p.nameCn() + " of " + enterprise + "'s " + (outletId.isEmpty() ? outlet : outletId) + " outlet in "
+                            + period + " is given twice"
+                            + (outletId.isEmpty() ? " (number the outlets in outlet_id when there are several)" : "")));
             return null;
         }
-        return new EnvironmentalTax.Emission(enterprise, period, outlet, p, q * factor);
+        return new EnvironmentalTax.Emission(enterprise, period, outlet, outletId, p, q * factor, level);
+    }
+
+    /**
+     * The level of a special item: pH's value (0–14); 色度's exceedance multiple (measured − standard) ÷ standard, 0
+     * at or below the standard; NaN for 大肠菌群数 and 余氯量 (a coliform count at or below a standard given is refused).
+     */
+    private static double level(
+            String source, Table.Line l, Columns cols, EnvironmentalTax.Pollutant p, List<Problem> problems) {
+        String level = cols.get(l, "level");
+        String limit = cols.get(l, "limit");
+        Double v = level.isEmpty() ? null : number(source, l, "level", level, problems);
+        Double std = limit.isEmpty() ? null : number(source, l, "limit", limit, problems);
+        switch (p.code()) {
+            case "pH":
+                if (v == null) {
+                    if (level.isEmpty()) {
+                        problems.add(Problem.at(
+                                "pollutants.level",
+                                source,
+                                l.number(),
+                                "level",
+                                "pH值 needs the measured pH in level (监测值), e.g. 4.5"));
+                    }
+                    return Double.NaN;
+                }
+                if (!(v >= 0 && v <= 14)) {
+                    problems.add(Problem.at(
+                            "pollutants.level",
+                            source,
+                            l.number(),
+                            "level",
+                            "pH " + level + " is not between 0 and 14"));
+                }
+                return v;
+            case "colour":
+                if (v == null || std == null) {
+                    if (level.isEmpty() || limit.isEmpty()) {
+                        problems.add(Problem.at(
+                                "pollutants.level",
+                                source,
+                                l.number(),
+                                level.isEmpty() ? "level" : "limit",
+                                "色度 needs the measured colour (稀释倍数) in level (监测值) and the discharge standard's in"
+                                        + " limit (标准限值), e.g. 320 and 80"));
+                    }
+                    return Double.NaN;
+                }
+                if (!(std > 0) || v < 0) {
+                    problems.add(Problem.at(
+                            "pollutants.level",
+                            source,
+                            l.number(),
+                            std > 0 ? "level" : "limit",
+                            "colour levels are positive multiples (稀释倍数), not " + level + " and " + limit));
+                    return Double.NaN;
+                }
+                return Math.max(0, (v - std) / std);
+            default:
+                if (p.code().equals("coliform") && v != null && std != null && v <= std) {
+                    problems.add(Problem.at(
+                            "pollutants.level",
+                            source,
+                            l.number(),
+                            "level",
+                            "大肠菌群数 " + level + " is within the standard's " + limit
+                                    + ": it is taxed only above the standard, leave the row out"));
+                }
+                return Double.NaN;
+        }
+    }
+
+    private static Double number(String source, Table.Line l, String column, String text, List<Problem> problems) {
+        try {
+            double v = Decimals.parse(text);
+            if (!Double.isFinite(v) || Math.abs(v) > 1e12) {
+                problems.add(Problem.at(
+                        "quantity.absurd", source, l.number(), column, column + " " + text + " is out of range"));
+                return null;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problems.add(Problem.at("number.format", source, l.number(), column, "'" + text + "' is not a number"));
+            return null;
+        }
     }
 }

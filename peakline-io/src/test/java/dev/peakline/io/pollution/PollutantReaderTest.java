@@ -68,4 +68,60 @@ class PollutantReaderTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "quantity"));
         assertThat(t.lines().get(0).cells()).contains("统一社会信用代码", "污染物", "产污系数", "去除效率", "运行率");
     }
+
+    @Test
+    void numberedOutletsMayEachFileThePollutant() {
+        // two air outlets each with NOx: no longer "given twice"; without outlet_id one outlet per medium, as before
+        PollutantReader.Read r = PollutantReader.read(Table.csv(
+                "p.csv",
+                "enterprise,period,outlet,排放口编号,pollutant,quantity,unit\n"
+                        + CODE + ",2024-01,air,DA001,氮氧化物,228,t\n"
+                        + CODE + ",2024-01,air,da002,氮氧化物,1,t\n"));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.emissions())
+                .extracting(f -> f.emission().outletId(), f -> f.emission().kg(), PollutantReader.Filed::row)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("DA001", 228_000.0, 2),
+                        org.assertj.core.groups.Tuple.tuple("DA002", 1_000.0, 3));
+        PollutantReader.Read twice = PollutantReader.read(Table.csv(
+                "p.csv",
+                "enterprise,period,outlet,pollutant,quantity,unit\n"
+                        + CODE + ",2024-01,air,氮氧化物,228,t\n"
+                        + CODE + ",2024-01,air,氮氧化物,1,t\n"));
+        assertThat(twice.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("number the outlets in outlet_id"));
+    }
+
+    @Test
+    void theSpecialWaterItemsTakeTheSewageAndTheirLevels() {
+        // colour 320 against 80: exceedance (320 − 80) / 80 = 3; pH 4.5 kept as measured; 1 万t = 10,000 t
+        PollutantReader.Read r = PollutantReader.read(Table.csv(
+                "p.csv",
+                "enterprise,period,outlet,outlet_id,pollutant,quantity,unit,监测值,标准限值\n"
+                        + CODE + ",2024-01,water,DW001,色度,24000,t,320,80\n"
+                        + CODE + ",2024-01,water,DW001,pH值,2.4,万t,4.5,\n"
+                        + CODE + ",2024-01,water,DW001,余氯量,3300,m3,,\n"));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.emissions().get(0).emission().level()).isEqualTo(3.0);
+        assertThat(r.emissions().get(1).emission().kg()).isEqualTo(24_000.0);
+        assertThat(r.emissions().get(1).emission().level()).isEqualTo(4.5);
+        assertThat(r.emissions().get(2).emission().level()).isNaN();
+        PollutantReader.Read bad = PollutantReader.read(Table.csv(
+                "p.csv",
+                "enterprise,period,outlet,outlet_id,pollutant,quantity,unit,level,limit\n"
+                        + CODE + ",2024-01,water,DW001,pH值,100,t,,\n" // no pH
+                        + CODE + ",2024-01,water,DW002,pH值,100,t,15,\n" // pH 15
+                        + CODE + ",2024-01,water,DW001,色度,100,kg,320,80\n" // kg of sewage
+                        + CODE + ",2024-01,water,DW001,大肠菌群数,100,t,800,1000\n" // within the standard
+                        + CODE + ",2024-01,water,DW 1,COD,100,kg,,\n")); // a malformed number
+        assertThat(bad.problems())
+                .extracting(Problem::row, Problem::column, Problem::code)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "level", "pollutants.level"),
+                        org.assertj.core.groups.Tuple.tuple(3, "level", "pollutants.level"),
+                        org.assertj.core.groups.Tuple.tuple(4, "unit", "unit.unknown"),
+                        org.assertj.core.groups.Tuple.tuple(5, "level", "pollutants.level"),
+                        org.assertj.core.groups.Tuple.tuple(6, "outlet_id", "pollutants.outlet_id"));
+    }
 }

@@ -35,9 +35,36 @@ public final class PollutantRepository {
         public static final Basis NONE = new Basis(null, null, null, null);
     }
 
-    /** A stored line. */
+    /**
+     * A stored line: {@code outlet} the medium, {@code outletId} the outlet's number ("" for one outlet per medium);
+     * {@code kg} the emissions, or for the water special items the sewage in t with their {@code level} (pH, or the
+     * colour's exceedance multiple; null otherwise).
+     */
     public record Line(
-            String enterprise, String period, String outlet, String pollutant, double kg, String method, Basis basis) {
+            String enterprise,
+            String period,
+            String outlet,
+            String pollutant,
+            double kg,
+            String method,
+            Basis basis,
+            String outletId,
+            Double level) {
+        public Line {
+            outletId = outletId == null ? "" : outletId;
+        }
+
+        public Line(
+                String enterprise,
+                String period,
+                String outlet,
+                String pollutant,
+                double kg,
+                String method,
+                Basis basis) {
+            this(enterprise, period, outlet, pollutant, kg, method, basis, "", null);
+        }
+
         public Line(String enterprise, String period, String outlet, String pollutant, double kg, String method) {
             this(enterprise, period, outlet, pollutant, kg, method, Basis.NONE);
         }
@@ -94,7 +121,7 @@ public final class PollutantRepository {
                 }
                 try (PreparedStatement ps = c.prepareStatement("insert into pollutant_emission (enterprise, period,"
                         + " outlet, pollutant, kg, method, filed_at, filed_by, activity, coefficient, removal,"
-                        + " operating_rate) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " operating_rate, outlet_id, level) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (Line l : lines) {
                         if (!l.period().equals(m)) {
                             continue;
@@ -111,6 +138,8 @@ public final class PollutantRepository {
                         ps.setObject(10, l.basis().coefficient());
                         ps.setObject(11, l.basis().removal());
                         ps.setObject(12, l.basis().operatingRate());
+                        ps.setString(13, l.outletId());
+                        ps.setObject(14, l.level());
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -132,6 +161,11 @@ public final class PollutantRepository {
     private static String json(List<Line> lines) {
         List<String> parts = new ArrayList<>();
         for (Line l : lines) {
+            String where = l.outletId().isEmpty()
+                    ? ""
+                    : AuditLog.object("outletId", l.outletId(), "level", l.level())
+                            .replaceFirst("^\\{", ",")
+                            .replaceFirst("}$", "");
             parts.add(
                     l.basis().activity() == null
                             ? AuditLog.object(
@@ -160,6 +194,10 @@ public final class PollutantRepository {
                                     l.basis().removal(),
                                     "operatingRate",
                                     l.basis().operatingRate()));
+            if (!where.isEmpty()) {
+                String last = parts.remove(parts.size() - 1);
+                parts.add(last.substring(0, last.length() - 1) + where + "}");
+            }
         }
         return "[" + String.join(",", parts) + "]";
     }
@@ -248,7 +286,8 @@ public final class PollutantRepository {
                 ps.executeBatch();
             }
             try (PreparedStatement ps = c.prepareStatement("insert into pollutant_emission (enterprise, period,"
-                    + " outlet, pollutant, kg, method, filed_at, filed_by) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " outlet, pollutant, kg, method, filed_at, filed_by, outlet_id, level) values (?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?)")) {
                 for (Line l : lines) {
                     ps.setString(1, l.enterprise());
                     ps.setString(2, l.period());
@@ -258,6 +297,8 @@ public final class PollutantRepository {
                     ps.setString(6, l.method());
                     ps.setTimestamp(7, Timestamp.from(at));
                     ps.setString(8, actor);
+                    ps.setString(9, l.outletId());
+                    ps.setObject(10, l.level());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -330,7 +371,7 @@ public final class PollutantRepository {
                 db,
                 c -> read(
                         c,
-                        "where enterprise = ? and period like ? order by period, outlet, pollutant",
+                        "where enterprise = ? and period like ? order by period, outlet, outlet_id, pollutant",
                         enterprise,
                         year + "-%"));
     }
@@ -343,7 +384,8 @@ public final class PollutantRepository {
                     c,
                     "select p.outlet, p.pollutant, sum(p.kg) from pollutant_emission p join pollutant_month m on"
                             + " m.enterprise = p.enterprise and m.period = p.period and m.status = 'APPROVED' where"
-                            + " p.enterprise = ? and p.period like ? group by 1, 2 order by 1, 2",
+                            + " p.enterprise = ? and p.period like ? and p.pollutant not in ('pH', 'colour',"
+                            + " 'coliform', 'chlorine') group by 1, 2 order by 1, 2",
                     rs -> new Object[] {rs.getString(1) + "|" + rs.getString(2), rs.getDouble(3)},
                     enterprise,
                     year + "-%")) {
@@ -362,8 +404,8 @@ public final class PollutantRepository {
                             "select p.enterprise, p.outlet, p.pollutant, sum(p.kg) from pollutant_emission p join"
                                     + " enterprise e on e.credit_code = p.enterprise join pollutant_month m on"
                                     + " m.enterprise = p.enterprise and m.period = p.period and m.status = 'APPROVED'"
-                                    + " where e.region = any (?) and p.period like ? group by 1, 2, 3 order by 1, 2,"
-                                    + " 3",
+                                    + " where e.region = any (?) and p.period like ? and p.pollutant not in ('pH', 'colour',"
+                                    + " 'coliform', 'chlorine') group by 1, 2, 3 order by 1, 2, 3",
                             regions.toArray(String[]::new),
                             year + "-%");
                     ResultSet rs = ps.executeQuery()) {
@@ -381,7 +423,7 @@ public final class PollutantRepository {
         try (PreparedStatement ps = Tx.prepare(
                         c,
                         "select enterprise, period, outlet, pollutant, kg, method, activity, coefficient, removal,"
-                                + " operating_rate from pollutant_emission " + where,
+                                + " operating_rate, outlet_id, level from pollutant_emission " + where,
                         args);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -393,7 +435,9 @@ public final class PollutantRepository {
                         rs.getDouble(5),
                         rs.getString(6),
                         new Basis((Double) rs.getObject(7), (Double) rs.getObject(8), (Double) rs.getObject(9), (Double)
-                                rs.getObject(10))));
+                                rs.getObject(10)),
+                        rs.getString(11),
+                        (Double) rs.getObject(12)));
             }
         }
         return out;

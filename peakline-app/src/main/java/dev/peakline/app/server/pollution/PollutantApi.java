@@ -13,6 +13,7 @@ import dev.peakline.problems.Refusal;
 import dev.peakline.reference.Region;
 import dev.peakline.store.ledger.AccountResults;
 import dev.peakline.store.measures.MeasureRepository;
+import dev.peakline.store.pollution.OutletRepository;
 import dev.peakline.store.pollution.PollutantRepository;
 import dev.peakline.store.users.UserRepository.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,14 +52,17 @@ public class PollutantApi {
     private final AccountResults accounts;
     private final MeasureRepository measures;
     private final dev.peakline.store.registry.EnterpriseRepository enterprises;
+    private final OutletRepository outlets;
 
     public PollutantApi(
             Scopes scopes,
             PollutantRepository pollutants,
             AccountResults accounts,
             MeasureRepository measures,
-            dev.peakline.store.registry.EnterpriseRepository enterprises) {
+            dev.peakline.store.registry.EnterpriseRepository enterprises,
+            OutletRepository outlets) {
         this.scopes = scopes;
+        this.outlets = outlets;
         this.pollutants = pollutants;
         this.accounts = accounts;
         this.measures = measures;
@@ -67,8 +71,9 @@ public class PollutantApi {
 
     @PostMapping(path = "/enterprises/{code}/pollutants", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
-            summary = "Files pollutant emissions (CSV: enterprise,period,outlet,pollutant,quantity,unit[,method]);"
-                    + " the months in the file are replaced whole, audited; any bad row refuses the file")
+            summary = "Files pollutant emissions (CSV: enterprise,period,outlet,pollutant,quantity,unit[,method,"
+                    + "outlet_id,level,limit]); an outlet_id must be a registered outlet of the enterprise; the months"
+                    + " in the file are replaced whole, audited; any bad row refuses the file")
     public ResponseEntity<Map<String, Object>> file(
             @AuthenticationPrincipal PeaklineUser me,
             @PathVariable String code,
@@ -106,6 +111,7 @@ public class PollutantApi {
             Map<String, List<PollutantRepository.Line>> kept) {
         java.util.TreeSet<String> periods = new java.util.TreeSet<>();
         filed.forEach(f -> periods.add(f.emission().period()));
+        registered(code, source, filed, problems);
         if (problems.isEmpty()) {
             for (PollutantRepository.Month m : pollutants.locked(code, periods)) {
                 problems.add(locked(source, m));
@@ -129,7 +135,9 @@ public class PollutantApi {
                     b == null
                             ? PollutantRepository.Basis.NONE
                             : new PollutantRepository.Basis(
-                                    b.activity(), b.coefficient(), b.removal(), b.operatingRate())));
+                                    b.activity(), b.coefficient(), b.removal(), b.operatingRate()),
+                    f.emission().outletId(),
+                    Double.isNaN(f.emission().level()) ? null : f.emission().level()));
         }
         int months;
         try {
@@ -139,6 +147,49 @@ public class PollutantApi {
             throw Refusal.of(ErrorCode.POLLUTANTS_INVALID, ex.getMessage(), List.of());
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("months", months, "lines", filed.size()));
+    }
+
+    /**
+     * A numbered outlet must be one the enterprise registered, of the row's medium and in service; each row that is
+     * not is named with its row.
+     */
+    private void registered(String code, String source, List<PollutantReader.Filed> filed, List<Problem> problems) {
+        if (filed.stream().allMatch(f -> f.emission().outletId().isEmpty())) {
+            return;
+        }
+        Map<String, OutletRepository.Outlet> known = new LinkedHashMap<>();
+        outlets.of(code).forEach(o -> known.put(o.outletId(), o));
+        for (PollutantReader.Filed f : filed) {
+            String id = f.emission().outletId();
+            OutletRepository.Outlet o = known.get(id);
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (o == null) {
+                problems.add(Problem.at(
+                        "pollutants.unregistered",
+                        source,
+                        f.row(),
+                        "outlet_id",
+                        "outlet '" + id + "' is not registered for " + code + "; register it under 排放口 first"
+                                + (known.isEmpty() ? "" : " (registered: " + String.join(", ", known.keySet()) + ")")));
+            } else if (!o.medium().equals(f.emission().outlet())) {
+                problems.add(Problem.at(
+                        "pollutants.outlet_id",
+                        source,
+                        f.row(),
+                        "outlet_id",
+                        "outlet '" + id + "' is a" + (o.medium().equals("air") ? "n air" : " water") + " outlet, not '"
+                                + f.emission().outlet() + "'"));
+            } else if (o.status().equals("CLOSED")) {
+                problems.add(Problem.at(
+                        "pollutants.unregistered",
+                        source,
+                        f.row(),
+                        "outlet_id",
+                        "outlet '" + id + "' is closed; reopen it under 排放口 to file for it"));
+            }
+        }
     }
 
     private static Problem locked(String source, PollutantRepository.Month m) {
@@ -162,7 +213,10 @@ public class PollutantApi {
             String activity,
             String coefficient,
             String removalEfficiency,
-            String operatingRate) {}
+            String operatingRate,
+            String outletId,
+            String level,
+            String limit) {}
 
     @PostMapping(path = "/enterprises/{code}/pollutants/line", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
@@ -184,7 +238,10 @@ public class PollutantApi {
                 f.activity(),
                 f.coefficient(),
                 f.removalEfficiency(),
-                f.operatingRate());
+                f.operatingRate(),
+                f.outletId(),
+                f.level(),
+                f.limit());
         List<String> row = cells.stream().map(x -> x == null ? "" : x.strip()).toList();
         Table t = new Table(
                 "form",
@@ -202,7 +259,10 @@ public class PollutantApi {
                                         "activity",
                                         "coefficient",
                                         "removal_efficiency",
-                                        "operating_rate")),
+                                        "operating_rate",
+                                        "outlet_id",
+                                        "level",
+                                        "limit")),
                         new Table.Line(2, row)));
         PollutantReader.Read read = PollutantReader.read(t);
         List<Problem> problems = new ArrayList<>(read.problems());
@@ -215,6 +275,7 @@ public class PollutantApi {
                     pollutants.of(code, year).stream()
                             .filter(l -> l.period().equals(e.period())
                                     && !(l.outlet().equals(e.outlet())
+                                            && l.outletId().equals(e.outletId())
                                             && l.pollutant()
                                                     .equals(e.pollutant().code())))
                             .toList());
@@ -346,7 +407,8 @@ public class PollutantApi {
             EnvironmentalTax.Pollutant p = EnvironmentalTax.shipped()
                     .find(l.outlet(), l.pollutant())
                     .orElseThrow(() -> new IllegalStateException("stored pollutant unknown: " + l.pollutant()));
-            EnvironmentalTax.Emission e = new EnvironmentalTax.Emission(code, l.period(), l.outlet(), p, l.kg());
+            EnvironmentalTax.Emission e = new EnvironmentalTax.Emission(
+                    code, l.period(), l.outlet(), l.outletId(), p, l.kg(), l.level() == null ? Double.NaN : l.level());
             emissions.add(e);
             method.put(e, l.method());
         }
@@ -361,14 +423,22 @@ public class PollutantApi {
         BigDecimal tax = BigDecimal.ZERO;
         BigDecimal air = BigDecimal.ZERO;
         BigDecimal water = BigDecimal.ZERO;
+        Map<String, Map<String, Object>> perOutlet = new java.util.TreeMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        outlets.of(code).forEach(o -> names.put(o.outletId(), o.name()));
         for (EnvironmentalTax.Line l : EnvironmentalTax.tax(emissions, airRate, waterRate)) {
             EnvironmentalTax.Emission e = l.emission();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("period", e.period());
             m.put("outlet", e.outlet());
+            m.put("outletId", e.outletId());
             m.put("pollutant", e.pollutant().code());
             m.put("name", e.pollutant().nameCn());
+            m.put("basis", e.pollutant().basis());
             m.put("kg", e.kg());
+            if (!Double.isNaN(e.level())) {
+                m.put("level", e.level());
+            }
             m.put("method", method.get(e));
             m.put("status", status.getOrDefault(e.period(), "DRAFT"));
             PollutantRepository.Basis b = basis.get(e);
@@ -378,11 +448,25 @@ public class PollutantApi {
                 m.put("removal", b.removal());
                 m.put("operatingRate", b.operatingRate());
             }
-            m.put("kgPerEquivalent", e.pollutant().kgPerEquivalent());
+            double value = e.pollutant().code().equals("pH")
+                    ? EnvironmentalTax.phValue(e.level())
+                    : e.pollutant().kgPerEquivalent();
+            m.put("kgPerEquivalent", Double.isNaN(value) ? null : value);
             m.put("equivalents", l.equivalents());
             m.put("taxed", l.taxed());
             m.put("taxYuan", l.taxYuan());
             rows.add(m);
+            Map<String, Object> o = perOutlet.computeIfAbsent(e.outlet() + "|" + e.outletId(), k -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("outlet", e.outlet());
+                x.put("outletId", e.outletId());
+                x.put("name", names.getOrDefault(e.outletId(), ""));
+                x.put("equivalents", BigDecimal.ZERO);
+                x.put("taxYuan", BigDecimal.ZERO);
+                return x;
+            });
+            o.put("equivalents", ((BigDecimal) o.get("equivalents")).add(l.equivalents()));
+            o.put("taxYuan", ((BigDecimal) o.get("taxYuan")).add(l.taxYuan()));
             tax = tax.add(l.taxYuan());
             if (e.outlet().equals("air")) {
                 air = air.add(l.equivalents());
@@ -395,6 +479,7 @@ public class PollutantApi {
         out.put("airRate", airRate);
         out.put("waterRate", waterRate);
         out.put("lines", rows);
+        out.put("outlets", new ArrayList<>(perOutlet.values()));
         out.put("months", months);
         out.put("taxYuan", tax);
         out.put("airEquivalents", air);
