@@ -92,6 +92,13 @@ const DICT = {
     po_title: "污染物排放与环境保护税", po_hint: "按月、按排放口（大气/水）填报应税污染物排放量；污染当量与税额按《环境保护税法》附表二计算：每一大气排放口取污染当量数前三项，水排放口第一类前五项、其他类前三项（化学需氧量、生化需氧量、总有机碳只取一项）。税额按本省适用税额计算，请填写本省规定的税额（默认值为法定最低税额）。",
     po_airRate: "大气污染物税额（元/当量）", po_waterRate: "水污染物税额（元/当量）", po_import: "导入污染物数据", po_MEASURED: "实测", po_COEFFICIENT: "产排污系数",
     po_MASS_BALANCE: "物料衡算", po_totals: "全年大气污染当量 {air}，水污染当量 {water}，环境保护税 {tax} 元", po_outlet: "排放口", po_air: "大气", po_water: "水",
+    itemN: "第 {n} 项", f_permittedT: "许可排放量", f_outlet: "排放口类型", f_pollutant: "污染物", f_outlet_id: "排放口编号", f_outletId: "排放口编号", f_level: "监测值", f_limit: "标准限值",
+    f_heightM: "排气筒高度", f_receivingWater: "受纳水体", f_medium: "排放口类型", f_facility: "设施", f_method: "数据获取方式", f_activity: "活动水平",
+    po_outletsTitle: "排放口登记", po_outletId: "排放口编号", po_height: "排气筒高度（米）", po_receiving: "受纳水体",
+    po_permits: "许可污染物及许可排放量（吨/年）", po_register: "登记排放口", po_registered: "已登记排放口 {id}", po_outletNone: "尚未登记排放口（只有一个大气或水排放口时可不登记）",
+    po_ACTIVE: "在用", po_CLOSED: "已停用", po_permitBad: "许可排放量的写法：污染物 数量；多项以分号隔开，如“二氧化硫 200；氮氧化物 300”",
+    po_level: "监测值（pH值、色度）", po_limit: "排放标准限值（色度）", po_byOutlet: "分排放口汇总", po_sum: "合计", po_noNumber: "（未编号）",
+    po_synergyOutlets: "各大气排放口污染当量（上年 → 本年）：", po_quantityOf: "排放量", po_sewage: "吨污水", po_medium: "排放口类型",
     po_pollutant: "污染物", po_kg: "排放量（千克）", po_method: "数据获取方式", po_equivalents: "污染当量数", po_taxed: "计税", po_yes: "是", po_no: "否",
     po_synergy: "与上年相比（仅已核定月份）：直接排放减少 {co2} 吨CO₂，大气污染当量减少 {ap}，{q}，协同控制交叉弹性 Els {els}", po_synergyNone: "与上年相比：两年均有已核定的污染物与核算数据后显示协同控制象限与交叉弹性", sy_enterpriseLevel: "本地区无下级行政区划，按企业列示，不显示地图。",
     fp_title: "产品碳足迹", fp_hint: "从摇篮到大门：本企业生产过程取该年度经核查的碳账户（范围一与范围二）按所选方法分配到产品，外购原料按其供应商声明或数据库的碳足迹计入（须注明来源），按矩阵法求解。", fp_allocation: "分配方法", fp_mass: "质量分配", fp_economic: "经济价值分配", fp_physical: "物理关系分配", fp_prices: "单价（产品=元/单位；分号分隔）", fp_share: "分配比例", fp_basis: "分配依据", fp_inputs: "外购原料（每行：原料,单耗,单位,碳足迹千克CO₂e/单位,来源,是否供应商数据）", fp_save: "计算并保存", fp_saved: "已保存的碳足迹", fp_own: "本企业生产过程", fp_bought: "外购：", fp_process: "过程", fp_kg: "千克CO₂e/声明单位", fp_shareOf: "占比", fp_total: "{p} 的碳足迹 {kg} 千克CO₂e/{u}（{a}，分配比例 {s}；本企业初级数据占 {q}%）", fp_certificate: "碳足迹证书（PDF）", fp_kgPerUnit: "碳足迹（千克CO₂e）", fp_createdAt: "计算时间", fp_none: "尚未计算产品碳足迹", fp_done: "已计算并保存",
@@ -312,6 +319,13 @@ const DICT = {
     po_title: "Pollutants and the environmental protection tax", po_hint: "File the taxable pollutants per month and outlet (air or water); pollution equivalents and the tax follow the Environmental Protection Tax Law's table: per air outlet the three largest, per water outlet the five largest first-class and three largest others (one of COD, BOD5, TOC). The tax uses the province's rates: enter them (the law's minimum by default).",
     po_airRate: "Air rate (yuan per equivalent)", po_waterRate: "Water rate (yuan per equivalent)", po_import: "Import pollutants", po_MEASURED: "measured", po_COEFFICIENT: "emission coefficient",
     po_MASS_BALANCE: "mass balance", po_totals: "Air pollution equivalents {air}, water {water}, environmental protection tax {tax} yuan", po_outlet: "Outlet", po_air: "air", po_water: "water",
+    itemN: "item {n}", f_permittedT: "permitted quantity", f_outlet: "medium", f_pollutant: "pollutant", f_outlet_id: "outlet number", f_outletId: "outlet number", f_level: "measured value", f_limit: "standard's limit",
+    f_heightM: "stack height", f_receivingWater: "receiving water", f_medium: "medium", f_facility: "facility", f_method: "method", f_activity: "activity",
+    po_outletsTitle: "Registered outlets", po_outletId: "Outlet number", po_height: "Stack height (m)", po_receiving: "Receiving water",
+    po_permits: "Permitted pollutants and quantities (t/yr)", po_register: "Register outlet", po_registered: "Outlet {id} registered", po_outletNone: "No outlet registered (not needed with one air or water outlet)",
+    po_ACTIVE: "in service", po_CLOSED: "closed", po_permitBad: "Write permits as pollutant and quantity, separated by semicolons: \"二氧化硫 200; 氮氧化物 300\"",
+    po_level: "Measured value (pH, colour)", po_limit: "Standard's limit (colour)", po_byOutlet: "By outlet", po_sum: "Total", po_noNumber: "(unnumbered)",
+    po_synergyOutlets: "Air equivalents by outlet (year before → year): ", po_quantityOf: "Emission", po_sewage: "t of sewage", po_medium: "Medium",
     po_pollutant: "Pollutant", po_kg: "Emission (kg)", po_method: "Method", po_equivalents: "Equivalents", po_taxed: "Taxed", po_yes: "yes", po_no: "no",
     po_synergy: "Against the year before (approved months only): direct CO₂ cut {co2} t, air pollution equivalents cut {ap}, {q}, cross-elasticity Els {els}", po_synergyNone: "Against the year before: the quadrant and elasticity show once both years have approved pollutants and accounts", sy_enterpriseLevel: "This region has no subdivisions: its enterprises are listed and no map is shown.",
     fp_title: "Product carbon footprint", fp_hint: "Cradle to gate: the enterprise's own process takes the year's approved accounts (scope 1 and 2) allocated to the product by the chosen method; purchased inputs count at their supplier's or a database's footprint (the source named); solved as a matrix.", fp_allocation: "Allocation", fp_mass: "by mass", fp_economic: "by economic value", fp_physical: "by physical relation", fp_prices: "Prices (product=yuan per unit; separated by ;)", fp_share: "Share", fp_basis: "Basis", fp_inputs: "Purchased inputs (a line each: input, amount per unit, unit, kg CO₂e per unit, source, supplier data yes/no)", fp_save: "Compute and save", fp_saved: "Saved footprints", fp_own: "own production process", fp_bought: "purchased: ", fp_process: "Process", fp_kg: "kg CO₂e per declared unit", fp_shareOf: "Share", fp_total: "{p}: {kg} kg CO₂e per {u} ({a}, share {s}; own primary data {q}%)", fp_certificate: "Footprint certificate (PDF)", fp_kgPerUnit: "Footprint (kg CO₂e)", fp_createdAt: "Computed", fp_none: "No footprint computed yet", fp_done: "Computed and saved",
@@ -497,6 +511,13 @@ export function labelled(p) {
   return /[A-Za-z]/.test(p.message) ? p.label : `${p.label}（${p.message}）`;
 }
 
+/** A field of a problem by its name in the dictionary; a list's item ("permits[1].permittedT") as 第 2 项 of its field. */
+function fieldName(column) {
+  const name = c => t("f_" + c) !== "f_" + c ? t("f_" + c) : c;
+  const m = /^(\w+)\[(\d+)\](?:\.(\w+))?$/.exec(column);
+  return m ? `${t("itemN").replace("{n}", Number(m[2]) + 1)}${m[3] ? " " + name(m[3]) : ""}` : name(column);
+}
+
 /** A problem as readable text: its title in the page's language, the case's sentence, each row-level finding. */
 export function describe(err) {
   const p = err.problem;
@@ -504,7 +525,7 @@ export function describe(err) {
   // in Chinese the catalogue's sentence and the field by name; in English the case's own sentence
   const zh = lang() === "zh";
   const rows = (p.problems || []).map(x => zh
-    ? `${x.row > 0 ? t("lineN").replace("{n}", x.row) + " " : ""}${x.column ? (t("f_" + x.column) !== "f_" + x.column ? t("f_" + x.column) : x.column) + "：" : ""}${labelled(x)}`
+    ? `${x.row > 0 ? t("lineN").replace("{n}", x.row) + " " : ""}${x.column ? fieldName(x.column) + "：" : ""}${labelled(x)}`
     : `${x.source} ${t("lines")} ${x.row}, ${x.column}: ${x.message}`);
   const head = zh ? p.title || p.detail : p.title && p.title !== p.detail ? `${p.title} (${p.detail})` : p.detail;
   return [head, ...rows].join("\n");

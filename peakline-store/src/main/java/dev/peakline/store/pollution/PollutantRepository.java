@@ -395,6 +395,24 @@ public final class PollutantRepository {
         });
     }
 
+    /** kg per air pollutant code per numbered outlet ("" unnumbered) of one enterprise in a year, approved months only. */
+    public Map<String, Map<String, Double>> airByOutlet(String enterprise, int year) {
+        return Tx.run(db, c -> {
+            Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+            for (Object[] r : Tx.list(
+                    c,
+                    "select p.outlet_id, p.pollutant, sum(p.kg) from pollutant_emission p join pollutant_month m on"
+                            + " m.enterprise = p.enterprise and m.period = p.period and m.status = 'APPROVED' where"
+                            + " p.enterprise = ? and p.period like ? and p.outlet = 'air' group by 1, 2 order by 1, 2",
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getDouble(3)},
+                    enterprise,
+                    year + "-%")) {
+                out.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put((String) r[1], (Double) r[2]);
+            }
+            return out;
+        });
+    }
+
     /** kg per pollutant (outlet|code) per enterprise of the regions in a year, approved months only. */
     public Map<String, Map<String, Double>> yearByEnterprise(Collection<String> regions, int year) {
         return Tx.run(db, c -> {

@@ -639,6 +639,24 @@ public class PollutantApi {
         }
         Map<String, Object> out = effect(code, e.name(), co2[0], co2[1], ap[0], ap[1]);
         out.put("year", year);
+        // each numbered air outlet's equivalents in both years; their sum is airEquivalents(Before)
+        Map<String, double[]> byOutlet = new java.util.TreeMap<>();
+        for (int k = 0; k < 2; k++) {
+            int kk = k;
+            pollutants
+                    .airByOutlet(code, year - 1 + k)
+                    .forEach((id, kg) ->
+                            byOutlet.computeIfAbsent(id, x -> new double[2])[kk] = Synergy.airEquivalents(kg));
+        }
+        List<Map<String, Object>> outlets = new ArrayList<>();
+        byOutlet.forEach((id, v) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("outletId", id);
+            m.put("airEquivalentsBefore", v[0]);
+            m.put("airEquivalents", v[1]);
+            outlets.add(m);
+        });
+        out.put("outlets", outlets);
         return out;
     }
 
