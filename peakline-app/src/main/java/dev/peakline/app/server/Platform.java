@@ -62,9 +62,38 @@ public class Platform {
         });
     }
 
+    /**
+     * The server's clock: the system's, or for tests only ({@code test} profile) shifted by {@code
+     * peakline.clock.offset} (an ISO-8601 duration such as {@code P365D}), so that the integration suite can run a year
+     * ahead; libfaketime cannot move it, it hangs the embedded PostgreSQL. Refused outside the test profile.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(
+            org.springframework.core.env.Environment env,
+            @org.springframework.beans.factory.annotation.Value("${peakline.clock.offset:}") String offset) {
+        return shifted(
+                Clock.systemUTC(), offset, env.acceptsProfiles(org.springframework.core.env.Profiles.of("test")));
+    }
+
+    static Clock shifted(Clock system, String offset, boolean testProfile) {
+        if (offset == null || offset.isBlank()) {
+            return system;
+        }
+        java.time.Duration d;
+        try {
+            d = java.time.Duration.parse(offset.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException(
+                    "peakline.clock.offset '" + offset + "' is not an ISO-8601 duration such as P365D or PT-2H", e);
+        }
+        if (d.isZero()) {
+            return system;
+        }
+        if (!testProfile) {
+            throw new IllegalStateException("peakline.clock.offset moves the server's clock and is for tests only (the"
+                    + " 'test' profile); remove it to run the server");
+        }
+        return Clock.offset(system, d);
     }
 
     @Bean

@@ -31,9 +31,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One server for all server tests: the demo province (small: scale 0.05, 2023–2024) on a real embedded PostgreSQL in a
- * fresh data directory, on a random loopback port. Subclasses share the Spring context.
+ * fresh data directory, on a random loopback port. Subclasses share the Spring context. Run with {@code
+ * -Dpeakline.clock.offset=P365D} the server's clock is a year ahead (the test profile allows it; .ci/run does so for a
+ * subset).
  */
 @SpringBootTest(classes = PeaklineServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.test.context.ActiveProfiles("test")
 public abstract class ServerTest {
     static final Path DATA;
     static final ObjectMapper JSON = new ObjectMapper();
