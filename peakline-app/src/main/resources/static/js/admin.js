@@ -1,4 +1,4 @@
-import { api, header, t, el, describe, fmt, put, when, dataTable } from "/js/common.js";
+import { lang, api, header, t, el, describe, fmt, put, when, dataTable } from "/js/common.js";
 
 // 系统管理: users and roles (create, disable, reset password, region scope, verifier assignments), every API and
 // gateway token (revoke), the enterprise register (create, change, move region), factor sets. Every change is audited.
@@ -233,7 +233,7 @@ async function factors(id, version) {
     { key: "kind", label: "fs_kind" }, { key: "item", label: "fs_item" }, { key: "qualifier", label: "fs_qualifier" },
     { key: "value", label: "fs_value", num: true }, { key: "unit", label: "unit" },
     { key: "valid", label: "fs_valid", value: f => `${f.validFrom || ""}–${f.validTo || ""}` },
-    { key: "publication", label: "publication" }, { key: "confidence", label: "fs_confidence" },
+    { key: "publication", label: "publication", value: f => (lang() === "zh" ? f.titleZh : f.titleEn) || f.publication }, { key: "confidence", label: "fs_confidence" },
   ], list, { id: "factorList", pageSize: 50 });
 }
 

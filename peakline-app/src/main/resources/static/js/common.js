@@ -19,7 +19,7 @@ const DICT = {
     sDRAFT: "草稿", sSUBMITTED: "待核查", sRETURNED: "已退回", sAPPROVED: "已通过", sSUPERSEDED: "已被更正版本取代",
     srcFORM: "表单", srcUPLOAD: "上传", srcMETERS: "在线监测",
     ucombustion: "燃烧", ufeedstock: "原料", uprocess: "过程", upurchased: "外购", uexported: "输出",
-    queueEmpty: "没有待核查的填报", h_OK: "正常", h_SILENT: "中断", h_INCOMPLETE: "数据不全", h_REMOVED: "已拆除", sheetTitle: "碳排放计算表", sheetSource: "来源", sheetItem: "品种·类别", sheetFactors: "所用因子（出处与版本）",
+    queueEmpty: "没有待核查的填报", h_OK: "正常", h_SILENT: "中断", h_INCOMPLETE: "数据不全", h_REMOVED: "已拆除", sheetTitle: "碳排放计算表", electricity_exported: "输出电力", heat_exported: "输出热力", u_fraction: "比例", sheetEntered: "在线填报", sheetLine: "第{n}行", sheetSource: "来源", sheetItem: "品种·类别", sheetFactors: "所用因子（出处与版本）",
     sheetCo2: "排放量 (tCO₂e)", sheetTce: "能耗 (tce)", sheetUncertainty: "排放总量不确定性（IPCC 方法1，95%）", sheetMethod: "核算选项",
     technical: "技术细节（公式与因子出处全文）", unconfirmed: "未经原文核实", f_ncv: "低位发热量", f_cc: "单位热值含碳量", f_of: "碳氧化率",
     f_grid: "电力排放因子", f_heat: "热力排放因子", f_tce: "折标准煤系数", f_gwp: "全球变暖潜势", f_process: "过程排放因子", todo: "待办事项", todo_toFile: "待填报月份", todo_open: "草稿、已退回与待核查",
@@ -236,7 +236,7 @@ const DICT = {
     sDRAFT: "Draft", sSUBMITTED: "Submitted", sRETURNED: "Returned", sAPPROVED: "Approved", sSUPERSEDED: "Superseded",
     srcFORM: "Form", srcUPLOAD: "Upload", srcMETERS: "Meters",
     ucombustion: "combustion", ufeedstock: "feedstock", uprocess: "process", upurchased: "purchased", uexported: "exported",
-    queueEmpty: "Nothing awaits your review", h_OK: "OK", h_SILENT: "silent", h_INCOMPLETE: "incomplete", h_REMOVED: "removed", sheetTitle: "Calculation sheet", sheetSource: "Source", sheetItem: "Item · category",
+    queueEmpty: "Nothing awaits your review", h_OK: "OK", h_SILENT: "silent", h_INCOMPLETE: "incomplete", h_REMOVED: "removed", sheetTitle: "Calculation sheet", electricity_exported: "Exported electricity", heat_exported: "Exported heat", u_fraction: "fraction", sheetEntered: "entered", sheetLine: "line {n}", sheetSource: "Source", sheetItem: "Item · category",
     sheetFactors: "Factors used (document and version)", sheetCo2: "Emissions (tCO₂e)", sheetTce: "Energy (tce)",
     sheetUncertainty: "Uncertainty of the total (IPCC Approach 1, 95 %)", sheetMethod: "Method", technical: "Technical detail (formulas and sources in full)",
     unconfirmed: "not verified against the document", f_ncv: "NCV", f_cc: "carbon content", f_of: "oxidation rate", f_grid: "grid factor",
@@ -445,6 +445,16 @@ const DICT = {
     ad_merged: "{a} merged into {b} ({n} records moved)", ad_cancelEdit: "Cancel", ad_userChanged: "User {u} changed, scope: {s}", f_into: "Into",
   },
 };
+
+let today;
+/** Today in Beijing by the server's clock ("2026-12-06"): pages never ask the browser what day it is. */
+export async function serverDate() {
+  if (!today) today = api("/api/v1/me").then(m => m.today);
+  return today;
+}
+
+/** {@link serverDate} as a Date at local noon, for month and year arithmetic. */
+export async function serverToday() { return new Date(`${await serverDate()}T12:00:00`); }
 
 export function lang() { return localStorage.getItem("peakline.lang") || "zh"; }
 export function t(key) { return (DICT[lang()] || DICT.zh)[key] || key; }

@@ -1,4 +1,4 @@
-import { api, header, t, fmt, big, el, param, put, dataTable, when, regionShapes } from "/js/common.js";
+import { serverToday, api, header, t, fmt, big, el, param, put, dataTable, when, regionShapes } from "/js/common.js";
 
 // 一张网: the region on a map coloured by the chosen indicator (click to drill down), headline figures with 同比/环比,
 // the monthly trend (unfiled months are gaps), the target warnings, who has not filed, and top-down beside bottom-up.
@@ -8,7 +8,7 @@ const yearSel = document.getElementById("year");
 const monthSel = document.getElementById("month");
 const indicatorSel = document.getElementById("indicator");
 const unfiledSel = document.getElementById("unfiledMonth");
-const thisYear = new Date().getFullYear();
+const thisYear = (await serverToday()).getFullYear();
 for (let y = thisYear; y >= 2015; y--) yearSel.append(el("option", { value: y }, y));
 yearSel.value = param("year") || String(thisYear - 2);
 monthSel.append(el("option", { value: "" }, t("all")));

@@ -1,4 +1,5 @@
-import { api, t, el, put, fmt, param, describe, dataTable, paren, lang } from "/js/common.js";
+import { serverToday, api, t, el, put, fmt, param, describe, dataTable, paren, lang } from "/js/common.js";
+const serverYear = (await serverToday()).getFullYear();
 
 // 节能诊断 on the enterprise page: the library's measures for its facilities below 基准, its diagnoses and, for a
 // measure carried out, the energy of the twelve months after it beside the twelve before (from its accounts)
@@ -6,7 +7,7 @@ const me = await api("/api/v1/me");
 const code = param("code") || me.enterprise;
 const byId = id => document.getElementById(id);
 // the account's year selector may not be filled yet when this runs: the page's ?year= first
-const year = () => param("year") || (byId("year") && byId("year").value) || String(new Date().getFullYear() - 1);
+const year = () => param("year") || (byId("year") && byId("year").value) || String(serverYear - 1);
 const canWrite = me.role !== "VERIFIER";
 byId("diagnosisForm").hidden = !canWrite;
 

@@ -1,4 +1,4 @@
-import { api, t, el, put, param, describe } from "/js/common.js";
+import { serverToday, api, t, el, put, param, describe } from "/js/common.js";
 import { renderReport } from "/js/disclosure-view.js";
 
 // 碳信息披露 on the enterprise page: the group's report of a year by an approach against a base year, its exports, the
@@ -6,7 +6,7 @@ import { renderReport } from "/js/disclosure-view.js";
 const me = await api("/api/v1/me");
 const code = param("code") || me.enterprise;
 const byId = id => document.getElementById(id);
-const thisYear = new Date().getFullYear();
+const thisYear = (await serverToday()).getFullYear();
 for (let y = thisYear; y >= 2018; y--) byId("dsYear").append(el("option", { value: y }, y));
 byId("dsYear").value = param("year") || String(thisYear - 1);
 byId("dsPublish").hidden = !(me.role === "ENTERPRISE" || me.role === "ADMIN");

@@ -1,10 +1,10 @@
-import { api, header, t, fmt, el, param, describe, put, when, download, dataTable } from "/js/common.js";
+import { serverToday, paren, api, header, t, fmt, el, param, describe, put, when, download, dataTable } from "/js/common.js";
 import { filingForm } from "/js/filingform.js";
 
 const me = await header();
 const code = param("code") || me.enterprise;
 const yearSel = document.getElementById("year");
-const thisYear = new Date().getFullYear();
+const thisYear = (await serverToday()).getFullYear();
 for (let y = thisYear; y >= 2015; y--) yearSel.append(el("option", { value: y }, y));
 // the account opens on the latest year with approved data (or the one asked for)
 const work = await api(`/api/v1/enterprises/${code}/worklist`).catch(() => null);
@@ -119,6 +119,10 @@ function card(key, value, id, unit = "") { return el("div", { class: "card", id 
 const FACTOR_NAMES = [["combustion.ncv", "f_ncv"], ["combustion.carbon_content", "f_cc"], ["combustion.oxidation", "f_of"],
   ["electricity", "f_grid"], ["heat", "f_heat"], ["coal_equivalent", "f_tce"], ["gwp", "f_gwp"], ["process", "f_process"]];
 const factorName = k => { const hit = FACTOR_NAMES.find(([p]) => k.toLowerCase().startsWith(p)); return hit ? t(hit[1]) : k; };
+/** A factor's unit as the page's language writes it (fraction → 比例); symbols stay symbols. */
+const unitName = u => u === "fraction" ? t("u_fraction") : u;
+/** Where a sheet line came from: the file and row, "line 12" or "(entered)" in the page's language. */
+const where = w => w === "(entered)" ? t("sheetEntered") : /^line \d+$/.test(w) ? t("sheetLine").replace("{n}", w.slice(5)) : w;
 async function explain(period) {
   const x = await api(`/api/v1/enterprises/${code}/account/${period}/explain`);
   const s = x.sheet;
@@ -126,9 +130,9 @@ async function explain(period) {
   put(box, el("h3", {}, `${period} ${t("sheetTitle")}`),
     el("table", { id: "sheetTable" },
       el("tr", {}, ["sheetSource", "sheetItem", "amount", "sheetFactors", "sheetCo2", "sheetTce"].map((k, i) => el("th", { class: i >= 4 ? "num" : "" }, t(k)))),
-      s.lines.map(l => el("tr", {}, el("td", {}, l.where), el("td", {}, `${l.subject} · ${t(l.slot)}`), el("td", { class: "num" }, l.quantity),
+      s.lines.map(l => el("tr", {}, el("td", {}, where(l.where)), el("td", {}, `${l.subject} · ${t(l.slot)}`), el("td", { class: "num" }, l.quantity),
         el("td", {}, el("ul", { class: "factors" }, l.factors.map(f => el("li", { class: f.flagged ? "flagged" : "" },
-          `${factorName(f.key)} ${f.value} ${f.unit}`, el("small", {}, ` ${f.publication}（${f.set}）${f.flagged ? " ⚠ " + t("unconfirmed") : ""}`))))),
+          `${factorName(f.key)} ${f.value} ${unitName(f.unit)}`, el("small", {}, ` ${f.source || f.publication}${paren(f.set)}${f.flagged ? " ⚠ " + t("unconfirmed") : ""}`))))),
         el("td", { class: "num" }, fmt(l.co2, 4)), el("td", { class: "num" }, fmt(l.tce, 4)))),
       el("tr", { class: "sum" }, el("td", { colspan: 4 }, t("scope1")), el("td", { class: "num" }, fmt(s.scope1, 4)), el("td", {})),
       el("tr", { class: "sum" }, el("td", { colspan: 4 }, t("scope2")), el("td", { class: "num" }, fmt(s.scope2, 4)), el("td", {})),
@@ -146,7 +150,7 @@ async function explain(period) {
 if (me.role === "ENTERPRISE" || me.role === "ADMIN") {
   document.getElementById("filePanel").hidden = false;
   const period = document.getElementById("period");
-  const last = new Date(); last.setMonth(last.getMonth() - 1);
+  const last = await serverToday(); last.setDate(1); last.setMonth(last.getMonth() - 1);
   period.value = last.toISOString().slice(0, 7);
   const tpl = document.getElementById("template");
   const setTpl = () => { tpl.href = `/api/v1/enterprises/${code}/template.xlsx?period=${period.value}`; };

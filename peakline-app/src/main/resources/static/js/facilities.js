@@ -1,4 +1,5 @@
-import { api, t, el, put, fmt, param, describe, dataTable, paren } from "/js/common.js";
+import { serverToday, api, t, el, put, fmt, param, describe, dataTable, paren } from "/js/common.js";
+const serverYear = (await serverToday()).getFullYear();
 
 // The enterprise's facilities (production lines and key equipment, classified against 标杆/基准) and their renovation
 // plans, kept in the page by the enterprise, its government or an administrator; a verifier reads them.
@@ -28,7 +29,7 @@ function edit(f) {
 
 async function load() {
   // the measures recommended for facilities below 标杆 in the page's year; others fall back to the library by product
-  const year = param("year") || String(new Date().getFullYear() - 1);
+  const year = param("year") || String(serverYear - 1);
   const [facilities, plans, library, recs] = await Promise.all([
     api(`/api/v1/efficiency/enterprises/${code}/facilities`), api(`/api/v1/efficiency/enterprises/${code}/plans`),
     api("/api/v1/measures"), api(`/api/v1/enterprises/${code}/recommendations?year=${year}`).catch(() => [])]);

@@ -1,11 +1,11 @@
-import { api, t, el, put, fmt, param, describe, dataTable, when } from "/js/common.js";
+import { serverToday, api, t, el, put, fmt, param, describe, dataTable, when } from "/js/common.js";
 
 // 产品碳足迹 on the enterprise page: a product of the year's filings, its footprint from the approved accounts by the
 // chosen allocation and the purchased inputs entered with their sources; contributions, data quality, certificates.
 const me = await api("/api/v1/me");
 const code = param("code") || me.enterprise;
 const byId = id => document.getElementById(id);
-const thisYear = new Date().getFullYear();
+const thisYear = (await serverToday()).getFullYear();
 for (let y = thisYear; y >= 2018; y--) byId("fpYear").append(el("option", { value: y }, y));
 byId("fpYear").value = param("year") || String(thisYear - 1);
 byId("fpEdit").hidden = me.role === "VERIFIER";

@@ -1,4 +1,4 @@
-import { api, header, t, el, put, fmt, param, when, lang, describe } from "/js/common.js";
+import { serverDate, serverToday, api, header, t, el, put, fmt, param, when, lang, describe } from "/js/common.js";
 import { carriers } from "/js/filingform.js";
 
 // The monitoring page: an enterprise's meters (?code=) or a region's data-quality status (?region=), refreshed every 10 s.
@@ -14,7 +14,7 @@ const carrierName = c => names.get(c) || c;
 // the month looked at (this month unless chosen), Beijing time
 const monthSel = document.getElementById("month");
 {
-  const now = new Date(new Date().toLocaleString("en-US", { timeZone: "Asia/Shanghai" }));
+  const now = await serverToday();
   for (let i = 0; i < 12; i++) {
     const d = new Date(now.getFullYear(), now.getMonth() - i, 1);
     const m = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
@@ -131,7 +131,7 @@ async function manage() {
   put(carrierSel, list.map(c => el("option", { value: c.code }, lang() === "zh" ? c.nameCn : c.nameEn)));
   const units = () => put(unitSel, (list.find(c => c.code === carrierSel.value) || { units: [] }).units.map(u => el("option", { value: u }, u)));
   carrierSel.onchange = units; units();
-  document.getElementById("mInstalled").value = new Date().toISOString().slice(0, 10);
+  document.getElementById("mInstalled").value = await serverDate();
   const v = id => document.getElementById(id).value.trim();
   const form = () => ({ code: v("mCode"), name: v("mName"), carrier: v("mCarrier"), unit: v("mUnit"), kind: v("mKind"),
     multiplier: Number(v("mMultiplier")), intervalSeconds: Math.round(Number(v("mInterval")) * 60),

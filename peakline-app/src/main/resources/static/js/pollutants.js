@@ -1,4 +1,4 @@
-import { api, t, el, put, fmt, param, describe, dataTable } from "/js/common.js";
+import { serverToday, api, t, el, put, fmt, param, describe, dataTable } from "/js/common.js";
 
 // The enterprise's air and water pollutants beside its CO2: filed per month and outlet from a CSV (the same checks as
 // ./peakline pollutants), shown with their pollution equivalents and the environmental protection tax at the rates
@@ -6,7 +6,7 @@ import { api, t, el, put, fmt, param, describe, dataTable } from "/js/common.js"
 const me = await api("/api/v1/me");
 const code = param("code") || me.enterprise;
 const byId = id => document.getElementById(id);
-const thisYear = new Date().getFullYear();
+const thisYear = (await serverToday()).getFullYear();
 for (let y = thisYear; y >= 2018; y--) byId("poYear").append(el("option", { value: y }, y));
 byId("poYear").value = param("year") || String(thisYear - 1);
 const files = me.role === "ENTERPRISE" || me.role === "ADMIN";

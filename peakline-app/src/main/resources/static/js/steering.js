@@ -1,11 +1,11 @@
-import { api, header, el, put, fmt, param, t, dataTable, describe, labelled, when, regionShapes } from "/js/common.js";
+import { serverToday, api, header, el, put, fmt, param, t, dataTable, describe, labelled, when, regionShapes } from "/js/common.js";
 
 // 能效与双控: efficiency lists and shares, targets with warnings and the assessment report, the two-high register,
 // carbon-efficiency grades, for a region (?region=) and year. Every list links its Excel export.
 await header();
 const region = param("region") || "520000";
 const yearSel = document.getElementById("year");
-const now = new Date().getFullYear();
+const now = (await serverToday()).getFullYear();
 for (let y = now - 1; y >= now - 8; y--) yearSel.append(el("option", { value: y }, String(y)));
 yearSel.value = param("year") || "2024";
 const row = cells => el("tr", {}, cells.map(c => el("td", {}, c == null ? "—" : c)));

@@ -40,6 +40,23 @@ public record AccountingOptions(
      * The options as one line, as results record them: "guideline A, electricity NATIONAL, calorific, GWP AR2, CO2
      * only" (or "…, CH4 and N2O from combustion").
      */
+    /** The method in Chinese ({@code chinese}) or English, as the calculation sheet states it. */
+    public String summary(boolean chinese) {
+        if (!chinese) {
+            return summary();
+        }
+        String grid = switch (electricityBasis) {
+            case NATIONAL -> "全国电网平均排放因子";
+            case REGIONAL -> "区域电网平均排放因子";
+            case PROVINCIAL -> "省级电网平均排放因子";
+            case ETS -> "碳市场报告口径电网排放因子";
+            case MARKET -> "市场法（绿电与剩余电力排放因子）";
+        };
+        return "核算指南变体 " + guideline + "，电力 " + grid + "，"
+                + (convention == ElectricityConvention.CALORIFIC ? "电力折标按当量值" : "电力折标按等价值") + "，GWP " + gwpReport + "，"
+                + (nonCo2Combustion ? "含燃烧的 CH4 与 N2O" : "仅 CO2");
+    }
+
     public String summary() {
         return "guideline " + guideline + ", electricity " + electricityBasis + ", " + convention.code() + ", GWP "
                 + gwpReport + ", " + (nonCo2Combustion ? "CH4 and N2O from combustion" : "CO2 only");

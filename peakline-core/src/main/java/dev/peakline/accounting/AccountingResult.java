@@ -200,7 +200,8 @@ public final class AccountingResult {
                     d.tceFormula(),
                     d.factors(),
                     a.uncertainty(),
-                    a.factorUncertainty()));
+                    a.factorUncertainty(),
+                    d.use()));
         }
         for (int i : processByGroup.get(g)) {
             ProcessRecord p = input.process().get(i);
@@ -218,7 +219,8 @@ public final class AccountingResult {
                     "",
                     o.factors(),
                     Double.NaN,
-                    Double.NaN));
+                    Double.NaN,
+                    dev.peakline.domain.Use.PROCESS));
         }
         EnterpriseMonth m = months.get(g);
         return Optional.of(new Explanation(m, terms, table.options(), factorSets()));
@@ -252,7 +254,8 @@ public final class AccountingResult {
                 String tceFormula,
                 List<ResolvedFactor> factors,
                 double uncertainty,
-                double factorUncertainty) {
+                double factorUncertainty,
+                dev.peakline.domain.Use use) {
             /**
              * Where the line came from: {@code activity.csv:12}; {@code line 12} when the source has no name; the
              * source alone for a record not read from a file (row 0).
@@ -266,76 +269,110 @@ public final class AccountingResult {
             }
         }
 
-        /** The derivation as text lines, one figure after another, for people. */
+        /** The derivation as text lines, one figure after another, for people (in English, as the CLI prints it). */
         public List<String> lines() {
+            return lines(false);
+        }
+
+        /**
+         * The derivation in Chinese ({@code chinese}) or English: the labels, the documents' titles ({@link
+         * dev.peakline.reference.Publications}) and the method follow the language; formulas keep their symbols.
+         */
+        public List<String> lines(boolean chinese) {
+            java.util.function.BinaryOperator<String> l = (en, zh) -> chinese ? zh : en;
             List<String> out = new ArrayList<>();
             EnterpriseMonth m = month;
-            out.add("Enterprise " + m.enterprise() + " (region " + m.region() + ", industry " + m.industry() + "), "
+            out.add(l.apply("Enterprise ", "企业 ")
+                    + m.enterprise()
+                    + l.apply(" (region ", "（地区 ")
+                    + m.region()
+                    + l.apply(", industry ", "，行业 ")
+                    + m.industry()
+                    + l.apply("), ", "），")
                     + m.period());
-            out.add("Options: " + options.summary() + "; factor sets: " + factorSets);
+            out.add(l.apply("Options: ", "核算方法：")
+                    + options.summary(chinese)
+                    + l.apply("; factor sets: ", "；因子集：")
+                    + factorSets);
             for (Slot s : Slot.values()) {
                 List<Term> ts = terms.stream().filter(t -> t.slot() == s).toList();
                 if (ts.isEmpty()) {
                     continue;
                 }
                 out.add("");
-                out.add(s.column() + " (" + s.nameCn() + ") = " + fmt(value(m, s)) + " tCO2e");
+                out.add((chinese ? s.nameCn() + "（" + s.column() + "）" : s.column() + " (" + s.nameCn() + ")") + " = "
+                        + fmt(value(m, s)) + " tCO2e");
                 for (Term t : ts) {
-                    out.add("  " + t.where() + ": " + t.subject() + ", " + t.quantity() + " → " + fmt(t.co2())
-                            + " tCO2e");
-                    out.add("    formula: " + t.co2Formula());
+                    out.add("  " + where(t, chinese) + l.apply(": ", "：") + t.subject() + l.apply(", ", "，")
+                            + t.quantity() + " → " + fmt(t.co2()) + " tCO2e");
+                    out.add(l.apply("    formula: ", "    公式：") + t.co2Formula());
                     t.factors().stream()
-                            .map(ResolvedFactor::describe)
+                            .map(f -> f.describe(chinese))
                             .distinct()
-                            .forEach(f -> out.add("    factor:  " + f));
+                            .forEach(f -> out.add(l.apply("    factor:  ", "    因子：") + f));
                 }
             }
             out.add("");
-            out.add("scope1_tco2 = combustion + process = " + fmt(m.combustion()) + " + " + fmt(m.process()) + " = "
-                    + fmt(m.scope1()));
-            out.add("scope2_tco2 = electricity + heat = " + fmt(m.electricity()) + " + " + fmt(m.heat()) + " = "
-                    + fmt(m.scope2()));
-            out.add("total_tco2 = scope1 + scope2 = " + fmt(m.total()));
+            out.add(l.apply("scope1_tco2 = combustion + process = ", "范围一 = 化石燃料燃烧 + 工业生产过程 = ") + fmt(m.combustion())
+                    + " + " + fmt(m.process()) + " = " + fmt(m.scope1()));
+            out.add(l.apply("scope2_tco2 = electricity + heat = ", "范围二 = 净购入电力 + 净购入热力 = ") + fmt(m.electricity())
+                    + " + " + fmt(m.heat()) + " = " + fmt(m.scope2()));
+            out.add(l.apply("total_tco2 = scope1 + scope2 = ", "合计 = 范围一 + 范围二 = ") + fmt(m.total()));
             Uncertainty.Combined u = uncertainty();
             if (!Double.isNaN(u.percent())) {
-                out.add("uncertainty (IPCC 2006 Vol.1 Ch.3 Approach 1, 95 %) = ±" + plain(round(u.percent(), 2))
+                out.add(l.apply(
+                                "uncertainty (IPCC 2006 Vol.1 Ch.3 Approach 1, 95 %) = ±",
+                                "不确定性（《2006年IPCC国家温室气体清单指南》第1卷 第3章 方法1，95 %）= ±")
+                        + plain(round(u.percent(), 2))
                         + " % = ±"
                         + plain(round(u.absolute(), 4)) + " tCO2e"
                         + (u.defaultedActivity() == 0
                                 ? ""
-                                : "; activity data without a stated uncertainty at the IPCC default ±5 %: "
-                                        + u.defaultedActivity() + " line(s)")
+                                : l.apply(
+                                                "; activity data without a stated uncertainty at the IPCC default ±5 %: ",
+                                                "；未说明不确定性的活动数据按 IPCC 缺省值 ±5 % 计：")
+                                        + u.defaultedActivity()
+                                        + l.apply(" line(s)", " 行"))
                         + (u.unstatedFactor() == 0
                                 ? ""
-                                : "; factor uncertainty not stated on " + u.unstatedFactor()
-                                        + " line(s), so this is a lower bound"));
+                                : l.apply("; factor uncertainty not stated on ", "；")
+                                        + u.unstatedFactor()
+                                        + l.apply(" line(s), so this is a lower bound", " 行未说明因子不确定性，此值为下限")));
             }
             out.add("");
-            out.add("energy_tce (GB/T 2589 comprehensive energy consumption) = " + fmt(m.energy()));
+            out.add(l.apply("energy_tce (GB/T 2589 comprehensive energy consumption) = ", "综合能耗（GB/T 2589）= ")
+                    + fmt(m.energy()));
             for (Term t : terms) {
                 if (t.tce() != 0) {
-                    out.add("  " + t.where() + ": " + t.subject() + " → " + fmt(t.tce()) + " tce; " + t.tceFormula());
+                    out.add("  " + where(t, chinese) + l.apply(": ", "：") + t.subject() + " → " + fmt(t.tce()) + " tce"
+                            + l.apply("; ", "；") + t.tceFormula());
                 }
             }
             if (m.feedstockEnergy() != 0) {
-                out.add("energy excluding feedstock (原料用能, 发改环资〔2022〕803号) = " + fmt(m.energy()) + " − "
-                        + fmt(m.feedstockEnergy()) + " = " + fmt(m.energyExcludingFeedstock()) + " tce");
+                out.add(l.apply("energy excluding feedstock (原料用能, 发改环资〔2022〕803号) = ", "扣除原料用能后的能耗（发改环资〔2022〕803号）= ")
+                        + fmt(m.energy()) + " − " + fmt(m.feedstockEnergy()) + " = " + fmt(m.energyExcludingFeedstock())
+                        + " tce");
             }
             if (m.suppliedElectricity() > 0) {
                 out.add("");
-                out.add("supply intensity = total ÷ electricity supplied = " + fmt(m.total()) + " ÷ "
-                        + fmt(m.suppliedElectricity()) + " MWh = " + fmt(m.emissionsPerMwhSupplied()) + " tCO2/MWh");
+                out.add(l.apply("supply intensity = total ÷ electricity supplied = ", "供电碳排放强度 = 合计 ÷ 供电量 = ")
+                        + fmt(m.total()) + " ÷ " + fmt(m.suppliedElectricity()) + " MWh = "
+                        + fmt(m.emissionsPerMwhSupplied()) + " tCO2/MWh");
             }
             if (m.valueAdded() > 0) {
                 out.add("");
-                out.add("intensity = total ÷ value added = " + fmt(m.total()) + " ÷ " + fmt(m.valueAdded()) + " 万元 = "
-                        + fmt(m.carbonIntensity()) + " tCO2e/万元");
+                out.add(l.apply("intensity = total ÷ value added = ", "碳排放强度 = 合计 ÷ 增加值 = ") + fmt(m.total()) + " ÷ "
+                        + fmt(m.valueAdded()) + " 万元 = " + fmt(m.carbonIntensity()) + " tCO2e/万元");
             }
             if (m.generatedElectricity() > 0) {
-                out.add("generation intensity (发电碳排放强度) = total ÷ electricity generated = " + fmt(m.total()) + " ÷ "
-                        + fmt(m.generatedElectricity()) + " MWh = " + fmt(m.emissionsPerMwhGenerated()) + " tCO2/MWh");
+                out.add(l.apply(
+                                "generation intensity (发电碳排放强度) = total ÷ electricity generated = ",
+                                "发电碳排放强度 = 合计 ÷ 发电量 = ")
+                        + fmt(m.total()) + " ÷ " + fmt(m.generatedElectricity()) + " MWh = "
+                        + fmt(m.emissionsPerMwhGenerated()) + " tCO2/MWh");
                 if (m.suppliedElectricity() > 0) {
-                    out.add("own use (厂用电) = generated − supplied = " + fmt(m.generatedElectricity()) + " − "
+                    out.add(l.apply("own use (厂用电) = generated − supplied = ", "厂用电 = 发电量 − 供电量 = ")
+                            + fmt(m.generatedElectricity()) + " − "
                             + fmt(m.suppliedElectricity()) + " = "
                             + fmt(m.generatedElectricity() - m.suppliedElectricity()) + " MWh; 厂用电率 "
                             + fmt(m.ownUseRate()));
@@ -345,10 +382,19 @@ public final class AccountingResult {
                 if (p.getKey().equals(EnterpriseMonth.GENERATION)) {
                     continue;
                 }
-                out.add("per product " + p.getKey() + " = " + fmt(m.total()) + " ÷ " + fmt(p.getValue()) + " t = "
-                        + fmt(m.carbonPerProduct(p.getKey())) + " tCO2e/t");
+                out.add(l.apply("per product ", "单位产品 ") + p.getKey() + " = " + fmt(m.total()) + " ÷ "
+                        + fmt(p.getValue()) + " t = " + fmt(m.carbonPerProduct(p.getKey())) + " tCO2e/t");
             }
             return out;
+        }
+
+        /** Where a term came from, in the language: activity.csv:12, 第12行, 在线填报. */
+        private static String where(Term t, boolean chinese) {
+            String w = t.where();
+            if (!chinese) {
+                return w;
+            }
+            return w.equals("(entered)") ? "在线填报" : w.startsWith("line ") ? "第" + w.substring(5) + "行" : w;
         }
 
         /** Every term as a part of the total's uncertainty: its CO2e and the stated uncertainties. */

@@ -114,7 +114,7 @@ class AnalystBrowserIT extends BrowserTest {
                 .contains(code)
                 .contains("王能源 0851-85551234")
                 .contains("逾期未填报")
-                .contains(String.format("%,d", late));
+                .contains(String.format(java.util.Locale.ROOT, "%,d", late));
         assertThat(visible(By.id("unfiledSummary")).getText())
                 .contains("2024-06")
                 .contains("截止 2024-07-15");

@@ -28,6 +28,17 @@ class MethodChangeIT {
                 "127.0.0.1", port, data.toString(), true, 0.02, 2023, 2023, null, null, null, null, null, null, method);
     }
 
+    /** The server of this test in the test profile, so that a run shifted by peakline.clock.offset may start it. */
+    @org.junit.jupiter.api.BeforeAll
+    static void testProfile() {
+        System.setProperty("spring.profiles.active", "test");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void noProfile() {
+        System.clearProperty("spring.profiles.active");
+    }
+
     static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -73,7 +73,9 @@ public class FactorSetApi {
             String publication,
             String sourceId,
             String confidence,
-            String notes) {
+            String notes,
+            String titleZh,
+            String titleEn) {
         static Factor of(EmissionFactor f) {
             return new Factor(
                     f.key().kind().name(),
@@ -86,7 +88,9 @@ public class FactorSetApi {
                     f.publication(),
                     f.sourceId(),
                     f.confidence(),
-                    f.notes());
+                    f.notes(),
+                    dev.peakline.reference.Publications.title(f.publication(), true),
+                    dev.peakline.reference.Publications.title(f.publication(), false));
         }
     }
 

@@ -125,10 +125,16 @@ public class AccountApi {
     @GetMapping("/account/{period}/explain")
     @Operation(summary = "Why a month's figures are what they are: every line, factor (with source) and formula")
     public Map<String, Object> explain(
-            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @PathVariable String period) {
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String code,
+            @PathVariable String period,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "Accept-Language", required = false)
+                    String language) {
         Enterprise e = scopes.readEnterprise(me, code);
         YearMonth p = Requests.period(period);
         var x = ledger.explain(e, p).orElseThrow(() -> Refusal.notFound("an approved account of " + period));
+        boolean chinese = language == null
+                || !language.strip().toLowerCase(java.util.Locale.ROOT).startsWith("en");
         return Map.of(
                 "creditCode",
                 code,
@@ -137,13 +143,17 @@ public class AccountApi {
                 "factorSets",
                 x.factorSets(),
                 "lines",
-                x.lines(),
+                x.lines(chinese),
                 "sheet",
-                sheet(x));
+                sheet(x, chinese));
     }
 
-    /** A factor as the calculation sheet names it: what, value and unit, the document, its set and version. */
-    public record SheetFactor(String key, double value, String unit, String publication, String set, boolean flagged) {}
+    /**
+     * A factor as the calculation sheet names it: what, value and unit, the document as the library records it and its
+     * title in the caller's language ({@code source}), its set and version.
+     */
+    public record SheetFactor(
+            String key, double value, String unit, String publication, String source, String set, boolean flagged) {}
 
     /** One line of the calculation sheet: where it came from, what, how much, the factor and the result. */
     public record SheetLine(
@@ -167,12 +177,14 @@ public class AccountApi {
             Double uncertaintyAbsolute,
             String options) {}
 
-    static Sheet sheet(dev.peakline.accounting.AccountingResult.Explanation x) {
+    static Sheet sheet(dev.peakline.accounting.AccountingResult.Explanation x, boolean chinese) {
         List<SheetLine> lines = new ArrayList<>();
         for (var t : x.terms()) {
+            String slot = t.slot().name().toLowerCase(java.util.Locale.ROOT);
             lines.add(new SheetLine(
                     t.where(),
-                    t.slot().name().toLowerCase(java.util.Locale.ROOT),
+                    // electricity or heat supplied to others is its own category, not 外购
+                    t.use() == dev.peakline.domain.Use.EXPORTED ? slot + "_exported" : slot,
                     t.subject(),
                     t.quantity(),
                     t.co2(),
@@ -184,6 +196,8 @@ public class AccountApi {
                                     f.value(),
                                     f.factor().unit(),
                                     f.factor().publication(),
+                                    dev.peakline.reference.Publications.title(
+                                            f.factor().publication(), chinese),
                                     f.setId() + " " + f.setVersion(),
                                     f.isFallback()
                                             || String.valueOf(f.factor().confidence())
@@ -201,6 +215,6 @@ public class AccountApi {
                 m.energy(),
                 u.percent(),
                 u.absolute(),
-                x.options().summary());
+                x.options().summary(chinese));
     }
 }

@@ -198,10 +198,11 @@ public class AnnualReportApi {
             factorRows.add(List.of(
                     f.factor().key().toString(),
                     f.value(),
-                    f.factor().unit(),
-                    f.factor().publication(),
+                    f.factor().unit().equals("fraction") ? "比例" : f.factor().unit(),
+                    dev.peakline.reference.Publications.title(f.factor().publication(), true),
                     f.factor().confidence() == null ? "" : f.factor().confidence(),
-                    f.setId() + " " + f.setVersion() + (f.isFallback() ? "（" + f.fallback() + "）" : "")));
+                    f.setId() + " " + f.setVersion()
+                            + (f.isFallback() ? "（" + f.describe(true).replaceFirst("^.* 回退：", "") + "）" : "")));
         }
         sections.add(new Report.Section(
                 "表4 排放因子数据及来源",

@@ -53,6 +53,11 @@ public class MeApi {
         m.put("region", me.user().region());
         m.put("enterprise", me.user().enterprise());
         m.put("verifies", me.verifies().size());
+        // today in Beijing by the server's clock: pages take "this month" and "this year" from it, never the browser's
+        m.put(
+                "today",
+                java.time.LocalDate.now(clock.withZone(dev.peakline.domain.ChinaTime.ZONE))
+                        .toString());
         scopes.home(me).ifPresent(h -> m.put("homeRegion", h));
         return m;
     }
