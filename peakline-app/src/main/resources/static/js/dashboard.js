@@ -1,6 +1,17 @@
 import { serverToday, api, header, t, fmt, big, el, param, put, dataTable, when, regionShapes } from "/js/common.js";
 
 // 一张网: the region on a map coloured by the chosen indicator (click to drill down), headline figures with 同比/环比,
+/**
+ * A change as the card shows it: colour and sign follow the figure as rounded to the one decimal shown, so a change
+ * that reads +0.0 % is neutral, not red.
+ */
+function change(label, c) {
+  if (c == null) return el("span", { class: "muted" }, `${label} – `);
+  const shown = Math.round(1000 * c) / 10;
+  const cls = shown > 0 ? "up" : shown < 0 ? "down" : "flat";
+  return el("span", { class: cls }, `${label} ${shown > 0 ? "+" : ""}${fmt(shown === 0 ? 0 : shown, 1)}% `);
+}
+
 // the monthly trend (unfiled months are gaps), the target warnings, who has not filed, and top-down beside bottom-up.
 const me = await header();
 let region = param("region") || me.homeRegion;
@@ -130,8 +141,7 @@ function card(id, key, value, hint, comparisons) {
   return el("div", { class: "card", id, title: hint ? t(hint) : "" },
     el("div", { class: "label" }, t(key), hint ? el("span", { class: "hint", "aria-hidden": "true" }, " ⓘ") : ""),
     el("div", { class: "value" }, value),
-    el("div", { class: "compare" }, comparisons.map(([label, c]) =>
-      el("span", { class: c == null ? "muted" : c > 0 ? "up" : "down" }, `${label} ${c == null ? "–" : (c > 0 ? "+" : "") + fmt(100 * c, 1) + "%"} `))));
+    el("div", { class: "compare" }, comparisons.map(([label, c]) => change(label, c))));
 }
 
 /** The map of the region's children coloured by the chosen indicator; a county has no shapes and shows its enterprises. */

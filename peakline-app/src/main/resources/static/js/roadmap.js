@@ -47,12 +47,17 @@ function drawDrivers() {
 function drawPaths() {
   const hist = view.history.map(h => [String(h.year), h.co2]);
   const series = [{ name: t("rm_history"), type: "line", data: hist, lineStyle: { width: 3 } }];
+  // one marker per peak: scenarios peaking at the same point (all at the base year, say) share it; peaks of the same
+  // year at different heights stack a whole marker apart, so no two labels overlap
+  const marked = [];
   for (const p of view.projections) {
+    const same = marked.filter(q => q.peakYear === p.peakYear);
+    const shared = same.some(q => Math.abs(q.peakCo2 - p.peakCo2) <= 0.01 * Math.abs(p.peakCo2));
+    if (!shared) marked.push(p);
     series.push({
       name: p.name, type: "line", data: p.years.map(y => [String(y.year), y.co2]), lineStyle: { type: "dashed" },
-      // scenarios peaking in the same year would stack their markers: each sits a little apart
-      markPoint: { data: [{ coord: [String(p.peakYear), p.peakCo2], value: t("rm_peak") + " " + p.peakYear }], symbolSize: 56,
-        symbolOffset: [0, -12 - 26 * view.projections.filter(q => q.peakYear === p.peakYear).indexOf(p)] },
+      markPoint: shared ? { data: [] } : { data: [{ coord: [String(p.peakYear), p.peakCo2], value: t("rm_peak") + " " + p.peakYear }],
+        symbolSize: 56, symbolOffset: [0, -12 - 58 * same.length] },
     });
   }
   const years = [...new Set([...view.history.map(h => String(h.year)), ...view.projections.flatMap(p => p.years.map(y => String(y.year)))])];
@@ -74,6 +79,8 @@ function drawCompare() {
   });
   put(document.getElementById("compare"),
     el("tr", {}, ["rm_scenario", "rm_peakYear", "rm_peakCo2", "rm_spread", "rm_co2in2030", "rm_nf2030", "rm_stirpatPeak"].map(k => el("th", {}, t(k)))), rows);
+  // what a proposal changed so that it follows its drivers (a low-carbon path that would rise again after 2030)
+  put(document.getElementById("compareNotes"), view.projections.filter(p => p.note).map(p => el("li", { "data-key": p.key }, `${p.name}：${p.note}`)));
   drawStirpat();
   put(document.getElementById("checks"),
     el("tr", {}, ["rm_scenario", "st_indicator", "rm_years", "rm_targetValue", "rm_reached", "rm_verdict"].map(k => el("th", {}, t(k)))),

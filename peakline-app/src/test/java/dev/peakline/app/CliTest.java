@@ -41,6 +41,18 @@ class CliTest {
     }
 
     @Test
+    void anUnknownCommandFailsEvenWithHelp() {
+        // picocli alone lets --help win: "no-such-command --help" printed the usage and exited 0
+        assertThat(PeaklineCli.run("no-such-command", "--help")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Unknown command 'no-such-command'")
+                .contains("account");
+        assertThat(PeaklineCli.run("no-such-command")).isEqualTo(2);
+        assertThat(PeaklineCli.run("--help")).isZero();
+        assertThat(PeaklineCli.run("pollutants", "--help")).isZero();
+    }
+
+    @Test
     void accountsTheDocumentedExample() throws Exception {
         Path result = dir.resolve("result.csv");
         int code =

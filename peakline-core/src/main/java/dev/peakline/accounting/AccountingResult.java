@@ -305,7 +305,7 @@ public final class AccountingResult {
                 for (Term t : ts) {
                     out.add("  " + where(t, chinese) + l.apply(": ", "：") + t.subject() + l.apply(", ", "，")
                             + t.quantity() + " → " + fmt(t.co2()) + " tCO2e");
-                    out.add(l.apply("    formula: ", "    公式：") + t.co2Formula());
+                    out.add(l.apply("    formula: ", "    公式：") + formula(t.co2Formula(), chinese));
                     t.factors().stream()
                             .map(f -> f.describe(chinese))
                             .distinct()
@@ -345,7 +345,7 @@ public final class AccountingResult {
             for (Term t : terms) {
                 if (t.tce() != 0) {
                     out.add("  " + where(t, chinese) + l.apply(": ", "：") + t.subject() + " → " + fmt(t.tce()) + " tce"
-                            + l.apply("; ", "；") + t.tceFormula());
+                            + l.apply("; ", "；") + formula(t.tceFormula(), chinese));
                 }
             }
             if (m.feedstockEnergy() != 0) {
@@ -386,6 +386,20 @@ public final class AccountingResult {
                         + fmt(p.getValue()) + " t = " + fmt(m.carbonPerProduct(p.getKey())) + " tCO2e/t");
             }
             return out;
+        }
+
+        /** A formula's notes in the language; its symbols (AD, NCV, EF) as written. */
+        private static String formula(String f, boolean chinese) {
+            if (!chinese || f == null) {
+                return f;
+            }
+            return f.replace("(GB/T 2589: measured calorific value)", "（GB/T 2589：按实测低位发热量）")
+                    .replace("(GB/T 2589 coefficient)", "（GB/T 2589 折标准煤系数）")
+                    .replaceAll(
+                            "\\(no GB/T 2589 coefficient for (.+); derived from NCV\\)",
+                            "（GB/T 2589 无$1的折标准煤系数，由低位发热量推算）")
+                    .replace("(calorific)", "（当量值）")
+                    .replace("(equivalent)", "（等价值）");
         }
 
         /** Where a term came from, in the language: activity.csv:12, 第12行, 在线填报. */

@@ -66,7 +66,20 @@ public final class Roadmap {
             List<Step> nonFossilShare,
             List<Step> fossilFactor,
             double gdpSd,
-            double fallSd) {
+            double fallSd,
+            String note) {
+        public Spec(
+                String key,
+                String name,
+                List<Step> gdpGrowth,
+                List<Step> intensityFall,
+                List<Step> nonFossilShare,
+                List<Step> fossilFactor,
+                double gdpSd,
+                double fallSd) {
+            this(key, name, gdpGrowth, intensityFall, nonFossilShare, fossilFactor, gdpSd, fallSd, null);
+        }
+
         public Spec {
             gdpGrowth = gdpGrowth == null ? List.of() : List.copyOf(gdpGrowth);
             intensityFall = intensityFall == null ? List.of() : List.copyOf(intensityFall);
@@ -248,8 +261,11 @@ public final class Roadmap {
      * intensity fall at their average over the history, rounded to 0.1 %; the non-fossil share rising as over the
      * history; the fossil factor held), 低碳 falls one point faster and adds five points of non-fossil share by 2030,
      * 强化 falls two points faster, adds ten points by 2030 and cuts the fossil factor 5 % by 2030 (more gas, less coal).
-     * After 2030 growth eases by one point and the intensity fall by half a point in every scenario. These are
-     * starting points computed from the region's own statistics, not published scenarios; with a single year of
+     * After 2030 growth eases by one point and the intensity fall by half a point in every scenario. A low-carbon
+     * proposal follows its drivers: if its emissions would rise again after 2030, its non-fossil share keeps rising
+     * after 2030 at its pace to 2030 (to at most 95 %), and if they still rise its intensity falls faster after 2030,
+     * by the least 0.1 points that keeps them from rising; its note says so. One that still rises is not proposed. These
+     * are starting points computed from the region's own statistics, not published scenarios; with a single year of
      * statistics the baseline has no growth and no fall until the analyst sets them.
      */
     public static List<Spec> proposals(List<HistoryYear> history, int toYear) {
@@ -283,9 +299,80 @@ public final class Roadmap {
             if (k == 2 && y2030 > last.year()) {
                 ef.add(new Step(y2030, round3(last.fossilFactor() * 0.95)));
             }
-            out.add(new Spec(names[k][0], names[k][1], g, f, nf, ef, 1.0, 1.0));
+            Spec spec = new Spec(names[k][0], names[k][1], g, f, nf, ef, 1.0, 1.0);
+            if (k > 0 && toYear > 2030 && next <= 2030) {
+                spec = notRisingAfter2030(
+                        last,
+                        spec,
+                        (share + shareRise * (y2030 - last.year()) + 5 * k - share) / Math.max(1, y2030 - last.year()),
+                        toYear);
+                if (spec == null) {
+                    continue;
+                }
+            }
+            out.add(spec);
         }
         return out;
+    }
+
+    /**
+     * A low-carbon proposal whose emissions do not rise after 2030, or null: the non-fossil share continued at {@code
+     * pace} points a year after 2030, then the least faster fall of intensity after 2030 (in 0.1 points, up to five
+     * more), with a note saying what was done.
+     */
+    static Spec notRisingAfter2030(HistoryYear base, Spec s, double pace, int toYear) {
+        if (!risesAfter2030(base, s, toYear)) {
+            return s;
+        }
+        double at2030 = s.nonFossilShare().isEmpty()
+                ? 100 * base.nonFossilShare()
+                : s.nonFossilShare().get(s.nonFossilShare().size() - 1).value();
+        double end = round1(Math.min(95, at2030 + pace * (toYear - 2030)));
+        List<Step> nf = new ArrayList<>(s.nonFossilShare());
+        nf.add(new Step(toYear, end));
+        Spec more = new Spec(s.key(), s.name(), s.gdpGrowth(), s.intensityFall(), nf, s.fossilFactor(), 1.0, 1.0);
+        String note = "2030年后非化石能源占比继续按每年 " + round1(pace) + " 个百分点提高至 " + toYear + " 年的 " + end + "%";
+        if (!risesAfter2030(base, more, toYear)) {
+            return withNote(more, note + "，使排放在2030年后不再回升");
+        }
+        List<Step> f = new ArrayList<>(more.intensityFall());
+        Step after = f.get(f.size() - 1);
+        for (int tenths = 1; tenths <= 50; tenths++) {
+            f.set(f.size() - 1, new Step(after.year(), round1(after.value() + tenths / 10.0)));
+            Spec faster = new Spec(s.key(), s.name(), s.gdpGrowth(), f, nf, s.fossilFactor(), 1.0, 1.0);
+            if (!risesAfter2030(base, faster, toYear)) {
+                return withNote(
+                        faster,
+                        note + "，" + after.year() + " 年起能耗强度年降幅提高到 " + round1(after.value() + tenths / 10.0)
+                                + "%，使排放在2030年后不再回升");
+            }
+        }
+        return null;
+    }
+
+    private static Spec withNote(Spec s, String note) {
+        return new Spec(
+                s.key(),
+                s.name(),
+                s.gdpGrowth(),
+                s.intensityFall(),
+                s.nonFossilShare(),
+                s.fossilFactor(),
+                s.gdpSd(),
+                s.fallSd(),
+                note);
+    }
+
+    /** Whether the scenario's emissions rise in any year after 2030 (beyond rounding). */
+    static boolean risesAfter2030(HistoryYear base, Spec s, int toYear) {
+        List<Scenario.Year> years = Scenario.project(drivers(base, s), toYear).years();
+        for (int i = 1; i < years.size(); i++) {
+            if (years.get(i).year() > 2030
+                    && years.get(i).co2() > years.get(i - 1).co2() * (1 + 1e-9)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double round1(double v) {

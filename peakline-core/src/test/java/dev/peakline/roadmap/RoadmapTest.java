@@ -24,11 +24,48 @@ class RoadmapTest {
         assertThat(base.intensityFall()).containsExactly(new Roadmap.Step(2025, 4.0), new Roadmap.Step(2031, 3.5));
         // the share rose 5 points in a year: 25 + 5 × 6 = 55 % by 2030 (+5 and +10 points in the others)
         assertThat(base.nonFossilShare()).containsExactly(new Roadmap.Step(2030, 55.0));
-        assertThat(p.get(1).nonFossilShare()).containsExactly(new Roadmap.Step(2030, 60.0));
+        // after 2030 (growth 9 %, fall 4.5 %: × 1.09 × 0.955 = 1.041 a year) the low-carbon one would rise again, so
+        // its
+        // share keeps its pace of (60 − 25) / 6 = 5.83 points a year: 60 + 5.83 × 5 = 89.2 % in 2035, enough to fall
+        assertThat(p.get(1).nonFossilShare())
+                .containsExactly(new Roadmap.Step(2030, 60.0), new Roadmap.Step(2035, 89.2));
+        assertThat(p.get(1).note()).contains("89.2%").doesNotContain("能耗强度");
+        assertThat(Roadmap.risesAfter2030(HISTORY.get(1), p.get(1), 2035)).isFalse();
         assertThat(p.get(1).intensityFall().get(0).value()).isEqualTo(5.0);
         // the enhanced scenario cuts the fossil factor 5 %: 2.5 × 0.95 = 2.375
         assertThat(p.get(2).fossilFactor()).containsExactly(new Roadmap.Step(2030, 2.375));
         assertThat(Roadmap.problems(p, 2024, 2035)).isEmpty();
+    }
+
+    @Test
+    void aLowCarbonProposalDoesNotRiseAgainAfter2030() {
+        // fast growth, slow fall: 2023 GDP 100, energy 50 (10 non-fossil), CO2 100; 2024 GDP 107, EI 0.49 (2 % fall),
+        // energy 52.43, non-fossil share unchanged at 20 %, CO2 (52.43 − 10.486) × 2.5 = 104.86. The low-carbon
+        // proposal falls 3 % a year and reaches 25 % non-fossil by 2030; after 2030 growth 6 % and fall 2.5 % would
+        // raise CO2 by 1.06 × 0.975 = 1.0335 a year. Its share then keeps rising at 5 / 6 = 0.83 points a year (to
+        // 29.2 % in 2035), which alone still rises (× ≈ 0.989 → 1.022), so its fall after 2030 is raised to the least
+        // 0.1 step that stops the rise: about 1 − 1 / (1.06 × 0.989) ≈ 4.6 %
+        List<Roadmap.HistoryYear> fast = List.of(
+                new Roadmap.HistoryYear(2023, 100, 50, 10, 100),
+                new Roadmap.HistoryYear(2024, 107, 52.43, 10.486, 104.86));
+        List<Roadmap.Spec> p = Roadmap.proposals(fast, 2035);
+        assertThat(p).extracting(Roadmap.Spec::key).containsExactly("baseline", "low_carbon", "enhanced");
+        Roadmap.Spec low = p.get(1);
+        assertThat(low.nonFossilShare()).containsExactly(new Roadmap.Step(2030, 25.0), new Roadmap.Step(2035, 29.2));
+        double after = low.intensityFall().get(1).value();
+        assertThat(after).isBetween(4.0, 5.0);
+        assertThat(low.note()).contains("29.2%").contains("能耗强度年降幅提高到 " + after + "%");
+        assertThat(Roadmap.risesAfter2030(fast.get(1), low, 2035)).isFalse();
+        // the least such step: 0.1 points less rises again
+        List<Roadmap.Step> less = List.of(low.intensityFall().get(0), new Roadmap.Step(2031, after - 0.1));
+        assertThat(Roadmap.risesAfter2030(
+                        fast.get(1),
+                        new Roadmap.Spec(
+                                "x", "x", low.gdpGrowth(), less, low.nonFossilShare(), low.fossilFactor(), 1, 1),
+                        2035))
+                .isTrue();
+        // the baseline continues the history as it is, rising or not, and says nothing
+        assertThat(p.get(0).note()).isNull();
     }
 
     @Test

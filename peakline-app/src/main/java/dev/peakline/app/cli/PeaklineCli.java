@@ -41,9 +41,14 @@ public final class PeaklineCli implements Runnable {
 
     /** Runs a command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new PeaklineCli())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(args);
+        CommandLine cl = new CommandLine(new PeaklineCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli lets "--help" win over an unknown command ("no-such-command --help" printed the usage and exited 0)
+        if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
+            System.err.println("Unknown command '" + args[0] + "'; the commands are: "
+                    + String.join(", ", cl.getSubcommands().keySet()));
+            return 2;
+        }
+        return cl.execute(args);
     }
 
     @Override

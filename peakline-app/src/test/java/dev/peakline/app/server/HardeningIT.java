@@ -47,6 +47,14 @@ class HardeningIT extends ServerTest {
     }
 
     @Test
+    void theFaviconIsServedToAnyone() {
+        // every page asked for /favicon.ico and logged a console error when it was missing
+        byte[] icon = new Client().getBytes("/favicon.ico");
+        assertThat(icon).startsWith(0, 0, 1, 0); // an ICO header: reserved 0, type 1 (icon)
+        assertThat(icon.length).isGreaterThan(22);
+    }
+
+    @Test
     void aDecompressionBombIsRefusedBeforeItIsParsedAndNothingIsStored() throws Exception {
         Client ent = as("enterprise");
         String base = "/api/v1/enterprises/" + own(ent);

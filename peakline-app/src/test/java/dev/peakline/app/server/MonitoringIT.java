@@ -288,6 +288,11 @@ class MonitoringIT extends ServerTest {
 
     @Test
     void theGatewaySimulatorFillsANewMetersHistoryOverHttp() {
+        // the simulator is a program of its own on the machine's clock: with the server's shifted
+        // (peakline.clock.offset)
+        // its readings would fall a year before the meter's installation
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getProperty("peakline.clock.offset", "").isBlank(), "the gateway runs on the real clock");
         Client e = as("enterprise");
         String code = own(e);
         Instant installed = now().minusSeconds(1800);

@@ -367,6 +367,9 @@ public class RoadmapApi {
             }
             m.put("key", s.key());
             m.put("name", s.name());
+            if (s.note() != null) {
+                m.put("note", s.note());
+            }
             m.put("years", p.path().years());
             m.put("peakYear", p.path().peakYear());
             m.put("peakCo2", p.path().peakCo2());
