@@ -381,8 +381,10 @@ public class PollutantApi {
     @GetMapping("/pollutants/template.csv")
     @Operation(summary = "The pollutant filing template (CSV, UTF-8)")
     public ResponseEntity<byte[]> template() {
-        String text = String.join(",", PollutantReader.COLUMNS) + ",method\n"
-                + "91520181MA6DKQ3L5C,2024-01,air,二氧化硫,120.5,kg,实测\n";
+        // outlet_id: the outlet's number as registered (DA001, DW001), empty with one outlet per medium; level and
+        // limit for pH值 and 色度
+        String text = String.join(",", PollutantReader.COLUMNS) + ",method,outlet_id,level,limit\n"
+                + "91520181MA6DKQ3L5C,2024-01,air,二氧化硫,120.5,kg,实测,,,\n";
         return dev.peakline.app.server.web.Exports.csv(text, "pollutants-template");
     }
 
