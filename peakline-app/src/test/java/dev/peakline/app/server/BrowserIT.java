@@ -95,7 +95,7 @@ class BrowserIT extends BrowserTest {
                 .doesNotContain("fraction")
                 .doesNotContain("published");
         assertThat(visible(By.id("sheetPanel")).getText())
-                .contains("核算方法：核算指南变体")
+                .contains("核算选项：核算指南变体")
                 .doesNotContain("guideline");
         // the technical derivation is folded away until asked for
         assertThat(browser.findElement(By.id("explain")).isDisplayed()).isFalse();
