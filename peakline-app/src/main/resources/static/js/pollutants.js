@@ -37,8 +37,21 @@ async function outlets() {
     { key: "where", label: "po_height", value: o => o.medium === "air" ? (o.heightM == null ? "" : fmt(o.heightM, 0) + " m") : (o.receivingWater || "") },
     { key: "permits", label: "po_permits", value: o => o.permits.map(p => byCode[o.medium + "|" + p.pollutant] + (p.permittedT == null ? "" : " " + fmt(p.permittedT, 1))).join("；") },
     { key: "status", label: "status", value: o => t("po_" + o.status) },
+    ...(files ? [{ key: "actions", label: "po_actions", value: () => "", render: o => el("button", { type: "button", class: "secondary",
+      id: `po-outlet-${o.outletId}`, onclick: () => reopen(o) }, t(o.status === "ACTIVE" ? "po_close" : "po_reopen")) }] : []),
   ], registered, { id: "poOutletTable", empty: "po_outletNone" });
   names();
+}
+
+/** Closes an outlet in service (no more filings for it) or reopens a closed one; audited by the server. */
+async function reopen(o) {
+  const box = byId("poOutletMessage");
+  try {
+    await api(`/api/v1/enterprises/${code}/outlets/${o.outletId}`, { method: "PUT", body: { ...o, status: o.status === "ACTIVE" ? "CLOSED" : "ACTIVE",
+      permits: o.permits.map(p => ({ pollutant: table.find(x => x.medium === o.medium && x.code === p.pollutant).nameCn, permittedT: p.permittedT })) } });
+    await outlets();
+    put(box, el("div", { class: "ok" }, t(o.status === "ACTIVE" ? "po_closed" : "po_reopened").replace("{id}", o.outletId)));
+  } catch (e) { put(box, el("div", { class: "error", id: "poOutletError" }, describe(e))); }
 }
 
 /** "二氧化硫 200；氮氧化物 300" as permits; null when a part is not a name and a number. */

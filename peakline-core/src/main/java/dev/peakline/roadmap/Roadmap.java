@@ -264,7 +264,8 @@ public final class Roadmap {
      * After 2030 growth eases by one point and the intensity fall by half a point in every scenario. A low-carbon
      * proposal follows its drivers: if its emissions would rise again after 2030, its non-fossil share keeps rising
      * after 2030 at its pace to 2030 (to at most 95 %), and if they still rise its intensity falls faster after 2030,
-     * by the least 0.1 points that keeps them from rising; its note says so. One that still rises is not proposed. These
+     * by the least 0.1 points (up to five more) that keeps them from rising; its note says so. One that still rises is
+     * proposed as its drivers give it, with a note asking the analyst to set them (all three are always proposed). These
      * are starting points computed from the region's own statistics, not published scenarios; with a single year of
      * statistics the baseline has no growth and no fall until the analyst sets them.
      */
@@ -306,9 +307,6 @@ public final class Roadmap {
                         spec,
                         (share + shareRise * (y2030 - last.year()) + 5 * k - share) / Math.max(1, y2030 - last.year()),
                         toYear);
-                if (spec == null) {
-                    continue;
-                }
             }
             out.add(spec);
         }
@@ -316,9 +314,9 @@ public final class Roadmap {
     }
 
     /**
-     * A low-carbon proposal whose emissions do not rise after 2030, or null: the non-fossil share continued at {@code
-     * pace} points a year after 2030, then the least faster fall of intensity after 2030 (in 0.1 points, up to five
-     * more), with a note saying what was done.
+     * A low-carbon proposal whose emissions do not rise after 2030: the non-fossil share continued at {@code pace} points
+     * a year after 2030, then the least faster fall of intensity after 2030 (in 0.1 points, up to five more), with a
+     * note saying what was done; if neither stops the rise, the proposal as given, with a note saying that it rises.
      */
     static Spec notRisingAfter2030(HistoryYear base, Spec s, double pace, int toYear) {
         if (!risesAfter2030(base, s, toYear)) {
@@ -347,7 +345,7 @@ public final class Roadmap {
                                 + "%，使排放在2030年后不再回升");
             }
         }
-        return null;
+        return withNote(s, "按历史趋势推算，本情景排放在2030年后仍回升（非化石能源占比提高、能耗强度加快下降均不足以扭转），请调整驱动因素");
     }
 
     private static Spec withNote(Spec s, String note) {

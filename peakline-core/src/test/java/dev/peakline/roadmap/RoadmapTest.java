@@ -69,6 +69,21 @@ class RoadmapTest {
     }
 
     @Test
+    void aProposalThatCannotStopRisingIsStillProposedAndSaysSo() {
+        // energy quintupled in a year (GDP 100 → 105, energy 50 → 250: intensity 0.5 → 2.381, a fall of −376.2 %): no
+        // share up to 95 % and no five points more of fall stop the rise, so all three are proposed as their drivers
+        // give them, and the low-carbon ones ask the analyst to set the drivers
+        List<Roadmap.HistoryYear> wild = List.of(
+                new Roadmap.HistoryYear(2023, 100, 50, 10, 100), new Roadmap.HistoryYear(2024, 105, 250, 50, 500));
+        List<Roadmap.Spec> p = Roadmap.proposals(wild, 2035);
+        assertThat(p).extracting(Roadmap.Spec::key).containsExactly("baseline", "low_carbon", "enhanced");
+        assertThat(p.get(1).intensityFall().get(0).value()).isEqualTo(-376.2 + 1);
+        assertThat(p.get(1).note()).contains("仍回升").contains("请调整驱动因素");
+        assertThat(p.get(2).note()).contains("仍回升");
+        assertThat(Roadmap.risesAfter2030(wild.get(1), p.get(1), 2035)).isTrue();
+    }
+
+    @Test
     void oneYearOfStatisticsProposesNoTrendOfItsOwn() {
         // no trend to continue: the baseline stands still (0 % growth, 0 % fall) rather than borrowing rates
         Roadmap.Spec base = Roadmap.proposals(HISTORY.subList(1, 2), 2035).get(0);

@@ -122,5 +122,26 @@ class OutletBrowserIT extends BrowserTest {
         JsonNode after = enterprise.json(enterprise.get("/api/v1/enterprises/" + code + "/pollutants?year=2021"), 200);
         assertThat(after.get("outlets")).hasSize(3);
         assertThat(after.get("taxYuan").decimalValue()).isEqualByComparingTo("694714.80");
+
+        // DA002 closed in the browser (audited): a row for it is refused, and it leaves the form's outlet numbers
+        visible(By.id("po-outlet-DA002")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("poOutletMessage"), "排放口 DA002 已停用"));
+        assertThat(browser.findElement(By.id("poOutletTable")).getText())
+                .contains("已停用")
+                .contains("重新启用");
+        new Select(visible(By.id("poOutlet"))).selectByValue("air");
+        assertThat(new Select(browser.findElement(By.id("poOutletId"))).getOptions())
+                .extracting(org.openqa.selenium.WebElement::getText)
+                .contains("DA001 1号窑尾")
+                .noneMatch(o -> o.startsWith("DA002"));
+        JsonNode closed = enterprise.json(
+                enterprise.upload(
+                        "/api/v1/enterprises/" + code + "/pollutants",
+                        "p.csv",
+                        ("enterprise,period,outlet,outlet_id,pollutant,quantity,unit\n" + e + "air,DA002,CO,5,t\n")
+                                .getBytes(StandardCharsets.UTF_8)),
+                422);
+        assertThat(closed.get("problems").get(0).get("code").asText()).isEqualTo("pollutants.closed");
+        assertThat(closed.get("problems").get(0).get("row").asInt()).isEqualTo(2);
     }
 }

@@ -183,7 +183,7 @@ public class PollutantApi {
                                 + f.emission().outlet() + "'"));
             } else if (o.status().equals("CLOSED")) {
                 problems.add(Problem.at(
-                        "pollutants.unregistered",
+                        "pollutants.closed",
                         source,
                         f.row(),
                         "outlet_id",
