@@ -578,6 +578,140 @@ class CliTest {
     }
 
     @Test
+    void allocateHoldsItsContract() throws Exception {
+        // U1 (PowerAllocationTest by hand): 2021 300MW+ coal, air cooled, heat ratio 20 %, load 78 %:
+        // 1,000,000 × 0.8218 × 1.05 × (1 − 0.22 × 0.2) × (1.007 + 0.0016 × 2) = 833,337.052968; 500,000 × 0.1111 =
+        // 55,550 → 888,887 t. G1: 2022 gas, heat ratio 30 %: 400,000 × 0.3901 × (1 − 0.6 × 0.3) = 127,952.8; 1,000,000
+        // × 0.0557 = 55,700 → 183,653 t
+        Path units = dir.resolve("units.csv");
+        Path bench = dir.resolve("benchmarks.csv");
+        Files.writeString(
+                units,
+                "unit_id,year,supply_mwh,heat_gj,cooling,heat_ratio,load_factor,fuel_class\n"
+                        + "U1,2021,1000000,500000,air,0.2,78%,coal_300plus\n"
+                        + "G1,2022,400000,1000000,水冷,30%,0.6,燃气机组\n");
+        Files.writeString(
+                bench,
+                "year,fuel_class,electricity_t_per_mwh,heat_t_per_gj\n2021,coal_300plus,0.8218,0.1111\n"
+                        + "2022,gas,0.3901,0.0557\n");
+        Path o = dir.resolve("allocations.csv");
+        assertThat(PeaklineCli.run(
+                        "allocate",
+                        "--units",
+                        units.toString(),
+                        "--benchmarks",
+                        bench.toString(),
+                        "--out",
+                        o.toString()))
+                .isZero();
+        assertThat(Files.readAllLines(o))
+                .containsExactly(
+                        "unit_id,year,electricity_t,heat_t,allocation_t",
+                        "U1,2021,833337.052968,55550.000000,888887",
+                        "G1,2022,127952.800000,55700.000000,183653");
+        // the shipped benchmarks give the same
+        Path shipped = dir.resolve("shipped.csv");
+        assertThat(PeaklineCli.run("allocate", "--units", units.toString(), "--out", shipped.toString()))
+                .isZero();
+        assertThat(Files.readAllLines(shipped)).isEqualTo(Files.readAllLines(o));
+        // an unknown cooling, a heat ratio above 100 %, an unknown class, a year without rules, a unit given twice, a
+        // negative supply: each by row and column, nothing written
+        Files.writeString(
+                units,
+                "机组编号,年份,供电量,供热量,冷却方式,供热比,负荷率,机组类别\n"
+                        + "U1,2021,1000000,0,fan,0,0.9,coal_300plus\n"
+                        + "U2,2021,1000000,0,air,120%,0.9,coal_300plus\n"
+                        + "U3,2021,1000000,0,air,0,0.9,nuclear\n"
+                        + "U4,2024,1000000,0,air,0,0.9,coal_300plus\n"
+                        + "U5,2021,1000000,0,air,0,0.9,coal_300plus\n"
+                        + "U5,2021,1000000,0,air,0,0.9,coal_300plus\n"
+                        + "U6,2021,-5,0,air,0,0.9,coal_300plus\n");
+        Path none = dir.resolve("none.csv");
+        assertThat(PeaklineCli.run("allocate", "--units", units.toString(), "--out", none.toString()))
+                .isEqualTo(2);
+        assertThat(none).doesNotExist();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("units.csv:2: column 'cooling': 'fan' is not a cooling type")
+                .contains("units.csv:3: column 'heat_ratio'")
+                .contains("units.csv:4: column 'fuel_class': 'nuclear' is not a unit class")
+                .contains("units.csv:5: column 'year': no allocation rules are shipped for 2024")
+                .contains("units.csv:7: column 'unit_id': unit U5 in 2021 is given twice (first on line 6)")
+                .contains("units.csv:8: column 'supply_mwh'")
+                .contains("6 problem(s); nothing was written");
+    }
+
+    @Test
+    void complianceHoldsItsContract() throws Exception {
+        // E owes 760,000 for 2021 and 690,000 for 2022. It was allocated 700,000 of 2021 and 650,000 of 2022, buys
+        // 60,000 of 2021 and surrenders 760,000: 2021 compliant. For 2022 it surrenders 34,500 CCER (the cap: 5 % of
+        // 690,000) and still owes 655,500 with 650,000 held: 5,500 short before the deadline (2023-12-31)
+        Path ledger = dir.resolve("ledger.csv");
+        String e = "91520100MA6DK1234X";
+        Files.writeString(
+                ledger,
+                "date,account,instrument,vintage,kind,quantity,serial_from,serial_to\n"
+                        + "2023-01-10," + e + ",cea,2021,allocate,700000,,\n"
+                        + "2023-01-10," + e + ",cea,2022,allocate,650000,,\n"
+                        + "2023-01-10,BUYER,cea,2021,allocate,100000,,\n"
+                        + "2023-06-30," + e + ",cea,2021,obligation,760000,,\n"
+                        + "2023-06-30," + e + ",cea,2022,obligation,690000,,\n"
+                        + "2023-09-01,BUYER,cea,2021,transfer,-60000,,\n"
+                        + "2023-09-01," + e + ",cea,2021,transfer,60000,,\n"
+                        + "2023-10-01,P1,ccer,2021,issue,50000,1,50000\n"
+                        + "2023-10-02,P1,ccer,2021,transfer,-34500,1,34500\n"
+                        + "2023-10-02," + e + ",ccer,2021,transfer,34500,1,34500\n"
+                        + "2023-11-01," + e + ",cea,2021,surrender,760000,,\n"
+                        + "2023-11-01," + e + ",ccer,2021,surrender,34500,1,34500\n");
+        Path o = dir.resolve("standing.csv");
+        assertThat(PeaklineCli.run("compliance", "--ledger", ledger.toString(), "--out", o.toString()))
+                .isZero();
+        assertThat(Files.readAllLines(o))
+                .containsExactly(
+                        "account,instrument,vintage,balance,due,surrendered,offsets,remaining,held_toward,shortfall,"
+                                + "status",
+                        e + ",cea,2021,0.000000,760000.000000,760000.000000,0.000000,0.000000,0.000000,0.000000,"
+                                + "compliant",
+                        e + ",cea,2022,650000.000000,690000.000000,0.000000,34500.000000,655500.000000,650000.000000,"
+                                + "5500.000000,short",
+                        e + ",ccer,2021,0.000000,,,,,,,",
+                        "BUYER,cea,2021,40000.000000,,,,,,,",
+                        "P1,ccer,2021,15500.000000,,,,,,,");
+        // after the deadline the same ledger is overdue
+        assertThat(PeaklineCli.run(
+                        "compliance", "--ledger", ledger.toString(), "--out", o.toString(), "--as-of", "2024-01-02"))
+                .isZero();
+        assertThat(Files.readAllLines(o).get(2)).endsWith(",overdue");
+        // one CCER too many, an overdraft, a serial issued twice, an unknown instrument, a bad date: by row
+        Files.writeString(
+                ledger,
+                "date,account,instrument,vintage,kind,quantity,serial_from,serial_to\n"
+                        + "2023-01-10," + e + ",cea,2022,allocate,650000,,\n"
+                        + "2023-06-30," + e + ",cea,2022,obligation,690000,,\n"
+                        + "2023-10-01," + e + ",ccer,2021,issue,50000,1,50000\n"
+                        + "2023-11-01," + e + ",ccer,2021,surrender,34501,1,34501\n"
+                        + "2023-11-02," + e + ",cea,2022,retire,650001,,\n"
+                        + "2023-11-03,P2,ccer,2021,issue,100,49901,50000\n");
+        Path none = dir.resolve("none.csv");
+        assertThat(PeaklineCli.run("compliance", "--ledger", ledger.toString(), "--out", none.toString()))
+                .isEqualTo(2);
+        assertThat(none).doesNotExist();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("ledger.csv:5: column 'quantity': offsets may settle at most 5 % of the 690,000 due for 2022")
+                .contains(
+                        "ledger.csv:6: column 'quantity': " + e + " holds 650,000 of cea 2022 and cannot give 650,001")
+                .contains("ledger.csv:7: column 'serial_from': serials 49901–50000 overlap 1–50000, issued before");
+        Files.writeString(
+                ledger,
+                "date,account,instrument,vintage,kind,quantity,serial_from,serial_to\n" + "2023-13-01," + e
+                        + ",碳币,2022,allocate,650000,,\n");
+        assertThat(PeaklineCli.run("compliance", "--ledger", ledger.toString(), "--out", none.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("ledger.csv:2: column 'date': '2023-13-01' is not a date")
+                .contains("ledger.csv:2: column 'instrument': '碳币' is not an instrument");
+    }
+
+    @Test
     void footprintHoldsItsContractOnALoop() throws Exception {
         // a power plant and a coal mine that supply each other (ProductSystemTest by hand): 1,000 kWh demanded;
         // s = (1000 / 0.995, 100 / 0.995); GWP = (900 + 2 + 2.7) / 0.995 = 909.246231 kg CO2e, the plant 904.522613,

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             FitCommand.class,
             PollutantsCommand.class,
             SinksCommand.class,
+            AllocateCommand.class,
+            ComplianceCommand.class,
             FootprintCommand.class,
             ConsolidateCommand.class,
             ServeCommand.class,

@@ -194,27 +194,10 @@ public final class PollutantReader {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    /** η or k: a fraction 0–1, or a percentage written with %. */
+    /** η or k: a fraction 0–1, or a percentage written with %; 0 after a problem. */
     private static double fraction(String source, Table.Line l, String column, String text, List<Problem> problems) {
-        boolean percent = text.endsWith("%");
-        try {
-            double v = Decimals.parse(
-                    percent ? text.substring(0, text.length() - 1).strip() : text);
-            double f = percent ? v / 100 : v;
-            if (!(f >= 0 && f <= 1)) {
-                problems.add(Problem.at(
-                        "pollutants.fraction",
-                        source,
-                        l.number(),
-                        column,
-                        column + " '" + text + "' is a fraction between 0 and 1 (or 0 % to 100 %)"));
-                return 0;
-            }
-            return f;
-        } catch (NumberFormatException e) {
-            problems.add(Problem.at("number.format", source, l.number(), column, "'" + text + "' is not a number"));
-            return 0;
-        }
+        double f = dev.peakline.io.table.Cells.fraction(source, l, column, text, problems);
+        return Double.isNaN(f) ? 0 : f;
     }
 
     private static EnvironmentalTax.Emission row(

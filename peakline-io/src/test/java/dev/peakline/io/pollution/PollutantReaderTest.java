@@ -50,7 +50,7 @@ class PollutantReaderTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(2, "coefficient", "pollutants.basis"),
                         org.assertj.core.groups.Tuple.tuple(3, "quantity", "pollutants.basis"),
-                        org.assertj.core.groups.Tuple.tuple(4, "removal_efficiency", "pollutants.fraction"),
+                        org.assertj.core.groups.Tuple.tuple(4, "removal_efficiency", "value.fraction"),
                         org.assertj.core.groups.Tuple.tuple(5, "method", "pollutants.basis"),
                         org.assertj.core.groups.Tuple.tuple(6, "operating_rate", "pollutants.basis"));
         assertThat(r.problems().get(1).message()).contains("2000 × 1.5 × (1 − 0.6 × 0.9) = 1380");
