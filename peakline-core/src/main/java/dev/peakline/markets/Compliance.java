@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 
 /**
  * Where each covered account stands against its allowance obligations: what is still due, what it holds that could
@@ -57,8 +57,14 @@ public final class Compliance {
         return LocalDate.of(year + 1, 12, 31);
     }
 
-    /** Every obligation's standing on {@code asOf}, with the deadline of each year. */
-    public static List<Standing> standings(InstrumentLedger ledger, LocalDate asOf, IntFunction<LocalDate> deadline) {
+    /** The annual cycle's deadline of an obligation. */
+    public static LocalDate defaultDeadline(InstrumentLedger.Obligation o) {
+        return defaultDeadline(o.year());
+    }
+
+    /** Every obligation's standing on {@code asOf}, with each obligation's deadline. */
+    public static List<Standing> standings(
+            InstrumentLedger ledger, LocalDate asOf, Function<InstrumentLedger.Obligation, LocalDate> deadline) {
         List<InstrumentLedger.Obligation> all = new ArrayList<>(ledger.obligations());
         all.sort(Comparator.comparing(InstrumentLedger.Obligation::account)
                 .thenComparing(InstrumentLedger.Obligation::instrument)
@@ -99,7 +105,7 @@ public final class Compliance {
                             .mapToDouble(Double::doubleValue)
                             .sum()
                     : 0;
-            LocalDate due = deadline.apply(o.year());
+            LocalDate due = deadline.apply(o);
             Status status = remaining <= 1e-9
                     ? Status.COMPLIANT
                     : asOf.isAfter(due) ? Status.OVERDUE : shortfall > 1e-9 ? Status.SHORT : Status.SURPLUS;

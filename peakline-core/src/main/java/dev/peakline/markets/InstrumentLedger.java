@@ -199,6 +199,8 @@ public final class InstrumentLedger {
     private final List<String> accountNames = new ArrayList<>();
     private final Map<String, Integer> accountIds = new HashMap<>();
     private final Map<String, Obligation> obligations = new LinkedHashMap<>();
+    /** Per account and lot: allocated less cancelled. */
+    private final Map<String, Map<Lot, Double>> allocated = new HashMap<>();
 
     /** Books movements of many days (sorted by date, then kind as above, then as given); the refused ones, in order. */
     public List<Refused> replay(List<Movement> movements) {
@@ -288,6 +290,13 @@ public final class InstrumentLedger {
                                 "the transfer's incoming leg has no outgoing leg before it")
                         : move(m, lot, m.account(), TRANSIT, q, null);
             case SURRENDER -> surrender(m, lot, q);
+            case CANCEL -> {
+                Optional<String[]> moved = move(m, lot, m.account(), CANCELLED, q, null);
+                if (moved.isEmpty()) {
+                    allocated.computeIfAbsent(m.account(), a -> new HashMap<>()).merge(lot, -q, Double::sum);
+                }
+                yield moved;
+            }
             default -> move(m, lot, m.account(), m.kind().sink(), q, null);
         };
     }
@@ -427,6 +436,9 @@ public final class InstrumentLedger {
         }
         post(ISSUED, lot, -q);
         post(m.account(), lot, q);
+        if (m.kind() == Kind.ALLOCATE) {
+            allocated.computeIfAbsent(m.account(), a -> new HashMap<>()).merge(lot, q, Double::sum);
+        }
         return Optional.empty();
     }
 
@@ -600,6 +612,11 @@ public final class InstrumentLedger {
     private void post(String account, Lot lot, double q) {
         balances.computeIfAbsent(account, a -> new LinkedHashMap<>()).merge(lot, q, Double::sum);
         id(account);
+    }
+
+    /** What was allocated to the account of the lot, less what was cancelled from it (a true-up's deduction). */
+    public double allocated(String account, Lot lot) {
+        return allocated.getOrDefault(account, Map.of()).getOrDefault(lot, 0.0);
     }
 
     /** The account's balance of the lot. */

@@ -150,7 +150,7 @@ public final class PowerAllocation {
                     + " tCO2");
             l.add("供热配额 = " + num(unit.heatGj()) + " GJ × " + num(benchmark.heat()) + " tCO2/GJ = " + num(heat)
                     + " tCO2");
-            l.add("机组配额 = " + num(electricity) + " + " + num(heat) + " = " + allocation + " tCO2（取整）");
+            l.add("机组配额 = " + num(electricity) + " + " + num(heat) + " = " + num(allocation) + " tCO2（取整）");
             return l;
         }
     }
@@ -258,13 +258,31 @@ public final class PowerAllocation {
      * cap (20 % of the verified emissions) is due only up to the allocation + 20 % × emissions; whole tonnes (half up).
      */
     public static long due(double verified, double allocated, boolean gas, Rules r) {
-        double due = verified;
-        if (gas && r.gasExempt() && verified > allocated) {
-            due = allocated;
-        } else if (r.gapCap() > 0 && verified - allocated > r.gapCap() * verified) {
-            due = allocated + r.gapCap() * verified;
+        return due(List.of(new UnitYear(verified, allocated, gas)), r);
+    }
+
+    /** A unit's verified emissions and allocation for the year, and whether it burns gas. */
+    public record UnitYear(double verified, double allocated, boolean gas) {}
+
+    /**
+     * The allowances an enterprise (重点排放单位) must surrender for a year: each gas unit owes at most its allocation
+     * (the exemption is the unit's), the others their verified emissions; then the enterprise's shortfall is capped at
+     * 20 % of its verified emissions (the cap is the enterprise's): due = min(Σ unit dues, Σ allocations + 20 % × Σ
+     * verified); whole tonnes, half up.
+     */
+    public static long due(List<UnitYear> units, Rules r) {
+        double dues = 0;
+        double allocated = 0;
+        double verified = 0;
+        for (UnitYear u : units) {
+            dues += u.gas() && r.gasExempt() ? Math.min(u.verified(), u.allocated()) : u.verified();
+            allocated += u.allocated();
+            verified += u.verified();
         }
-        return Math.round(due);
+        if (r.gapCap() > 0) {
+            dues = Math.min(dues, Math.max(allocated, allocated + r.gapCap() * verified));
+        }
+        return Math.round(dues);
     }
 
     static String num(double v) {

@@ -130,6 +130,11 @@ public enum ErrorCode {
             "The product footprint has problems; nothing was stored"),
     DISCLOSURE_INVALID(
             "disclosure.invalid", Kind.INVALID, "碳信息披露数据有误，未保存任何内容", "The disclosure has problems; nothing was stored"),
+    MARKET_INVALID(
+            "market.invalid",
+            Kind.INVALID,
+            "碳市场与履约数据有误，未保存任何内容",
+            "The market or compliance data have problems; nothing was stored"),
     INCLUSION_INVALID(
             "inclusion.invalid",
             Kind.INVALID,

@@ -117,7 +117,7 @@ class InstrumentLedgerTest {
                         m(D, "A", Instrument.CEA, 2022, Kind.ALLOCATE, 200, 0, 0))))
                 .isEmpty();
         // the 2021–2022 cycle's deadline: the end of 2023
-        List<Compliance.Standing> s = Compliance.standings(l, D, y -> LocalDate.of(2023, 12, 31));
+        List<Compliance.Standing> s = Compliance.standings(l, D, o -> LocalDate.of(2023, 12, 31));
         assertThat(s.get(0).status()).isEqualTo(Compliance.Status.SURPLUS);
         assertThat(s.get(0).heldAllowances()).isEqualTo(700);
         assertThat(s.get(1).heldAllowances()).isEqualTo(500);

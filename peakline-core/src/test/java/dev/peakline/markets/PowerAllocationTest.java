@@ -93,6 +93,22 @@ class PowerAllocationTest {
         assertThat(PowerAllocation.due(200_000, 183_653, true, rules)).isEqualTo(183_653);
         // a surplus is no obligation less: due the emissions
         assertThat(PowerAllocation.due(150_000, 183_653, true, rules)).isEqualTo(150_000);
+        // an enterprise of a coal unit (verified 900,000, allocated 800,000) and a gas unit (verified 200,000,
+        // allocated 150,000): unit dues 900,000 + 150,000 = 1,050,000; allocations 950,000 + 20 % × 1,100,000 =
+        // 1,170,000 is no cap here, so 1,050,000 is due
+        assertThat(PowerAllocation.due(
+                        java.util.List.of(
+                                new PowerAllocation.UnitYear(900_000, 800_000, false),
+                                new PowerAllocation.UnitYear(200_000, 150_000, true)),
+                        rules))
+                .isEqualTo(1_050_000);
+        // with the coal unit allocated only 500,000: dues 1,050,000, cap 650,000 + 220,000 = 870,000
+        assertThat(PowerAllocation.due(
+                        java.util.List.of(
+                                new PowerAllocation.UnitYear(900_000, 500_000, false),
+                                new PowerAllocation.UnitYear(200_000, 150_000, true)),
+                        rules))
+                .isEqualTo(870_000);
     }
 
     @Test

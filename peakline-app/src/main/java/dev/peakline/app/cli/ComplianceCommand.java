@@ -84,7 +84,7 @@ public final class ComplianceCommand implements Callable<Integer> {
                         .max(Comparator.naturalOrder())
                         .orElseThrow();
         List<Compliance.Standing> standings =
-                Compliance.standings(l, on, y -> deadline != null ? deadline : Compliance.defaultDeadline(y));
+                Compliance.standings(l, on, o -> deadline != null ? deadline : Compliance.defaultDeadline(o));
         Map<String, Compliance.Standing> byLot = new LinkedHashMap<>();
         standings.forEach(s -> byLot.put(
                 key(

@@ -162,6 +162,11 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.markets.MarketRepository marketRepository(Database db, Clock clock) {
+        return new dev.peakline.store.markets.MarketRepository(db, clock);
+    }
+
+    @Bean
     dev.peakline.store.pollution.OutletRepository outletRepository(Database db, Clock clock) {
         return new dev.peakline.store.pollution.OutletRepository(db, clock);
     }

@@ -1,0 +1,831 @@
+package dev.peakline.app.server.markets;
+
+import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.app.server.security.Scopes;
+import dev.peakline.domain.CreditCode;
+import dev.peakline.domain.Enterprise;
+import dev.peakline.io.markets.PowerUnitReader;
+import dev.peakline.markets.Compliance;
+import dev.peakline.markets.Instrument;
+import dev.peakline.markets.InstrumentLedger;
+import dev.peakline.markets.InstrumentLedger.Kind;
+import dev.peakline.markets.InstrumentLedger.Movement;
+import dev.peakline.markets.PowerAllocation;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Problem;
+import dev.peakline.problems.Refusal;
+import dev.peakline.store.markets.MarketRepository;
+import dev.peakline.store.users.UserRepository.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Carbon markets and compliance (issue 30): the national ETS's power units and their output, the operator's allocation
+ * runs (preview, issue; pre-allocation, then the true-up with each enterprise's obligation), each enterprise's 履约 view
+ * (obligations, holdings, what it must buy or may sell, the deadline) with surrender and transfer, and the region's
+ * overview with those short first. Every figure comes from core's {@link PowerAllocation}, {@link InstrumentLedger}
+ * and {@link Compliance}, the same as {@code ./peakline allocate} and {@code ./peakline compliance}.
+ */
+@RestController
+@RequestMapping("/api/v1/markets")
+@Tag(name = "markets", description = "碳排放权交易：机组、配额分配、履约清缴、转让")
+public class MarketApi {
+    private final Scopes scopes;
+    private final MarketRepository repository;
+    private final Clock clock;
+
+    public MarketApi(Scopes scopes, MarketRepository repository, Clock clock) {
+        this.scopes = scopes;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(dev.peakline.domain.ChinaTime.ZONE));
+    }
+
+    // ---- units
+
+    public record UnitForm(
+            String unitId, String enterprise, String name, String fuelClass, String cooling, Double capacityMw) {}
+
+    public record UnitYearForm(
+            Double supplyMwh, Double heatGj, Double heatRatio, Double loadFactor, Double verifiedT) {}
+
+    @GetMapping("/{region}/units")
+    @Operation(summary = "The region's ETS power units with the year's output and verified emissions")
+    public List<Map<String, Object>> units(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String region, @RequestParam int year) {
+        scopes.readRegion(me, region);
+        List<String> codes = visible(me, region);
+        List<MarketRepository.Unit> units = repository.units(codes);
+        Map<String, MarketRepository.UnitYear> years = new HashMap<>();
+        repository
+                .unitYears(units.stream().map(MarketRepository.Unit::unitId).toList(), year)
+                .forEach(y -> years.put(y.unitId(), y));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (MarketRepository.Unit u : units) {
+            Map<String, Object> m = unitMap(u);
+            m.put("year", years.get(u.unitId()));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private Map<String, Object> unitMap(MarketRepository.Unit u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unitId", u.unitId());
+        m.put("enterprise", u.enterprise());
+        m.put("enterpriseName", scopes.enterprise(u.enterprise()).name());
+        m.put("name", u.name());
+        m.put("fuelClass", u.fuel().code());
+        m.put("fuelClassName", u.fuel().chinese());
+        m.put("airCooled", u.airCooled());
+        m.put("capacityMw", u.capacityMw());
+        return m;
+    }
+
+    /** The enterprises of the region the caller sees: all for its government, its own for an enterprise. */
+    private List<String> visible(PeaklineUser me, String region) {
+        List<String> all = scopes.enterprisesIn(region);
+        if (me.role() == Role.ENTERPRISE) {
+            return all.stream().filter(c -> c.equals(me.user().enterprise())).toList();
+        }
+        if (me.role() == Role.VERIFIER) {
+            return all.stream().filter(me.verifies()::contains).toList();
+        }
+        return all;
+    }
+
+    @PostMapping("/units")
+    @Operation(summary = "Registers a power unit of an enterprise (the enterprise, its region's government); audited")
+    public ResponseEntity<Map<String, Object>> registerUnit(
+            @AuthenticationPrincipal PeaklineUser me, @RequestBody UnitForm f) {
+        if (f == null || f.enterprise() == null) {
+            throw Refusal.field(
+                    ErrorCode.MARKET_INVALID, "enterprise", "the unit's enterprise (credit code) is needed");
+        }
+        scopes.register(me, f.enterprise());
+        List<Problem> p = new ArrayList<>();
+        if (f.unitId() == null || !f.unitId().matches("[A-Za-z0-9_.-]{1,32}")) {
+            p.add(field("unitId", "the unit number: 1–32 letters, digits, _ . -"));
+        }
+        Optional<PowerAllocation.FuelClass> fuel = PowerAllocation.FuelClass.parse(f.fuelClass());
+        if (fuel.isEmpty()) {
+            p.add(field(
+                    "fuelClass", "'" + f.fuelClass() + "' is not a unit class: " + PowerAllocation.FuelClass.codes()));
+        }
+        Boolean air = f.cooling() == null
+                ? null
+                : switch (f.cooling().strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "air", "空冷" -> true;
+                    case "water", "水冷" -> false;
+                    default -> null;
+                };
+        if (air == null) {
+            p.add(field("cooling", "the cooling: water (水冷) or air (空冷)"));
+        }
+        if (f.capacityMw() != null && !(f.capacityMw() > 0 && f.capacityMw() <= 2000)) {
+            p.add(field("capacityMw", "a unit's capacity is above 0 and at most 2,000 MW"));
+        }
+        if (!p.isEmpty()) {
+            throw Refusal.of(ErrorCode.MARKET_INVALID, p.size() + " problem(s); nothing was stored", p);
+        }
+        if (!repository.registerUnit(
+                me.actor(),
+                new MarketRepository.Unit(
+                        f.unitId(),
+                        f.enterprise(),
+                        f.name() == null ? "" : f.name().strip(),
+                        fuel.get(),
+                        air,
+                        f.capacityMw()))) {
+            throw Refusal.of(
+                    ErrorCode.MARKET_INVALID,
+                    "unit " + f.unitId() + " is another enterprise's",
+                    List.of(field("unitId", "unit " + f.unitId() + " is registered to another enterprise")));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("unitId", f.unitId()));
+    }
+
+    @PutMapping("/units/{unitId}/years/{year}")
+    @Operation(summary = "Records a unit's year: supply, heat, heat ratio, load factor, verified emissions; audited")
+    public Map<String, Object> putYear(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String unitId,
+            @PathVariable int year,
+            @RequestBody UnitYearForm f) {
+        MarketRepository.Unit u = unit(unitId);
+        scopes.register(me, u.enterprise());
+        List<Problem> p = new ArrayList<>();
+        if (!dev.peakline.domain.DateWindow.contains(year) || year > today().getYear()) {
+            p.add(field("year", "a year that has begun, from " + dev.peakline.domain.DateWindow.FIRST_YEAR));
+        }
+        range(p, "supplyMwh", f.supplyMwh(), 0, PowerUnitReader.MAX_SUPPLY_MWH, true);
+        range(p, "heatGj", f.heatGj(), 0, PowerUnitReader.MAX_HEAT_GJ, true);
+        range(p, "heatRatio", f.heatRatio(), 0, 1, true);
+        range(p, "loadFactor", f.loadFactor(), 1e-9, 1, true);
+        range(p, "verifiedT", f.verifiedT(), 0, 1e9, false);
+        if (!p.isEmpty()) {
+            throw Refusal.of(ErrorCode.MARKET_INVALID, p.size() + " problem(s); nothing was stored", p);
+        }
+        repository.putUnitYear(
+                me.actor(),
+                new MarketRepository.UnitYear(
+                        unitId, year, f.supplyMwh(), f.heatGj(), f.heatRatio(), f.loadFactor(), f.verifiedT()));
+        return Map.of("unitId", unitId, "year", year);
+    }
+
+    private static void range(List<Problem> p, String name, Double v, double min, double max, boolean required) {
+        if (v == null) {
+            if (required) {
+                p.add(field(name, name + " is needed"));
+            }
+            return;
+        }
+        if (!(v >= min && v <= max)) {
+            p.add(field(name, name + " " + v + " is out of range: from " + min + " to " + max));
+        }
+    }
+
+    private MarketRepository.Unit unit(String unitId) {
+        return repository.unit(unitId).orElseThrow(() -> Refusal.notFound("unit " + unitId));
+    }
+
+    private static String whole(long t) {
+        return String.format(java.util.Locale.ROOT, "%,d", t);
+    }
+
+    private static Problem field(String name, String message) {
+        return Problem.at("market.field", "request", 0, name, message);
+    }
+
+    // ---- allocation runs
+
+    public record RunForm(Integer year, String stage) {}
+
+    /** The true-up's surrender deadline. */
+    public record IssueForm(LocalDate deadline) {}
+
+    @PostMapping("/{region}/allocations")
+    @Operation(
+            summary = "Previews an allocation run of the region's units (pre-allocation or true-up); stored as preview")
+    public ResponseEntity<Map<String, Object>> preview(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String region, @RequestBody RunForm f) {
+        scopes.govern(me, region);
+        if (f == null || f.year() == null) {
+            throw Refusal.field(ErrorCode.MARKET_INVALID, "year", "the allocation year is needed");
+        }
+        int year = f.year();
+        String stage = f.stage() == null ? "" : f.stage();
+        if (!stage.equals("pre") && !stage.equals("final")) {
+            throw Refusal.field(ErrorCode.MARKET_INVALID, "stage", "the stage is pre (预分配) or final (核定与清缴)");
+        }
+        Optional<PowerAllocation.Rules> rules = PowerAllocation.rules(year);
+        if (rules.isEmpty()) {
+            throw Refusal.field(
+                    ErrorCode.MARKET_INVALID,
+                    "year",
+                    "no allocation rules are shipped for " + year + " (shipped: " + PowerAllocation.ruleYears() + ")");
+        }
+        Map<String, MarketRepository.Line> done = repository.issuedLines(year, stage);
+        Map<String, MarketRepository.Line> pre = repository.issuedLines(year, "pre");
+        List<MarketRepository.Unit> all = repository.units(scopes.enterprisesIn(region));
+        if (all.isEmpty()) {
+            throw Refusal.field(ErrorCode.MARKET_INVALID, "region", "the region has no registered power units");
+        }
+        // a unit is allocated once a year and stage: those of an issued run are left out
+        List<MarketRepository.Unit> units =
+                all.stream().filter(u -> !done.containsKey(u.unitId())).toList();
+        if (units.isEmpty()) {
+            throw Refusal.field(
+                    ErrorCode.MARKET_INVALID,
+                    "stage",
+                    "every unit of the region has its " + stage + " allocation of " + year + " issued already");
+        }
+        int outputYear = stage.equals("pre") ? year - 1 : year;
+        Map<String, MarketRepository.UnitYear> output = new HashMap<>();
+        repository
+                .unitYears(units.stream().map(MarketRepository.Unit::unitId).toList(), outputYear)
+                .forEach(y -> output.put(y.unitId(), y));
+        Map<String, Long> preBy = new HashMap<>();
+        pre.forEach((unit, l) -> preBy.put(unit, l.allocationT()));
+        List<Problem> p = new ArrayList<>();
+        List<MarketRepository.Line> lines = new ArrayList<>();
+        for (MarketRepository.Unit u : units) {
+            MarketRepository.UnitYear y = output.get(u.unitId());
+            Optional<PowerAllocation.Benchmark> b = PowerAllocation.benchmark(year, u.fuel());
+            if (y == null) {
+                p.add(Problem.at(
+                        "market.output",
+                        "units",
+                        0,
+                        u.unitId(),
+                        "unit " + u.unitId() + " has no output recorded for " + outputYear));
+                continue;
+            }
+            if (b.isEmpty()) {
+                p.add(Problem.at(
+                        "allocation.benchmark",
+                        "units",
+                        0,
+                        u.unitId(),
+                        "no " + u.fuel().code() + " benchmark for " + year));
+                continue;
+            }
+            if (stage.equals("final") && !preBy.containsKey(u.unitId())) {
+                p.add(Problem.at(
+                        "market.pre",
+                        "units",
+                        0,
+                        u.unitId(),
+                        "unit " + u.unitId() + " has no pre-allocation of " + year
+                                + " issued: issue it before the true-up"));
+                continue;
+            }
+            if (stage.equals("final") && y.verifiedT() == null) {
+                p.add(Problem.at(
+                        "market.verified",
+                        "units",
+                        0,
+                        u.unitId(),
+                        "unit " + u.unitId() + " has no verified emissions for " + year));
+                continue;
+            }
+            PowerAllocation.Unit pu = new PowerAllocation.Unit(
+                    u.unitId(),
+                    year,
+                    y.supplyMwh(),
+                    y.heatGj(),
+                    u.airCooled(),
+                    y.heatRatio(),
+                    y.loadFactor(),
+                    u.fuel());
+            PowerAllocation.Allocation a = PowerAllocation.allocate(pu, b.get(), rules.get());
+            long allocation =
+                    stage.equals("pre") ? PowerAllocation.preAllocation(pu, b.get(), rules.get()) : a.allocation();
+            List<String> explain = new ArrayList<>(a.lines());
+            if (stage.equals("pre")) {
+                explain.add(
+                        0,
+                        "预分配：以 " + outputYear + " 年产出按 " + year + " 年基准值核算，乘以预分配比例 "
+                                + Math.round(rules.get().preShare() * 100) + "%");
+                explain.add("预分配量 = " + Math.round(rules.get().preShare() * 100) + "% × " + whole(a.allocation())
+                        + " = " + whole(allocation) + " tCO2");
+            }
+            long booked = stage.equals("pre") ? allocation : allocation - preBy.getOrDefault(u.unitId(), 0L);
+            if (stage.equals("final")) {
+                explain.add("核定配额 " + whole(allocation) + " − 已预分配 " + whole(preBy.getOrDefault(u.unitId(), 0L))
+                        + " = 本次" + (booked >= 0 ? "补发 " + whole(booked) : "扣减 " + whole(-booked)) + " tCO2");
+            }
+            lines.add(new MarketRepository.Line(
+                    u.unitId(),
+                    u.enterprise(),
+                    a.electricity(),
+                    a.heat(),
+                    allocation,
+                    booked,
+                    stage.equals("final") ? y.verifiedT() : null,
+                    null,
+                    String.join("\n", explain)));
+        }
+        if (!p.isEmpty()) {
+            throw Refusal.of(
+                    ErrorCode.MARKET_INVALID, p.size() + " unit(s) cannot be allocated; nothing was stored", p);
+        }
+        long id = repository.preview(me.actor(), region, year, stage, lines);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(runView(repository.run(id).orElseThrow()));
+    }
+
+    @GetMapping("/{region}/allocations")
+    @Operation(summary = "The region's allocation runs, newest first")
+    public List<MarketRepository.Run> runs(@AuthenticationPrincipal PeaklineUser me, @PathVariable String region) {
+        scopes.govern(me, region);
+        return repository.runs(region);
+    }
+
+    @GetMapping("/allocations/{id}")
+    @Operation(
+            summary =
+                    "An allocation run: each unit's allocation with its arithmetic, and each enterprise's sum and due")
+    public Map<String, Object> run(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id) {
+        MarketRepository.Run r = repository.run(id).orElseThrow(() -> Refusal.notFound("allocation run " + id));
+        scopes.govern(me, r.region());
+        return runView(r);
+    }
+
+    /** Each enterprise of a run: what is booked, the allocation, and at the true-up the verified emissions and due. */
+    record EnterpriseLine(
+            String enterprise, String name, long allocationT, long bookedT, Double verifiedT, Long dueT) {}
+
+    private Map<String, Object> runView(MarketRepository.Run r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(
+                "run",
+                new MarketRepository.Run(
+                        r.id(),
+                        r.region(),
+                        r.year(),
+                        r.stage(),
+                        r.status(),
+                        r.createdBy(),
+                        r.createdAt(),
+                        r.issuedBy(),
+                        r.issuedAt(),
+                        List.of()));
+        Map<String, MarketRepository.Unit> units = new HashMap<>();
+        repository
+                .units(r.lines().stream()
+                        .map(MarketRepository.Line::enterprise)
+                        .distinct()
+                        .toList())
+                .forEach(u -> units.put(u.unitId(), u));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (MarketRepository.Line l : r.lines()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            MarketRepository.Unit u = units.get(l.unitId());
+            m.put("unitId", l.unitId());
+            m.put("unitName", u == null ? "" : u.name());
+            m.put("fuelClassName", u == null ? "" : u.fuel().chinese());
+            m.put("enterprise", l.enterprise());
+            m.put("electricityT", l.electricityT());
+            m.put("heatT", l.heatT());
+            m.put("allocationT", l.allocationT());
+            m.put("bookedT", l.bookedT());
+            m.put("verifiedT", l.verifiedT());
+            m.put("explanation", List.of(l.explanation().split("\n")));
+            lines.add(m);
+        }
+        out.put("lines", lines);
+        out.put("enterprises", enterprises(r, units));
+        out.put("rules", PowerAllocation.rules(r.year()).orElse(null));
+        return out;
+    }
+
+    private List<EnterpriseLine> enterprises(MarketRepository.Run r, Map<String, MarketRepository.Unit> units) {
+        Map<String, List<MarketRepository.Line>> by = new TreeMap<>();
+        r.lines()
+                .forEach(l -> by.computeIfAbsent(l.enterprise(), k -> new ArrayList<>())
+                        .add(l));
+        PowerAllocation.Rules rules = PowerAllocation.rules(r.year()).orElseThrow();
+        List<EnterpriseLine> out = new ArrayList<>();
+        by.forEach((code, ls) -> {
+            long allocation =
+                    ls.stream().mapToLong(MarketRepository.Line::allocationT).sum();
+            long booked = ls.stream().mapToLong(MarketRepository.Line::bookedT).sum();
+            Double verified = null;
+            Long due = null;
+            if (r.stage().equals("final")) {
+                verified = ls.stream()
+                        .mapToDouble(MarketRepository.Line::verifiedT)
+                        .sum();
+                due = PowerAllocation.due(
+                        ls.stream()
+                                .map(l -> new PowerAllocation.UnitYear(
+                                        l.verifiedT(),
+                                        l.allocationT(),
+                                        units.get(l.unitId()) != null
+                                                && units.get(l.unitId()).fuel() == PowerAllocation.FuelClass.GAS))
+                                .toList(),
+                        rules);
+            }
+            out.add(new EnterpriseLine(code, scopes.enterprise(code).name(), allocation, booked, verified, due));
+        });
+        return out;
+    }
+
+    @PostMapping("/allocations/{id}/issue")
+    @Operation(
+            summary =
+                    "Issues a previewed run: allocations (or deductions) booked into each enterprise's account and, at"
+                            + " the true-up, each enterprise's obligation; audited")
+    public Map<String, Object> issue(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable long id,
+            @RequestBody(required = false) IssueForm f) {
+        MarketRepository.Run r = repository.run(id).orElseThrow(() -> Refusal.notFound("allocation run " + id));
+        scopes.govern(me, r.region());
+        LocalDate deadline = f == null ? null : f.deadline();
+        if (r.stage().equals("final")) {
+            if (deadline == null || deadline.isBefore(today()) || deadline.isAfter(today().plusYears(3))) {
+                throw Refusal.field(
+                        ErrorCode.MARKET_INVALID,
+                        "deadline",
+                        "the true-up sets the surrender deadline (清缴截止日期): a date from today to three years ahead");
+            }
+        }
+        Map<String, MarketRepository.Unit> units = new HashMap<>();
+        repository
+                .units(r.lines().stream()
+                        .map(MarketRepository.Line::enterprise)
+                        .distinct()
+                        .toList())
+                .forEach(u -> units.put(u.unitId(), u));
+        LocalDate day = today();
+        List<MarketRepository.Booking> bookings = new ArrayList<>();
+        int row = 0;
+        long total = 0;
+        for (EnterpriseLine e : enterprises(r, units)) {
+            if (e.bookedT() != 0) {
+                bookings.add(new MarketRepository.Booking(
+                        r.region(),
+                        new Movement(
+                                day,
+                                e.enterprise(),
+                                Instrument.CEA,
+                                r.year(),
+                                e.bookedT() > 0 ? Kind.ALLOCATE : Kind.CANCEL,
+                                Math.abs(e.bookedT()),
+                                0,
+                                0,
+                                ++row),
+                        null,
+                        null,
+                        "allocation_run:" + r.id()));
+                total += e.bookedT();
+            }
+            if (e.dueT() != null && e.dueT() > 0) {
+                bookings.add(new MarketRepository.Booking(
+                        r.region(),
+                        new Movement(
+                                day, e.enterprise(), Instrument.CEA, r.year(), Kind.OBLIGATION, e.dueT(), 0, 0, ++row),
+                        null,
+                        null,
+                        "allocation_run:" + r.id(),
+                        deadline));
+            }
+        }
+        MarketRepository.Booked b = repository.issue(me.actor(), id, bookings, day);
+        if (b == null) {
+            throw Refusal.of(
+                    ErrorCode.MARKET_INVALID, "the run is issued already, or another of its year and stage is");
+        }
+        refuseIf(b);
+        return Map.of("issued", id, "enterprises", enterprises(r, units).size(), "bookedT", total);
+    }
+
+    private static void refuseIf(MarketRepository.Booked b) {
+        if (!b.ok()) {
+            List<Problem> p = new ArrayList<>();
+            for (InstrumentLedger.Refused x : b.refused()) {
+                p.add(Problem.at(x.code(), "request", x.movement().row(), "quantity", x.reason()));
+            }
+            throw Refusal.of(ErrorCode.MARKET_INVALID, p.size() + " movement(s) refused; nothing was stored", p);
+        }
+    }
+
+    // ---- an enterprise's account
+
+    @GetMapping("/accounts/{code}")
+    @Operation(summary = "An enterprise's 履约 view: holdings, obligations with what it must buy or may sell, movements")
+    public Map<String, Object> account(@AuthenticationPrincipal PeaklineUser me, @PathVariable String code) {
+        Enterprise e = scopes.readEnterprise(me, code);
+        InstrumentLedger l = repository.ledger();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("enterprise", code);
+        out.put("name", e.name());
+        out.put("today", today());
+        List<Map<String, Object>> holdings = new ArrayList<>();
+        for (InstrumentLedger.Holding h : l.holdings()) {
+            if (h.account().equals(code) && Math.abs(h.balance()) > 1e-9) {
+                holdings.add(holding(h));
+            }
+        }
+        out.put("holdings", holdings);
+        out.put(
+                "obligations",
+                standings(l, today()).stream()
+                        .filter(s -> s.obligation().account().equals(code))
+                        .map(MarketApi::standing)
+                        .toList());
+        List<Map<String, Object>> moves = new ArrayList<>();
+        for (MarketRepository.Stored s : repository.movementsOf(List.of(code))) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            Movement x = s.movement();
+            m.put("id", s.id());
+            m.put("date", x.date());
+            m.put("instrument", x.instrument().code());
+            m.put("instrumentName", x.instrument().chinese());
+            m.put("vintage", x.vintage());
+            m.put("kind", x.kind().code());
+            m.put("kindName", x.kind().chinese());
+            m.put("quantity", x.quantity());
+            m.put("serialFrom", x.serials() ? x.serialFrom() : null);
+            m.put("serialTo", x.serials() ? x.serialTo() : null);
+            m.put("counterparty", s.counterparty());
+            m.put("priceYuan", s.priceYuan());
+            m.put("reference", s.reference());
+            moves.add(m);
+        }
+        out.put("movements", moves);
+        return out;
+    }
+
+    private static Map<String, Object> holding(InstrumentLedger.Holding h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("instrument", h.instrument().code());
+        m.put("instrumentName", h.instrument().chinese());
+        m.put("unit", h.instrument().unit());
+        m.put("vintage", h.vintage());
+        m.put("balance", h.balance());
+        return m;
+    }
+
+    /** The standings, each obligation with the deadline set when it was booked (else the annual cycle's). */
+    private List<Compliance.Standing> standings(InstrumentLedger l, LocalDate today) {
+        Map<String, LocalDate> deadlines = repository.deadlines();
+        return Compliance.standings(
+                l,
+                today,
+                o -> deadlines.getOrDefault(
+                        o.account() + "|" + o.instrument().code() + "|" + o.year(), Compliance.defaultDeadline(o)));
+    }
+
+    private static Map<String, Object> standing(Compliance.Standing s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        InstrumentLedger.Obligation o = s.obligation();
+        m.put("account", o.account());
+        m.put("instrument", o.instrument().code());
+        m.put("year", o.year());
+        m.put("dueT", o.due());
+        m.put("surrenderedT", o.allowances());
+        m.put("offsetsT", o.offsets());
+        m.put("remainingT", o.remaining());
+        m.put("offsetRoomT", o.offsetRoom());
+        m.put("heldTowardT", s.heldAllowances() + s.heldOffsets());
+        m.put("shortfallT", s.shortfall());
+        m.put("excessT", s.excess());
+        m.put("deadline", s.deadline());
+        m.put("status", s.status().code());
+        m.put("statusName", s.status().chinese());
+        return m;
+    }
+
+    public record SurrenderForm(
+            String instrument,
+            Integer vintage,
+            Double quantity,
+            Long serialFrom,
+            Long serialTo,
+            Boolean override,
+            String reason) {}
+
+    @PostMapping("/accounts/{code}/surrender")
+    @Operation(
+            summary = "Surrenders allowances or offsets toward the enterprise's oldest open obligation; after the"
+                    + " deadline only the competent authority may accept it, with a reason; audited")
+    public Map<String, Object> surrender(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestBody SurrenderForm f) {
+        Enterprise e = scopes.readEnterprise(me, code);
+        boolean late = f != null && Boolean.TRUE.equals(f.override());
+        if (late) {
+            scopes.govern(me, e.region().value());
+            if (f.reason() == null || f.reason().isBlank()) {
+                throw Refusal.field(
+                        ErrorCode.MARKET_INVALID, "reason", "a late surrender needs the reason it is accepted");
+            }
+        } else if (me.role() != Role.ENTERPRISE && me.role() != Role.ADMIN) {
+            throw Refusal.forbidden(
+                    "the enterprise surrenders; after the deadline its competent authority may accept it");
+        } else if (me.role() == Role.ENTERPRISE) {
+            scopes.fileFor(me, code);
+        }
+        Movement m = movement(
+                code,
+                f == null ? null : f.instrument(),
+                f == null ? null : f.vintage(),
+                f == null ? null : f.quantity(),
+                f == null ? null : f.serialFrom(),
+                f == null ? null : f.serialTo(),
+                Kind.SURRENDER,
+                1);
+        LocalDate today = today();
+        Optional<Compliance.Standing> open = standings(repository.ledger(), today).stream()
+                .filter(s ->
+                        s.obligation().account().equals(code) && s.obligation().remaining() > 0)
+                .min(Comparator.comparingInt(s -> s.obligation().year()));
+        if (open.isPresent() && today.isAfter(open.get().deadline()) && !late) {
+            throw Refusal.of(
+                    ErrorCode.MARKET_INVALID,
+                    "the deadline passed",
+                    List.of(Problem.at(
+                            "ledger.deadline",
+                            "request",
+                            0,
+                            "quantity",
+                            "the deadline of " + open.get().obligation().year() + " ("
+                                    + open.get().deadline()
+                                    + ") has passed: only the competent authority may accept a late surrender")));
+        }
+        MarketRepository.Booked b = repository.book(
+                me.actor(),
+                late ? "market.surrender_late" : "market.surrender",
+                List.of(new MarketRepository.Booking(
+                        e.region().value(),
+                        m,
+                        null,
+                        null,
+                        late ? "late: " + f.reason().strip() : "")));
+        refuseIf(b);
+        return Map.of("booked", b.ids());
+    }
+
+    public record TransferForm(
+            String to,
+            String instrument,
+            Integer vintage,
+            Double quantity,
+            Long serialFrom,
+            Long serialTo,
+            Double priceYuan) {}
+
+    @PostMapping("/accounts/{code}/transfers")
+    @Operation(
+            summary = "Transfers units to another enterprise's account at the price reported by the exchange; audited")
+    public Map<String, Object> transfer(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestBody TransferForm f) {
+        Enterprise e = scopes.fileFor(me, code);
+        if (f == null || f.to() == null || CreditCode.problemWith(f.to()).isPresent()) {
+            throw Refusal.field(
+                    ErrorCode.MARKET_INVALID, "to", "the receiving enterprise's unified social credit code");
+        }
+        Enterprise to = scopes.enterprise(f.to());
+        if (to.code().value().equals(code)) {
+            throw Refusal.field(ErrorCode.MARKET_INVALID, "to", "a transfer goes to another account");
+        }
+        if (f.priceYuan() != null && !(f.priceYuan() >= 0 && f.priceYuan() <= 10_000)) {
+            throw Refusal.field(ErrorCode.MARKET_INVALID, "priceYuan", "a price per unit from 0 to 10,000 yuan");
+        }
+        Movement m = movement(
+                code,
+                f.instrument(),
+                f.vintage(),
+                f.quantity() == null ? null : -f.quantity(),
+                f.serialFrom(),
+                f.serialTo(),
+                Kind.TRANSFER,
+                1);
+        MarketRepository.Booked b = repository.book(
+                me.actor(),
+                "market.transfer",
+                List.of(new MarketRepository.Booking(e.region().value(), m, f.to(), f.priceYuan(), "")));
+        refuseIf(b);
+        return Map.of("booked", b.ids());
+    }
+
+    private Movement movement(
+            String account,
+            String instrument,
+            Integer vintage,
+            Double quantity,
+            Long from,
+            Long to,
+            Kind kind,
+            int row) {
+        List<Problem> p = new ArrayList<>();
+        Optional<Instrument> i = Instrument.parse(instrument);
+        if (i.isEmpty()) {
+            p.add(field("instrument", "'" + instrument + "' is not an instrument: " + Instrument.codes()));
+        }
+        if (vintage == null) {
+            p.add(field("vintage", "the vintage (年度) is needed"));
+        }
+        if (quantity == null || quantity == 0) {
+            p.add(field("quantity", "the quantity is needed"));
+        }
+        if ((from == null) != (to == null)) {
+            p.add(field(from == null ? "serialFrom" : "serialTo", "a serial range needs both ends"));
+        }
+        if (!p.isEmpty()) {
+            throw Refusal.of(ErrorCode.MARKET_INVALID, p.size() + " problem(s); nothing was stored", p);
+        }
+        return new Movement(
+                today(), account, i.get(), vintage, kind, quantity, from == null ? 0 : from, to == null ? 0 : to, row);
+    }
+
+    // ---- the region's overview
+
+    @GetMapping("/{region}/overview")
+    @Operation(
+            summary = "The region's covered enterprises against their obligations, those short or overdue first, and"
+                    + " the month's transfers (volume, average price)")
+    public Map<String, Object> overview(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String region,
+            @RequestParam(required = false) Integer year) {
+        scopes.readRegion(me, region);
+        List<String> codes = visible(me, region);
+        java.util.Set<String> in = new java.util.HashSet<>(codes);
+        InstrumentLedger l = repository.ledger();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Compliance.Standing s : standings(l, today())) {
+            if (!in.contains(s.obligation().account())
+                    || (year != null && s.obligation().year() != year)) {
+                continue;
+            }
+            Map<String, Object> m = standing(s);
+            m.put("name", scopes.enterprise(s.obligation().account()).name());
+            m.put(
+                    "allocatedT",
+                    allocated(l, s.obligation().account(), s.obligation().year()));
+            rows.add(m);
+        }
+        List<String> order = List.of("overdue", "short", "surplus", "compliant");
+        rows.sort(Comparator.<Map<String, Object>>comparingInt(m -> order.indexOf((String) m.get("status")))
+                .thenComparing(m -> -(Double) m.get("shortfallT")));
+        Map<String, double[]> months = new TreeMap<>();
+        for (MarketRepository.Stored s : repository.movementsOf(codes)) {
+            Movement x = s.movement();
+            if (x.kind() == Kind.TRANSFER && x.incoming() && s.priceYuan() != null) {
+                double[] v = months.computeIfAbsent(
+                        x.instrument().code() + "|" + x.date().toString().substring(0, 7), k -> new double[2]);
+                v[0] += x.quantity();
+                v[1] += x.quantity() * s.priceYuan();
+            }
+        }
+        List<Map<String, Object>> market = new ArrayList<>();
+        months.forEach((k, v) -> {
+            String[] p = k.split("\\|");
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("instrument", p[0]);
+            m.put("instrumentName", Instrument.parse(p[0]).orElseThrow().chinese());
+            m.put("month", p[1]);
+            m.put("volume", v[0]);
+            m.put("averagePriceYuan", v[1] / v[0]);
+            market.add(m);
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("region", region);
+        out.put("today", today());
+        out.put("obligations", rows);
+        out.put("market", market);
+        return out;
+    }
+
+    /** Allowances of a year allocated to an account (allocated less cancelled). */
+    private static double allocated(InstrumentLedger l, String account, int year) {
+        return l.allocated(account, new InstrumentLedger.Lot(Instrument.CEA, year));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.peakline.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The competent authority allocates a year in the browser — pre-allocation, then the true-up with the obligation — and
+ * sees the enterprise short; the enterprise reads its obligation, surrenders what it holds and is told, in Chinese,
+ * why a surrender it cannot make is refused.
+ */
+class MarketsBrowserIT extends BrowserTest {
+    void ready() {
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    /** Waits for the element to say the text; on timeout, says what the page showed. */
+    void says(String id, String text) {
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    "#" + id + " never said '" + text + "'; the page:\n"
+                            + browser.findElement(By.tagName("body")).getText(),
+                    e);
+        }
+    }
+
+    @Test
+    void anAllocationIsIssuedTrueUpAndTheEnterpriseSurrenders() throws Exception {
+        Client enterprise = as("enterprise2");
+        String code = enterprise
+                .json(enterprise.get("/api/v1/me"), 200)
+                .get("enterprise")
+                .asText();
+        String name = enterprise
+                .json(enterprise.get("/api/v1/search/enterprises?q=" + code), 200)
+                .get(0)
+                .get("name")
+                .asText();
+        // a 300MW+ air-cooled coal unit of the enterprise (Zunyi, 520300), its 2021 and 2022 output
+        Client province = as("province");
+        province.json(
+                province.post(
+                        "/api/v1/markets/units",
+                        "{\"unitId\":\"ZY-T1\",\"enterprise\":\"" + code + "\",\"name\":\"1号机组\","
+                                + "\"fuelClass\":\"coal_300plus\",\"cooling\":\"空冷\",\"capacityMw\":350}"),
+                201);
+        province.json(
+                province.put(
+                        "/api/v1/markets/units/ZY-T1/years/2021",
+                        "{\"supplyMwh\":2000000,\"heatGj\":0,\"heatRatio\":0,\"loadFactor\":0.9}"),
+                200);
+        province.json(
+                province.put(
+                        "/api/v1/markets/units/ZY-T1/years/2022",
+                        "{\"supplyMwh\":2200000,\"heatGj\":1000000,\"heatRatio\":0.1,\"loadFactor\":0.8,"
+                                + "\"verifiedT\":2100000}"),
+                200);
+
+        login("province");
+        browser.get(url("/markets.html?region=520300"));
+        ready();
+        assertThat(browser.findElement(By.tagName("nav")).getText()).contains("碳市场履约");
+        // pre-allocation of 2022 on 2021's output at 2022's benchmark: 2,000,000 × 0.8177 × 1.05 = 1,717,170;
+        // 70 % = 1,202,019 t
+        new Select(visible(By.id("mkYear"))).selectByValue("2022");
+        new Select(visible(By.id("mkStage"))).selectByValue("pre");
+        browser.findElement(By.id("mkPreview")).click();
+        says("mkPreviewed", "试算完成：1 家企业，本次发放合计 1,202,019 吨");
+        assertThat(browser.findElement(By.id("mkRunTable")).getText()).contains(name, "1,202,019");
+        visible(By.cssSelector("#mkUnitsBox summary")).click();
+        assertThat(visible(By.id("mkLineTable")).getText())
+                .contains("300MW等级以上常规燃煤机组", "预分配量 = 70% × 1,717,170 = 1,202,019 tCO2", "冷却方式修正系数 = 1.05（空冷）");
+        browser.findElement(By.id("mkIssue")).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("mkIssuedDone"), "已发放：1 家企业，合计 1,202,019 吨"));
+
+        // the true-up on 2022's own output: 2,200,000 × 0.8177 × 1.05 × (1 − 0.22 × 0.1) × 1.007 (load 80 %) =
+        // 1,860,262.8, + 1,000,000 GJ × 0.1105 = 110,500 → 1,970,763 t; 1,970,763 − 1,202,019 = 768,744 more. Verified
+        // 2,100,000: the shortfall 129,237 is 6.2 % (under the 20 % cap), so 2,100,000 is due
+        new Select(visible(By.id("mkStage"))).selectByValue("final");
+        browser.findElement(By.id("mkPreview")).click();
+        says("mkPreviewed", "本次发放合计 768,744 吨");
+        assertThat(browser.findElement(By.id("mkRunTable")).getText()).contains("1,970,763", "768,744", "2,100,000");
+        assertThat(visible(By.id("mkDeadline")).getAttribute("value")).matches("\\d{4}-\\d{2}-\\d{2}");
+        browser.findElement(By.id("mkIssue")).click();
+        says("mkIssuedDone", "合计 768,744 吨");
+        ready();
+        String overview = visible(By.id("mkObligationTable")).getText();
+        assertThat(overview).contains(name, "2,100,000", "1,970,763", "129,237", "配额不足");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .doesNotContain("PREVIEW", "ISSUED", "short", "cea", "coal_300plus");
+
+        // the enterprise: its obligation, its holding, the surrender
+        login("enterprise2");
+        browser.get(url("/markets.html?code=" + code));
+        ready();
+        assertThat(visible(By.id("mkMineTable")).getText()).contains("2022", "2,100,000", "129,237", "配额不足");
+        assertThat(browser.findElement(By.id("mkHoldingTable")).getText()).contains("全国碳排放配额", "1,970,763 tCO2");
+        assertThat(visible(By.id("mkVintage")).getAttribute("value")).isEqualTo("2022");
+        visible(By.id("mkQuantity")).sendKeys("1970763");
+        browser.findElement(By.id("mkSurrenderGo")).click();
+        says("mkSurrendered", "已清缴 1,970,763 吨");
+        ready();
+        String mine = browser.findElement(By.id("mkMineTable")).getText();
+        assertThat(mine).contains("1,970,763", "129,237", "配额不足");
+        assertThat(browser.findElement(By.id("mkMovementTable")).getText()).contains("分配", "应清缴", "清缴");
+        // 100,000 more is not held: refused, said in Chinese, nothing booked
+        visible(By.id("mkQuantity")).sendKeys("100000");
+        browser.findElement(By.id("mkSurrenderGo")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mkError")));
+        assertThat(browser.findElement(By.id("mkError")).getText()).contains("余额不足，不能透支");
+        // and more than is still due is refused too
+        visible(By.id("mkQuantity")).clear();
+        visible(By.id("mkQuantity")).sendKeys("200000");
+        browser.findElement(By.id("mkSurrenderGo")).click();
+        says("mkError", "清缴量超过尚需清缴的数量");
+        // the account holds four movements (two allocations, the obligation, the surrender): the refusals booked
+        // nothing
+        var account = enterprise.json(enterprise.get("/api/v1/markets/accounts/" + code), 200);
+        assertThat(account.get("movements")).hasSize(4);
+        assertThat(account.get("obligations").get(0).get("surrenderedT").asDouble())
+                .isEqualTo(1_970_763);
+        assertThat(account.get("obligations").get(0).get("shortfallT").asDouble())
+                .isEqualTo(129_237);
+    }
+}

@@ -1,0 +1,578 @@
+package dev.peakline.store.markets;
+
+import dev.peakline.markets.Instrument;
+import dev.peakline.markets.InstrumentLedger;
+import dev.peakline.markets.InstrumentLedger.Kind;
+import dev.peakline.markets.InstrumentLedger.Movement;
+import dev.peakline.markets.PowerAllocation;
+import dev.peakline.store.AuditLog;
+import dev.peakline.store.Database;
+import dev.peakline.store.Tx;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry's ledger, the ETS power units and the allocation runs. Booking replays the whole ledger into core's
+ * {@link InstrumentLedger} under a lock, books the new movements through it and writes them only if none is refused,
+ * in one transaction with the audit entry: the ledger's rules (conservation, no overdraft, serials held once, the
+ * offset cap) hold in the database as in the CLI.
+ */
+public final class MarketRepository {
+    /** The advisory lock that serialises bookings. */
+    private static final long LOCK = 30_000_030L;
+
+    private final Database db;
+    private final Clock clock;
+
+    public MarketRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** A movement as stored: the ledger's movement, its region, counterparty, price and reference. */
+    public record Stored(
+            long id,
+            String region,
+            Movement movement,
+            String counterparty,
+            Double priceYuan,
+            String reference,
+            LocalDate deadline,
+            String recordedBy,
+            Instant recordedAt) {}
+
+    /** A movement to book, with where it belongs and what it refers to (a run, a transfer's other side). */
+    public record Booking(
+            String region,
+            Movement movement,
+            String counterparty,
+            Double priceYuan,
+            String reference,
+            LocalDate deadline) {
+        public Booking(String region, Movement movement, String counterparty, Double priceYuan, String reference) {
+            this(region, movement, counterparty, priceYuan, reference, null);
+        }
+    }
+
+    private static final String MOVEMENT = "select id, region, day, account, instrument, vintage, kind, quantity,"
+            + " serial_from, serial_to, counterparty, price_yuan, reference, recorded_by, recorded_at, deadline from"
+            + " market_movement";
+
+    private static Stored stored(java.sql.ResultSet rs) throws SQLException {
+        long from = rs.getLong(9);
+        long to = rs.getLong(10);
+        return new Stored(
+                rs.getLong(1),
+                rs.getString(2),
+                new Movement(
+                        rs.getDate(3).toLocalDate(),
+                        rs.getString(4),
+                        Instrument.parse(rs.getString(5)).orElseThrow(),
+                        rs.getInt(6),
+                        Kind.parse(rs.getString(7)).orElseThrow(),
+                        rs.getDouble(8),
+                        from,
+                        to,
+                        (int) rs.getLong(1)),
+                rs.getString(11),
+                rs.getObject(12) == null ? null : rs.getDouble(12),
+                rs.getString(13),
+                rs.getDate(16) == null ? null : rs.getDate(16).toLocalDate(),
+                rs.getString(14),
+                rs.getTimestamp(15).toInstant());
+    }
+
+    /** Every movement, in booking order. */
+    public List<Stored> movements() {
+        return Tx.run(db, c -> Tx.list(c, MOVEMENT + " order by id", MarketRepository::stored));
+    }
+
+    /** The movements of some accounts, in booking order. */
+    public List<Stored> movementsOf(List<String> accounts) {
+        return Tx.run(
+                db,
+                c -> Tx.list(c, MOVEMENT + " where account = any (?) order by id", MarketRepository::stored, (Object)
+                        accounts.toArray(String[]::new)));
+    }
+
+    /** The obligations' deadlines: account|instrument|year → the deadline set when the obligation was booked. */
+    public Map<String, LocalDate> deadlines() {
+        return Tx.run(db, c -> {
+            Map<String, LocalDate> out = new java.util.HashMap<>();
+            for (String[] r : Tx.list(
+                    c,
+                    "select account, instrument, vintage, deadline from market_movement where kind = 'obligation' and"
+                            + " deadline is not null",
+                    rs -> new String[] {rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3), rs.getString(4)
+                    })) {
+                out.put(r[0], LocalDate.parse(r[1]));
+            }
+            return out;
+        });
+    }
+
+    /** The ledger as booked so far. */
+    public InstrumentLedger ledger() {
+        return Tx.run(db, MarketRepository::ledger);
+    }
+
+    private static InstrumentLedger ledger(Connection c) throws SQLException {
+        InstrumentLedger l = new InstrumentLedger();
+        List<Movement> all = new ArrayList<>();
+        for (Stored s : Tx.list(c, MOVEMENT + " order by id", MarketRepository::stored)) {
+            all.add(s.movement());
+        }
+        List<InstrumentLedger.Refused> refused = l.replay(all);
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException("the stored ledger does not replay: movement "
+                    + refused.get(0).movement().row() + " " + refused.get(0).reason());
+        }
+        return l;
+    }
+
+    /** What booking came to: the refused movements (by their position in the request) and nothing written, or none. */
+    public record Booked(List<InstrumentLedger.Refused> refused, List<Long> ids) {
+        public boolean ok() {
+            return refused.isEmpty();
+        }
+    }
+
+    /**
+     * Books the movements (their {@code row} their position in the request): a transfer as one outgoing movement whose
+     * counterparty receives it. Nothing is written when any is refused.
+     */
+    public Booked book(String actor, String action, List<Booking> bookings) {
+        return Tx.run(db, c -> book(c, actor, action, bookings, clock.instant()));
+    }
+
+    private static Booked book(Connection c, String actor, String action, List<Booking> bookings, Instant at)
+            throws SQLException {
+        try (var ps = Tx.prepare(c, "select pg_advisory_xact_lock(?)", LOCK)) {
+            ps.execute();
+        }
+        InstrumentLedger l = ledger(c);
+        List<InstrumentLedger.Refused> refused = new ArrayList<>();
+        for (Booking b : bookings) {
+            Movement m = b.movement();
+            Optional<String[]> no = m.kind() == Kind.TRANSFER ? l.transfer(m, b.counterparty()) : l.book(m);
+            no.ifPresent(r -> refused.add(new InstrumentLedger.Refused(m, r[0], r[1])));
+        }
+        if (!refused.isEmpty()) {
+            c.rollback();
+            return new Booked(refused, List.of());
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Booking b : bookings) {
+            Movement m = b.movement();
+            if (m.kind() == Kind.TRANSFER) {
+                ids.add(insert(c, b, m, b.counterparty(), actor, at));
+                ids.add(insert(
+                        c,
+                        b,
+                        new Movement(
+                                m.date(),
+                                b.counterparty(),
+                                m.instrument(),
+                                m.vintage(),
+                                Kind.TRANSFER,
+                                -m.quantity(),
+                                m.serialFrom(),
+                                m.serialTo(),
+                                m.row()),
+                        m.account(),
+                        actor,
+                        at));
+            } else {
+                ids.add(insert(c, b, m, b.counterparty(), actor, at));
+            }
+        }
+        AuditLog.record(
+                c,
+                at,
+                actor,
+                action,
+                "market_movement",
+                ids.isEmpty() ? "" : ids.get(0) + (ids.size() > 1 ? "–" + ids.get(ids.size() - 1) : ""),
+                null,
+                AuditLog.object(
+                        "movements", ids.size(), "first", bookings.isEmpty() ? null : describe(bookings.get(0))));
+        return new Booked(List.of(), ids);
+    }
+
+    private static String describe(Booking b) {
+        Movement m = b.movement();
+        return m.kind().code() + " " + m.account() + " " + m.instrument().code() + " " + m.vintage() + " "
+                + m.quantity();
+    }
+
+    private static long insert(Connection c, Booking b, Movement m, String counterparty, String actor, Instant at)
+            throws SQLException {
+        return Tx.insert(
+                c,
+                "insert into market_movement (region, day, account, instrument, vintage, kind, quantity, serial_from,"
+                        + " serial_to, counterparty, price_yuan, reference, recorded_by, recorded_at, deadline) values (?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                b.region(),
+                Date.valueOf(m.date()),
+                m.account(),
+                m.instrument().code(),
+                m.vintage(),
+                m.kind().code(),
+                java.math.BigDecimal.valueOf(m.quantity()),
+                m.serials() ? m.serialFrom() : null,
+                m.serials() ? m.serialTo() : null,
+                counterparty,
+                b.priceYuan() == null ? null : java.math.BigDecimal.valueOf(b.priceYuan()),
+                b.reference() == null ? "" : b.reference(),
+                actor,
+                Timestamp.from(at),
+                b.deadline() == null ? null : Date.valueOf(b.deadline()));
+    }
+
+    // ---- ETS power units
+
+    /** A power unit of an enterprise covered by the national ETS. */
+    public record Unit(
+            String unitId,
+            String enterprise,
+            String name,
+            PowerAllocation.FuelClass fuel,
+            boolean airCooled,
+            Double capacityMw) {}
+
+    /** A unit's year: its output, and the verified emissions once the verification report is in. */
+    public record UnitYear(
+            String unitId,
+            int year,
+            double supplyMwh,
+            double heatGj,
+            double heatRatio,
+            double loadFactor,
+            Double verifiedT) {}
+
+    /** Registers a unit (or changes its class, cooling, name, capacity), audited; false when it is another's. */
+    public boolean registerUnit(String actor, Unit u) {
+        Instant at = clock.instant();
+        return Tx.run(db, c -> {
+            Optional<String> owner =
+                    Tx.one(c, "select enterprise from ets_unit where unit_id = ?", rs -> rs.getString(1), u.unitId());
+            if (owner.isPresent() && !owner.get().equals(u.enterprise())) {
+                return false;
+            }
+            try (var ps = Tx.prepare(
+                    c,
+                    "insert into ets_unit (unit_id, enterprise, name, fuel_class, air_cooled, capacity_mw, registered_by,"
+                            + " registered_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (unit_id) do update set name ="
+                            + " excluded.name, fuel_class = excluded.fuel_class, air_cooled = excluded.air_cooled,"
+                            + " capacity_mw = excluded.capacity_mw",
+                    u.unitId(),
+                    u.enterprise(),
+                    u.name(),
+                    u.fuel().code(),
+                    u.airCooled(),
+                    u.capacityMw(),
+                    actor,
+                    Timestamp.from(at))) {
+                ps.executeUpdate();
+            }
+            AuditLog.record(
+                    c,
+                    at,
+                    actor,
+                    owner.isPresent() ? "ets_unit.update" : "ets_unit.register",
+                    "ets_unit",
+                    u.unitId(),
+                    null,
+                    AuditLog.object(
+                            "enterprise", u.enterprise(), "fuelClass", u.fuel().code(), "airCooled", u.airCooled()));
+            return true;
+        });
+    }
+
+    /** The units of some enterprises, by id. */
+    public List<Unit> units(List<String> enterprises) {
+        return Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "select unit_id, enterprise, name, fuel_class, air_cooled, capacity_mw from ets_unit where"
+                                + " enterprise = any (?) order by unit_id",
+                        MarketRepository::unitRow,
+                        (Object) enterprises.toArray(String[]::new)));
+    }
+
+    private static Unit unitRow(java.sql.ResultSet rs) throws SQLException {
+        return new Unit(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                PowerAllocation.FuelClass.parse(rs.getString(4)).orElseThrow(),
+                rs.getBoolean(5),
+                rs.getObject(6) == null ? null : rs.getDouble(6));
+    }
+
+    /** One unit. */
+    public Optional<Unit> unit(String unitId) {
+        return Tx.run(
+                db,
+                c -> Tx.one(
+                        c,
+                        "select unit_id, enterprise, name, fuel_class, air_cooled, capacity_mw from ets_unit where unit_id ="
+                                + " ?",
+                        MarketRepository::unitRow,
+                        unitId));
+    }
+
+    /** The units' years. */
+    public List<UnitYear> unitYears(List<String> unitIds, int year) {
+        return Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "select unit_id, year, supply_mwh, heat_gj, heat_ratio, load_factor, verified_t from ets_unit_year"
+                                + " where unit_id = any (?) and year = ? order by unit_id",
+                        rs -> new UnitYear(
+                                rs.getString(1),
+                                rs.getInt(2),
+                                rs.getDouble(3),
+                                rs.getDouble(4),
+                                rs.getDouble(5),
+                                rs.getDouble(6),
+                                rs.getObject(7) == null ? null : rs.getDouble(7)),
+                        (Object) unitIds.toArray(String[]::new),
+                        year));
+    }
+
+    /** Records (or corrects) a unit's year, audited with the year before and after. */
+    public void putUnitYear(String actor, UnitYear y) {
+        Instant at = clock.instant();
+        Tx.run(db, c -> {
+            Optional<String> before = Tx.one(
+                    c,
+                    "select supply_mwh || '|' || heat_gj || '|' || heat_ratio || '|' || load_factor || '|' ||"
+                            + " coalesce(verified_t::text, '') from ets_unit_year where unit_id = ? and year = ?",
+                    rs -> rs.getString(1),
+                    y.unitId(),
+                    y.year());
+            try (var ps = Tx.prepare(
+                    c,
+                    "insert into ets_unit_year (unit_id, year, supply_mwh, heat_gj, heat_ratio, load_factor, verified_t,"
+                            + " recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (unit_id, year) do"
+                            + " update set supply_mwh = excluded.supply_mwh, heat_gj = excluded.heat_gj, heat_ratio ="
+                            + " excluded.heat_ratio, load_factor = excluded.load_factor, verified_t = excluded.verified_t,"
+                            + " recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
+                    y.unitId(),
+                    y.year(),
+                    y.supplyMwh(),
+                    y.heatGj(),
+                    y.heatRatio(),
+                    y.loadFactor(),
+                    y.verifiedT(),
+                    actor,
+                    Timestamp.from(at))) {
+                ps.executeUpdate();
+            }
+            AuditLog.record(
+                    c,
+                    at,
+                    actor,
+                    "ets_unit_year.put",
+                    "ets_unit_year",
+                    y.unitId() + "/" + y.year(),
+                    before.map(AuditLog::json).orElse(null),
+                    AuditLog.json(y.supplyMwh() + "|" + y.heatGj() + "|" + y.heatRatio() + "|" + y.loadFactor() + "|"
+                            + (y.verifiedT() == null ? "" : y.verifiedT())));
+            return null;
+        });
+    }
+
+    // ---- allocation runs
+
+    /** A run's line: a unit's allocation and, at the true-up, what is booked beyond the pre-allocation. */
+    public record Line(
+            String unitId,
+            String enterprise,
+            double electricityT,
+            double heatT,
+            long allocationT,
+            long bookedT,
+            Double verifiedT,
+            Long dueT,
+            String explanation) {}
+
+    public record Run(
+            long id,
+            String region,
+            int year,
+            String stage,
+            String status,
+            String createdBy,
+            Instant createdAt,
+            String issuedBy,
+            Instant issuedAt,
+            List<Line> lines) {}
+
+    /** Stores a previewed run with its lines; its id. */
+    public long preview(String actor, String region, int year, String stage, List<Line> lines) {
+        Instant at = clock.instant();
+        return Tx.run(db, c -> {
+            long id = Tx.insert(
+                    c,
+                    "insert into allocation_run (region, year, stage, status, created_by, created_at) values (?, ?, ?,"
+                            + " 'PREVIEW', ?, ?)",
+                    region,
+                    year,
+                    stage,
+                    actor,
+                    Timestamp.from(at));
+            try (var ps = c.prepareStatement("insert into allocation_line (run_id, unit_id, enterprise, electricity_t,"
+                    + " heat_t, allocation_t, booked_t, verified_t, due_t, explanation) values (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?)")) {
+                for (Line l : lines) {
+                    ps.setLong(1, id);
+                    ps.setString(2, l.unitId());
+                    ps.setString(3, l.enterprise());
+                    ps.setDouble(4, l.electricityT());
+                    ps.setDouble(5, l.heatT());
+                    ps.setLong(6, l.allocationT());
+                    ps.setLong(7, l.bookedT());
+                    ps.setObject(8, l.verifiedT());
+                    ps.setObject(9, l.dueT());
+                    ps.setString(10, l.explanation());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            AuditLog.record(
+                    c,
+                    at,
+                    actor,
+                    "allocation.preview",
+                    "allocation_run",
+                    String.valueOf(id),
+                    null,
+                    AuditLog.object("region", region, "year", year, "stage", stage, "lines", lines.size()));
+            return id;
+        });
+    }
+
+    public Optional<Run> run(long id) {
+        return Tx.run(db, c -> run(c, id));
+    }
+
+    private static Optional<Run> run(Connection c, long id) throws SQLException {
+        List<Line> lines = Tx.list(
+                c,
+                "select unit_id, enterprise, electricity_t, heat_t, allocation_t, booked_t, verified_t, due_t, explanation"
+                        + " from allocation_line where run_id = ? order by enterprise, unit_id",
+                MarketRepository::line,
+                id);
+        return Tx.one(
+                c,
+                "select id, region, year, stage, status, created_by, created_at, issued_by, issued_at from allocation_run"
+                        + " where id = ?",
+                rs -> new Run(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant(),
+                        rs.getString(8),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
+                        lines),
+                id);
+    }
+
+    private static Line line(java.sql.ResultSet rs) throws SQLException {
+        return new Line(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getDouble(3),
+                rs.getDouble(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                rs.getObject(7) == null ? null : rs.getDouble(7),
+                rs.getObject(8) == null ? null : rs.getLong(8),
+                rs.getString(9));
+    }
+
+    /** The runs of a region, newest first, without their lines. */
+    public List<Run> runs(String region) {
+        return Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "select id, region, year, stage, status, created_by, created_at, issued_by, issued_at from"
+                                + " allocation_run where region = ? order by id desc",
+                        rs -> new Run(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getInt(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getTimestamp(7).toInstant(),
+                                rs.getString(8),
+                                rs.getTimestamp(9) == null
+                                        ? null
+                                        : rs.getTimestamp(9).toInstant(),
+                                List.of()),
+                        region));
+    }
+
+    /** The lines of every issued run of a year and stage (any region), by unit: each unit is allocated once. */
+    public Map<String, Line> issuedLines(int year, String stage) {
+        return Tx.run(db, c -> {
+            Map<String, Line> out = new java.util.HashMap<>();
+            for (Line l : Tx.list(
+                    c,
+                    "select l.unit_id, l.enterprise, l.electricity_t, l.heat_t, l.allocation_t, l.booked_t, l.verified_t,"
+                            + " l.due_t, l.explanation from allocation_line l join allocation_run r on r.id = l.run_id"
+                            + " where r.year = ? and r.stage = ? and r.status = 'ISSUED'",
+                    MarketRepository::line,
+                    year,
+                    stage)) {
+                out.put(l.unitId(), l);
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Issues a previewed run: its movements booked through the ledger and the run marked issued, in one transaction;
+     * the refused movements (nothing written) or none; null (nothing written) when the run is no longer a preview or
+     * one of its units is in another issued run of its year and stage.
+     */
+    public Booked issue(String actor, long id, List<Booking> bookings, LocalDate day) {
+        Instant at = clock.instant();
+        return Tx.run(db, c -> {
+            int n;
+            try (var ps = Tx.prepare(
+                    c,
+                    "update allocation_run r set status = 'ISSUED', issued_by = ?, issued_at = ? where id = ? and status ="
+                            + " 'PREVIEW' and not exists (select 1 from allocation_line l join allocation_line o on"
+                            + " o.unit_id = l.unit_id join allocation_run x on x.id = o.run_id where l.run_id = r.id and"
+                            + " x.year = r.year and x.stage = r.stage and x.status = 'ISSUED')",
+                    actor,
+                    Timestamp.from(at),
+                    id)) {
+                n = ps.executeUpdate();
+            }
+            if (n == 0) {
+                return null;
+            }
+            return book(c, actor, "allocation.issue", bookings, at);
+        });
+    }
+}
