@@ -798,11 +798,14 @@ public class MarketApi {
         Map<String, double[]> months = new TreeMap<>();
         for (MarketRepository.Stored s : repository.movementsOf(codes)) {
             Movement x = s.movement();
-            if (x.kind() == Kind.TRANSFER && x.incoming() && s.priceYuan() != null) {
+            // each trade once: the region's sales, and its purchases from outside it
+            boolean once = !x.incoming() || !in.contains(s.counterparty());
+            if (x.kind() == Kind.TRANSFER && once && s.priceYuan() != null) {
+                double q = Math.abs(x.quantity());
                 double[] v = months.computeIfAbsent(
                         x.instrument().code() + "|" + x.date().toString().substring(0, 7), k -> new double[2]);
-                v[0] += x.quantity();
-                v[1] += x.quantity() * s.priceYuan();
+                v[0] += q;
+                v[1] += q * s.priceYuan();
             }
         }
         List<Map<String, Object>> market = new ArrayList<>();
