@@ -460,6 +460,7 @@ class BrowserIT extends BrowserTest {
             found.addAll(untranslatedLabels("/filing.html?id=" + anApprovedFiling(code)));
             found.addAll(untranslatedLabels("/monitoring.html?code=" + code));
             found.addAll(untranslatedLabels("/inclusion.html"));
+            found.addAll(untranslatedLabels("/markets.html?code=" + code));
             login("verifier");
             found.addAll(untranslatedLabels("/queue.html"));
             login("province");
@@ -468,6 +469,7 @@ class BrowserIT extends BrowserTest {
             found.addAll(untranslatedLabels("/steering.html?region=520000&year=2024#synergy"));
             found.addAll(untranslatedLabels("/steering.html?region=520000&year=2024#sinks"));
             found.addAll(untranslatedLabels("/inclusion.html"));
+            found.addAll(untranslatedLabels("/markets.html?region=520000"));
             login("admin");
             found.addAll(untranslatedLabels("/admin.html"));
         } finally {
@@ -540,6 +542,7 @@ class BrowserIT extends BrowserTest {
         found.addAll(untranslated("/monitoring.html?code=" + code));
         found.addAll(untranslated("/filing.html?id=" + anApprovedFiling(code)));
         found.addAll(untranslated("/inclusion.html"));
+        found.addAll(untranslated("/markets.html?code=" + code));
         login("verifier");
         found.addAll(untranslated("/queue.html"));
         login("province");
@@ -549,6 +552,7 @@ class BrowserIT extends BrowserTest {
         found.addAll(untranslated("/steering.html?region=520000&year=2024#synergy"));
         found.addAll(untranslated("/inclusion.html"));
         found.addAll(untranslated("/roadmap.html?region=520000"));
+        found.addAll(untranslated("/markets.html?region=520000"));
         login("admin");
         found.addAll(untranslated("/admin.html"));
         assertThat(found).as(String.join("\n", found)).isEmpty();
