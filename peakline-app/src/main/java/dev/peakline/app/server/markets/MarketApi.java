@@ -55,9 +55,12 @@ public class MarketApi {
     private final MarketRepository repository;
     private final Clock clock;
 
-    public MarketApi(Scopes scopes, MarketRepository repository, Clock clock) {
+    private final Allocations allocations;
+
+    public MarketApi(Scopes scopes, MarketRepository repository, Allocations allocations, Clock clock) {
         this.scopes = scopes;
         this.repository = repository;
+        this.allocations = allocations;
         this.clock = clock;
     }
 
@@ -213,10 +216,6 @@ public class MarketApi {
         return repository.unit(unitId).orElseThrow(() -> Refusal.notFound("unit " + unitId));
     }
 
-    private static String whole(long t) {
-        return String.format(java.util.Locale.ROOT, "%,d", t);
-    }
-
     private static Problem field(String name, String message) {
         return Problem.at("market.field", "request", 0, name, message);
     }
@@ -237,126 +236,9 @@ public class MarketApi {
         if (f == null || f.year() == null) {
             throw Refusal.field(ErrorCode.MARKET_INVALID, "year", "the allocation year is needed");
         }
-        int year = f.year();
-        String stage = f.stage() == null ? "" : f.stage();
-        if (!stage.equals("pre") && !stage.equals("final")) {
-            throw Refusal.field(ErrorCode.MARKET_INVALID, "stage", "the stage is pre (预分配) or final (核定与清缴)");
-        }
-        Optional<PowerAllocation.Rules> rules = PowerAllocation.rules(year);
-        if (rules.isEmpty()) {
-            throw Refusal.field(
-                    ErrorCode.MARKET_INVALID,
-                    "year",
-                    "no allocation rules are shipped for " + year + " (shipped: " + PowerAllocation.ruleYears() + ")");
-        }
-        Map<String, MarketRepository.Line> done = repository.issuedLines(year, stage);
-        Map<String, MarketRepository.Line> pre = repository.issuedLines(year, "pre");
-        List<MarketRepository.Unit> all = repository.units(scopes.enterprisesIn(region));
-        if (all.isEmpty()) {
-            throw Refusal.field(ErrorCode.MARKET_INVALID, "region", "the region has no registered power units");
-        }
-        // a unit is allocated once a year and stage: those of an issued run are left out
-        List<MarketRepository.Unit> units =
-                all.stream().filter(u -> !done.containsKey(u.unitId())).toList();
-        if (units.isEmpty()) {
-            throw Refusal.field(
-                    ErrorCode.MARKET_INVALID,
-                    "stage",
-                    "every unit of the region has its " + stage + " allocation of " + year + " issued already");
-        }
-        int outputYear = stage.equals("pre") ? year - 1 : year;
-        Map<String, MarketRepository.UnitYear> output = new HashMap<>();
-        repository
-                .unitYears(units.stream().map(MarketRepository.Unit::unitId).toList(), outputYear)
-                .forEach(y -> output.put(y.unitId(), y));
-        Map<String, Long> preBy = new HashMap<>();
-        pre.forEach((unit, l) -> preBy.put(unit, l.allocationT()));
-        List<Problem> p = new ArrayList<>();
-        List<MarketRepository.Line> lines = new ArrayList<>();
-        for (MarketRepository.Unit u : units) {
-            MarketRepository.UnitYear y = output.get(u.unitId());
-            Optional<PowerAllocation.Benchmark> b = PowerAllocation.benchmark(year, u.fuel());
-            if (y == null) {
-                p.add(Problem.at(
-                        "market.output",
-                        "units",
-                        0,
-                        u.unitId(),
-                        "unit " + u.unitId() + " has no output recorded for " + outputYear));
-                continue;
-            }
-            if (b.isEmpty()) {
-                p.add(Problem.at(
-                        "allocation.benchmark",
-                        "units",
-                        0,
-                        u.unitId(),
-                        "no " + u.fuel().code() + " benchmark for " + year));
-                continue;
-            }
-            if (stage.equals("final") && !preBy.containsKey(u.unitId())) {
-                p.add(Problem.at(
-                        "market.pre",
-                        "units",
-                        0,
-                        u.unitId(),
-                        "unit " + u.unitId() + " has no pre-allocation of " + year
-                                + " issued: issue it before the true-up"));
-                continue;
-            }
-            if (stage.equals("final") && y.verifiedT() == null) {
-                p.add(Problem.at(
-                        "market.verified",
-                        "units",
-                        0,
-                        u.unitId(),
-                        "unit " + u.unitId() + " has no verified emissions for " + year));
-                continue;
-            }
-            PowerAllocation.Unit pu = new PowerAllocation.Unit(
-                    u.unitId(),
-                    year,
-                    y.supplyMwh(),
-                    y.heatGj(),
-                    u.airCooled(),
-                    y.heatRatio(),
-                    y.loadFactor(),
-                    u.fuel());
-            PowerAllocation.Allocation a = PowerAllocation.allocate(pu, b.get(), rules.get());
-            long allocation =
-                    stage.equals("pre") ? PowerAllocation.preAllocation(pu, b.get(), rules.get()) : a.allocation();
-            List<String> explain = new ArrayList<>(a.lines());
-            if (stage.equals("pre")) {
-                explain.add(
-                        0,
-                        "预分配：以 " + outputYear + " 年产出按 " + year + " 年基准值核算，乘以预分配比例 "
-                                + Math.round(rules.get().preShare() * 100) + "%");
-                explain.add("预分配量 = " + Math.round(rules.get().preShare() * 100) + "% × " + whole(a.allocation())
-                        + " = " + whole(allocation) + " tCO2");
-            }
-            long booked = stage.equals("pre") ? allocation : allocation - preBy.getOrDefault(u.unitId(), 0L);
-            if (stage.equals("final")) {
-                explain.add("核定配额 " + whole(allocation) + " − 已预分配 " + whole(preBy.getOrDefault(u.unitId(), 0L))
-                        + " = 本次" + (booked >= 0 ? "补发 " + whole(booked) : "扣减 " + whole(-booked)) + " tCO2");
-            }
-            lines.add(new MarketRepository.Line(
-                    u.unitId(),
-                    u.enterprise(),
-                    a.electricity(),
-                    a.heat(),
-                    allocation,
-                    booked,
-                    stage.equals("final") ? y.verifiedT() : null,
-                    null,
-                    String.join("\n", explain)));
-        }
-        if (!p.isEmpty()) {
-            throw Refusal.of(
-                    ErrorCode.MARKET_INVALID, p.size() + " unit(s) cannot be allocated; nothing was stored", p);
-        }
-        long id = repository.preview(me.actor(), region, year, stage, lines);
+        long id = allocations.preview(me.actor(), region, f.year(), f.stage());
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(runView(repository.run(id).orElseThrow()));
+                .body(allocations.view(repository.run(id).orElseThrow()));
     }
 
     @GetMapping("/{region}/allocations")
@@ -373,87 +255,7 @@ public class MarketApi {
     public Map<String, Object> run(@AuthenticationPrincipal PeaklineUser me, @PathVariable long id) {
         MarketRepository.Run r = repository.run(id).orElseThrow(() -> Refusal.notFound("allocation run " + id));
         scopes.govern(me, r.region());
-        return runView(r);
-    }
-
-    /** Each enterprise of a run: what is booked, the allocation, and at the true-up the verified emissions and due. */
-    record EnterpriseLine(
-            String enterprise, String name, long allocationT, long bookedT, Double verifiedT, Long dueT) {}
-
-    private Map<String, Object> runView(MarketRepository.Run r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(
-                "run",
-                new MarketRepository.Run(
-                        r.id(),
-                        r.region(),
-                        r.year(),
-                        r.stage(),
-                        r.status(),
-                        r.createdBy(),
-                        r.createdAt(),
-                        r.issuedBy(),
-                        r.issuedAt(),
-                        List.of()));
-        Map<String, MarketRepository.Unit> units = new HashMap<>();
-        repository
-                .units(r.lines().stream()
-                        .map(MarketRepository.Line::enterprise)
-                        .distinct()
-                        .toList())
-                .forEach(u -> units.put(u.unitId(), u));
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (MarketRepository.Line l : r.lines()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            MarketRepository.Unit u = units.get(l.unitId());
-            m.put("unitId", l.unitId());
-            m.put("unitName", u == null ? "" : u.name());
-            m.put("fuelClassName", u == null ? "" : u.fuel().chinese());
-            m.put("enterprise", l.enterprise());
-            m.put("electricityT", l.electricityT());
-            m.put("heatT", l.heatT());
-            m.put("allocationT", l.allocationT());
-            m.put("bookedT", l.bookedT());
-            m.put("verifiedT", l.verifiedT());
-            m.put("explanation", List.of(l.explanation().split("\n")));
-            lines.add(m);
-        }
-        out.put("lines", lines);
-        out.put("enterprises", enterprises(r, units));
-        out.put("rules", PowerAllocation.rules(r.year()).orElse(null));
-        return out;
-    }
-
-    private List<EnterpriseLine> enterprises(MarketRepository.Run r, Map<String, MarketRepository.Unit> units) {
-        Map<String, List<MarketRepository.Line>> by = new TreeMap<>();
-        r.lines()
-                .forEach(l -> by.computeIfAbsent(l.enterprise(), k -> new ArrayList<>())
-                        .add(l));
-        PowerAllocation.Rules rules = PowerAllocation.rules(r.year()).orElseThrow();
-        List<EnterpriseLine> out = new ArrayList<>();
-        by.forEach((code, ls) -> {
-            long allocation =
-                    ls.stream().mapToLong(MarketRepository.Line::allocationT).sum();
-            long booked = ls.stream().mapToLong(MarketRepository.Line::bookedT).sum();
-            Double verified = null;
-            Long due = null;
-            if (r.stage().equals("final")) {
-                verified = ls.stream()
-                        .mapToDouble(MarketRepository.Line::verifiedT)
-                        .sum();
-                due = PowerAllocation.due(
-                        ls.stream()
-                                .map(l -> new PowerAllocation.UnitYear(
-                                        l.verifiedT(),
-                                        l.allocationT(),
-                                        units.get(l.unitId()) != null
-                                                && units.get(l.unitId()).fuel() == PowerAllocation.FuelClass.GAS))
-                                .toList(),
-                        rules);
-            }
-            out.add(new EnterpriseLine(code, scopes.enterprise(code).name(), allocation, booked, verified, due));
-        });
-        return out;
+        return allocations.view(r);
     }
 
     @PostMapping("/allocations/{id}/issue")
@@ -467,73 +269,7 @@ public class MarketApi {
             @RequestBody(required = false) IssueForm f) {
         MarketRepository.Run r = repository.run(id).orElseThrow(() -> Refusal.notFound("allocation run " + id));
         scopes.govern(me, r.region());
-        LocalDate deadline = f == null ? null : f.deadline();
-        if (r.stage().equals("final")) {
-            if (deadline == null || deadline.isBefore(today()) || deadline.isAfter(today().plusYears(3))) {
-                throw Refusal.field(
-                        ErrorCode.MARKET_INVALID,
-                        "deadline",
-                        "the true-up sets the surrender deadline (清缴截止日期): a date from today to three years ahead");
-            }
-        }
-        Map<String, MarketRepository.Unit> units = new HashMap<>();
-        repository
-                .units(r.lines().stream()
-                        .map(MarketRepository.Line::enterprise)
-                        .distinct()
-                        .toList())
-                .forEach(u -> units.put(u.unitId(), u));
-        LocalDate day = today();
-        List<MarketRepository.Booking> bookings = new ArrayList<>();
-        int row = 0;
-        long total = 0;
-        for (EnterpriseLine e : enterprises(r, units)) {
-            if (e.bookedT() != 0) {
-                bookings.add(new MarketRepository.Booking(
-                        r.region(),
-                        new Movement(
-                                day,
-                                e.enterprise(),
-                                Instrument.CEA,
-                                r.year(),
-                                e.bookedT() > 0 ? Kind.ALLOCATE : Kind.CANCEL,
-                                Math.abs(e.bookedT()),
-                                0,
-                                0,
-                                ++row),
-                        null,
-                        null,
-                        "allocation_run:" + r.id()));
-                total += e.bookedT();
-            }
-            if (e.dueT() != null && e.dueT() > 0) {
-                bookings.add(new MarketRepository.Booking(
-                        r.region(),
-                        new Movement(
-                                day, e.enterprise(), Instrument.CEA, r.year(), Kind.OBLIGATION, e.dueT(), 0, 0, ++row),
-                        null,
-                        null,
-                        "allocation_run:" + r.id(),
-                        deadline));
-            }
-        }
-        MarketRepository.Booked b = repository.issue(me.actor(), id, bookings, day);
-        if (b == null) {
-            throw Refusal.of(
-                    ErrorCode.MARKET_INVALID, "the run is issued already, or another of its year and stage is");
-        }
-        refuseIf(b);
-        return Map.of("issued", id, "enterprises", enterprises(r, units).size(), "bookedT", total);
-    }
-
-    private static void refuseIf(MarketRepository.Booked b) {
-        if (!b.ok()) {
-            List<Problem> p = new ArrayList<>();
-            for (InstrumentLedger.Refused x : b.refused()) {
-                p.add(Problem.at(x.code(), "request", x.movement().row(), "quantity", x.reason()));
-            }
-            throw Refusal.of(ErrorCode.MARKET_INVALID, p.size() + " movement(s) refused; nothing was stored", p);
-        }
+        return allocations.issue(me.actor(), r, f == null ? null : f.deadline());
     }
 
     // ---- an enterprise's account
@@ -688,7 +424,7 @@ public class MarketApi {
                         null,
                         null,
                         late ? "late: " + f.reason().strip() : "")));
-        refuseIf(b);
+        Allocations.refuseIf(b);
         return Map.of("booked", b.ids());
     }
 
@@ -731,7 +467,7 @@ public class MarketApi {
                 me.actor(),
                 "market.transfer",
                 List.of(new MarketRepository.Booking(e.region().value(), m, f.to(), f.priceYuan(), "")));
-        refuseIf(b);
+        Allocations.refuseIf(b);
         return Map.of("booked", b.ids());
     }
 

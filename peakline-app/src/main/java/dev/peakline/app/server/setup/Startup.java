@@ -63,6 +63,7 @@ public class Startup implements ApplicationRunner {
     private final DemoSteering steering;
     private final DemoEnvironment environment;
     private final DemoGatewayToken gatewayToken;
+    private final DemoMarkets markets;
     /** The generated first administrator password until the console has shown it (never logged). */
     private volatile String firstPassword;
     /** Enterprises the demo puts meters at. */
@@ -87,6 +88,7 @@ public class Startup implements ApplicationRunner {
             DemoSteering steering,
             DemoEnvironment environment,
             DemoGatewayToken gatewayToken,
+            DemoMarkets markets,
             @Value("${peakline.demo.enabled:false}") boolean demo,
             @Value("${peakline.demo.scale:1}") double scale,
             @Value("${peakline.demo.from-year:2020}") int fromYear,
@@ -104,6 +106,7 @@ public class Startup implements ApplicationRunner {
         this.steering = steering;
         this.environment = environment;
         this.gatewayToken = gatewayToken;
+        this.markets = markets;
         this.demo = demo;
         this.scale = scale;
         this.fromYear = fromYear;
@@ -151,6 +154,18 @@ public class Startup implements ApplicationRunner {
             LOG.info(
                     "demo pollutants, sinks and measures library loaded in {} ms",
                     (System.nanoTime() - t0) / 1_000_000);
+        }
+        if (demo
+                && !markets.loaded()
+                && !scopes.enterprisesIn(DemoLoader.PROVINCE).isEmpty()) {
+            long t0 = System.nanoTime();
+            int plants = markets.load(fromYear, toYear, Set.of());
+            if (plants > 0) {
+                LOG.info(
+                        "demo ETS cycle 2021–2022 loaded for {} power plants in {} ms",
+                        plants,
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
         }
         if (demo && !meters.any() && !scopes.enterprisesIn(DemoLoader.PROVINCE).isEmpty()) {
             loadDemoMeters();
