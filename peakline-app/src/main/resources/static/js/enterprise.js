@@ -57,7 +57,12 @@ async function load() {
   const y = a.annual;
   put(document.getElementById("cards"), 
     card("emissions", fmt(y.total, 1), "annual-total"), card("scope1", fmt(y.scope1, 1), undefined, " (tCO₂e)"), card("scope2", fmt(y.scope2, 1), undefined, " (tCO₂)"),
+    card("scope2Market", "…", "scope2-market", " (tCO₂)"),
     card("energy", fmt(y.energy, 1)), card("intensity", fmt(y.carbonIntensity, 3)));
+  // market-based scope 2: the green certificates retired for the year (碳市场与履约)
+  api(`/api/v1/markets/accounts/${code}/scope2?year=${yearSel.value}`)
+    .then(s => { document.querySelector("#scope2-market .value").textContent = fmt(s.scope2MarketT, 1); },
+      () => { document.querySelector("#scope2-market .value").textContent = "–"; });
   chart.setOption({
     tooltip: { trigger: "axis" }, legend: { data: SOURCES.map(t) }, grid: { left: 70, right: 20, top: 40, bottom: 30 },
     xAxis: { type: "category", data: a.months.map(m => m.period.slice(5)) }, yAxis: { type: "value", name: "tCO₂e" },

@@ -118,6 +118,37 @@ async function account() {
   if (open && !byId("mkVintage").value) byId("mkVintage").value = open.year;
 }
 
+async function scope2() {
+  const year = byId("mkScope2Year").value.trim();
+  if (!/^\d{4}$/.test(year)) return;
+  const v = await api(`/api/v1/markets/accounts/${code}/scope2?year=${year}`);
+  put(byId("mkScope2"), el("table", { id: "mkScope2Table" },
+    [["mk_locationT", fmt(v.electricityLocationT, 1)], ["mk_consumption", fmt(v.consumptionMwh, 1)],
+      ["mk_certificates", fmt(v.certificatesMwh, 1)], ["mk_covered", fmt(v.coveredMwh, 1)],
+      ["mk_marketT", fmt(v.electricityMarketT, 1)], ["mk_scope2Location", fmt(v.scope2LocationT, 1)],
+      ["mk_scope2Market", fmt(v.scope2MarketT, 1)],
+      ["mk_gridFactor", `${fmt(v.gridFactor, 4)} tCO₂/MWh（${v.gridFactorSource}）`]]
+      .map(([k, x]) => el("tr", {}, el("th", {}, t(k)), el("td", { class: "num" }, x)))));
+  byId("mkRetire").hidden = me.role !== "ENTERPRISE";
+}
+
+byId("mkScope2Show").addEventListener("click", async () => { ready(""); await scope2(); ready("true"); });
+
+byId("mkRetire").addEventListener("submit", async ev => {
+  ev.preventDefault();
+  ready("");
+  const n = s => byId(s).value.trim() === "" ? null : Number(byId(s).value.trim().replace(/,/g, ""));
+  try {
+    await api(`/api/v1/markets/accounts/${code}/retire`, { method: "POST", body: {
+      instrument: "gec", vintage: n("mkRetireVintage"), quantity: n("mkRetireMwh"), serialFrom: n("mkRetireFrom"), serialTo: n("mkRetireTo"),
+      forYear: n("mkScope2Year") } });
+    say("ok", t("mk_retired").replace("{q}", fmt(n("mkRetireMwh"), 0)).replace("{y}", byId("mkScope2Year").value), "mkRetired");
+    await account();
+    await scope2();
+  } catch (e) { say("error", describe(e), "mkError"); }
+  ready("true");
+});
+
 byId("mkSurrender").addEventListener("submit", async ev => {
   ev.preventDefault();
   ready("");
@@ -140,5 +171,9 @@ byId("mkOperator").hidden = !government;
   byId("mkDeadline").value = d.toISOString().slice(0, 10);
 }
 if (government) await overview();
-if (code) await account();
+if (code) {
+  await account();
+  byId("mkScope2Year").value = param("year") || String(Number((await serverDate()).slice(0, 4)) - 1);
+  await scope2();
+}
 ready("true");

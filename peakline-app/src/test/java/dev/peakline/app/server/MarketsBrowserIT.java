@@ -2,6 +2,7 @@ package dev.peakline.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -127,5 +128,84 @@ class MarketsBrowserIT extends BrowserTest {
                 .isEqualTo(1_970_763);
         assertThat(account.get("obligations").get(0).get("shortfallT").asDouble())
                 .isEqualTo(129_237);
+    }
+
+    @Test
+    void aGreenCertificateRetiredLowersTheMarketBasedScope2() throws Exception {
+        Client enterprise = as("enterprise");
+        String code = enterprise
+                .json(enterprise.get("/api/v1/me"), 200)
+                .get("enterprise")
+                .asText();
+        Client guiyang = as("guiyang");
+        // the national system issued 2,000 MWh of 2024 certificates (serials 7,000,001–7,002,000) to the enterprise
+        guiyang.json(
+                guiyang.post(
+                        "/api/v1/markets/accounts/" + code + "/certificates",
+                        "{\"vintage\":2024,\"quantityMwh\":2000,\"serialFrom\":7000001,\"serialTo\":7002000,"
+                                + "\"plant\":\"威宁风电场\",\"period\":\"2024-06\"}"),
+                201);
+        // a period outside the vintage, and serials already issued, are refused
+        guiyang.json(
+                guiyang.post(
+                        "/api/v1/markets/accounts/" + code + "/certificates",
+                        "{\"vintage\":2024,\"quantityMwh\":10,\"serialFrom\":7001991,\"serialTo\":7002000,"
+                                + "\"plant\":\"威宁风电场\",\"period\":\"2023-06\"}"),
+                422);
+        assertThat(guiyang.json(
+                                guiyang.post(
+                                        "/api/v1/markets/accounts/" + code + "/certificates",
+                                        "{\"vintage\":2024,\"quantityMwh\":10,\"serialFrom\":7001991,"
+                                                + "\"serialTo\":7002000,\"plant\":\"威宁风电场\",\"period\":\"2024-07\"}"),
+                                422)
+                        .toString())
+                .contains("ledger.serial_twice");
+        JsonNode before =
+                enterprise.json(enterprise.get("/api/v1/markets/accounts/" + code + "/scope2?year=2024"), 200);
+        double location = before.get("electricityLocationT").asDouble();
+        double factor = before.get("gridFactor").asDouble();
+        assertThat(location).isGreaterThan(1_500 * factor);
+        assertThat(before.get("electricityMarketT").asDouble()).isEqualTo(location);
+
+        login("enterprise");
+        browser.get(url("/markets.html?code=" + code + "&year=2024"));
+        ready();
+        assertThat(visible(By.id("mkHoldingTable")).getText()).contains("绿色电力证书", "2,000 MWh");
+        // 1,500 MWh retired for 2024: market-based = location − 1,500 × the grid factor
+        visible(By.id("mkRetireVintage")).sendKeys("2024");
+        visible(By.id("mkRetireMwh")).sendKeys("1500");
+        visible(By.id("mkRetireFrom")).sendKeys("7000001");
+        visible(By.id("mkRetireTo")).sendKeys("7001500");
+        browser.findElement(By.id("mkRetireGo")).click();
+        says("mkRetired", "已注销 1,500 MWh 绿证，用于 2024 年");
+        ready();
+        double market = location - 1_500 * factor;
+        String sheet = visible(By.id("mkScope2Table")).getText();
+        assertThat(sheet).contains("1,500.0", String.format(java.util.Locale.US, "%,.1f", market));
+        JsonNode after = enterprise.json(enterprise.get("/api/v1/markets/accounts/" + code + "/scope2?year=2024"), 200);
+        assertThat(after.get("electricityMarketT").asDouble())
+                .isCloseTo(market, org.assertj.core.api.Assertions.within(1e-6));
+        // the carbon account shows it beside the location-based scope 2
+        browser.get(url("/enterprise.html?code=" + code + "&year=2024"));
+        wait.until(d -> !d.findElement(By.cssSelector("#scope2-market .value"))
+                .getText()
+                .equals("…"));
+        assertThat(browser.findElement(By.id("scope2-market")).getText())
+                .contains(
+                        "范围二（市场法）",
+                        String.format(
+                                java.util.Locale.US,
+                                "%,.1f",
+                                after.get("scope2MarketT").asDouble()));
+        // a 2024 certificate cannot count for 2026 (its year or the next only)
+        assertThat(enterprise
+                        .json(
+                                enterprise.post(
+                                        "/api/v1/markets/accounts/" + code + "/retire",
+                                        "{\"instrument\":\"gec\",\"vintage\":2024,\"quantity\":10,"
+                                                + "\"serialFrom\":7001501,\"serialTo\":7001510,\"forYear\":2026}"),
+                                422)
+                        .toString())
+                .contains("forYear");
     }
 }

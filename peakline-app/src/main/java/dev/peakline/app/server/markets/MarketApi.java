@@ -56,11 +56,21 @@ public class MarketApi {
     private final Clock clock;
 
     private final Allocations allocations;
+    private final dev.peakline.store.ledger.AccountResults results;
+    private final dev.peakline.reference.ReferenceLibrary library;
 
-    public MarketApi(Scopes scopes, MarketRepository repository, Allocations allocations, Clock clock) {
+    public MarketApi(
+            Scopes scopes,
+            MarketRepository repository,
+            Allocations allocations,
+            dev.peakline.store.ledger.AccountResults results,
+            dev.peakline.reference.ReferenceLibrary library,
+            Clock clock) {
         this.scopes = scopes;
         this.repository = repository;
         this.allocations = allocations;
+        this.results = results;
+        this.library = library;
         this.clock = clock;
     }
 
@@ -499,6 +509,135 @@ public class MarketApi {
         }
         return new Movement(
                 today(), account, i.get(), vintage, kind, quantity, from == null ? 0 : from, to == null ? 0 : to, row);
+    }
+
+    // ---- green certificates and market-based scope 2
+
+    public record CertificateForm(
+            Integer vintage, Double quantityMwh, Long serialFrom, Long serialTo, String plant, String period) {}
+
+    @PostMapping("/accounts/{code}/certificates")
+    @Operation(
+            summary = "Records green certificates (绿证) issued to the enterprise by the national system, with their"
+                    + " plant, generation period and serials (the enterprise's region's government, admin); audited")
+    public ResponseEntity<Map<String, Object>> certificates(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestBody CertificateForm f) {
+        Enterprise e = scopes.readEnterprise(me, code);
+        scopes.govern(me, e.region().value());
+        List<Problem> p = new ArrayList<>();
+        if (f == null || f.plant() == null || f.plant().isBlank() || f.plant().length() > 200) {
+            p.add(field("plant", "the generating plant (1–200 characters)"));
+        }
+        if (f == null || f.period() == null || !f.period().matches("[0-9]{4}-[0-9]{2}")) {
+            p.add(field("period", "the generation month, as 2024-06"));
+        } else if (f.vintage() != null && !f.period().startsWith(f.vintage() + "-")) {
+            p.add(field("period", "the generation month " + f.period() + " is not in vintage " + f.vintage()));
+        }
+        if (f == null || f.serialFrom() == null || f.serialTo() == null) {
+            p.add(field("serialFrom", "certificates carry serial numbers: give the first and last"));
+        }
+        if (!p.isEmpty()) {
+            throw Refusal.of(ErrorCode.MARKET_INVALID, p.size() + " problem(s); nothing was stored", p);
+        }
+        Movement m = movement(code, "gec", f.vintage(), f.quantityMwh(), f.serialFrom(), f.serialTo(), Kind.ISSUE, 1);
+        MarketRepository.Booked b = repository.book(
+                me.actor(),
+                "market.certificates",
+                List.of(new MarketRepository.Booking(
+                        e.region().value(), m, null, null, "plant: " + f.plant().strip() + "; period: " + f.period())));
+        Allocations.refuseIf(b);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("booked", b.ids()));
+    }
+
+    public record RetireForm(
+            String instrument, Integer vintage, Double quantity, Long serialFrom, Long serialTo, Integer forYear) {}
+
+    @PostMapping("/accounts/{code}/retire")
+    @Operation(summary = "Retires certificates for a reporting year (the market-based scope 2) or credits; audited")
+    public Map<String, Object> retire(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestBody RetireForm f) {
+        Enterprise e = scopes.fileFor(me, code);
+        if (f == null || f.forYear() == null) {
+            throw Refusal.field(ErrorCode.MARKET_INVALID, "forYear", "the reporting year the retirement is for");
+        }
+        Movement m =
+                movement(code, f.instrument(), f.vintage(), f.quantity(), f.serialFrom(), f.serialTo(), Kind.RETIRE, 1);
+        if (m.instrument() == Instrument.GEC
+                && !dev.peakline.markets.MarketBasedScope2.counts(m.vintage(), f.forYear())) {
+            throw Refusal.field(
+                    ErrorCode.MARKET_INVALID,
+                    "forYear",
+                    "a certificate of " + m.vintage() + " counts for " + m.vintage() + " or " + (m.vintage() + 1)
+                            + ", not " + f.forYear());
+        }
+        MarketRepository.Booked b = repository.book(
+                me.actor(),
+                "market.retire",
+                List.of(new MarketRepository.Booking(e.region().value(), m, null, null, "scope2:" + f.forYear())));
+        Allocations.refuseIf(b);
+        return Map.of("booked", b.ids());
+    }
+
+    @GetMapping("/accounts/{code}/scope2")
+    @Operation(
+            summary = "The year's location- and market-based scope 2 of purchased electricity, with the certificates"
+                    + " retired for it")
+    public Map<String, Object> scope2(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam int year) {
+        Enterprise e = scopes.readEnterprise(me, code);
+        double electricity = 0;
+        double heat = 0;
+        int months = 0;
+        for (dev.peakline.store.ledger.AccountResults.Row r : results.ofEnterprise(e.code())) {
+            if (r.period().getYear() == year) {
+                electricity += r.electricity();
+                heat += r.heat();
+                months++;
+            }
+        }
+        String province = e.region().value().substring(0, 2) + "0000";
+        dev.peakline.reference.ResolvedFactor f = library.resolve(
+                        new dev.peakline.reference.FactorKey(
+                                dev.peakline.reference.FactorKind.ELECTRICITY, province, "average"),
+                        LocalDate.of(year, 7, 1))
+                .orElseThrow(
+                        () -> Refusal.of(ErrorCode.MARKET_INVALID, "the library has no grid factor of " + province));
+        double certificates = 0;
+        List<Map<String, Object>> retired = new ArrayList<>();
+        for (MarketRepository.Stored s : repository.movementsOf(List.of(code))) {
+            Movement x = s.movement();
+            if (x.kind() == Kind.RETIRE
+                    && x.instrument() == Instrument.GEC
+                    && s.reference().equals("scope2:" + year)) {
+                certificates += x.quantity();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("date", x.date());
+                m.put("vintage", x.vintage());
+                m.put("mwh", x.quantity());
+                m.put("serialFrom", x.serialFrom());
+                m.put("serialTo", x.serialTo());
+                retired.add(m);
+            }
+        }
+        dev.peakline.markets.MarketBasedScope2.Result r =
+                dev.peakline.markets.MarketBasedScope2.of(year, electricity, f.value(), certificates);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("year", year);
+        out.put("months", months);
+        out.put("electricityLocationT", r.locationT());
+        out.put("heatT", heat);
+        out.put("gridFactor", f.value());
+        out.put(
+                "gridFactorSource",
+                dev.peakline.reference.Publications.title(f.factor().publication(), true));
+        out.put("consumptionMwh", r.consumptionMwh());
+        out.put("certificatesMwh", r.certificatesMwh());
+        out.put("coveredMwh", r.coveredMwh());
+        out.put("electricityMarketT", r.marketT());
+        out.put("scope2LocationT", r.locationT() + heat);
+        out.put("scope2MarketT", r.marketT() + heat);
+        out.put("retired", retired);
+        return out;
     }
 
     // ---- the region's overview
