@@ -17,6 +17,7 @@ let run = null;
 function obligationColumns(withName) {
   return [
     ...(withName ? [{ key: "name", label: "enterprise", render: r => el("a", { href: `/markets.html?code=${r.account}` }, r.name) }] : []),
+    { key: "instrument", label: "mk_instrument", render: r => `${t("mk_i_" + r.instrument)}（${r.instrument === "energy_right" ? "tce" : "tCO₂"}）` },
     { key: "year", label: "year" },
     ...(withName ? [{ key: "allocatedT", label: "mk_allocated", num: true, render: r => tonnes(r.allocatedT) }] : []),
     { key: "dueT", label: "mk_due", num: true, render: r => tonnes(r.dueT) },
@@ -163,7 +164,40 @@ byId("mkSurrender").addEventListener("submit", async ev => {
   ready("true");
 });
 
+async function energy(preview) {
+  ready("");
+  const pct = v => v.endsWith("%") ? Number(v.slice(0, -1)) / 100 : Number(v);
+  const body = { year: Number(byId("mkEnergyYear").value), rule: byId("mkEnergyRule").value,
+    baseYears: byId("mkEnergyBase").value.split(/[,，\s]+/).filter(x => x).map(Number),
+    declineRate: pct(byId("mkEnergyDecline").value.trim()), priceYuan: Number(byId("mkEnergyPrice").value || 0), preview };
+  try {
+    const v = await api(`/api/v1/markets/${region}/energy-rights`, { method: "POST", body });
+    dataTable(byId("mkEnergyQuotas"), [
+      { key: "name", label: "enterprise", render: q => el("span", {}, q.name, el("br"), el("small", {}, q.enterprise)) },
+      { key: "quotaTce", label: "mk_quotaTce", num: true, render: q => tonnes(q.quotaTce) },
+      { key: "paidYuan", label: "mk_paidYuan", num: true, render: q => fmt(q.paidYuan, 0) },
+      { key: "how", label: "mk_how" },
+    ], v.quotas, { id: "mkEnergyTable" });
+    const total = v.quotas.reduce((a, q) => a + q.quotaTce, 0);
+    say("ok", t(preview ? "mk_energyPreviewed" : "mk_energyBooked").replace("{n}", v.quotas.length).replace("{t}", tonnes(total)), preview ? "mkEnergyPreviewed" : "mkEnergyBooked");
+    if (!preview) await overview();
+  } catch (e) { say("error", describe(e), "mkError"); }
+  ready("true");
+}
+byId("mkEnergyPreview").addEventListener("click", () => energy(true));
+byId("mkEnergyBook").addEventListener("click", () => energy(false));
+byId("mkEnergyDue").addEventListener("click", async () => {
+  ready("");
+  try {
+    const v = await api(`/api/v1/markets/${region}/energy-rights/${byId("mkEnergyYear").value}/obligations`, { method: "POST", body: { deadline: byId("mkDeadline").value } });
+    say("ok", t("mk_energyDueDone").replace("{n}", v.obligations.length).replace("{p}", v.pending.length), "mkEnergyDueDone");
+    await overview();
+  } catch (e) { say("error", describe(e), "mkError"); }
+  ready("true");
+});
+
 byId("mkOperator").hidden = !government;
+byId("mkEnergy").hidden = !government;
 // the true-up's deadline starts 90 days from the server's today, for the authority to set as its notice says
 {
   const d = new Date(`${await serverDate()}T12:00:00Z`);

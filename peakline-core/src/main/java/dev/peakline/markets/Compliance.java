@@ -79,10 +79,14 @@ public final class Compliance {
             if (!key.equals(pooled)) {
                 pooled = key;
                 allowances = pool(ledger, o.account(), o.instrument());
-                Instrument credit = o.instrument() == Instrument.CEA ? Instrument.CCER : Instrument.PROVINCIAL_CREDIT;
-                offsets = pool(ledger, o.account(), credit).values().stream()
-                        .mapToDouble(Double::doubleValue)
-                        .sum();
+                Instrument credit = o.instrument() == Instrument.CEA
+                        ? Instrument.CCER
+                        : o.instrument() == Instrument.PROVINCIAL_CEA ? Instrument.PROVINCIAL_CREDIT : null;
+                offsets = credit == null
+                        ? 0
+                        : pool(ledger, o.account(), credit).values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .sum();
             }
             double remaining = o.remaining();
             double offsetUse = Math.min(offsets, o.offsetRoom());

@@ -65,6 +65,11 @@ public enum Instrument {
         return this == CEA || this == PROVINCIAL_CEA || offset;
     }
 
+    /** Whether obligations are kept in it: allowances (settled by allowances and offsets) and energy-use rights. */
+    public boolean settles() {
+        return this == CEA || this == PROVINCIAL_CEA || this == ENERGY_RIGHT;
+    }
+
     /** By its code, its Chinese name or a common short name (配额, 绿证, CCER), case and spaces ignored. */
     public static Optional<Instrument> parse(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);

@@ -364,13 +364,15 @@ public final class InstrumentLedger {
                             + ": from 2005 to the year after the movement's (" + (year + 1) + ")");
         }
         if (m.kind() == Kind.OBLIGATION) {
-            if (m.instrument() != Instrument.CEA && m.instrument() != Instrument.PROVINCIAL_CEA) {
-                return no("ledger.instrument", "an obligation is of allowances (cea or provincial_cea)");
+            if (!m.instrument().settles()) {
+                return no(
+                        "ledger.instrument",
+                        "an obligation is of allowances (cea or provincial_cea) or energy-use rights (energy_right)");
             }
             if (m.serials()) {
                 return no("ledger.serial", "an obligation has no serial numbers");
             }
-            if (m.quantity() != Math.rint(m.quantity())) {
+            if (m.instrument() != Instrument.ENERGY_RIGHT && m.quantity() != Math.rint(m.quantity())) {
                 return no("ledger.quantity", "an obligation is of whole allowances (tCO2): " + fmt(m.quantity()));
             }
             return Optional.empty();
@@ -443,11 +445,12 @@ public final class InstrumentLedger {
     }
 
     private Optional<String[]> surrender(Movement m, Lot lot, double q) {
-        if (!m.instrument().carbon()) {
-            return no("ledger.instrument", m.instrument().code() + " does not settle an allowance obligation");
+        if (!m.instrument().carbon() && m.instrument() != Instrument.ENERGY_RIGHT) {
+            return no("ledger.instrument", m.instrument().code() + " does not settle an obligation");
         }
-        Instrument against =
-                m.instrument() == Instrument.PROVINCIAL_CREDIT || m.instrument() == Instrument.PROVINCIAL_CEA
+        Instrument against = m.instrument() == Instrument.ENERGY_RIGHT
+                ? Instrument.ENERGY_RIGHT
+                : m.instrument() == Instrument.PROVINCIAL_CREDIT || m.instrument() == Instrument.PROVINCIAL_CEA
                         ? Instrument.PROVINCIAL_CEA
                         : Instrument.CEA;
         Obligation open = null;

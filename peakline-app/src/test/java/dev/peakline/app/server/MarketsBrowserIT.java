@@ -208,4 +208,32 @@ class MarketsBrowserIT extends BrowserTest {
                         .toString())
                 .contains("forYear");
     }
+
+    @Test
+    void theAuthorityAllocatesEnergyUseRightsByHistory() {
+        // the province: 2025 rights of its key energy-using units on 2023, less 3 %, at 5 yuan/tce
+        login("province");
+        browser.get(url("/markets.html?region=520000"));
+        ready();
+        visible(By.id("mkEnergyYear")).sendKeys("2025");
+        new Select(visible(By.id("mkEnergyRule"))).selectByValue("historical");
+        visible(By.id("mkEnergyBase")).sendKeys("2023");
+        visible(By.id("mkEnergyPrice")).clear();
+        visible(By.id("mkEnergyPrice")).sendKeys("5");
+        browser.findElement(By.id("mkEnergyPreview")).click();
+        says("mkEnergyPreviewed", "试算完成：");
+        String table = visible(By.id("mkEnergyTable")).getText();
+        assertThat(table).contains("历史法：基准年 [2023] 扣除原料用能后的综合能耗均值 × (1 − 0.03)");
+        // the first unit's paid use is its quota × 5 yuan
+        String first =
+                browser.findElements(By.cssSelector("#mkEnergyTable tr")).get(1).getText();
+        assertThat(first).contains("tce");
+        browser.findElement(By.id("mkEnergyBook")).click();
+        says("mkEnergyBooked", "已发放：");
+        assertThat(browser.findElement(By.id("mkEnergyBooked")).getText()).contains("家重点用能单位，合计");
+        // a second allocation of the same year finds nobody left, said in Chinese
+        browser.findElement(By.id("mkEnergyBook")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mkError")));
+        assertThat(browser.findElement(By.id("mkError")).getText()).contains("碳市场与履约数据有误");
+    }
 }

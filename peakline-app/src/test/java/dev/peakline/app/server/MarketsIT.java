@@ -45,6 +45,18 @@ class MarketsIT extends ServerTest {
                 .json(as("enterprise2").get("/api/v1/me"), 200)
                 .get("enterprise")
                 .asText();
+        // the buyer: a Zunyi enterprise no other test trades with (not a demo user's)
+        String buyer = Tx.run(db, c -> {
+            try (var ps = Tx.prepare(
+                            c,
+                            "select credit_code from enterprise where region like '5203%' and credit_code <> ? order by"
+                                    + " credit_code desc limit 1",
+                            other);
+                    var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
         Client guiyang = as("guiyang");
 
         // bad units: an unknown class, an unknown cooling, an absurd capacity — by field, nothing stored
@@ -126,7 +138,7 @@ class MarketsIT extends ServerTest {
         // issued once: again is refused, and nothing more is booked
         guiyang.json(guiyang.post("/api/v1/markets/allocations/" + preId + "/issue", "{}"), 422);
         assertThat(count("select coalesce(sum(quantity), 0) from market_movement where account = '" + code
-                        + "' and kind = 'allocate'"))
+                        + "' and kind = 'allocate' and instrument = 'cea'"))
                 .isEqualTo(701_212);
 
         // the true-up: without verified emissions it cannot be previewed
@@ -187,7 +199,7 @@ class MarketsIT extends ServerTest {
         enterprise.json(
                 enterprise.post(
                         "/api/v1/markets/accounts/" + code + "/transfers",
-                        "{\"to\":\"" + other + "\",\"instrument\":\"cea\",\"vintage\":2021,\"quantity\":1000,"
+                        "{\"to\":\"" + buyer + "\",\"instrument\":\"cea\",\"vintage\":2021,\"quantity\":1000,"
                                 + "\"priceYuan\":80}"),
                 200);
         assertThat(fields(enterprise.json(
@@ -199,13 +211,13 @@ class MarketsIT extends ServerTest {
         JsonNode over = enterprise.json(
                 enterprise.post(
                         "/api/v1/markets/accounts/" + code + "/transfers",
-                        "{\"to\":\"" + other + "\",\"instrument\":\"cea\",\"vintage\":2021,\"quantity\":2000000}"),
+                        "{\"to\":\"" + buyer + "\",\"instrument\":\"cea\",\"vintage\":2021,\"quantity\":2000000}"),
                 422);
         assertThat(over.toString()).contains("ledger.overdraft");
         assertThat(fields(enterprise.json(
                         enterprise.post(
                                 "/api/v1/markets/accounts/" + code + "/transfers",
-                                "{\"to\":\"" + other + "\",\"instrument\":\"cea\",\"vintage\":2021,\"quantity\":1,"
+                                "{\"to\":\"" + buyer + "\",\"instrument\":\"cea\",\"vintage\":2021,\"quantity\":1,"
                                         + "\"priceYuan\":-5}"),
                         422)))
                 .isEqualTo("priceYuan");

@@ -120,6 +120,15 @@ public final class MarketRepository {
         });
     }
 
+    /** The green certificates an account retired for a reporting year, each retirement's movement. */
+    public List<Stored> certificatesRetiredFor(String account, int year) {
+        return movementsOf(List.of(account)).stream()
+                .filter(s -> s.movement().kind() == Kind.RETIRE
+                        && s.movement().instrument() == Instrument.GEC
+                        && s.reference().equals("scope2:" + year))
+                .toList();
+    }
+
     /** The ledger as booked so far. */
     public InstrumentLedger ledger() {
         return Tx.run(db, MarketRepository::ledger);

@@ -604,20 +604,16 @@ public class MarketApi {
                         () -> Refusal.of(ErrorCode.MARKET_INVALID, "the library has no grid factor of " + province));
         double certificates = 0;
         List<Map<String, Object>> retired = new ArrayList<>();
-        for (MarketRepository.Stored s : repository.movementsOf(List.of(code))) {
+        for (MarketRepository.Stored s : repository.certificatesRetiredFor(code, year)) {
             Movement x = s.movement();
-            if (x.kind() == Kind.RETIRE
-                    && x.instrument() == Instrument.GEC
-                    && s.reference().equals("scope2:" + year)) {
-                certificates += x.quantity();
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("date", x.date());
-                m.put("vintage", x.vintage());
-                m.put("mwh", x.quantity());
-                m.put("serialFrom", x.serialFrom());
-                m.put("serialTo", x.serialTo());
-                retired.add(m);
-            }
+            certificates += x.quantity();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("date", x.date());
+            m.put("vintage", x.vintage());
+            m.put("mwh", x.quantity());
+            m.put("serialFrom", x.serialFrom());
+            m.put("serialTo", x.serialTo());
+            retired.add(m);
         }
         dev.peakline.markets.MarketBasedScope2.Result r =
                 dev.peakline.markets.MarketBasedScope2.of(year, electricity, f.value(), certificates);
@@ -664,7 +660,10 @@ public class MarketApi {
             m.put("name", scopes.enterprise(s.obligation().account()).name());
             m.put(
                     "allocatedT",
-                    allocated(l, s.obligation().account(), s.obligation().year()));
+                    l.allocated(
+                            s.obligation().account(),
+                            new InstrumentLedger.Lot(
+                                    s.obligation().instrument(), s.obligation().year())));
             rows.add(m);
         }
         List<String> order = List.of("overdue", "short", "surplus", "compliant");
@@ -700,10 +699,5 @@ public class MarketApi {
         out.put("obligations", rows);
         out.put("market", market);
         return out;
-    }
-
-    /** Allowances of a year allocated to an account (allocated less cancelled). */
-    private static double allocated(InstrumentLedger l, String account, int year) {
-        return l.allocated(account, new InstrumentLedger.Lot(Instrument.CEA, year));
     }
 }

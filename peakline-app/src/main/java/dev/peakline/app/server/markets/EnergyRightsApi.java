@@ -1,0 +1,270 @@
+package dev.peakline.app.server.markets;
+
+import dev.peakline.app.server.security.PeaklineUser;
+import dev.peakline.app.server.security.Scopes;
+import dev.peakline.domain.Enterprise;
+import dev.peakline.markets.EnergyRights;
+import dev.peakline.markets.Instrument;
+import dev.peakline.markets.InstrumentLedger;
+import dev.peakline.markets.InstrumentLedger.Kind;
+import dev.peakline.markets.InstrumentLedger.Movement;
+import dev.peakline.problems.ErrorCode;
+import dev.peakline.problems.Problem;
+import dev.peakline.problems.Refusal;
+import dev.peakline.store.ledger.AccountResults;
+import dev.peakline.store.markets.MarketRepository;
+import dev.peakline.store.targets.TargetRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 用能权 tied to 能耗双控 (issue 30): the operator allocates the year's quotas to the region's key energy-using units by
+ * the historical rule or their decomposed 能耗总量 targets, with the paid-use price recorded on each allocation, and
+ * later sets each unit's obligation — its comprehensive energy after the deductions ({@link EnergyRights}). The
+ * standing and surrender are the registry's, shown on the 履约 page beside the allowances.
+ */
+@RestController
+@RequestMapping("/api/v1/markets")
+@Tag(name = "markets", description = "碳排放权交易：机组、配额分配、履约清缴、转让")
+public class EnergyRightsApi {
+    private final Scopes scopes;
+    private final MarketRepository repository;
+    private final AccountResults results;
+    private final TargetRepository targets;
+    private final Clock clock;
+
+    public EnergyRightsApi(
+            Scopes scopes, MarketRepository repository, AccountResults results, TargetRepository targets, Clock clock) {
+        this.scopes = scopes;
+        this.repository = repository;
+        this.results = results;
+        this.targets = targets;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(dev.peakline.domain.ChinaTime.ZONE));
+    }
+
+    public record QuotaForm(
+            Integer year,
+            String rule,
+            List<Integer> baseYears,
+            Double declineRate,
+            Double priceYuan,
+            Boolean preview) {}
+
+    @PostMapping("/{region}/energy-rights")
+    @Operation(
+            summary = "Allocates the year's 用能权 quotas to the region's key energy-using units (historical rule or"
+                    + " their 能耗总量 targets) with the paid-use price; preview: true computes without booking; audited")
+    public Map<String, Object> allocate(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String region, @RequestBody QuotaForm f) {
+        scopes.govern(me, region);
+        List<Problem> p = new ArrayList<>();
+        if (f == null || f.year() == null || !dev.peakline.domain.DateWindow.contains(f.year())) {
+            p.add(field("year", "the quota year"));
+        }
+        Optional<EnergyRights.Rule> rule = EnergyRights.Rule.parse(f == null ? null : f.rule());
+        if (rule.isEmpty()) {
+            p.add(field("rule", "the rule: historical (历史法) or target (双控目标分解)"));
+        }
+        if (rule.orElse(null) == EnergyRights.Rule.HISTORICAL) {
+            if (f.baseYears() == null
+                    || f.baseYears().isEmpty()
+                    || f.baseYears().size() > 5
+                    || f.baseYears().stream().anyMatch(y -> y == null || y >= f.year())) {
+                p.add(field("baseYears", "one to five base years before the quota year"));
+            }
+            if (f.declineRate() == null || !(f.declineRate() >= 0 && f.declineRate() < 0.5)) {
+                p.add(field("declineRate", "the decline rate, from 0 to below 0.5 (0.03 for 3 %)"));
+            }
+        }
+        if (f != null && f.priceYuan() != null && !(f.priceYuan() >= 0 && f.priceYuan() <= 10_000)) {
+            p.add(field("priceYuan", "the paid-use price from 0 to 10,000 yuan/tce"));
+        }
+        if (!p.isEmpty()) {
+            throw Refusal.of(ErrorCode.MARKET_INVALID, p.size() + " problem(s); nothing was stored", p);
+        }
+        int year = f.year();
+        InstrumentLedger ledger = repository.ledger();
+        InstrumentLedger.Lot lot = new InstrumentLedger.Lot(Instrument.ENERGY_RIGHT, year);
+        Map<String, Double> byTarget = new LinkedHashMap<>();
+        if (rule.get() == EnergyRights.Rule.TARGET) {
+            for (TargetRepository.Row t : targets.in(scopes.subtree(region))) {
+                if (t.enterprise() != null && t.indicator().equals("ENERGY_TOTAL") && t.targetYear() == year) {
+                    byTarget.put(t.enterprise(), t.value());
+                }
+            }
+        }
+        List<Map<String, Object>> quotas = new ArrayList<>();
+        List<MarketRepository.Booking> bookings = new ArrayList<>();
+        List<Problem> missing = new ArrayList<>();
+        int row = 0;
+        for (String code : scopes.enterprisesIn(region)) {
+            Enterprise e = scopes.enterprise(code);
+            if (!e.keyEnergyUnit() || ledger.allocated(code, lot) > 0) {
+                continue;
+            }
+            long quota;
+            String how;
+            if (rule.get() == EnergyRights.Rule.HISTORICAL) {
+                List<Double> base = new ArrayList<>();
+                for (AccountResults.Year y : results.years(null, null, code)) {
+                    if (f.baseYears().contains(y.year()) && y.months() == 12) {
+                        base.add(y.energyExcludingFeedstock());
+                    }
+                }
+                if (base.size() != f.baseYears().size()) {
+                    continue; // without every base year accounted in full, the historical rule has no basis
+                }
+                quota = EnergyRights.historical(base, f.declineRate());
+                how = "历史法：基准年 " + f.baseYears() + " 扣除原料用能后的综合能耗均值 × (1 − " + f.declineRate() + ") = "
+                        + String.format(java.util.Locale.ROOT, "%,d", quota) + " tce";
+            } else {
+                Double t = byTarget.get(code);
+                if (t == null) {
+                    missing.add(Problem.at(
+                            "market.target", "enterprises", 0, code, e.name() + " has no 能耗总量 target for " + year));
+                    continue;
+                }
+                quota = Math.round(t);
+                how = "双控目标分解：" + year + " 年能源消费总量目标 " + String.format(java.util.Locale.ROOT, "%,d", quota) + " tce";
+            }
+            if (quota <= 0) {
+                continue;
+            }
+            double paid = f.priceYuan() == null ? 0 : quota * f.priceYuan();
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("enterprise", code);
+            q.put("name", e.name());
+            q.put("quotaTce", quota);
+            q.put("priceYuan", f.priceYuan() == null ? 0 : f.priceYuan());
+            q.put("paidYuan", paid);
+            q.put("how", how);
+            quotas.add(q);
+            bookings.add(new MarketRepository.Booking(
+                    e.region().value(),
+                    new Movement(today(), code, Instrument.ENERGY_RIGHT, year, Kind.ALLOCATE, quota, 0, 0, ++row),
+                    null,
+                    f.priceYuan(),
+                    "energy_right:" + rule.get().code()));
+        }
+        if (!missing.isEmpty()) {
+            throw Refusal.of(
+                    ErrorCode.MARKET_INVALID, missing.size() + " unit(s) have no target; nothing was stored", missing);
+        }
+        if (quotas.isEmpty()) {
+            throw Refusal.field(
+                    ErrorCode.MARKET_INVALID, "year", "no key energy-using unit of the region is left to allocate");
+        }
+        if (!Boolean.TRUE.equals(f.preview())) {
+            Allocations.refuseIf(repository.book(me.actor(), "energy_right.allocate", bookings));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("year", year);
+        out.put("rule", rule.get().code());
+        out.put("ruleName", rule.get().chinese());
+        out.put("booked", !Boolean.TRUE.equals(f.preview()));
+        out.put("quotas", quotas);
+        return out;
+    }
+
+    public record ObligationForm(LocalDate deadline) {}
+
+    @PostMapping("/{region}/energy-rights/{year}/obligations")
+    @Operation(
+            summary = "Sets the year's 用能权 obligation of every unit with a quota: comprehensive energy less feedstock"
+                    + " less the certified renewables retired for the year; audited")
+    public Map<String, Object> obligations(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String region,
+            @PathVariable int year,
+            @RequestBody ObligationForm f) {
+        scopes.govern(me, region);
+        if (f == null
+                || f.deadline() == null
+                || f.deadline().isBefore(today())
+                || f.deadline().isAfter(today().plusYears(3))) {
+            throw Refusal.field(
+                    ErrorCode.MARKET_INVALID, "deadline", "the surrender deadline: from today to three years ahead");
+        }
+        InstrumentLedger ledger = repository.ledger();
+        InstrumentLedger.Lot lot = new InstrumentLedger.Lot(Instrument.ENERGY_RIGHT, year);
+        java.util.Set<String> owing = new java.util.HashSet<>();
+        ledger.obligations().stream()
+                .filter(o -> o.instrument() == Instrument.ENERGY_RIGHT && o.year() == year)
+                .forEach(o -> owing.add(o.account()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<MarketRepository.Booking> bookings = new ArrayList<>();
+        List<Problem> pending = new ArrayList<>();
+        int row = 0;
+        for (String code : scopes.enterprisesIn(region)) {
+            if (ledger.allocated(code, lot) <= 0 || owing.contains(code)) {
+                continue;
+            }
+            Optional<AccountResults.Year> y = results.years(null, null, code).stream()
+                    .filter(x -> x.year() == year)
+                    .findFirst();
+            if (y.isEmpty() || y.get().months() < 12) {
+                // not yet due: its obligation is set when the year is accounted in full
+                pending.add(Problem.at(
+                        "market.months",
+                        "enterprises",
+                        0,
+                        code,
+                        code + " has " + y.map(AccountResults.Year::months).orElse(0) + " of 12 months of " + year
+                                + " accounted"));
+                continue;
+            }
+            double certificates = repository.certificatesRetiredFor(code, year).stream()
+                    .mapToDouble(x -> x.movement().quantity())
+                    .sum();
+            EnergyRights.Obligation o =
+                    EnergyRights.obligation(y.get().energy(), y.get().feedstockEnergy(), certificates);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("enterprise", code);
+            m.put("comprehensiveTce", o.comprehensiveTce());
+            m.put("feedstockTce", o.feedstockTce());
+            m.put("certificatesMwh", o.certificatesMwh());
+            m.put("renewableTce", o.renewableTce());
+            m.put("dueTce", o.dueTce());
+            rows.add(m);
+            if (o.dueTce() > 0) {
+                bookings.add(new MarketRepository.Booking(
+                        scopes.enterprise(code).region().value(),
+                        new Movement(
+                                today(), code, Instrument.ENERGY_RIGHT, year, Kind.OBLIGATION, o.dueTce(), 0, 0, ++row),
+                        null,
+                        null,
+                        "energy_right:obligation",
+                        f.deadline()));
+            }
+        }
+        if (rows.isEmpty()) {
+            throw Refusal.of(
+                    ErrorCode.MARKET_INVALID,
+                    "no unit with a quota of " + year + " is accounted in full and without its obligation",
+                    pending);
+        }
+        Allocations.refuseIf(repository.book(me.actor(), "energy_right.obligation", bookings));
+        return Map.of("year", year, "obligations", rows, "pending", pending);
+    }
+
+    private static Problem field(String name, String message) {
+        return Problem.at("market.field", "request", 0, name, message);
+    }
+}
