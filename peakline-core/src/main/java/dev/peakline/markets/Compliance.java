@@ -121,11 +121,11 @@ public final class Compliance {
     /** The account's balances of an instrument by vintage. */
     private static TreeMap<Integer, Double> pool(InstrumentLedger ledger, String account, Instrument instrument) {
         TreeMap<Integer, Double> p = new TreeMap<>();
-        for (InstrumentLedger.Holding h : ledger.holdings()) {
-            if (h.account().equals(account) && h.instrument() == instrument && h.balance() > 0) {
-                p.merge(h.vintage(), h.balance(), Double::sum);
+        ledger.balances(account).forEach((lot, b) -> {
+            if (lot.instrument() == instrument && b > 0) {
+                p.merge(lot.vintage(), b, Double::sum);
             }
-        }
+        });
         return p;
     }
 }

@@ -622,6 +622,11 @@ public final class InstrumentLedger {
         return allocated.getOrDefault(account, Map.of()).getOrDefault(lot, 0.0);
     }
 
+    /** The account's balances by lot (empty when it never held anything). */
+    public Map<Lot, Double> balances(String account) {
+        return java.util.Collections.unmodifiableMap(balances.getOrDefault(account, Map.of()));
+    }
+
     /** The account's balance of the lot. */
     public double balance(String account, Lot lot) {
         return balances.getOrDefault(account, Map.of()).getOrDefault(lot, 0.0);

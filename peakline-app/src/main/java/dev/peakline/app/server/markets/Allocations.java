@@ -145,7 +145,9 @@ public class Allocations {
                 explain.add("预分配量 = " + Math.round(rules.get().preShare() * 100) + "% × " + whole(a.allocation())
                         + " = " + whole(allocation) + " tCO2");
             }
-            long booked = stage.equals("pre") ? allocation : allocation - preBy.getOrDefault(u.unitId(), 0L);
+            long booked = stage.equals("pre")
+                    ? allocation
+                    : PowerAllocation.trueUp(allocation, preBy.getOrDefault(u.unitId(), 0L));
             if (stage.equals("final")) {
                 explain.add("核定配额 " + whole(allocation) + " − 已预分配 " + whole(preBy.getOrDefault(u.unitId(), 0L))
                         + " = 本次" + (booked >= 0 ? "补发 " + whole(booked) : "扣减 " + whole(-booked)) + " tCO2");

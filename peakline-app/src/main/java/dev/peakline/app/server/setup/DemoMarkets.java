@@ -55,15 +55,18 @@ public class DemoMarkets {
             return 0;
         }
         Map<String, Map<Integer, double[]>> plants = new TreeMap<>();
-        Tx.run(
-                        db,
-                        c -> Tx.list(
-                                c,
-                                "select enterprise, year::int, energy, total from account_year where industry = '4411' and year in"
-                                        + " ('2020', '2021', '2022') and months = 12 order by enterprise, year",
-                                rs -> plants.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                                        .put(rs.getInt(2), new double[] {rs.getDouble(3), rs.getDouble(4)})))
-                .size();
+        List<Object[]> rows = Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "select enterprise, year::int, energy, total from account_year where industry = '4411' and year in"
+                                + " ('2020', '2021', '2022') and months = 12 order by enterprise, year",
+                        rs -> new Object[] {
+                            rs.getString(1), rs.getInt(2), new double[] {rs.getDouble(3), rs.getDouble(4)}
+                        }));
+        for (Object[] r : rows) {
+            plants.computeIfAbsent((String) r[0], k -> new TreeMap<>()).put((Integer) r[1], (double[]) r[2]);
+        }
         List<String> codes = new ArrayList<>();
         plants.forEach((code, years) -> {
             if (years.size() == 3 && !without.contains(code)) {
