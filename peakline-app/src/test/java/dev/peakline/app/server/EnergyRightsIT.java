@@ -49,7 +49,7 @@ class EnergyRightsIT extends ServerTest {
                 + "\"priceYuan\":10";
         JsonNode preview = guiyang.json(guiyang.post(url, body + ",\"preview\":true}"), 200);
         assertThat(preview.get("booked").asBoolean()).isFalse();
-        assertThat(number("select count(*) from market_movement where instrument = 'energy_right'"))
+        assertThat(number("select count(*) from market_movement where instrument = 'energy_right' and vintage = 2024"))
                 .isZero();
         // a unit whose 2024 is accounted in full (the demo leaves a month out at some)
         JsonNode q = null;
@@ -77,11 +77,12 @@ class EnergyRightsIT extends ServerTest {
         assertThat(booked.get("booked").asBoolean()).isTrue();
         assertThat(number(
                         "select quantity from market_movement where instrument = 'energy_right' and kind = 'allocate' and"
-                                + " account = ?",
+                                + " vintage = 2024 and account = ?",
                         code))
                 .isEqualTo(q.get("quotaTce").asLong());
         assertThat(number(
-                        "select price_yuan from market_movement where instrument = 'energy_right' and account = ?",
+                        "select price_yuan from market_movement where instrument = 'energy_right' and vintage = 2024 and"
+                                + " account = ?",
                         code))
                 .isEqualTo(10);
         // allocated once: nothing left
@@ -113,7 +114,8 @@ class EnergyRightsIT extends ServerTest {
         double shortfall =
                 Math.max(0, mine.get("dueTce").asDouble() - q.get("quotaTce").asLong());
         assertThat(o.get("shortfallT").asDouble()).isCloseTo(shortfall, within(1e-6));
-        assertThat(number("select count(*) from audit_log where action = 'energy_right.allocate'"))
+        assertThat(number("select count(*) from audit_log where action = 'energy_right.allocate' and after::text like"
+                        + " '%energy_right 2024%'"))
                 .isEqualTo(1);
     }
 }
