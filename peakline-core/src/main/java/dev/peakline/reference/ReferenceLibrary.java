@@ -138,6 +138,14 @@ public final class ReferenceLibrary {
     }
 
     /**
+     * The average grid emission factor of the province a region lies in (its code's first two digits), in force on the
+     * day: what market-based scope 2, 碳普惠 and reduction projects displace.
+     */
+    public Optional<ResolvedFactor> provinceGrid(String region, LocalDate day) {
+        return resolve(new FactorKey(FactorKind.ELECTRICITY, region.substring(0, 2) + "0000", "average"), day);
+    }
+
+    /**
      * The factor for a key on a day. Layers are asked in priority order for a factor covering the day. When none
      * covers it, the latest factor ending before the day is used (else the earliest starting after it), and the
      * fallback is stated in the result, never silent.

@@ -59,4 +59,20 @@ class EnergyRightsTest {
         assertThat(s.shortfall()).isCloseTo(2_271, within(1e-9));
         assertThat(s.status()).isEqualTo(Compliance.Status.SHORT);
     }
+
+    @Test
+    void theBenchmarkRuleHoldsEachProductsOutputToItsLevel() {
+        // clinker 1,200,000 t × 117 kgce/t (基准水平 2023) = 140,400 tce; calcium carbide 50,000.5 t × 940 kgce/t =
+        // 47,000.47 tce; 187,400.47 → 187,400 tce
+        long q = EnergyRights.benchmark(java.util.List.of(
+                new EnergyRights.ProductQuota("水泥熟料", 1_200_000, "t", 117, "kgce/t"),
+                new EnergyRights.ProductQuota("电石", 50_000.5, "t", 940, "kgce/t")));
+        org.assertj.core.api.Assertions.assertThat(q).isEqualTo(187_400L);
+        org.assertj.core.api.Assertions.assertThat(EnergyRights.unsuited("kgce/t", "t"))
+                .isNull();
+        org.assertj.core.api.Assertions.assertThat(EnergyRights.unsuited("kWh/t", "t"))
+                .contains("kWh/t");
+        org.assertj.core.api.Assertions.assertThat(EnergyRights.unsuited("kgce/重量箱", "t"))
+                .contains("重量箱");
+    }
 }

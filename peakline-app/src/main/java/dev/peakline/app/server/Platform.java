@@ -167,6 +167,11 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.markets.ReductionProjectRepository reductionProjectRepository(Database db, Clock clock) {
+        return new dev.peakline.store.markets.ReductionProjectRepository(db, clock);
+    }
+
+    @Bean
     dev.peakline.store.pollution.OutletRepository outletRepository(Database db, Clock clock) {
         return new dev.peakline.store.pollution.OutletRepository(db, clock);
     }

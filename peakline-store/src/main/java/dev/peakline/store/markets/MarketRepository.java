@@ -163,6 +163,39 @@ public final class MarketRepository {
         return Tx.run(db, c -> book(c, actor, action, bookings, clock.instant()));
     }
 
+    /** A change of a register made in the same transaction as a booking; false when it no longer applies. */
+    public interface Step {
+        boolean apply(Connection c, Instant at) throws SQLException;
+    }
+
+    /**
+     * Books the movements after {@code before} has changed what they rest on (a report marked issued), in one
+     * transaction: null with nothing written when {@code before} declines, the refused movements with nothing written,
+     * or the ids.
+     */
+    public Booked book(String actor, String action, List<Booking> bookings, Step before) {
+        Instant at = clock.instant();
+        return Tx.run(db, c -> {
+            if (!before.apply(c, at)) {
+                c.rollback();
+                return null;
+            }
+            return book(c, actor, action, bookings, at);
+        });
+    }
+
+    /** The highest serial booked of an instrument (0 when none): a new issue starts above it. */
+    public long lastSerial(Instrument instrument) {
+        return Tx.run(
+                db,
+                c -> Tx.one(
+                                c,
+                                "select coalesce(max(serial_to), 0) from market_movement where instrument = ?",
+                                rs -> rs.getLong(1),
+                                instrument.code())
+                        .orElse(0L));
+    }
+
     private static Booked book(Connection c, String actor, String action, List<Booking> bookings, Instant at)
             throws SQLException {
         try (var ps = Tx.prepare(c, "select pg_advisory_xact_lock(?)", LOCK)) {
@@ -268,13 +301,18 @@ public final class MarketRepository {
             double loadFactor,
             Double verifiedT) {}
 
-    /** Registers a unit (or changes its class, cooling, name, capacity), audited; false when it is another's. */
+    /**
+     * Registers a unit (or changes its class, cooling, name, capacity), audited; false when it is another's or an
+     * industry line's id.
+     */
     public boolean registerUnit(String actor, Unit u) {
         Instant at = clock.instant();
         return Tx.run(db, c -> {
             Optional<String> owner =
                     Tx.one(c, "select enterprise from ets_unit where unit_id = ?", rs -> rs.getString(1), u.unitId());
-            if (owner.isPresent() && !owner.get().equals(u.enterprise())) {
+            boolean line = Tx.one(c, "select 1 from ets_line where line_id = ?", rs -> 1, u.unitId())
+                    .isPresent();
+            if (line || (owner.isPresent() && !owner.get().equals(u.enterprise()))) {
                 return false;
             }
             try (var ps = Tx.prepare(
@@ -399,6 +437,148 @@ public final class MarketRepository {
                     y.unitId() + "/" + y.year(),
                     before.map(AuditLog::json).orElse(null),
                     AuditLog.json(y.supplyMwh() + "|" + y.heatGj() + "|" + y.heatRatio() + "|" + y.loadFactor() + "|"
+                            + (y.verifiedT() == null ? "" : y.verifiedT())));
+            return null;
+        });
+    }
+
+    // ---- lines of the sectors covered from 2024
+
+    /** A covered line (生产线、工序) of a cement, steel or aluminium enterprise. */
+    public record IndustryLine(
+            String lineId,
+            String enterprise,
+            dev.peakline.markets.IndustryAllocation.Sector sector,
+            String name,
+            boolean atVerified) {}
+
+    /** A line's year: its output (t of product) and verified emissions. */
+    public record LineYear(String lineId, int year, Double outputT, Double verifiedT) {}
+
+    /** Registers a line (or changes it), audited; false when the id is another enterprise's line or a power unit's. */
+    public boolean registerLine(String actor, IndustryLine l) {
+        Instant at = clock.instant();
+        return Tx.run(db, c -> {
+            Optional<String> owner =
+                    Tx.one(c, "select enterprise from ets_line where line_id = ?", rs -> rs.getString(1), l.lineId());
+            boolean unit = Tx.one(c, "select 1 from ets_unit where unit_id = ?", rs -> 1, l.lineId())
+                    .isPresent();
+            if (unit || (owner.isPresent() && !owner.get().equals(l.enterprise()))) {
+                return false;
+            }
+            try (var ps = Tx.prepare(
+                    c,
+                    "insert into ets_line (line_id, enterprise, sector, name, at_verified, registered_by, registered_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?) on conflict (line_id) do update set sector = excluded.sector,"
+                            + " name = excluded.name, at_verified = excluded.at_verified",
+                    l.lineId(),
+                    l.enterprise(),
+                    l.sector().code(),
+                    l.name(),
+                    l.atVerified(),
+                    actor,
+                    Timestamp.from(at))) {
+                ps.executeUpdate();
+            }
+            AuditLog.record(
+                    c,
+                    at,
+                    actor,
+                    owner.isPresent() ? "ets_line.update" : "ets_line.register",
+                    "ets_line",
+                    l.lineId(),
+                    null,
+                    AuditLog.object(
+                            "enterprise", l.enterprise(), "sector", l.sector().code(), "atVerified", l.atVerified()));
+            return true;
+        });
+    }
+
+    /** The lines of some enterprises, by id. */
+    public List<IndustryLine> lines(List<String> enterprises) {
+        return Tx.run(db, c -> lines(c, enterprises));
+    }
+
+    private static List<IndustryLine> lines(Connection c, List<String> enterprises) throws SQLException {
+        return Tx.list(
+                c,
+                "select line_id, enterprise, sector, name, at_verified from ets_line where enterprise = any (?)"
+                        + " order by line_id",
+                rs -> new IndustryLine(
+                        rs.getString(1),
+                        rs.getString(2),
+                        dev.peakline.markets.IndustryAllocation.Sector.parse(rs.getString(3))
+                                .orElseThrow(),
+                        rs.getString(4),
+                        rs.getBoolean(5)),
+                (Object) enterprises.toArray(String[]::new));
+    }
+
+    /** One line. */
+    public Optional<IndustryLine> line(String lineId) {
+        return Tx.run(db, c -> {
+            Optional<String> owner =
+                    Tx.one(c, "select enterprise from ets_line where line_id = ?", rs -> rs.getString(1), lineId);
+            if (owner.isEmpty()) {
+                return Optional.<IndustryLine>empty();
+            }
+            return lines(c, List.of(owner.get())).stream()
+                    .filter(l -> l.lineId().equals(lineId))
+                    .findFirst();
+        });
+    }
+
+    /** The lines' years. */
+    public List<LineYear> lineYears(List<String> lineIds, int year) {
+        return Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "select line_id, year, output_t, verified_t from ets_line_year where line_id = any (?) and year"
+                                + " = ? order by line_id",
+                        rs -> new LineYear(
+                                rs.getString(1),
+                                rs.getInt(2),
+                                rs.getObject(3) == null ? null : rs.getDouble(3),
+                                rs.getObject(4) == null ? null : rs.getDouble(4)),
+                        (Object) lineIds.toArray(String[]::new),
+                        year));
+    }
+
+    /** Records (or corrects) a line's year, audited with the year before and after. */
+    public void putLineYear(String actor, LineYear y) {
+        Instant at = clock.instant();
+        Tx.run(db, c -> {
+            Optional<String> before = Tx.one(
+                    c,
+                    "select coalesce(output_t::text, '') || '|' || coalesce(verified_t::text, '') from ets_line_year"
+                            + " where line_id = ? and year = ?",
+                    rs -> rs.getString(1),
+                    y.lineId(),
+                    y.year());
+            try (var ps = Tx.prepare(
+                    c,
+                    "insert into ets_line_year (line_id, year, output_t, verified_t, recorded_by, recorded_at) values (?,"
+                            + " ?, ?, ?, ?, ?) on conflict (line_id, year) do update set output_t = excluded.output_t,"
+                            + " verified_t = excluded.verified_t, recorded_by = excluded.recorded_by, recorded_at ="
+                            + " excluded.recorded_at",
+                    y.lineId(),
+                    y.year(),
+                    y.outputT(),
+                    y.verifiedT(),
+                    actor,
+                    Timestamp.from(at))) {
+                ps.executeUpdate();
+            }
+            AuditLog.record(
+                    c,
+                    at,
+                    actor,
+                    "ets_line_year.put",
+                    "ets_line_year",
+                    y.lineId() + "/" + y.year(),
+                    before.map(AuditLog::json).orElse(null),
+                    AuditLog.json((y.outputT() == null ? "" : y.outputT()) + "|"
                             + (y.verifiedT() == null ? "" : y.verifiedT())));
             return null;
         });

@@ -4,8 +4,6 @@ import dev.peakline.inclusion.Inclusion;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
-import dev.peakline.reference.FactorKey;
-import dev.peakline.reference.FactorKind;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.reference.ResolvedFactor;
 import dev.peakline.store.inclusion.InclusionRepository;
@@ -35,7 +33,7 @@ public class InclusionIssuer {
     /** The programme's methodology with the province's average grid factor in force on the day. */
     public Inclusion.Methodology methodology(InclusionRepository.Programme p, LocalDate day) {
         String province = p.region().substring(0, 2) + "0000";
-        ResolvedFactor f = library.resolve(new FactorKey(FactorKind.ELECTRICITY, province, "average"), day)
+        ResolvedFactor f = library.provinceGrid(province, day)
                 .orElseThrow(() -> Refusal.of(
                         ErrorCode.INCLUSION_INVALID, "the library has no grid factor of " + province + " for " + day));
         return Inclusion.photovoltaic(

@@ -1,6 +1,7 @@
 package dev.peakline.app.server.markets;
 
 import dev.peakline.app.server.security.Scopes;
+import dev.peakline.markets.IndustryAllocation;
 import dev.peakline.markets.Instrument;
 import dev.peakline.markets.InstrumentLedger;
 import dev.peakline.markets.InstrumentLedger.Kind;
@@ -54,26 +55,39 @@ public class Allocations {
             throw Refusal.field(ErrorCode.MARKET_INVALID, "stage", "the stage is pre (预分配) or final (核定与清缴)");
         }
         Optional<PowerAllocation.Rules> rules = PowerAllocation.rules(year);
-        if (rules.isEmpty()) {
+        boolean industryYear = year >= IndustryAllocation.FIRST_YEAR && year <= IndustryAllocation.LAST_YEAR;
+        if (rules.isEmpty() && !industryYear) {
             throw Refusal.field(
                     ErrorCode.MARKET_INVALID,
                     "year",
-                    "no allocation rules are shipped for " + year + " (shipped: " + PowerAllocation.ruleYears() + ")");
+                    "no allocation rules are shipped for " + year + " (power units: " + PowerAllocation.ruleYears()
+                            + "; cement clinker, steel and aluminium lines: " + IndustryAllocation.FIRST_YEAR + "–"
+                            + IndustryAllocation.LAST_YEAR + ")");
         }
         Map<String, MarketRepository.Line> done = repository.issuedLines(year, stage);
         Map<String, MarketRepository.Line> pre = repository.issuedLines(year, "pre");
-        List<MarketRepository.Unit> all = repository.units(scopes.enterprisesIn(region));
-        if (all.isEmpty()) {
-            throw Refusal.field(ErrorCode.MARKET_INVALID, "region", "the region has no registered power units");
+        List<String> enterprises = scopes.enterprisesIn(region);
+        List<MarketRepository.Unit> all = rules.isPresent() ? repository.units(enterprises) : List.of();
+        List<MarketRepository.IndustryLine> allLines = industryYear ? repository.lines(enterprises) : List.of();
+        if (all.isEmpty() && allLines.isEmpty()) {
+            throw Refusal.field(
+                    ErrorCode.MARKET_INVALID,
+                    "region",
+                    "the region has no registered "
+                            + (rules.isPresent() ? "power units" : "cement clinker, steel or aluminium lines")
+                            + " to allocate for " + year);
         }
-        // a unit is allocated once a year and stage: those of an issued run are left out
+        // a unit or line is allocated once a year and stage: those of an issued run are left out
         List<MarketRepository.Unit> units =
                 all.stream().filter(u -> !done.containsKey(u.unitId())).toList();
-        if (units.isEmpty()) {
+        List<MarketRepository.IndustryLine> industry =
+                allLines.stream().filter(l -> !done.containsKey(l.lineId())).toList();
+        if (units.isEmpty() && industry.isEmpty()) {
             throw Refusal.field(
                     ErrorCode.MARKET_INVALID,
                     "stage",
-                    "every unit of the region has its " + stage + " allocation of " + year + " issued already");
+                    "every unit and line of the region has its " + stage + " allocation of " + year
+                            + " issued already");
         }
         int outputYear = stage.equals("pre") ? year - 1 : year;
         Map<String, MarketRepository.UnitYear> output = new HashMap<>();
@@ -163,11 +177,74 @@ public class Allocations {
                     null,
                     String.join("\n", explain)));
         }
+        industryLines(year, stage, industry, preBy, p, lines);
         if (!p.isEmpty()) {
             throw Refusal.of(
-                    ErrorCode.MARKET_INVALID, p.size() + " unit(s) cannot be allocated; nothing was stored", p);
+                    ErrorCode.MARKET_INVALID,
+                    p.size() + " unit(s) or line(s) cannot be allocated; nothing was stored",
+                    p);
         }
         return repository.preview(actor, region, year, stage, lines);
+    }
+
+    /** The lines of the sectors covered from 2024, by core's {@link IndustryAllocation}, into the run's lines. */
+    private void industryLines(
+            int year,
+            String stage,
+            List<MarketRepository.IndustryLine> industry,
+            Map<String, Long> preBy,
+            List<Problem> p,
+            List<MarketRepository.Line> lines) {
+        if (industry.isEmpty()) {
+            return;
+        }
+        List<String> ids =
+                industry.stream().map(MarketRepository.IndustryLine::lineId).toList();
+        Map<String, MarketRepository.LineYear> now = new HashMap<>();
+        Map<String, MarketRepository.LineYear> before = new HashMap<>();
+        repository.lineYears(ids, year).forEach(y -> now.put(y.lineId(), y));
+        repository.lineYears(ids, year - 1).forEach(y -> before.put(y.lineId(), y));
+        for (MarketRepository.IndustryLine l : industry) {
+            Double verified = now.containsKey(l.lineId()) ? now.get(l.lineId()).verifiedT() : null;
+            Double prior =
+                    before.containsKey(l.lineId()) ? before.get(l.lineId()).verifiedT() : null;
+            IndustryAllocation.Outcome o = IndustryAllocation.allocate(
+                    new IndustryAllocation.Line(l.lineId(), year, l.sector(), l.atVerified(), verified, prior), stage);
+            if (!o.ok()) {
+                p.add(Problem.at(o.code(), "lines", 0, l.lineId(), l.lineId() + ": " + o.refusal()));
+                continue;
+            }
+            boolean hasPre = year > IndustryAllocation.FIRST_YEAR;
+            if (stage.equals("final") && hasPre && !preBy.containsKey(l.lineId())) {
+                p.add(Problem.at(
+                        "market.pre",
+                        "lines",
+                        0,
+                        l.lineId(),
+                        "line " + l.lineId() + " has no pre-allocation of " + year
+                                + " issued: issue it before the true-up"));
+                continue;
+            }
+            long allocation = o.allocationT();
+            List<String> explain = new ArrayList<>(o.explanation());
+            long booked = allocation;
+            if (stage.equals("final")) {
+                long preT = preBy.getOrDefault(l.lineId(), 0L);
+                booked = PowerAllocation.trueUp(allocation, preT);
+                explain.add("核定配额 " + whole(allocation) + " − 已预分配 " + whole(preT) + " = 本次"
+                        + (booked >= 0 ? "发放 " + whole(booked) : "扣减 " + whole(-booked)) + " tCO2");
+            }
+            lines.add(new MarketRepository.Line(
+                    l.lineId(),
+                    l.enterprise(),
+                    0,
+                    0,
+                    allocation,
+                    booked,
+                    stage.equals("final") ? verified : null,
+                    null,
+                    String.join("\n", explain)));
+        }
     }
 
     /** Each enterprise of a run: what is booked, the allocation, and at the true-up the verified emissions and due. */
@@ -197,13 +274,17 @@ public class Allocations {
                         .distinct()
                         .toList())
                 .forEach(u -> units.put(u.unitId(), u));
+        Map<String, MarketRepository.IndustryLine> industry = industry(r);
         List<Map<String, Object>> lines = new ArrayList<>();
         for (MarketRepository.Line l : r.lines()) {
             Map<String, Object> m = new LinkedHashMap<>();
             MarketRepository.Unit u = units.get(l.unitId());
+            MarketRepository.IndustryLine il = industry.get(l.unitId());
             m.put("unitId", l.unitId());
-            m.put("unitName", u == null ? "" : u.name());
-            m.put("fuelClassName", u == null ? "" : u.fuel().chinese());
+            m.put("unitName", u != null ? u.name() : il != null ? il.name() : "");
+            m.put(
+                    "fuelClassName",
+                    u != null ? u.fuel().chinese() : il != null ? il.sector().chinese() : "");
             m.put("enterprise", l.enterprise());
             m.put("electricityT", l.electricityT());
             m.put("heatT", l.heatT());
@@ -216,6 +297,19 @@ public class Allocations {
         out.put("lines", lines);
         out.put("enterprises", enterprises(r, units));
         out.put("rules", PowerAllocation.rules(r.year()).orElse(null));
+        out.put("industryRules", industry.isEmpty() ? null : IndustryAllocation.SOURCE);
+        return out;
+    }
+
+    /** The run's lines of the sectors covered from 2024, by id. */
+    private Map<String, MarketRepository.IndustryLine> industry(MarketRepository.Run r) {
+        Map<String, MarketRepository.IndustryLine> out = new HashMap<>();
+        repository
+                .lines(r.lines().stream()
+                        .map(MarketRepository.Line::enterprise)
+                        .distinct()
+                        .toList())
+                .forEach(l -> out.put(l.lineId(), l));
         return out;
     }
 
@@ -224,7 +318,8 @@ public class Allocations {
         r.lines()
                 .forEach(l -> by.computeIfAbsent(l.enterprise(), k -> new ArrayList<>())
                         .add(l));
-        PowerAllocation.Rules rules = PowerAllocation.rules(r.year()).orElseThrow();
+        Optional<PowerAllocation.Rules> rules = PowerAllocation.rules(r.year());
+        Map<String, MarketRepository.IndustryLine> industry = industry(r);
         List<EnterpriseLine> out = new ArrayList<>();
         by.forEach((code, ls) -> {
             long allocation =
@@ -236,15 +331,21 @@ public class Allocations {
                 verified = ls.stream()
                         .mapToDouble(MarketRepository.Line::verifiedT)
                         .sum();
-                due = PowerAllocation.due(
-                        ls.stream()
-                                .map(l -> new PowerAllocation.UnitYear(
-                                        l.verifiedT(),
-                                        l.allocationT(),
-                                        units.get(l.unitId()) != null
-                                                && units.get(l.unitId()).fuel() == PowerAllocation.FuelClass.GAS))
-                                .toList(),
-                        rules);
+                // power units by the year's plan (gas exemption, gap cap); the sectors from 2024 surrender what
+                // they emitted
+                List<PowerAllocation.UnitYear> power = ls.stream()
+                        .filter(l -> !industry.containsKey(l.unitId()))
+                        .map(l -> new PowerAllocation.UnitYear(
+                                l.verifiedT(),
+                                l.allocationT(),
+                                units.get(l.unitId()) != null
+                                        && units.get(l.unitId()).fuel() == PowerAllocation.FuelClass.GAS))
+                        .toList();
+                due = (power.isEmpty() ? 0 : PowerAllocation.due(power, rules.orElseThrow()))
+                        + ls.stream()
+                                .filter(l -> industry.containsKey(l.unitId()))
+                                .mapToLong(l -> IndustryAllocation.due(l.verifiedT()))
+                                .sum();
             }
             out.add(new EnterpriseLine(code, scopes.enterprise(code).name(), allocation, booked, verified, due));
         });

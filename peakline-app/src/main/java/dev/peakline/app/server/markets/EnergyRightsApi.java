@@ -11,6 +11,7 @@ import dev.peakline.markets.InstrumentLedger.Movement;
 import dev.peakline.problems.ErrorCode;
 import dev.peakline.problems.Problem;
 import dev.peakline.problems.Refusal;
+import dev.peakline.store.efficiency.EfficiencyRepository;
 import dev.peakline.store.ledger.AccountResults;
 import dev.peakline.store.markets.MarketRepository;
 import dev.peakline.store.targets.TargetRepository;
@@ -44,14 +45,23 @@ public class EnergyRightsApi {
     private final MarketRepository repository;
     private final AccountResults results;
     private final TargetRepository targets;
+    private final EfficiencyRepository efficiency;
+    private final dev.peakline.efficiency.EfficiencyCatalog catalog =
+            dev.peakline.efficiency.EfficiencyCatalog.shipped();
     private final Clock clock;
 
     public EnergyRightsApi(
-            Scopes scopes, MarketRepository repository, AccountResults results, TargetRepository targets, Clock clock) {
+            Scopes scopes,
+            MarketRepository repository,
+            AccountResults results,
+            TargetRepository targets,
+            EfficiencyRepository efficiency,
+            Clock clock) {
         this.scopes = scopes;
         this.repository = repository;
         this.results = results;
         this.targets = targets;
+        this.efficiency = efficiency;
         this.clock = clock;
     }
 
@@ -65,12 +75,14 @@ public class EnergyRightsApi {
             List<Integer> baseYears,
             Double declineRate,
             Double priceYuan,
-            Boolean preview) {}
+            Boolean preview,
+            String level) {}
 
     @PostMapping("/{region}/energy-rights")
     @Operation(
-            summary = "Allocates the year's 用能权 quotas to the region's key energy-using units (historical rule or"
-                    + " their 能耗总量 targets) with the paid-use price; preview: true computes without booking; audited")
+            summary = "Allocates the year's 用能权 quotas to the region's key energy-using units (historical rule,"
+                    + " benchmark × base-year output, or their 能耗总量 targets) with the paid-use price; preview: true"
+                    + " computes without booking; audited")
     public Map<String, Object> allocate(
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String region, @RequestBody QuotaForm f) {
         scopes.govern(me, region);
@@ -80,7 +92,18 @@ public class EnergyRightsApi {
         }
         Optional<EnergyRights.Rule> rule = EnergyRights.Rule.parse(f == null ? null : f.rule());
         if (rule.isEmpty()) {
-            p.add(field("rule", "the rule: historical (历史法) or target (双控目标分解)"));
+            p.add(field("rule", "the rule: historical (历史法), benchmark (基准线法) or target (双控目标分解)"));
+        }
+        if (rule.orElse(null) == EnergyRights.Rule.BENCHMARK) {
+            if (f.baseYears() == null
+                    || f.baseYears().size() != 1
+                    || f.baseYears().get(0) == null
+                    || f.baseYears().get(0) >= f.year()) {
+                p.add(field("baseYears", "the one base year before the quota year whose output the levels apply to"));
+            }
+            if (f.level() != null && !f.level().equals("baseline") && !f.level().equals("benchmark")) {
+                p.add(field("level", "the level: baseline (基准水平) or benchmark (标杆水平)"));
+            }
         }
         if (rule.orElse(null) == EnergyRights.Rule.HISTORICAL) {
             if (f.baseYears() == null
@@ -99,16 +122,52 @@ public class EnergyRightsApi {
         if (!p.isEmpty()) {
             throw Refusal.of(ErrorCode.MARKET_INVALID, p.size() + " problem(s); nothing was stored", p);
         }
+        return allocate(
+                me.actor(),
+                region,
+                new Quotas(
+                        f.year(),
+                        rule.get(),
+                        f.baseYears(),
+                        f.declineRate(),
+                        !"benchmark".equals(f.level()),
+                        f.priceYuan()),
+                Boolean.TRUE.equals(f.preview()),
+                today());
+    }
+
+    /** How the year's quotas are set: the rule and its parameters (base years, decline, which level) and the price. */
+    public record Quotas(
+            int year,
+            EnergyRights.Rule rule,
+            List<Integer> baseYears,
+            Double declineRate,
+            boolean baseline,
+            Double priceYuan) {}
+
+    /**
+     * Allocates (or previews) the year's quotas of the region's key energy-using units on {@code day}: the operator's
+     * form and the demo both allocate through here.
+     */
+    public Map<String, Object> allocate(String actor, String region, Quotas f, boolean preview, LocalDate day) {
+        EnergyRights.Rule rule = f.rule();
         int year = f.year();
         InstrumentLedger ledger = repository.ledger();
         InstrumentLedger.Lot lot = new InstrumentLedger.Lot(Instrument.ENERGY_RIGHT, year);
         Map<String, Double> byTarget = new LinkedHashMap<>();
-        if (rule.get() == EnergyRights.Rule.TARGET) {
+        if (rule == EnergyRights.Rule.TARGET) {
             for (TargetRepository.Row t : targets.in(scopes.subtree(region))) {
                 if (t.enterprise() != null && t.indicator().equals("ENERGY_TOTAL") && t.targetYear() == year) {
                     byTarget.put(t.enterprise(), t.value());
                 }
             }
+        }
+        Map<String, List<EfficiencyRepository.Output>> outputs = new LinkedHashMap<>();
+        if (rule == EnergyRights.Rule.BENCHMARK) {
+            efficiency
+                    .outputs(scopes.subtree(region), f.baseYears().get(0))
+                    .forEach(o -> outputs.computeIfAbsent(o.enterprise(), k -> new ArrayList<>())
+                            .add(o));
         }
         List<Map<String, Object>> quotas = new ArrayList<>();
         List<MarketRepository.Booking> bookings = new ArrayList<>();
@@ -121,7 +180,39 @@ public class EnergyRightsApi {
             }
             long quota;
             String how;
-            if (rule.get() == EnergyRights.Rule.HISTORICAL) {
+            if (rule == EnergyRights.Rule.BENCHMARK) {
+                List<EnergyRights.ProductQuota> products = new ArrayList<>();
+                List<String> parts = new ArrayList<>();
+                for (EfficiencyRepository.Output o : outputs.getOrDefault(code, List.of())) {
+                    Optional<dev.peakline.efficiency.ProductLevels> lv = catalog.levelsOf(o.product());
+                    if (lv.isEmpty()) {
+                        continue;
+                    }
+                    dev.peakline.efficiency.Level level = f.baseline()
+                            ? lv.get().baseline(dev.peakline.efficiency.Edition.E2023)
+                            : lv.get().benchmark(dev.peakline.efficiency.Edition.E2023);
+                    if (!level.known() || EnergyRights.unsuited(lv.get().unit(), o.unit()) != null) {
+                        continue;
+                    }
+                    EnergyRights.ProductQuota pq = new EnergyRights.ProductQuota(
+                            o.product(),
+                            o.amount(),
+                            o.unit(),
+                            level.value(),
+                            lv.get().unit());
+                    products.add(pq);
+                    parts.add(o.product() + " " + String.format(java.util.Locale.ROOT, "%,.0f", o.amount()) + " "
+                            + o.unit() + " × " + level.value() + " " + lv.get().unit());
+                }
+                if (products.isEmpty()) {
+                    continue; // no product of the unit has an energy-per-output level: the rule has no basis
+                }
+                quota = EnergyRights.benchmark(products);
+                how = "基准线法（" + (f.baseline() ? "基准水平" : "标杆水平") + "，2023年版）："
+                        + f.baseYears().get(0) + " 年产量 "
+                        + String.join(" + ", parts) + " ÷ 1000 = " + String.format(java.util.Locale.ROOT, "%,d", quota)
+                        + " tce";
+            } else if (rule == EnergyRights.Rule.HISTORICAL) {
                 List<Double> base = new ArrayList<>();
                 for (AccountResults.Year y : results.years(null, null, code)) {
                     if (f.baseYears().contains(y.year()) && y.months() == 12) {
@@ -158,10 +249,10 @@ public class EnergyRightsApi {
             quotas.add(q);
             bookings.add(new MarketRepository.Booking(
                     e.region().value(),
-                    new Movement(today(), code, Instrument.ENERGY_RIGHT, year, Kind.ALLOCATE, quota, 0, 0, ++row),
+                    new Movement(day, code, Instrument.ENERGY_RIGHT, year, Kind.ALLOCATE, quota, 0, 0, ++row),
                     null,
                     f.priceYuan(),
-                    "energy_right:" + rule.get().code()));
+                    "energy_right:" + rule.code()));
         }
         if (!missing.isEmpty()) {
             throw Refusal.of(
@@ -171,14 +262,14 @@ public class EnergyRightsApi {
             throw Refusal.field(
                     ErrorCode.MARKET_INVALID, "year", "no key energy-using unit of the region is left to allocate");
         }
-        if (!Boolean.TRUE.equals(f.preview())) {
-            Allocations.refuseIf(repository.book(me.actor(), "energy_right.allocate", bookings));
+        if (!preview) {
+            Allocations.refuseIf(repository.book(actor, "energy_right.allocate", bookings));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("year", year);
-        out.put("rule", rule.get().code());
-        out.put("ruleName", rule.get().chinese());
-        out.put("booked", !Boolean.TRUE.equals(f.preview()));
+        out.put("rule", rule.code());
+        out.put("ruleName", rule.chinese());
+        out.put("booked", !preview);
         out.put("quotas", quotas);
         return out;
     }
@@ -202,6 +293,11 @@ public class EnergyRightsApi {
             throw Refusal.field(
                     ErrorCode.MARKET_INVALID, "deadline", "the surrender deadline: from today to three years ahead");
         }
+        return obligations(me.actor(), region, year, f.deadline(), today());
+    }
+
+    /** Books the year's obligations on {@code day} with their deadline, unchecked: the demo replays its cycle here. */
+    public Map<String, Object> obligations(String actor, String region, int year, LocalDate deadline, LocalDate day) {
         InstrumentLedger ledger = repository.ledger();
         InstrumentLedger.Lot lot = new InstrumentLedger.Lot(Instrument.ENERGY_RIGHT, year);
         java.util.Set<String> owing = new java.util.HashSet<>();
@@ -247,11 +343,11 @@ public class EnergyRightsApi {
                 bookings.add(new MarketRepository.Booking(
                         scopes.enterprise(code).region().value(),
                         new Movement(
-                                today(), code, Instrument.ENERGY_RIGHT, year, Kind.OBLIGATION, o.dueTce(), 0, 0, ++row),
+                                day, code, Instrument.ENERGY_RIGHT, year, Kind.OBLIGATION, o.dueTce(), 0, 0, ++row),
                         null,
                         null,
                         "energy_right:obligation",
-                        f.deadline()));
+                        deadline));
             }
         }
         if (rows.isEmpty()) {
@@ -260,7 +356,7 @@ public class EnergyRightsApi {
                     "no unit with a quota of " + year + " is accounted in full and without its obligation",
                     pending);
         }
-        Allocations.refuseIf(repository.book(me.actor(), "energy_right.obligation", bookings));
+        Allocations.refuseIf(repository.book(actor, "energy_right.obligation", bookings));
         return Map.of("year", year, "obligations", rows, "pending", pending);
     }
 

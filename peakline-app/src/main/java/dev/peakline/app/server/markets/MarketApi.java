@@ -210,6 +210,126 @@ public class MarketApi {
         return Map.of("unitId", unitId, "year", year);
     }
 
+    // ---- lines of the sectors covered from 2024
+
+    public record LineForm(String lineId, String enterprise, String sector, String name, Boolean atVerified) {}
+
+    public record LineYearForm(Double outputT, Double verifiedT) {}
+
+    @GetMapping("/{region}/lines")
+    @Operation(
+            summary =
+                    "The region's covered cement clinker, steel and aluminium lines with the year's verified emissions")
+    public List<Map<String, Object>> lines(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String region, @RequestParam int year) {
+        scopes.readRegion(me, region);
+        List<MarketRepository.IndustryLine> lines = repository.lines(visible(me, region));
+        Map<String, MarketRepository.LineYear> years = new HashMap<>();
+        repository
+                .lineYears(
+                        lines.stream()
+                                .map(MarketRepository.IndustryLine::lineId)
+                                .toList(),
+                        year)
+                .forEach(y -> years.put(y.lineId(), y));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (MarketRepository.IndustryLine l : lines) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lineId", l.lineId());
+            m.put("enterprise", l.enterprise());
+            m.put("enterpriseName", scopes.enterprise(l.enterprise()).name());
+            m.put("name", l.name());
+            m.put("sector", l.sector().code());
+            m.put("sectorName", l.sector().chinese());
+            m.put("atVerified", l.atVerified());
+            m.put("year", years.get(l.lineId()));
+            out.add(m);
+        }
+        return out;
+    }
+
+    @PostMapping("/lines")
+    @Operation(
+            summary = "Registers a covered line (生产线、工序) of a cement clinker, steel or aluminium enterprise (the"
+                    + " enterprise, its region's government); audited")
+    public ResponseEntity<Map<String, Object>> registerLine(
+            @AuthenticationPrincipal PeaklineUser me, @RequestBody LineForm f) {
+        if (f == null || f.enterprise() == null) {
+            throw Refusal.field(
+                    ErrorCode.MARKET_INVALID, "enterprise", "the line's enterprise (credit code) is needed");
+        }
+        scopes.register(me, f.enterprise());
+        List<Problem> p = new ArrayList<>();
+        if (f.lineId() == null || !f.lineId().matches("[A-Za-z0-9_.-]{1,32}")) {
+            p.add(field("lineId", "the line number: 1–32 letters, digits, _ . -"));
+        }
+        Optional<dev.peakline.markets.IndustryAllocation.Sector> sector =
+                dev.peakline.markets.IndustryAllocation.Sector.parse(f.sector());
+        if (sector.isEmpty()) {
+            p.add(Problem.at(
+                    "allocation.sector",
+                    "request",
+                    0,
+                    "sector",
+                    "'" + f.sector() + "' is not a sector: cement_clinker (水泥熟料生产), steel (钢铁), aluminium (铝冶炼)"));
+        } else if (Boolean.TRUE.equals(f.atVerified())
+                && sector.get() != dev.peakline.markets.IndustryAllocation.Sector.CEMENT_CLINKER) {
+            p.add(Problem.at(
+                    "allocation.exempt",
+                    "request",
+                    0,
+                    "atVerified",
+                    "only cement clinker lines are allocated at their verified emissions"));
+        }
+        if (!p.isEmpty()) {
+            throw Refusal.of(ErrorCode.MARKET_INVALID, p.size() + " problem(s); nothing was stored", p);
+        }
+        if (!repository.registerLine(
+                me.actor(),
+                new MarketRepository.IndustryLine(
+                        f.lineId(),
+                        f.enterprise(),
+                        sector.get(),
+                        f.name() == null ? "" : f.name().strip(),
+                        Boolean.TRUE.equals(f.atVerified())))) {
+            throw Refusal.of(
+                    ErrorCode.MARKET_INVALID,
+                    "line " + f.lineId() + " is taken",
+                    List.of(field(
+                            "lineId", "the id " + f.lineId() + " is another enterprise's line or a power unit's")));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("lineId", f.lineId()));
+    }
+
+    @PutMapping("/lines/{lineId}/years/{year}")
+    @Operation(summary = "Records a line's year: output (t of product) and verified emissions (tCO2); audited")
+    public Map<String, Object> putLineYear(
+            @AuthenticationPrincipal PeaklineUser me,
+            @PathVariable String lineId,
+            @PathVariable int year,
+            @RequestBody LineYearForm f) {
+        MarketRepository.IndustryLine l = line(lineId);
+        scopes.register(me, l.enterprise());
+        List<Problem> p = new ArrayList<>();
+        if (!dev.peakline.domain.DateWindow.contains(year) || year > today().getYear()) {
+            p.add(field("year", "a year that has begun, from " + dev.peakline.domain.DateWindow.FIRST_YEAR));
+        }
+        range(p, "outputT", f == null ? null : f.outputT(), 0, 1e9, false);
+        range(p, "verifiedT", f == null ? null : f.verifiedT(), 0, 1e9, false);
+        if (f == null || (f.outputT() == null && f.verifiedT() == null)) {
+            p.add(field("verifiedT", "give the year's output or verified emissions"));
+        }
+        if (!p.isEmpty()) {
+            throw Refusal.of(ErrorCode.MARKET_INVALID, p.size() + " problem(s); nothing was stored", p);
+        }
+        repository.putLineYear(me.actor(), new MarketRepository.LineYear(lineId, year, f.outputT(), f.verifiedT()));
+        return Map.of("lineId", lineId, "year", year);
+    }
+
+    private MarketRepository.IndustryLine line(String lineId) {
+        return repository.line(lineId).orElseThrow(() -> Refusal.notFound("line " + lineId));
+    }
+
     private static void range(List<Problem> p, String name, Double v, double min, double max, boolean required) {
         if (v == null) {
             if (required) {
@@ -550,7 +670,24 @@ public class MarketApi {
     }
 
     public record RetireForm(
-            String instrument, Integer vintage, Double quantity, Long serialFrom, Long serialTo, Integer forYear) {}
+            String instrument,
+            Integer vintage,
+            Double quantity,
+            Long serialFrom,
+            Long serialTo,
+            Integer forYear,
+            String purpose) {}
+
+    /** Why units are retired: a green certificate for scope 2, a credit for 碳普惠 or a voluntary neutrality claim. */
+    static String purpose(Instrument i, String given) {
+        String p = given == null || given.isBlank() ? (i == Instrument.GEC ? "scope2" : "") : given.strip();
+        return switch (p) {
+            case "scope2", "范围二" -> i == Instrument.GEC ? "scope2" : null;
+            case "inclusion", "碳普惠" -> i.offset() ? "inclusion" : null;
+            case "neutrality", "碳中和" -> i.offset() || i == Instrument.GEC ? "neutrality" : null;
+            default -> null;
+        };
+    }
 
     @PostMapping("/accounts/{code}/retire")
     @Operation(summary = "Retires certificates for a reporting year (the market-based scope 2) or credits; audited")
@@ -570,10 +707,18 @@ public class MarketApi {
                     "a certificate of " + m.vintage() + " counts for " + m.vintage() + " or " + (m.vintage() + 1)
                             + ", not " + f.forYear());
         }
+        String purpose = purpose(m.instrument(), f.purpose());
+        if (purpose == null) {
+            throw Refusal.field(
+                    ErrorCode.MARKET_INVALID,
+                    "purpose",
+                    "retire certificates for scope2 (范围二) or neutrality (碳中和), credits for inclusion (碳普惠) or"
+                            + " neutrality (碳中和); allowances and rights are surrendered, not retired");
+        }
         MarketRepository.Booked b = repository.book(
                 me.actor(),
                 "market.retire",
-                List.of(new MarketRepository.Booking(e.region().value(), m, null, null, "scope2:" + f.forYear())));
+                List.of(new MarketRepository.Booking(e.region().value(), m, null, null, purpose + ":" + f.forYear())));
         Allocations.refuseIf(b);
         return Map.of("booked", b.ids());
     }
@@ -596,10 +741,7 @@ public class MarketApi {
             }
         }
         String province = e.region().value().substring(0, 2) + "0000";
-        dev.peakline.reference.ResolvedFactor f = library.resolve(
-                        new dev.peakline.reference.FactorKey(
-                                dev.peakline.reference.FactorKind.ELECTRICITY, province, "average"),
-                        LocalDate.of(year, 7, 1))
+        dev.peakline.reference.ResolvedFactor f = library.provinceGrid(province, LocalDate.of(year, 7, 1))
                 .orElseThrow(
                         () -> Refusal.of(ErrorCode.MARKET_INVALID, "the library has no grid factor of " + province));
         double certificates = 0;

@@ -1,6 +1,8 @@
 package dev.peakline.app.server.setup;
 
 import dev.peakline.app.server.markets.Allocations;
+import dev.peakline.app.server.markets.EnergyRightsApi;
+import dev.peakline.app.server.markets.ReductionProjectApi;
 import dev.peakline.markets.Instrument;
 import dev.peakline.markets.InstrumentLedger.Kind;
 import dev.peakline.markets.InstrumentLedger.Movement;
@@ -8,6 +10,7 @@ import dev.peakline.markets.PowerAllocation;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
 import dev.peakline.store.markets.MarketRepository;
+import dev.peakline.store.markets.ReductionProjectRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,19 +41,43 @@ public class DemoMarkets {
     private final Database db;
     private final MarketRepository markets;
     private final Allocations allocations;
+    private final EnergyRightsApi energy;
+    private final ReductionProjectRepository projectRepository;
+    private final ReductionProjectApi reductions;
 
-    public DemoMarkets(Database db, MarketRepository markets, Allocations allocations) {
+    public DemoMarkets(
+            Database db,
+            MarketRepository markets,
+            Allocations allocations,
+            EnergyRightsApi energy,
+            ReductionProjectRepository projectRepository,
+            ReductionProjectApi reductions) {
         this.db = db;
         this.markets = markets;
         this.allocations = allocations;
+        this.energy = energy;
+        this.projectRepository = projectRepository;
+        this.reductions = reductions;
     }
 
     public boolean loaded() {
-        return Tx.run(db, c -> Tx.count(c, "ets_unit")) > 0;
+        return Tx.run(db, c -> Tx.count(c, "market_movement")) > 0;
     }
 
     /** Loads the cycle when the demo's years hold 2020–2022; the enterprises {@code without} are left out. */
     public int load(int fromYear, int toYear, Set<String> without) {
+        int n = power(fromYear, toYear, without);
+        n += aluminium(toYear, without);
+        if (toYear >= 2024 && fromYear <= 2021) {
+            energyRights();
+        }
+        if (toYear >= 2024) {
+            projects();
+        }
+        return n;
+    }
+
+    private int power(int fromYear, int toYear, Set<String> without) {
         if (fromYear > 2020 || toYear < 2022) {
             return 0;
         }
@@ -141,6 +168,314 @@ public class DemoMarkets {
             }
         }
         return codes.size();
+    }
+
+    /** The 2024 cycle's days: the plan of November 2025 and its deadline. */
+    static final LocalDate TRUE_UP_2024 = LocalDate.of(2025, 11, 28);
+
+    static final LocalDate DEADLINE_2024 = LocalDate.of(2025, 12, 31);
+
+    /**
+     * The aluminium smelters' first cycle (2024, allocated at their verified emissions): each smelter with 2024
+     * accounted in full gets one covered line whose verified emissions are its accounted direct emissions (combustion
+     * and process), green certificates of 2024 (half its electricity's MWh share of 10 %, synthetic), retired for its
+     * 2024 scope 2; every second smelter surrenders what is due, the others sell 5 % to the next and stay short.
+     */
+    private int aluminium(int toYear, Set<String> without) {
+        if (toYear < 2024) {
+            return 0;
+        }
+        List<Object[]> rows = Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "select enterprise, sum(combustion_tco2 + process_tco2), sum(electricity_tco2), count(*) from"
+                                + " account_result where current and industry = '3216' and period between '2024-01' and"
+                                + " '2024-12' group by enterprise having count(*) = 12 order by enterprise",
+                        rs -> new Object[] {rs.getString(1), rs.getDouble(2), rs.getDouble(3)}));
+        List<Object[]> smelters =
+                rows.stream().filter(r -> !without.contains((String) r[0])).toList();
+        if (smelters.isEmpty()) {
+            return 0;
+        }
+        for (Object[] r : smelters) {
+            String line = r[0] + "-AL";
+            markets.registerLine(
+                    "demo",
+                    new MarketRepository.IndustryLine(
+                            line,
+                            (String) r[0],
+                            dev.peakline.markets.IndustryAllocation.Sector.ALUMINIUM,
+                            "电解铝生产线",
+                            false));
+            markets.putLineYear(
+                    "demo", new MarketRepository.LineYear(line, 2024, null, (double) Math.round((Double) r[1])));
+        }
+        long fin = allocations.preview("demo", "520000", 2024, "final");
+        MarketRepository.Run run = markets.run(fin).orElseThrow();
+        allocations.book("demo", run, DEADLINE_2024, TRUE_UP_2024);
+        List<Allocations.EnterpriseLine> lines = allocations.enterprises(run, Map.of());
+        List<MarketRepository.Booking> moves = new ArrayList<>();
+        long serial = markets.lastSerial(Instrument.GEC);
+        for (int i = 0; i < lines.size(); i++) {
+            Allocations.EnterpriseLine e = lines.get(i);
+            long due = e.dueT();
+            long surrender = due;
+            if (i % 2 == 1 && lines.size() > 1) {
+                long sold = Math.round(0.05 * due);
+                moves.add(new MarketRepository.Booking(
+                        "520000",
+                        new Movement(TRADE_2024, e.enterprise(), Instrument.CEA, 2024, Kind.TRANSFER, -sold, 0, 0, 1),
+                        lines.get((i + 1) % lines.size()).enterprise(),
+                        72.0,
+                        "demo"));
+                surrender = due - sold;
+            }
+            moves.add(new MarketRepository.Booking(
+                    "520000",
+                    new Movement(
+                            SURRENDER_2024, e.enterprise(), Instrument.CEA, 2024, Kind.SURRENDER, surrender, 0, 0, 1),
+                    null,
+                    null,
+                    "demo"));
+            // green certificates: the electricity's tCO2 over the grid factor is its MWh; 10 % of it certified
+            double electricityT = (Double) smelters.stream()
+                    .filter(r -> r[0].equals(e.enterprise()))
+                    .findFirst()
+                    .orElseThrow()[2];
+            long mwh = Math.round(electricityT / 0.5 * 0.10);
+            if (mwh > 0) {
+                moves.add(new MarketRepository.Booking(
+                        "520000",
+                        new Movement(
+                                LocalDate.of(2024, 7, 15),
+                                e.enterprise(),
+                                Instrument.GEC,
+                                2024,
+                                Kind.ISSUE,
+                                mwh,
+                                serial + 1,
+                                serial + mwh,
+                                1),
+                        null,
+                        null,
+                        "plant: 贵州威宁风电场; period: 2024-06"));
+                moves.add(new MarketRepository.Booking(
+                        "520000",
+                        new Movement(
+                                LocalDate.of(2025, 3, 31),
+                                e.enterprise(),
+                                Instrument.GEC,
+                                2024,
+                                Kind.RETIRE,
+                                mwh,
+                                serial + 1,
+                                serial + mwh,
+                                1),
+                        null,
+                        null,
+                        "scope2:2024"));
+                serial += mwh;
+            }
+        }
+        MarketRepository.Booked b = markets.book("demo", "market.demo", moves);
+        if (!b.ok()) {
+            throw new IllegalStateException("demo market: " + b.refused().get(0).reason());
+        }
+        return smelters.size();
+    }
+
+    static final LocalDate TRADE_2024 = LocalDate.of(2025, 12, 10);
+    static final LocalDate SURRENDER_2024 = LocalDate.of(2025, 12, 20);
+
+    /**
+     * 用能权 of 2024 for the province's key energy-using units by the historical rule (2021–2023, 3 % decline, paid at
+     * 20 yuan/tce: synthetic), the obligations of 2024 once accounted (deadline 30 June 2025), and each unit surrendering
+     * what it holds toward them — those that consumed beyond their quota stay short.
+     */
+    private void energyRights() {
+        try {
+            energy.allocate(
+                    "demo",
+                    "520000",
+                    new EnergyRightsApi.Quotas(
+                            2024,
+                            dev.peakline.markets.EnergyRights.Rule.HISTORICAL,
+                            List.of(2021, 2022, 2023),
+                            0.03,
+                            true,
+                            20.0),
+                    false,
+                    LocalDate.of(2024, 3, 31));
+            energy.obligations("demo", "520000", 2024, LocalDate.of(2025, 6, 30), LocalDate.of(2025, 4, 30));
+        } catch (dev.peakline.problems.Refusal r) {
+            return; // a demo without key energy-using units accounted 2021–2024 has no 用能权 cycle
+        }
+        dev.peakline.markets.InstrumentLedger l = markets.ledger();
+        List<MarketRepository.Booking> moves = new ArrayList<>();
+        for (dev.peakline.markets.InstrumentLedger.Obligation o : l.obligations()) {
+            if (o.instrument() != Instrument.ENERGY_RIGHT || o.year() != 2024) {
+                continue;
+            }
+            double held = l.balance(
+                    o.account(), new dev.peakline.markets.InstrumentLedger.Lot(Instrument.ENERGY_RIGHT, 2024));
+            double give = Math.min(held, o.due());
+            if (give > 0) {
+                moves.add(new MarketRepository.Booking(
+                        "520000",
+                        new Movement(
+                                LocalDate.of(2025, 6, 20),
+                                o.account(),
+                                Instrument.ENERGY_RIGHT,
+                                2024,
+                                Kind.SURRENDER,
+                                Math.round(give * 1000) / 1000.0,
+                                0,
+                                0,
+                                1),
+                        null,
+                        null,
+                        "demo"));
+            }
+        }
+        if (!moves.isEmpty()) {
+            MarketRepository.Booked b = markets.book("demo", "market.demo", moves);
+            if (!b.ok()) {
+                throw new IllegalStateException(
+                        "demo 用能权: " + b.refused().get(0).reason());
+            }
+        }
+    }
+
+    /**
+     * Two voluntary projects with issued credits: an afforestation CCER project in 黔东南 owned by the first power
+     * plant (5,000 ha, 8 m³/ha·yr, BCEF 0.65, R 0.24, CF 0.5: synthetic) and a karst sink provincial project in 安顺
+     * (runoff 2.5 × 10⁸ m³/yr, HCO₃⁻ 220 mg/L: synthetic), each validated, monitored for 2023 and 2024, verified and
+     * issued; the karst project's owner retires 1,000 t for 碳普惠.
+     */
+    private void projects() {
+        List<String> owners = Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "select distinct enterprise from account_year where year = '2024' and months = 12 and industry"
+                                + " in ('4411', '3216') order by enterprise limit 2",
+                        rs -> rs.getString(1)));
+        if (owners.size() < 2) {
+            return;
+        }
+        project(
+                new ReductionProjectRepository.Project(
+                        "GZ-CCER-2021-001",
+                        owners.get(0),
+                        "黔东南州造林碳汇项目",
+                        "CCER-14-001-V01",
+                        "522600",
+                        "黔东南州 剑河县、台江县",
+                        LocalDate.of(2021, 1, 1),
+                        LocalDate.of(2050, 12, 31),
+                        "registered",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                Map.of(
+                        "area_ha", 5000.0,
+                        "increment_m3_ha_yr", 8.0,
+                        "bcef", 0.65,
+                        "root_shoot", 0.24,
+                        "carbon_fraction", 0.5,
+                        "baseline_t", 1000.0),
+                0);
+        project(
+                new ReductionProjectRepository.Project(
+                        "GZ-PC-2022-001",
+                        owners.get(1),
+                        "普定岩溶碳汇项目",
+                        "GZ-KARST-01",
+                        "520400",
+                        "安顺市 普定县 后寨河流域",
+                        LocalDate.of(2022, 1, 1),
+                        LocalDate.of(2041, 12, 31),
+                        "registered",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                Map.of("runoff_m3_yr", 2.5e8, "hco3_mg_l", 220.0),
+                1000);
+    }
+
+    private void project(ReductionProjectRepository.Project p, Map<String, Double> inputs, long retire) {
+        projectRepository.register("demo", p);
+        projectRepository.validate("demo", p.id(), "demo: 审定通过");
+        dev.peakline.markets.ReductionProjects.Methodology m = dev.peakline.markets.ReductionProjects.methodology(
+                        p.methodology())
+                .orElseThrow();
+        dev.peakline.markets.ReductionProjects.Factors f =
+                new dev.peakline.markets.ReductionProjects.Factors(0, "", 0, "");
+        for (int year : List.of(2023, 2024)) {
+            LocalDate from = LocalDate.of(year, 1, 1);
+            LocalDate to = LocalDate.of(year, 12, 31);
+            dev.peakline.markets.ReductionProjects.Reduction r =
+                    dev.peakline.markets.ReductionProjects.reduce(m.type(), inputs, from, to, f);
+            long id = projectRepository
+                    .submit(
+                            "demo",
+                            new ReductionProjectRepository.Report(
+                                    0,
+                                    p.id(),
+                                    from,
+                                    to,
+                                    new java.util.TreeMap<>(inputs),
+                                    r.reductionT(),
+                                    r.credits(),
+                                    String.join("\n", r.lines()),
+                                    "submitted",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null))
+                    .orElseThrow();
+            projectRepository.verify("demo", id, r.credits(), "demo: 核查通过");
+            reductions.issue(
+                    "demo",
+                    projectRepository.project(p.id()).orElseThrow(),
+                    projectRepository.report(id).orElseThrow(),
+                    LocalDate.of(year + 1, 6, 30));
+        }
+        if (retire > 0) {
+            long first = projectRepository.reports(List.of(p.id())).get(0).serialFrom();
+            MarketRepository.Booked b = markets.book(
+                    "demo",
+                    "market.retire",
+                    List.of(new MarketRepository.Booking(
+                            p.region(),
+                            new Movement(
+                                    LocalDate.of(2025, 9, 1),
+                                    p.owner(),
+                                    m.instrument(),
+                                    2023,
+                                    Kind.RETIRE,
+                                    retire,
+                                    first,
+                                    first + retire - 1,
+                                    1),
+                            null,
+                            null,
+                            "inclusion:2025")));
+            if (!b.ok()) {
+                throw new IllegalStateException(
+                        "demo retirement: " + b.refused().get(0).reason());
+            }
+        }
     }
 
     private Map<String, MarketRepository.Unit> units(MarketRepository.Run run) {
