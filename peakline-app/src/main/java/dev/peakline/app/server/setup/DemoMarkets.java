@@ -290,8 +290,9 @@ public class DemoMarkets {
 
     /**
      * 用能权 of 2024 for the province's key energy-using units by the historical rule (2021–2023, 3 % decline, paid at
-     * 20 yuan/tce: synthetic), the obligations of 2024 once accounted (deadline 30 June 2025), and each unit surrendering
-     * what it holds toward them — those that consumed beyond their quota stay short.
+     * 20 yuan/tce: synthetic), the obligations of 2024 once accounted (deadline 30 June 2025); seven in eight of the units
+     * that consumed beyond their quota buy the rest from the government's reserve (40 yuan/tce), every unit surrenders
+     * what it holds toward its obligation, and the eighth stay short.
      */
     private void energyRights() {
         try {
@@ -313,12 +314,33 @@ public class DemoMarkets {
         }
         dev.peakline.markets.InstrumentLedger l = markets.ledger();
         List<MarketRepository.Booking> moves = new ArrayList<>();
+        int shortOnes = 0;
         for (dev.peakline.markets.InstrumentLedger.Obligation o : l.obligations()) {
             if (o.instrument() != Instrument.ENERGY_RIGHT || o.year() != 2024) {
                 continue;
             }
             double held = l.balance(
                     o.account(), new dev.peakline.markets.InstrumentLedger.Lot(Instrument.ENERGY_RIGHT, 2024));
+            double lacking = Math.round((o.due() - held) * 1000) / 1000.0;
+            if (lacking > 0 && shortOnes++ % 8 != 0) {
+                // seven in eight of those short buy the rest from the government's reserve (有偿, 40 yuan/tce)
+                moves.add(new MarketRepository.Booking(
+                        "520000",
+                        new Movement(
+                                LocalDate.of(2025, 6, 10),
+                                o.account(),
+                                Instrument.ENERGY_RIGHT,
+                                2024,
+                                Kind.ALLOCATE,
+                                lacking,
+                                0,
+                                0,
+                                1),
+                        null,
+                        40.0,
+                        "energy_right:reserve"));
+                held += lacking;
+            }
             double give = Math.min(held, o.due());
             if (give > 0) {
                 moves.add(new MarketRepository.Booking(
