@@ -66,3 +66,20 @@ create table monitoring_report (
     serial_to       bigint
 );
 create index monitoring_report_project on monitoring_report (project);
+
+-- the region's 可再生能源电力消纳责任权重 for a year: the obligation its notice sets (total and non-hydro weights, and the
+-- electrolytic aluminium industry's green-power share from 2024) and the shares it achieved, entered by its government
+-- with the notice they come from; enterprises' green-power shares are computed from the certificates they retired.
+create table renewable_weight (
+    region               char(6) not null references region (code),
+    year                 int not null check (year between 2005 and 2100),
+    obligation_total     double precision not null check (obligation_total > 0 and obligation_total <= 1),
+    obligation_non_hydro double precision check (obligation_non_hydro is null or (obligation_non_hydro > 0 and obligation_non_hydro <= 1)),
+    aluminium_share      double precision check (aluminium_share is null or (aluminium_share > 0 and aluminium_share <= 1)),
+    actual_total         double precision check (actual_total is null or (actual_total >= 0 and actual_total <= 1)),
+    actual_non_hydro     double precision check (actual_non_hydro is null or (actual_non_hydro >= 0 and actual_non_hydro <= 1)),
+    document             text not null check (length(document) between 1 and 300),
+    recorded_by          text not null,
+    recorded_at          timestamptz not null,
+    primary key (region, year)
+);

@@ -257,6 +257,24 @@ public final class AccountResults {
         return rows(ROW + " where enterprise = ? and current order by period", enterprise.value());
     }
 
+    /** An enterprise's purchased electricity of a year: its industry, location-based tCO2 and months accounted. */
+    public record Electricity(String enterprise, String industry, double electricityT, int months) {}
+
+    /** The purchased electricity of the regions' enterprises in a year, from their current results. */
+    public List<Electricity> electricityIn(Collection<String> regions, int year) {
+        return Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "select enterprise, min(industry), sum(electricity_tco2), count(*) from account_result where"
+                                + " current and region = any (?) and period between ? and ? group by enterprise order"
+                                + " by enterprise",
+                        rs -> new Electricity(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getInt(4)),
+                        (Object) regions.toArray(String[]::new),
+                        year + "-01",
+                        year + "-12"));
+    }
+
     /** An enterprise's sums of one year: scope 1 and 2 (tCO2), energy (tce), value added, months, factor sets used. */
     public record EnterpriseYear(
             int year,

@@ -129,6 +129,106 @@ public final class MarketRepository {
                 .toList();
     }
 
+    /** Green certificates retired for a reporting year (MWh) by account, of the accounts given. */
+    public Map<String, Double> certificatesRetiredIn(List<String> accounts, int year) {
+        return Tx.run(db, c -> {
+            Map<String, Double> out = new java.util.HashMap<>();
+            for (Object[] r : Tx.list(
+                    c,
+                    "select account, sum(quantity) from market_movement where kind = 'retire' and instrument = 'gec' and"
+                            + " reference = ? and account = any (?) group by 1",
+                    rs -> new Object[] {rs.getString(1), rs.getDouble(2)},
+                    "scope2:" + year,
+                    (Object) accounts.toArray(String[]::new))) {
+                out.put((String) r[0], (Double) r[1]);
+            }
+            return out;
+        });
+    }
+
+    /** A region's 可再生能源电力消纳责任权重 of a year: the obligation, what it achieved, and the notice. */
+    public record RenewableWeight(
+            String region,
+            int year,
+            double obligationTotal,
+            Double obligationNonHydro,
+            Double aluminiumShare,
+            Double actualTotal,
+            Double actualNonHydro,
+            String document,
+            String recordedBy,
+            Instant recordedAt) {}
+
+    /** Records (or corrects) a region's weights of a year, audited with the row before and after. */
+    public void putWeight(String actor, RenewableWeight w) {
+        Instant at = clock.instant();
+        Tx.run(db, c -> {
+            Optional<String> before = Tx.one(
+                    c,
+                    "select obligation_total || '|' || coalesce(obligation_non_hydro::text, '') || '|' ||"
+                            + " coalesce(actual_total::text, '') || '|' || coalesce(actual_non_hydro::text, '') from"
+                            + " renewable_weight where region = ? and year = ?",
+                    rs -> rs.getString(1),
+                    w.region(),
+                    w.year());
+            try (var ps = Tx.prepare(
+                    c,
+                    "insert into renewable_weight (region, year, obligation_total, obligation_non_hydro,"
+                            + " aluminium_share, actual_total, actual_non_hydro, document, recorded_by, recorded_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (region, year) do update set"
+                            + " obligation_total = excluded.obligation_total, obligation_non_hydro ="
+                            + " excluded.obligation_non_hydro, aluminium_share = excluded.aluminium_share, actual_total ="
+                            + " excluded.actual_total, actual_non_hydro = excluded.actual_non_hydro, document ="
+                            + " excluded.document, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
+                    w.region(),
+                    w.year(),
+                    w.obligationTotal(),
+                    w.obligationNonHydro(),
+                    w.aluminiumShare(),
+                    w.actualTotal(),
+                    w.actualNonHydro(),
+                    w.document(),
+                    actor,
+                    Timestamp.from(at))) {
+                ps.executeUpdate();
+            }
+            AuditLog.record(
+                    c,
+                    at,
+                    actor,
+                    "renewable_weight.put",
+                    "renewable_weight",
+                    w.region() + "/" + w.year(),
+                    before.map(AuditLog::json).orElse(null),
+                    AuditLog.json(w.obligationTotal() + "|" + w.obligationNonHydro() + "|" + w.actualTotal() + "|"
+                            + w.actualNonHydro()));
+            return null;
+        });
+    }
+
+    public Optional<RenewableWeight> weight(String region, int year) {
+        return Tx.run(
+                db,
+                c -> Tx.one(
+                        c,
+                        "select region, year, obligation_total, obligation_non_hydro, aluminium_share, actual_total,"
+                                + " actual_non_hydro, document, recorded_by, recorded_at from renewable_weight where"
+                                + " region = ? and year = ?",
+                        rs -> new RenewableWeight(
+                                rs.getString(1),
+                                rs.getInt(2),
+                                rs.getDouble(3),
+                                (Double) rs.getObject(4),
+                                (Double) rs.getObject(5),
+                                (Double) rs.getObject(6),
+                                (Double) rs.getObject(7),
+                                rs.getString(8),
+                                rs.getString(9),
+                                rs.getTimestamp(10).toInstant()),
+                        region,
+                        year));
+    }
+
     /** The ledger as booked so far. */
     public InstrumentLedger ledger() {
         return Tx.run(db, MarketRepository::ledger);

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,28 @@ public final class OutletRepository {
     /** The enterprise's outlets by number, with their permits. */
     public List<Outlet> of(String enterprise) {
         return Tx.run(db, c -> read(c, enterprise, null));
+    }
+
+    /**
+     * The permitted quantities (t a year) of the open outlets of the regions' enterprises, summed by enterprise and
+     * "medium|pollutant"; a pollutant permitted with no quantity is present with null.
+     */
+    public Map<String, Map<String, Double>> permittedIn(Collection<String> regions) {
+        return Tx.run(db, c -> {
+            Map<String, Map<String, Double>> out = new java.util.TreeMap<>();
+            for (Object[] r : Tx.list(
+                    c,
+                    "select o.enterprise, o.medium || '|' || p.pollutant, sum(p.permitted_t), count(p.permitted_t) from"
+                            + " pollutant_outlet o join pollutant_outlet_permit p on p.enterprise = o.enterprise and"
+                            + " p.outlet_id = o.outlet_id join enterprise e on e.credit_code = o.enterprise where"
+                            + " o.status = 'ACTIVE' and e.region = any (?) group by 1, 2 order by 1, 2",
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(4) == 0 ? null : rs.getDouble(3)},
+                    (Object) regions.toArray(String[]::new))) {
+                out.computeIfAbsent((String) r[0], k -> new java.util.TreeMap<>())
+                        .put((String) r[1], (Double) r[2]);
+            }
+            return out;
+        });
     }
 
     /** One outlet of the enterprise. */

@@ -326,6 +326,24 @@ public final class PollutantRepository {
                 db, c -> months(c, "where enterprise = ? and period like ? order by period", enterprise, year + "-%"));
     }
 
+    /** How many months of the year each enterprise of the regions has approved. */
+    public Map<String, Integer> approvedMonths(Collection<String> regions, int year) {
+        return Tx.run(db, c -> {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            for (Object[] r : Tx.list(
+                    c,
+                    "select m.enterprise, count(*) from pollutant_month m join enterprise e on e.credit_code ="
+                            + " m.enterprise where m.status = 'APPROVED' and e.region = any (?) and m.period like ? group"
+                            + " by 1",
+                    rs -> new Object[] {rs.getString(1), rs.getInt(2)},
+                    (Object) regions.toArray(String[]::new),
+                    year + "-%")) {
+                out.put((String) r[0], (Integer) r[1]);
+            }
+            return out;
+        });
+    }
+
     /** Submitted months awaiting a decision, oldest first, of the enterprises given (all when null). */
     public List<Month> waiting(Collection<String> enterprises) {
         return Tx.run(

@@ -188,43 +188,47 @@ public final class ProjectRepository {
 
     public long addSubstitution(String actor, long project, Substitution s) {
         Instant at = clock.instant();
-        return Tx.run(db, c -> {
-            long id = Tx.insert(
-                    c,
-                    "insert into substitution (project_id, kind, amount, unit, pollutant, source, source_enterprise,"
-                            + " created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    project,
-                    s.kind(),
-                    s.amount(),
-                    s.unit(),
-                    s.pollutant(),
-                    s.source(),
-                    s.sourceEnterprise(),
-                    Timestamp.from(at),
-                    actor);
-            AuditLog.record(
-                    c,
-                    at,
-                    actor,
-                    "project.substitution",
-                    "project",
-                    String.valueOf(project),
-                    null,
-                    AuditLog.object(
-                            "kind",
-                            s.kind(),
-                            "amount",
-                            s.amount(),
-                            "unit",
-                            s.unit(),
-                            "pollutant",
-                            s.pollutant(),
-                            "source",
-                            s.source(),
-                            "sourceEnterprise",
-                            s.sourceEnterprise()));
-            return id;
-        });
+        return Tx.run(db, c -> insertSubstitution(c, at, actor, project, s));
+    }
+
+    /** Adds a substitution line inside the caller's transaction (a 用能权 purchase booked with it), audited; its id. */
+    public static long insertSubstitution(java.sql.Connection c, Instant at, String actor, long project, Substitution s)
+            throws java.sql.SQLException {
+        long id = Tx.insert(
+                c,
+                "insert into substitution (project_id, kind, amount, unit, pollutant, source, source_enterprise,"
+                        + " created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                project,
+                s.kind(),
+                s.amount(),
+                s.unit(),
+                s.pollutant(),
+                s.source(),
+                s.sourceEnterprise(),
+                Timestamp.from(at),
+                actor);
+        AuditLog.record(
+                c,
+                at,
+                actor,
+                "project.substitution",
+                "project",
+                String.valueOf(project),
+                null,
+                AuditLog.object(
+                        "kind",
+                        s.kind(),
+                        "amount",
+                        s.amount(),
+                        "unit",
+                        s.unit(),
+                        "pollutant",
+                        s.pollutant(),
+                        "source",
+                        s.source(),
+                        "sourceEnterprise",
+                        s.sourceEnterprise()));
+        return id;
     }
 
     public Optional<Project> find(long id) {

@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,6 +48,7 @@ public class EnergyRightsApi {
     private final AccountResults results;
     private final TargetRepository targets;
     private final EfficiencyRepository efficiency;
+    private final dev.peakline.store.projects.ProjectRepository twoHigh;
     private final dev.peakline.efficiency.EfficiencyCatalog catalog =
             dev.peakline.efficiency.EfficiencyCatalog.shipped();
     private final Clock clock;
@@ -56,12 +59,14 @@ public class EnergyRightsApi {
             AccountResults results,
             TargetRepository targets,
             EfficiencyRepository efficiency,
+            dev.peakline.store.projects.ProjectRepository twoHigh,
             Clock clock) {
         this.scopes = scopes;
         this.repository = repository;
         this.results = results;
         this.targets = targets;
         this.efficiency = efficiency;
+        this.twoHigh = twoHigh;
         this.clock = clock;
     }
 
@@ -358,6 +363,143 @@ public class EnergyRightsApi {
         }
         Allocations.refuseIf(repository.book(actor, "energy_right.obligation", bookings));
         return Map.of("year", year, "obligations", rows, "pending", pending);
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping("/{region}/energy-rights/{year}")
+    @Operation(
+            summary = "The region's 用能权 of a year: allocated (free and paid) against consumed (the obligations after"
+                    + " deductions) and the 能耗总量 targets, in all and by unit")
+    public Map<String, Object> view(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String region, @PathVariable int year) {
+        scopes.readRegion(me, region);
+        List<String> codes = scopes.visibleIn(me, region);
+        java.util.Set<String> in = new java.util.HashSet<>(codes);
+        InstrumentLedger ledger = repository.ledger();
+        InstrumentLedger.Lot lot = new InstrumentLedger.Lot(Instrument.ENERGY_RIGHT, year);
+        Map<String, Double> due = new java.util.HashMap<>();
+        ledger.obligations().stream()
+                .filter(o -> o.instrument() == Instrument.ENERGY_RIGHT && o.year() == year && in.contains(o.account()))
+                .forEach(o -> due.put(o.account(), o.due()));
+        Map<String, Double> target = new java.util.HashMap<>();
+        Double regionTarget = null;
+        for (TargetRepository.Row t : targets.in(scopes.subtree(region))) {
+            if (t.indicator().equals("ENERGY_TOTAL") && t.targetYear() == year) {
+                if (t.enterprise() != null) {
+                    target.put(t.enterprise(), t.value());
+                } else if (t.region().equals(region) && t.industry() == null) {
+                    regionTarget = t.value();
+                }
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        double allocated = 0;
+        double consumed = 0;
+        for (String code : codes) {
+            double a = ledger.allocated(code, lot);
+            if (a <= 0 && !due.containsKey(code)) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("enterprise", code);
+            m.put("name", scopes.enterprise(code).name());
+            m.put("allocatedTce", a);
+            m.put("consumedTce", due.get(code));
+            m.put("targetTce", target.get(code));
+            m.put("heldTce", ledger.balance(code, lot));
+            rows.add(m);
+            allocated += a;
+            consumed += due.getOrDefault(code, 0.0);
+        }
+        rows.sort(java.util.Comparator.comparingDouble(
+                m -> -(((Double) m.get("consumedTce") == null ? 0 : (Double) m.get("consumedTce"))
+                        - (Double) m.get("allocatedTce"))));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("region", region);
+        out.put("year", year);
+        out.put("allocatedTce", allocated);
+        out.put("consumedTce", consumed);
+        out.put("targetTce", regionTarget);
+        out.put("units", rows);
+        return out;
+    }
+
+    public record ReplacementForm(String seller, Integer vintage, Double quantityTce, Double priceYuan) {}
+
+    @PostMapping("/two-high/{projectId}/energy-rights")
+    @Operation(
+            summary =
+                    "A two-high project acquires its 减量替代 energy quota from the market: the seller's 用能权 transferred to"
+                            + " the project's enterprise at the price reported, cancelled toward the project, and an energy line"
+                            + " added to its substitution ledger, in one transaction (the project region's government); audited")
+    public ResponseEntity<Map<String, Object>> replacement(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable long projectId, @RequestBody ReplacementForm f) {
+        dev.peakline.store.projects.ProjectRepository.Project project =
+                twoHigh.find(projectId).orElseThrow(() -> Refusal.notFound("project " + projectId));
+        scopes.govern(me, project.region());
+        List<Problem> p = new ArrayList<>();
+        if (f == null || f.seller() == null || f.seller().equals(project.enterprise())) {
+            p.add(field("seller", "the enterprise selling its 用能权 (credit code), not the project's own"));
+        }
+        if (f == null || f.vintage() == null || !dev.peakline.domain.DateWindow.contains(f.vintage())) {
+            p.add(field("vintage", "the 用能权 year sold"));
+        }
+        if (f == null || f.quantityTce() == null || !(f.quantityTce() > 0 && f.quantityTce() <= 1e8)) {
+            p.add(field("quantityTce", "the tce bought: above 0 and at most 100,000,000"));
+        }
+        if (f != null && f.priceYuan() != null && !(f.priceYuan() >= 0 && f.priceYuan() <= 10_000)) {
+            p.add(field("priceYuan", "the price from 0 to 10,000 yuan/tce"));
+        }
+        if (!p.isEmpty()) {
+            throw Refusal.of(ErrorCode.MARKET_INVALID, p.size() + " problem(s); nothing was stored", p);
+        }
+        Enterprise seller = scopes.enterprise(f.seller());
+        double q = Math.round(f.quantityTce() * 1000) / 1000.0;
+        LocalDate day = today();
+        String ref = "two_high:" + projectId;
+        List<MarketRepository.Booking> bookings = List.of(
+                new MarketRepository.Booking(
+                        seller.region().value(),
+                        new Movement(
+                                day,
+                                seller.code().value(),
+                                Instrument.ENERGY_RIGHT,
+                                f.vintage(),
+                                Kind.TRANSFER,
+                                -q,
+                                0,
+                                0,
+                                1),
+                        project.enterprise(),
+                        f.priceYuan(),
+                        ref),
+                new MarketRepository.Booking(
+                        project.region(),
+                        new Movement(
+                                day,
+                                project.enterprise(),
+                                Instrument.ENERGY_RIGHT,
+                                f.vintage(),
+                                Kind.CANCEL,
+                                q,
+                                0,
+                                0,
+                                2),
+                        null,
+                        null,
+                        ref));
+        String source = "用能权交易：自 " + seller.name() + " 购入 " + f.vintage() + " 年度用能权 "
+                + String.format(java.util.Locale.ROOT, "%,.3f", q) + " tce"
+                + (f.priceYuan() == null ? "" : "（" + f.priceYuan() + " 元/tce）") + "，注销用于本项目减量替代";
+        dev.peakline.store.projects.ProjectRepository.Substitution line =
+                new dev.peakline.store.projects.ProjectRepository.Substitution(
+                        0, "ENERGY", q, "tce", null, source, seller.code().value());
+        MarketRepository.Booked b = repository.book(me.actor(), "energy_right.replacement", bookings, (c, at) -> {
+            dev.peakline.store.projects.ProjectRepository.insertSubstitution(c, at, me.actor(), projectId, line);
+            return true;
+        });
+        Allocations.refuseIf(b);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(Map.of("project", projectId, "quantityTce", q, "booked", b.ids(), "source", source));
     }
 
     private static Problem field(String name, String message) {

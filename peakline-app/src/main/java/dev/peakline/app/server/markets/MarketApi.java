@@ -119,16 +119,8 @@ public class MarketApi {
         return m;
     }
 
-    /** The enterprises of the region the caller sees: all for its government, its own for an enterprise. */
     private List<String> visible(PeaklineUser me, String region) {
-        List<String> all = scopes.enterprisesIn(region);
-        if (me.role() == Role.ENTERPRISE) {
-            return all.stream().filter(c -> c.equals(me.user().enterprise())).toList();
-        }
-        if (me.role() == Role.VERIFIER) {
-            return all.stream().filter(me.verifies()::contains).toList();
-        }
-        return all;
+        return scopes.visibleIn(me, region);
     }
 
     @PostMapping("/units")

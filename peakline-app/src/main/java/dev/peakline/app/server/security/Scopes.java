@@ -68,6 +68,17 @@ public class Scopes {
         return enterpriseRepository.codesIn(subtree(region));
     }
 
+    /** The enterprises of the region the caller sees: all for government and admin, its own, or those it verifies. */
+    public List<String> visibleIn(PeaklineUser u, String region) {
+        List<String> all = enterprisesIn(region);
+        return switch (u.role()) {
+            case ENTERPRISE ->
+                all.stream().filter(c -> c.equals(u.user().enterprise())).toList();
+            case VERIFIER -> all.stream().filter(u.verifies()::contains).toList();
+            default -> all;
+        };
+    }
+
     public Region region(String code) {
         if (!RegionCode.isValid(code)) {
             throw Refusal.field(

@@ -64,15 +64,19 @@ public class DemoMarkets {
         return Tx.run(db, c -> Tx.count(c, "market_movement")) > 0;
     }
 
-    /** Loads the cycle when the demo's years hold 2020–2022; the enterprises {@code without} are left out. */
-    public int load(int fromYear, int toYear, Set<String> without) {
-        int n = power(fromYear, toYear, without);
-        n += aluminium(toYear, without);
+    /**
+     * Loads the cycles the demo's years hold: power 2021–2022 (2020–2022 accounted), aluminium 2024, 用能权 2024
+     * (2021–2024), the two projects (2024); the {@code own} enterprises (the demo users') are left out of all but the
+     * power cycle, so that their accounts hold only what their users do.
+     */
+    public int load(int fromYear, int toYear, Set<String> own) {
+        int n = power(fromYear, toYear, Set.of());
+        n += aluminium(toYear, own);
         if (toYear >= 2024 && fromYear <= 2021) {
             energyRights();
         }
         if (toYear >= 2024) {
-            projects();
+            projects(own);
         }
         return n;
     }
@@ -375,14 +379,18 @@ public class DemoMarkets {
      * (runoff 2.5 × 10⁸ m³/yr, HCO₃⁻ 220 mg/L: synthetic), each validated, monitored for 2023 and 2024, verified and
      * issued; the karst project's owner retires 1,000 t for 碳普惠.
      */
-    private void projects() {
+    private void projects(Set<String> own) {
         List<String> owners = Tx.run(
-                db,
-                c -> Tx.list(
-                        c,
-                        "select distinct enterprise from account_year where year = '2024' and months = 12 and industry"
-                                + " in ('4411', '3216') order by enterprise limit 2",
-                        rs -> rs.getString(1)));
+                        db,
+                        c -> Tx.list(
+                                c,
+                                "select distinct enterprise from account_year where year = '2024' and months = 12 and"
+                                        + " industry in ('4411', '3216') order by enterprise",
+                                rs -> rs.getString(1)))
+                .stream()
+                .filter(e -> !own.contains(e))
+                .limit(2)
+                .toList();
         if (owners.size() < 2) {
             return;
         }

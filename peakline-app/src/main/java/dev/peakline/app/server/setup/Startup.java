@@ -146,11 +146,7 @@ public class Startup implements ApplicationRunner {
                 && !scopes.enterprisesIn(DemoLoader.PROVINCE).isEmpty()) {
             long t0 = System.nanoTime();
             // the demo enterprise users' own enterprises are left without pollutants: they file their own
-            Set<String> own = new LinkedHashSet<>();
-            DEMO_USERS.stream()
-                    .filter(u -> u.role() == Role.ENTERPRISE)
-                    .forEach(u -> own.add(demoEnterprise(u.region())));
-            environment.load(fromYear, toYear, own);
+            environment.load(fromYear, toYear, ownEnterprises());
             LOG.info(
                     "demo pollutants, sinks and measures library loaded in {} ms",
                     (System.nanoTime() - t0) / 1_000_000);
@@ -159,7 +155,9 @@ public class Startup implements ApplicationRunner {
                 && !markets.loaded()
                 && !scopes.enterprisesIn(DemoLoader.PROVINCE).isEmpty()) {
             long t0 = System.nanoTime();
-            int plants = markets.load(fromYear, toYear, Set.of());
+            // the demo users' enterprises keep clean accounts beyond the power cycle: they trade and surrender their
+            // own
+            int plants = markets.load(fromYear, toYear, ownEnterprises());
             if (plants > 0) {
                 LOG.info(
                         "demo ETS cycle 2021–2022 loaded for {} power plants in {} ms",
@@ -216,6 +214,13 @@ public class Startup implements ApplicationRunner {
     }
 
     /** The first enterprise of the region, or of the province when a small demo has none there. */
+    /** The demo enterprise users' enterprises. */
+    private Set<String> ownEnterprises() {
+        Set<String> own = new LinkedHashSet<>();
+        DEMO_USERS.stream().filter(u -> u.role() == Role.ENTERPRISE).forEach(u -> own.add(demoEnterprise(u.region())));
+        return own;
+    }
+
     private String demoEnterprise(String region) {
         List<String> in = scopes.enterprisesIn(region);
         return in.isEmpty() ? scopes.enterprisesIn(DemoLoader.PROVINCE).get(0) : in.get(0);
