@@ -204,6 +204,7 @@ const year0 = Number((await serverDate()).slice(0, 4)) - 1;
 byId("mkOverviewX").addEventListener("click", () => download(`/api/v1/markets/${region}/overview/export`, `compliance-${region}.xlsx`));
 byId("mkRunX").addEventListener("click", () => download(`/api/v1/markets/allocations/${run.run.id}/export`, `allocation-${run.run.id}.xlsx`));
 byId("mkAccountX").addEventListener("click", () => download(`/api/v1/markets/accounts/${code}/export`, `compliance-account-${code}.xlsx`));
+byId("mkProjectsX").hidden = !(government && region);
 byId("mkProjectsX").addEventListener("click", () => download(`/api/v1/markets/${region}/projects/export`, `projects-${region}.xlsx`));
 
 // ---- 用能权: allocated, consumed and target
@@ -302,7 +303,7 @@ const methodologies = await api("/api/v1/markets/methodologies");
 put(byId("mkPMethod"), methodologies.map(m => el("option", { value: m.code }, `${m.name}（${m.code}）`)));
 let project = null;
 async function projects() {
-  const ps = await api(`/api/v1/markets/${region}/projects`);
+  const ps = await api(government && region ? `/api/v1/markets/${region}/projects` : "/api/v1/markets/projects");
   dataTable(byId("mkProjectList"), [
     { key: "id", label: "mk_projectId", render: p => el("button", { class: "link", type: "button", onclick: () => openProject(p.id) }, p.id) },
     { key: "name", label: "mk_name" },
@@ -422,10 +423,10 @@ byId("mkEnergy").hidden = !government;
 byId("mkPollutionYear").value = String(year0);
 byId("mkGreenYear").value = String(year0);
 byId("mkCRYear").value = String(year0 + 1);
-if (!byId("mkEnergyYear").value) byId("mkEnergyYear").value = String(year0);
 if (government) await overview();
 if (government || code) { byId("mkPollution").hidden = false; byId("mkGreen").hidden = !government; }
-await projects();
+byId("mkPollutionX").hidden = !government;
+try { await projects(); } catch (e) { say("error", describe(e), "mkError"); }
 if (code) {
   await account();
   byId("mkCreditRetire").hidden = me.role !== "ENTERPRISE";

@@ -243,4 +243,122 @@ class MarketsBrowserIT extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mkError")));
         assertThat(browser.findElement(By.id("mkError")).getText()).contains("碳市场与履约数据有误");
     }
+
+    private void setDate(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = arguments[1]", visible(By.id(id)), value);
+    }
+
+    private void openProject(String id) {
+        wait.until(d -> d.findElements(By.cssSelector("#mkProjectTable button.link")).stream()
+                .anyMatch(b -> b.getText().equals(id)));
+        browser.findElements(By.cssSelector("#mkProjectTable button.link")).stream()
+                .filter(b -> b.getText().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        says("mkProjectTitle", id);
+        ready();
+    }
+
+    @Test
+    void anAfforestationProjectIsValidatedVerifiedIssuedAndRetiredForInclusion() {
+        Client enterprise = as("enterprise");
+        String code = enterprise
+                .json(enterprise.get("/api/v1/me"), 200)
+                .get("enterprise")
+                .asText();
+        // the owner registers the project
+        login("enterprise");
+        browser.get(url("/markets.html?code=" + code));
+        ready();
+        visible(By.id("mkPId")).sendKeys("GY-BT1");
+        visible(By.id("mkPName")).sendKeys("乌当区造林碳汇项目");
+        new Select(visible(By.id("mkPMethod"))).selectByValue("CCER-14-001-V01");
+        visible(By.id("mkPRegion")).sendKeys("520112");
+        visible(By.id("mkPLocation")).sendKeys("乌当区");
+        setDate("mkPFrom", "2021-01-01");
+        setDate("mkPTo", "2050-12-31");
+        browser.findElement(By.id("mkPRegister")).click();
+        says("mkProjectDone", "项目已登记");
+        ready();
+        assertThat(visible(By.id("mkProjectFactTable")).getText()).contains("造林碳汇", "已登记，待审定", "国家核证自愿减排量");
+
+        // the verifier validates it
+        login("verifier");
+        browser.get(url("/markets.html?region=520100"));
+        ready();
+        openProject("GY-BT1");
+        visible(By.id("mkPValidate")).click();
+        says("mkProjectDone", "项目已审定");
+
+        // the owner's monitoring report of 2024: 1,000 ha × 6 m³/ha·yr × 0.6 × (1 + 0.25) × 0.5 × 44/12 = 8,250 t a
+        // year, whole 2024, − baseline 200 − leakage 50 = 8,000 t
+        login("enterprise");
+        browser.get(url("/markets.html?code=" + code));
+        ready();
+        openProject("GY-BT1");
+        setDate("mkRFrom", "2024-01-01");
+        setDate("mkRTo", "2024-12-31");
+        String[][] in = {
+            {"area_ha", "1000"},
+            {"increment_m3_ha_yr", "6"},
+            {"bcef", "0.6"},
+            {"root_shoot", "0.25"},
+            {"carbon_fraction", "0.5"},
+            {"baseline_t", "200"},
+            {"leakage_t", "50"}
+        };
+        for (String[] x : in) {
+            visible(By.id("mkRI_" + x[0])).sendKeys(x[1]);
+        }
+        browser.findElement(By.id("mkRSubmit")).click();
+        says("mkReportDone", "已提交监测报告：可签发 8,000 tCO₂e，待核查");
+        ready();
+        assertThat(visible(By.id("mkReportTable")).getText()).contains("= 8,250 tCO2/年", "待核查");
+        // the same period again is refused, said in Chinese
+        browser.findElement(By.id("mkRSubmit")).click();
+        says("mkError", "监测期与已提交的监测报告重叠");
+
+        // the verifier confirms the 8,000 t
+        login("verifier");
+        browser.get(url("/markets.html?region=520100"));
+        ready();
+        openProject("GY-BT1");
+        visible(By.cssSelector("#mkReportTable button[id^=mkVerify]")).click();
+        says("mkProjectDone", "已核查通过");
+
+        // Guiyang issues them into the owner's account with serials
+        login("guiyang");
+        browser.get(url("/markets.html?region=520100"));
+        ready();
+        openProject("GY-BT1");
+        visible(By.cssSelector("#mkReportTable button[id^=mkIssueReport]")).click();
+        says("mkProjectDone", "已签发减排量并记入业主账户");
+        ready();
+        String issued = visible(By.id("mkReportTable")).getText();
+        assertThat(issued).contains("已签发", "8,000");
+        assertThat(visible(By.id("mkProjectFactTable")).getText()).contains("8,000");
+        JsonNode p = enterprise.json(enterprise.get("/api/v1/markets/projects/GY-BT1"), 200);
+        long from = p.get("reports").get(0).get("serialFrom").asLong();
+        assertThat(p.get("reports").get(0).get("serialTo").asLong() - from + 1).isEqualTo(8_000);
+
+        // the owner holds 8,000 CCER of 2024 and retires 500 for 碳普惠
+        login("enterprise");
+        browser.get(url("/markets.html?code=" + code));
+        ready();
+        assertThat(visible(By.id("mkHoldingTable")).getText()).contains("国家核证自愿减排量", "8,000");
+        new Select(visible(By.id("mkCRInstrument"))).selectByValue("ccer");
+        new Select(visible(By.id("mkCRPurpose"))).selectByValue("inclusion");
+        visible(By.id("mkCRVintage")).sendKeys("2024");
+        visible(By.id("mkCRQuantity")).sendKeys("500");
+        visible(By.id("mkCRFrom")).sendKeys(String.valueOf(from));
+        visible(By.id("mkCRTo")).sendKeys(String.valueOf(from + 499));
+        browser.findElement(By.id("mkCRGo")).click();
+        says("mkCreditsRetired", "已注销 500 吨，用于碳普惠");
+        ready();
+        assertThat(visible(By.id("mkHoldingTable")).getText()).contains("7,500");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .doesNotContain("submitted", "verified", "issued", "provincial_credit", "inclusion");
+    }
 }

@@ -220,9 +220,17 @@ public class ReductionProjectApi {
     @GetMapping("/{region}/projects")
     @Operation(summary = "The projects located in the region (or owned by the caller), with their reports")
     public List<Map<String, Object>> list(@AuthenticationPrincipal PeaklineUser me, @PathVariable String region) {
-        scopes.readRegion(me, region);
+        if (region != null) {
+            scopes.readRegion(me, region);
+        }
         List<Project> ps;
-        if (me.role() == Role.GOVERNMENT || me.role() == Role.ADMIN) {
+        if (me.role() == Role.ADMIN && region == null) {
+            ps = projects.projects(
+                    scopes.registry().regions().keySet().stream()
+                            .map(Object::toString)
+                            .toList(),
+                    List.of());
+        } else if (me.role() == Role.GOVERNMENT || me.role() == Role.ADMIN) {
             ps = projects.projects(scopes.subtree(region), List.of());
         } else if (me.role() == Role.ENTERPRISE) {
             ps = projects.projects(List.of(), List.of(me.user().enterprise()));
@@ -238,6 +246,13 @@ public class ReductionProjectApi {
             out.add(view(p, reports.getOrDefault(p.id(), List.of())));
         }
         return out;
+    }
+
+    @GetMapping("/projects")
+    @Operation(
+            summary = "The caller's projects: an enterprise's own, those a verifier verifies, a government's region's")
+    public List<Map<String, Object>> mine(@AuthenticationPrincipal PeaklineUser me) {
+        return list(me, me.role() == Role.GOVERNMENT ? me.user().region() : null);
     }
 
     @GetMapping("/projects/{id}")
