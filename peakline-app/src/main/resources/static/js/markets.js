@@ -1,4 +1,4 @@
-import { api, header, t, el, put, fmt, param, describe, dataTable, serverDate, download } from "/js/common.js";
+import { api, header, t, el, put, fmt, param, describe, dataTable, serverDate, download, lang } from "/js/common.js";
 
 // 碳市场与履约: the competent authority previews and issues a year's allocation (pre-allocation, then the true-up with
 // each enterprise's obligation) and sees who is short; an enterprise reads its obligations, holdings and movements and
@@ -318,7 +318,7 @@ async function projects() {
   return ps;
 }
 function inputsForm(m) {
-  put(byId("mkRInputs"), m.inputs.map(i => el("label", {}, el("span", {}, i.chinese + (i.optional ? t("mk_optional") : "")), " ",
+  put(byId("mkRInputs"), m.inputs.map(i => el("label", {}, el("span", {}, (lang() === "zh" ? i.chinese : t("f_" + i.name)) + (i.optional ? t("mk_optional") : "")), " ",
     el("input", { id: "mkRI_" + i.name, size: "10", "data-name": i.name }))));
 }
 async function openProject(id) {
