@@ -332,28 +332,47 @@ public class ReductionProjectApi {
                             "project",
                             "a monitoring report is submitted once the project is validated")));
         }
-        ReductionProjects.Methodology m =
-                ReductionProjects.methodology(p.methodology()).orElseThrow();
-        List<Problem> problems = new ArrayList<>();
         if (f == null) {
             throw Refusal.field(ErrorCode.MARKET_INVALID, "periodFrom", "the monitoring period and inputs are needed");
         }
+        Submitted sub = submit(me.actor(), p, f.periodFrom(), f.periodTo(), f.inputs(), today());
+        long reportId = sub.id();
+        ReductionProjects.Reduction r = sub.reduction();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", reportId);
+        out.put("reductionT", r.reductionT());
+        out.put("credits", r.credits());
+        out.put("explanation", r.lines());
+        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    }
+
+    /** A stored report's id and its reductions. */
+    public record Submitted(long id, ReductionProjects.Reduction reduction) {}
+
+    /**
+     * Checks a monitoring report (period inside the crediting period, within a year, ended by {@code today}, not
+     * overlapping; inputs by the methodology's type), computes its reductions and stores it for verification: the
+     * owner's form and the demo both submit through here.
+     */
+    public Submitted submit(
+            String actor, Project p, LocalDate from, LocalDate to, Map<String, Double> given, LocalDate today) {
+        ReductionProjects.Methodology m =
+                ReductionProjects.methodology(p.methodology()).orElseThrow();
+        List<Problem> problems = new ArrayList<>();
         List<LocalDate[]> earlier = new ArrayList<>();
-        for (Report r : projects.reports(List.of(id))) {
+        for (Report r : projects.reports(List.of(p.id()))) {
             if (!r.status().equals("returned")) {
                 earlier.add(new LocalDate[] {r.periodFrom(), r.periodTo()});
             }
         }
-        problems.addAll(ReductionProjects.checkPeriod(
-                f.periodFrom(), f.periodTo(), p.creditingFrom(), p.creditingTo(), earlier));
-        if (f.periodTo() != null && f.periodTo().isAfter(today())) {
-            problems.add(field("periodTo", "a monitoring period has ended: " + f.periodTo() + " is after today"));
+        problems.addAll(ReductionProjects.checkPeriod(from, to, p.creditingFrom(), p.creditingTo(), earlier));
+        if (to != null && to.isAfter(today)) {
+            problems.add(field("periodTo", "a monitoring period has ended: " + to + " is after today"));
         }
-        Map<String, Double> inputs = f.inputs() == null ? Map.of() : f.inputs();
+        Map<String, Double> inputs = given == null ? Map.of() : given;
         problems.addAll(ReductionProjects.checkInputs(m.type(), inputs));
         refuse(problems);
-        ReductionProjects.Reduction r =
-                ReductionProjects.reduce(m.type(), inputs, f.periodFrom(), f.periodTo(), factors(p, m, f.periodTo()));
+        ReductionProjects.Reduction r = ReductionProjects.reduce(m.type(), inputs, from, to, factors(p, m, to));
         if (r.credits() <= 0) {
             throw Refusal.of(
                     ErrorCode.MARKET_INVALID,
@@ -366,13 +385,13 @@ public class ReductionProjectApi {
                             "the report's reductions come to " + Math.round(r.reductionT())
                                     + " t: nothing to verify or issue")));
         }
-        long reportId = projects.submit(
-                        me.actor(),
+        long id = projects.submit(
+                        actor,
                         new Report(
                                 0,
-                                id,
-                                f.periodFrom(),
-                                f.periodTo(),
+                                p.id(),
+                                from,
+                                to,
                                 new java.util.TreeMap<>(inputs),
                                 r.reductionT(),
                                 r.credits(),
@@ -396,12 +415,7 @@ public class ReductionProjectApi {
                                 0,
                                 "periodFrom",
                                 "another report of the period was submitted meanwhile"))));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", reportId);
-        out.put("reductionT", r.reductionT());
-        out.put("credits", r.credits());
-        out.put("explanation", r.lines());
-        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+        return new Submitted(id, r);
     }
 
     /** The province's grid factor and the methodology's GWP of CH4 on the period's last day. */

@@ -249,36 +249,16 @@ public class DemoMarkets {
                     .orElseThrow()[2];
             long mwh = Math.round(electricityT / 0.5 * 0.10);
             if (mwh > 0) {
-                moves.add(new MarketRepository.Booking(
-                        "520000",
-                        new Movement(
-                                LocalDate.of(2024, 7, 15),
-                                e.enterprise(),
-                                Instrument.GEC,
-                                2024,
-                                Kind.ISSUE,
-                                mwh,
-                                serial + 1,
-                                serial + mwh,
-                                1),
-                        null,
-                        null,
+                // issued for June 2024's generation, retired for the smelter's 2024 scope 2
+                moves.add(certificates(
+                        LocalDate.of(2024, 7, 15),
+                        e.enterprise(),
+                        Kind.ISSUE,
+                        mwh,
+                        serial + 1,
                         "plant: 贵州威宁风电场; period: 2024-06"));
-                moves.add(new MarketRepository.Booking(
-                        "520000",
-                        new Movement(
-                                LocalDate.of(2025, 3, 31),
-                                e.enterprise(),
-                                Instrument.GEC,
-                                2024,
-                                Kind.RETIRE,
-                                mwh,
-                                serial + 1,
-                                serial + mwh,
-                                1),
-                        null,
-                        null,
-                        "scope2:2024"));
+                moves.add(certificates(
+                        LocalDate.of(2025, 3, 31), e.enterprise(), Kind.RETIRE, mwh, serial + 1, "scope2:2024"));
                 serial += mwh;
             }
         }
@@ -287,6 +267,16 @@ public class DemoMarkets {
             throw new IllegalStateException("demo market: " + b.refused().get(0).reason());
         }
         return smelters.size();
+    }
+
+    private static MarketRepository.Booking certificates(
+            LocalDate day, String account, Kind kind, long mwh, long first, String reference) {
+        return new MarketRepository.Booking(
+                "520000",
+                new Movement(day, account, Instrument.GEC, 2024, kind, mwh, first, first + mwh - 1, 1),
+                null,
+                null,
+                reference);
     }
 
     static final LocalDate TRADE_2024 = LocalDate.of(2025, 12, 10);
@@ -444,37 +434,16 @@ public class DemoMarkets {
         dev.peakline.markets.ReductionProjects.Methodology m = dev.peakline.markets.ReductionProjects.methodology(
                         p.methodology())
                 .orElseThrow();
-        dev.peakline.markets.ReductionProjects.Factors f =
-                new dev.peakline.markets.ReductionProjects.Factors(0, "", 0, "");
+        ReductionProjectRepository.Project registered =
+                projectRepository.project(p.id()).orElseThrow();
         for (int year : List.of(2023, 2024)) {
             LocalDate from = LocalDate.of(year, 1, 1);
             LocalDate to = LocalDate.of(year, 12, 31);
-            dev.peakline.markets.ReductionProjects.Reduction r =
-                    dev.peakline.markets.ReductionProjects.reduce(m.type(), inputs, from, to, f);
-            long id = projectRepository
-                    .submit(
-                            "demo",
-                            new ReductionProjectRepository.Report(
-                                    0,
-                                    p.id(),
-                                    from,
-                                    to,
-                                    new java.util.TreeMap<>(inputs),
-                                    r.reductionT(),
-                                    r.credits(),
-                                    String.join("\n", r.lines()),
-                                    "submitted",
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null))
-                    .orElseThrow();
-            projectRepository.verify("demo", id, r.credits(), "demo: 核查通过");
+            // submitted the spring after, through the owner's checks and arithmetic
+            ReductionProjectApi.Submitted r =
+                    reductions.submit("demo", registered, from, to, inputs, LocalDate.of(year + 1, 3, 31));
+            long id = r.id();
+            projectRepository.verify("demo", id, r.reduction().credits(), "demo: 核查通过");
             reductions.issue(
                     "demo",
                     projectRepository.project(p.id()).orElseThrow(),
