@@ -83,3 +83,14 @@ create table renewable_weight (
     recorded_at          timestamptz not null,
     primary key (region, year)
 );
+
+-- every insert into the ledger takes the ledger's lock before its rows get their ids (a statement trigger fires before
+-- any row is formed), so that ids follow commit order: what a cached ledger has not seen is exactly what lies above
+-- the last id it replayed
+create function market_movement_one_writer() returns trigger language plpgsql as $$
+begin
+    perform pg_advisory_xact_lock(30000030);
+    return null;
+end $$;
+create trigger market_movement_one_writer before insert on market_movement
+    for each statement execute function market_movement_one_writer();

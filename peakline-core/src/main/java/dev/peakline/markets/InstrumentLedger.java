@@ -201,6 +201,124 @@ public final class InstrumentLedger {
     private final Map<String, Obligation> obligations = new LinkedHashMap<>();
     /** Per account and lot: allocated less cancelled. */
     private final Map<String, Map<Lot, Double>> allocated = new HashMap<>();
+    /** The latest (date, order) booked: a movement that sorts before it is backdated. */
+    private LocalDate lastDay = LocalDate.MIN;
+
+    private int lastOrder = -1;
+    /** What each account|lot received by transfers' incoming legs on {@link #lastDay}. */
+    private final Map<String, Double> receivedToday = new HashMap<>();
+
+    /**
+     * A copy with the same state, to book on without changing this one: as the replay of the same movements would be,
+     * in time proportional to what is held (accounts, lots, ranges, obligations), not to the history.
+     */
+    public InstrumentLedger copy() {
+        InstrumentLedger c = new InstrumentLedger();
+        // the per-account maps and the obligations are shared until either side changes one (copy on write)
+        c.balances.putAll(balances);
+        c.allocated.putAll(allocated);
+        c.obligations.putAll(obligations);
+        freeze();
+        ranges.forEach((lot, t) -> {
+            TreeMap<Long, long[]> x = new TreeMap<>();
+            t.forEach((from, v) -> x.put(from, v.clone()));
+            c.ranges.put(lot, x);
+        });
+        holders.forEach((lot, l) -> c.holders.put(lot, new ArrayList<>(l)));
+        c.accountNames.addAll(accountNames);
+        c.accountIds.putAll(accountIds);
+        c.lastDay = lastDay;
+        c.lastOrder = lastOrder;
+        c.receivedToday.putAll(receivedToday);
+        return c;
+    }
+
+    /** What this instance may change in place; the rest it shares with its copies and copies before changing. */
+    private final java.util.Set<String> ownBalances = new java.util.HashSet<>();
+
+    private final java.util.Set<String> ownAllocated = new java.util.HashSet<>();
+    private final java.util.Set<String> ownObligations = new java.util.HashSet<>();
+
+    /**
+     * Gives up changing anything in place, so that copies may share all of it: done by {@link #copy()}, and by whoever
+     * keeps an instance for others to copy while it is still the only one to hold it.
+     */
+    public void freeze() {
+        if (!ownBalances.isEmpty() || !ownAllocated.isEmpty() || !ownObligations.isEmpty()) {
+            ownBalances.clear();
+            ownAllocated.clear();
+            ownObligations.clear();
+        }
+    }
+
+    private Map<Lot, Double> balancesOf(String account) {
+        Map<Lot, Double> m = balances.get(account);
+        if (m == null || !ownBalances.contains(account)) {
+            m = m == null ? new LinkedHashMap<>() : new LinkedHashMap<>(m);
+            balances.put(account, m);
+            ownBalances.add(account);
+        }
+        return m;
+    }
+
+    private Map<Lot, Double> allocatedOf(String account) {
+        Map<Lot, Double> m = allocated.get(account);
+        if (m == null || !ownAllocated.contains(account)) {
+            m = m == null ? new HashMap<>() : new HashMap<>(m);
+            allocated.put(account, m);
+            ownAllocated.add(account);
+        }
+        return m;
+    }
+
+    /** The obligation under {@code key}, this instance's own to change. */
+    private Obligation ownObligation(String key) {
+        Obligation o = obligations.get(key);
+        if (!ownObligations.contains(key)) {
+            Obligation n = new Obligation(o.account, o.instrument, o.year, o.due);
+            n.allowances = o.allowances;
+            n.offsets = o.offsets;
+            obligations.put(key, n);
+            ownObligations.add(key);
+            return n;
+        }
+        return o;
+    }
+
+    /**
+     * Whether booking {@code m} now gives what a replay in day order would: it sorts at or after everything booked so
+     * far (its date, then its kind's place in the day). A backdated movement must be validated by a replay instead.
+     */
+    public boolean inOrder(Movement m) {
+        int d = m.date().compareTo(lastDay);
+        if (d != 0 || m.order() >= lastOrder) {
+            return d >= 0;
+        }
+        // on the last day, before what it already holds: a replay would book it earlier in the day, which changes
+        // nothing when it only adds (an issue, an incoming leg) or, for an outgoing leg, when its holder covers it
+        // without what it received that day (outgoing legs are booked before incoming ones; serials received that day
+        // cannot be told apart, so none may have been); an obligation may change which one a surrender settled
+        return switch (m.kind()) {
+            case ISSUE, ALLOCATE -> true;
+            case TRANSFER -> {
+                if (m.incoming()) {
+                    yield true;
+                }
+                double received =
+                        receivedToday.getOrDefault(m.account() + "|" + m.instrument() + "|" + m.vintage(), 0.0);
+                yield received == 0
+                        || (!m.serials()
+                                && balance(m.account(), new Lot(m.instrument(), m.vintage())) - received
+                                        >= Math.abs(m.quantity()) - 1e-9);
+            }
+            default -> false;
+        };
+    }
+
+    private static int compare(LocalDate day, int order, LocalDate lastDay, int lastOrder) {
+        int d = day.compareTo(lastDay);
+        return d != 0 ? d : Integer.compare(order, lastOrder);
+    }
 
     /** Books movements of many days (sorted by date, then kind as above, then as given); the refused ones, in order. */
     public List<Refused> replay(List<Movement> movements) {
@@ -274,6 +392,23 @@ public final class InstrumentLedger {
         if (shape.isPresent()) {
             return shape;
         }
+        Optional<String[]> done = apply(m);
+        if (done.isEmpty()) {
+            if (m.date().isAfter(lastDay)) {
+                receivedToday.clear();
+            }
+            if (compare(m.date(), m.order(), lastDay, lastOrder) > 0) {
+                lastDay = m.date();
+                lastOrder = m.order();
+            }
+            if (m.kind() == Kind.TRANSFER && m.incoming() && m.date().equals(lastDay)) {
+                receivedToday.merge(m.account() + "|" + m.instrument() + "|" + m.vintage(), m.quantity(), Double::sum);
+            }
+        }
+        return done;
+    }
+
+    private Optional<String[]> apply(Movement m) {
         Lot lot = new Lot(m.instrument(), m.vintage());
         double q = Math.abs(m.quantity());
         return switch (m.kind()) {
@@ -293,7 +428,7 @@ public final class InstrumentLedger {
             case CANCEL -> {
                 Optional<String[]> moved = move(m, lot, m.account(), CANCELLED, q, null);
                 if (moved.isEmpty()) {
-                    allocated.computeIfAbsent(m.account(), a -> new HashMap<>()).merge(lot, -q, Double::sum);
+                    allocatedOf(m.account()).merge(lot, -q, Double::sum);
                 }
                 yield moved;
             }
@@ -424,6 +559,7 @@ public final class InstrumentLedger {
                     "ledger.duplicate", "the obligation of " + m.account() + " for " + m.vintage() + " is given twice");
         }
         obligations.put(key, new Obligation(m.account(), m.instrument(), m.vintage(), m.quantity()));
+        ownObligations.add(key);
         return Optional.empty();
     }
 
@@ -439,7 +575,7 @@ public final class InstrumentLedger {
         post(ISSUED, lot, -q);
         post(m.account(), lot, q);
         if (m.kind() == Kind.ALLOCATE) {
-            allocated.computeIfAbsent(m.account(), a -> new HashMap<>()).merge(lot, q, Double::sum);
+            allocatedOf(m.account()).merge(lot, q, Double::sum);
         }
         return Optional.empty();
     }
@@ -454,13 +590,16 @@ public final class InstrumentLedger {
                         ? Instrument.PROVINCIAL_CEA
                         : Instrument.CEA;
         Obligation open = null;
-        for (Obligation o : obligations.values()) {
+        String openKey = null;
+        for (Map.Entry<String, Obligation> e : obligations.entrySet()) {
+            Obligation o = e.getValue();
             if (o.account.equals(m.account())
                     && o.instrument == against
                     && o.remaining() > 1e-9
                     && (m.instrument().offset() || m.vintage() <= o.year)
                     && (open == null || o.year < open.year)) {
                 open = o;
+                openKey = e.getKey();
             }
         }
         if (open == null) {
@@ -484,6 +623,7 @@ public final class InstrumentLedger {
         }
         Optional<String[]> moved = move(m, lot, m.account(), SURRENDERED, q, null);
         if (moved.isEmpty()) {
+            open = ownObligation(openKey);
             if (m.instrument().offset()) {
                 open.offsets += q;
             } else {
@@ -613,7 +753,7 @@ public final class InstrumentLedger {
     }
 
     private void post(String account, Lot lot, double q) {
-        balances.computeIfAbsent(account, a -> new LinkedHashMap<>()).merge(lot, q, Double::sum);
+        balancesOf(account).merge(lot, q, Double::sum);
         id(account);
     }
 

@@ -205,4 +205,139 @@ class InstrumentLedgerTest {
             }
         }
     }
+
+    private static String state(InstrumentLedger l) {
+        StringBuilder b = new StringBuilder();
+        l.holdings().stream()
+                .map(h -> h.account() + "|" + h.instrument() + "|" + h.vintage() + "=" + h.balance())
+                .sorted()
+                .forEach(x -> b.append(x).append('\n'));
+        for (Lot lot : new java.util.TreeSet<>(
+                        l.serialLots().stream().map(Lot::toString).toList())
+                .stream()
+                        .map(x -> l.serialLots().stream()
+                                .filter(y -> y.toString().equals(x))
+                                .findFirst()
+                                .orElseThrow())
+                        .toList()) {
+            l.serials(lot)
+                    .forEach(e -> b.append(lot)
+                            .append(' ')
+                            .append(e.getKey()[0])
+                            .append('-')
+                            .append(e.getKey()[1])
+                            .append(' ')
+                            .append(e.getValue())
+                            .append('\n'));
+        }
+        l.obligations()
+                .forEach(o -> b.append(o.account())
+                        .append(o.year())
+                        .append(' ')
+                        .append(o.remaining())
+                        .append('\n'));
+        return b.toString();
+    }
+
+    @Test
+    void aCopyBookedOnFromWhereTheHistoryStoppedEqualsTheWholeReplayAndLeavesTheOriginalAlone() {
+        Random r = new Random(7L);
+        String[] accounts = {"A", "B", "C"};
+        for (int run = 0; run < 100; run++) {
+            List<Movement> ms = new ArrayList<>();
+            long serial = 1;
+            for (int i = 0; i < 40; i++) {
+                LocalDate d = D.plusDays(r.nextInt(10));
+                String a = accounts[r.nextInt(3)];
+                String b = accounts[r.nextInt(3)];
+                long q = 1 + r.nextInt(100);
+                switch (r.nextInt(5)) {
+                    case 0 -> {
+                        ms.add(m(d, a, Instrument.CCER, 2022, Kind.ISSUE, q, serial, serial + q - 1));
+                        serial += q;
+                    }
+                    case 1 -> ms.add(m(d, a, Instrument.CEA, 2022, Kind.ALLOCATE, q, 0, 0));
+                    case 2 -> {
+                        ms.add(m(d, a, Instrument.CEA, 2022, Kind.TRANSFER, -q, 0, 0));
+                        ms.add(m(d, b, Instrument.CEA, 2022, Kind.TRANSFER, q, 0, 0));
+                    }
+                    case 3 -> ms.add(m(d, a, Instrument.CEA, 2022, Kind.OBLIGATION, q, 0, 0));
+                    default -> ms.add(m(d, a, Instrument.CEA, 2022, Kind.SURRENDER, q, 0, 0));
+                }
+            }
+            // the history up to a day, then the rest of the days booked on a copy
+            LocalDate cut = D.plusDays(r.nextInt(10));
+            List<Movement> before =
+                    ms.stream().filter(x -> x.date().isBefore(cut)).toList();
+            List<Movement> after =
+                    ms.stream().filter(x -> !x.date().isBefore(cut)).toList();
+            InstrumentLedger whole = new InstrumentLedger();
+            whole.replay(ms);
+            InstrumentLedger head = new InstrumentLedger();
+            head.replay(before);
+            String headState = state(head);
+            InstrumentLedger rest = head.copy();
+            assertThat(after.stream().allMatch(rest::inOrder)).isTrue();
+            rest.replay(after);
+            assertThat(state(rest)).isEqualTo(state(whole));
+            assertThat(state(head)).isEqualTo(headState);
+            // a movement dated before what was booked is not in order
+            if (!after.isEmpty() && cut.isAfter(D)) {
+                assertThat(rest.inOrder(m(D, "A", Instrument.CEA, 2022, Kind.ALLOCATE, 1, 0, 0)))
+                        .isFalse();
+            }
+        }
+    }
+
+    @Test
+    void bookingOnTheLiveStateWhereItIsInOrderGivesWhatTheReplayOfTheAcceptedMovementsGives() {
+        // as the registry books: a movement in order on the live state, any other by replaying all accepted with it;
+        // whatever was accepted must replay to the live state (the cache's invariant)
+        Random r = new Random(11L);
+        String[] accounts = {"A", "B", "C"};
+        for (int run = 0; run < 150; run++) {
+            InstrumentLedger live = new InstrumentLedger();
+            List<Movement> accepted = new ArrayList<>();
+            int appended = 0;
+            for (int i = 0; i < 50; i++) {
+                LocalDate d = D.plusDays(r.nextInt(4) + i / 10);
+                String a = accounts[r.nextInt(3)];
+                String b = accounts[r.nextInt(3)];
+                long q = 1 + r.nextInt(60);
+                List<Movement> add = new ArrayList<>();
+                switch (r.nextInt(5)) {
+                    case 0, 1 -> add.add(m(d, a, Instrument.CEA, 2022, Kind.ALLOCATE, q, 0, 0));
+                    case 2, 3 -> {
+                        add.add(m(d, a, Instrument.CEA, 2022, Kind.TRANSFER, -q, 0, 0));
+                        add.add(m(d, b, Instrument.CEA, 2022, Kind.TRANSFER, q, 0, 0));
+                    }
+                    default -> add.add(m(d, a, Instrument.CEA, 2022, Kind.RETIRE, q, 0, 0));
+                }
+                Movement first = add.get(0);
+                if (live.inOrder(first)) {
+                    InstrumentLedger next = live.copy();
+                    boolean ok = first.kind() == Kind.TRANSFER
+                            ? next.transfer(first, add.get(1).account()).isEmpty()
+                            : next.book(first).isEmpty();
+                    if (ok) {
+                        live = next;
+                        accepted.addAll(add);
+                        appended++;
+                    }
+                } else {
+                    List<Movement> all = new ArrayList<>(accepted);
+                    all.addAll(add);
+                    InstrumentLedger replayed = new InstrumentLedger();
+                    if (replayed.replay(all).isEmpty()) {
+                        live = replayed;
+                        accepted = all;
+                    }
+                }
+            }
+            InstrumentLedger whole = new InstrumentLedger();
+            assertThat(whole.replay(accepted)).isEmpty();
+            assertThat(state(live)).isEqualTo(state(whole));
+            assertThat(appended).isPositive();
+        }
+    }
 }

@@ -229,27 +229,79 @@ public final class MarketRepository {
                         year));
     }
 
-    /** The ledger as booked so far. */
+    /** The ledger as booked so far (a private copy: the caller may book on it without changing anyone else's). */
     public InstrumentLedger ledger() {
-        return Tx.run(db, MarketRepository::ledger);
+        return Tx.run(db, this::current);
     }
 
-    private static InstrumentLedger ledger(Connection c) throws SQLException {
-        InstrumentLedger l = new InstrumentLedger();
-        List<Movement> all = new ArrayList<>();
-        for (Stored s : Tx.list(c, MOVEMENT + " order by id", MarketRepository::stored)) {
-            all.add(s.movement());
+    /** The ledger as of a movement's id: what every booking and reading starts from instead of the whole history. */
+    private record Cached(InstrumentLedger ledger, long mark) {}
+
+    private final Object cacheLock = new Object();
+    private Cached cached = new Cached(new InstrumentLedger(), 0);
+
+    /**
+     * The ledger as of the newest committed movement: the cached state brought forward by the movements stored since
+     * (every insert takes the ledger's lock before its rows get their ids, so ids follow commit order and "above the
+     * mark" is exactly what is new), or replayed whole when one of those is backdated before what the cache holds.
+     */
+    private InstrumentLedger current(Connection c) throws SQLException {
+        Cached base;
+        synchronized (cacheLock) {
+            base = cached;
         }
-        List<InstrumentLedger.Refused> refused = l.replay(all);
+        // the newest id first (one step down the key's index): "id > ?" alone may be planned as a scan of the table
+        long newest = Tx.one(c, "select coalesce(max(id), 0) from market_movement", rs -> rs.getLong(1))
+                .orElse(0L);
+        if (newest == base.mark()) {
+            return base.ledger().copy();
+        }
+        List<Stored> newer = Tx.list(
+                c, MOVEMENT + " where id > ? and id <= ? order by id", MarketRepository::stored, base.mark(), newest);
+        if (newer.isEmpty()) {
+            return base.ledger().copy();
+        }
+        List<Movement> added = newer.stream().map(Stored::movement).toList();
+        InstrumentLedger l;
+        if (added.stream().allMatch(base.ledger()::inOrder)) {
+            l = base.ledger().copy();
+            refuseReplay(l.replay(added));
+        } else {
+            l = new InstrumentLedger();
+            List<Movement> all = new ArrayList<>();
+            for (Stored x : Tx.list(c, MOVEMENT + " order by id", MarketRepository::stored)) {
+                all.add(x.movement());
+            }
+            refuseReplay(l.replay(all));
+        }
+        remember(l.copy(), newer.get(newer.size() - 1).id());
+        return l;
+    }
+
+    /** Keeps {@code kept} (no one else's to change) as the ledger as of {@code mark}, unless a later one is kept. */
+    private void remember(InstrumentLedger kept, long mark) {
+        // from now on shared by every copy made of it: nothing is changed in place any more
+        kept.freeze();
+        synchronized (cacheLock) {
+            if (mark > cached.mark()) {
+                cached = new Cached(kept, mark);
+            }
+        }
+    }
+
+    private static void refuseReplay(List<InstrumentLedger.Refused> refused) {
         if (!refused.isEmpty()) {
             throw new IllegalStateException("the stored ledger does not replay: movement "
                     + refused.get(0).movement().row() + " " + refused.get(0).reason());
         }
-        return l;
     }
 
     /** What booking came to: the refused movements (by their position in the request) and nothing written, or none. */
-    public record Booked(List<InstrumentLedger.Refused> refused, List<Long> ids) {
+    public record Booked(List<InstrumentLedger.Refused> refused, List<Long> ids, InstrumentLedger state) {
+        public Booked(List<InstrumentLedger.Refused> refused, List<Long> ids) {
+            this(refused, ids, null);
+        }
+
         public boolean ok() {
             return refused.isEmpty();
         }
@@ -260,7 +312,20 @@ public final class MarketRepository {
      * counterparty receives it. Nothing is written when any is refused.
      */
     public Booked book(String actor, String action, List<Booking> bookings) {
-        return Tx.run(db, c -> book(c, actor, action, bookings, clock.instant()));
+        return keep(Tx.run(db, c -> book(c, actor, action, bookings, clock.instant())));
+    }
+
+    /** After the commit: the state the booking left, kept for the next one. */
+    private Booked keep(Booked b) {
+        if (b == null || b.state() == null) {
+            return b;
+        }
+        if (b.ok() && !b.ids().isEmpty()) {
+            // the booking's own state, which no one else holds: the caller gets the outcome without it
+            remember(
+                    b.state(), b.ids().stream().mapToLong(Long::longValue).max().orElseThrow());
+        }
+        return new Booked(b.refused(), b.ids());
     }
 
     /** A change of a register made in the same transaction as a booking; false when it no longer applies. */
@@ -275,13 +340,13 @@ public final class MarketRepository {
      */
     public Booked book(String actor, String action, List<Booking> bookings, Step before) {
         Instant at = clock.instant();
-        return Tx.run(db, c -> {
+        return keep(Tx.run(db, c -> {
             if (!before.apply(c, at)) {
                 c.rollback();
                 return null;
             }
             return book(c, actor, action, bookings, at);
-        });
+        }));
     }
 
     /** The highest serial booked of an instrument (0 when none): a new issue starts above it. */
@@ -296,17 +361,29 @@ public final class MarketRepository {
                         .orElse(0L));
     }
 
-    private static Booked book(Connection c, String actor, String action, List<Booking> bookings, Instant at)
+    private Booked book(Connection c, String actor, String action, List<Booking> bookings, Instant at)
             throws SQLException {
         try (var ps = Tx.prepare(c, "select pg_advisory_xact_lock(?)", LOCK)) {
             ps.execute();
         }
-        InstrumentLedger l = ledger(c);
+        InstrumentLedger l = current(c);
         List<InstrumentLedger.Refused> refused = new ArrayList<>();
+        boolean inOrder = true;
         for (Booking b : bookings) {
             Movement m = b.movement();
+            if (!l.inOrder(m)) {
+                inOrder = false;
+                break;
+            }
             Optional<String[]> no = m.kind() == Kind.TRANSFER ? l.transfer(m, b.counterparty()) : l.book(m);
-            no.ifPresent(r -> refused.add(new InstrumentLedger.Refused(m, r[0], r[1])));
+            if (no.isPresent()) {
+                refused.add(new InstrumentLedger.Refused(m, no.get()[0], no.get()[1]));
+            }
+        }
+        if (!inOrder) {
+            // backdated: the whole history with these movements in their days must replay
+            l = new InstrumentLedger();
+            refused = backdated(c, l, bookings);
         }
         if (!refused.isEmpty()) {
             c.rollback();
@@ -347,7 +424,59 @@ public final class MarketRepository {
                 null,
                 AuditLog.object(
                         "movements", ids.size(), "first", bookings.isEmpty() ? null : describe(bookings.get(0))));
-        return new Booked(List.of(), ids);
+        return new Booked(List.of(), ids, l);
+    }
+
+    /**
+     * Replays the stored history with the bookings placed in their days: the bookings refused, or — when they would
+     * make a stored movement fail — the first booking refused with that movement's reason.
+     */
+    private static List<InstrumentLedger.Refused> backdated(Connection c, InstrumentLedger l, List<Booking> bookings)
+            throws SQLException {
+        List<Movement> all = new ArrayList<>();
+        for (Stored x : Tx.list(c, MOVEMENT + " order by id", MarketRepository::stored)) {
+            all.add(new Movement(
+                    x.movement().date(),
+                    x.movement().account(),
+                    x.movement().instrument(),
+                    x.movement().vintage(),
+                    x.movement().kind(),
+                    x.movement().quantity(),
+                    x.movement().serialFrom(),
+                    x.movement().serialTo(),
+                    -1));
+        }
+        for (Booking b : bookings) {
+            Movement m = b.movement();
+            all.add(m);
+            if (m.kind() == Kind.TRANSFER) {
+                all.add(new Movement(
+                        m.date(),
+                        b.counterparty(),
+                        m.instrument(),
+                        m.vintage(),
+                        Kind.TRANSFER,
+                        -m.quantity(),
+                        m.serialFrom(),
+                        m.serialTo(),
+                        m.row()));
+            }
+        }
+        List<InstrumentLedger.Refused> refused = new ArrayList<>();
+        for (InstrumentLedger.Refused r : l.replay(all)) {
+            if (r.movement().row() >= 0) {
+                refused.add(r);
+            } else if (refused.isEmpty() && !bookings.isEmpty()) {
+                refused.add(new InstrumentLedger.Refused(
+                        bookings.get(0).movement(),
+                        r.code(),
+                        "booked on " + bookings.get(0).movement().date() + " it would make an earlier-stored movement"
+                                + " of " + r.movement().account() + " on "
+                                + r.movement().date() + " fail: "
+                                + r.reason()));
+            }
+        }
+        return refused;
     }
 
     private static String describe(Booking b) {
