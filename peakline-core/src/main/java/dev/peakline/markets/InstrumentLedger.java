@@ -198,7 +198,8 @@ public final class InstrumentLedger {
     private final Map<Lot, List<String>> holders = new HashMap<>();
     private final List<String> accountNames = new ArrayList<>();
     private final Map<String, Integer> accountIds = new HashMap<>();
-    private final Map<String, Obligation> obligations = new LinkedHashMap<>();
+    /** Per account: its obligations by account|instrument|year, in the order given. */
+    private final Map<String, Map<String, Obligation>> obligations = new LinkedHashMap<>();
     /** Per account and lot: allocated less cancelled. */
     private final Map<String, Map<Lot, Double>> allocated = new HashMap<>();
     /** The latest (date, order) booked: a movement that sorts before it is backdated. */
@@ -271,18 +272,24 @@ public final class InstrumentLedger {
         return m;
     }
 
-    /** The obligation under {@code key}, this instance's own to change. */
-    private Obligation ownObligation(String key) {
-        Obligation o = obligations.get(key);
-        if (!ownObligations.contains(key)) {
-            Obligation n = new Obligation(o.account, o.instrument, o.year, o.due);
-            n.allowances = o.allowances;
-            n.offsets = o.offsets;
-            obligations.put(key, n);
-            ownObligations.add(key);
+    /** The account's obligations, this instance's own to change (copied first when shared). */
+    private Map<String, Obligation> ownObligations(String account) {
+        Map<String, Obligation> m = obligations.get(account);
+        if (m == null || !ownObligations.contains(account)) {
+            Map<String, Obligation> n = new LinkedHashMap<>();
+            if (m != null) {
+                m.forEach((k, o) -> {
+                    Obligation x = new Obligation(o.account, o.instrument, o.year, o.due);
+                    x.allowances = o.allowances;
+                    x.offsets = o.offsets;
+                    n.put(k, x);
+                });
+            }
+            obligations.put(account, n);
+            ownObligations.add(account);
             return n;
         }
-        return o;
+        return m;
     }
 
     /**
@@ -554,12 +561,11 @@ public final class InstrumentLedger {
 
     private Optional<String[]> obligation(Movement m) {
         String key = m.account() + "|" + m.instrument() + "|" + m.vintage();
-        if (obligations.containsKey(key)) {
+        if (obligations.getOrDefault(m.account(), Map.of()).containsKey(key)) {
             return no(
                     "ledger.duplicate", "the obligation of " + m.account() + " for " + m.vintage() + " is given twice");
         }
-        obligations.put(key, new Obligation(m.account(), m.instrument(), m.vintage(), m.quantity()));
-        ownObligations.add(key);
+        ownObligations(m.account()).put(key, new Obligation(m.account(), m.instrument(), m.vintage(), m.quantity()));
         return Optional.empty();
     }
 
@@ -591,7 +597,8 @@ public final class InstrumentLedger {
                         : Instrument.CEA;
         Obligation open = null;
         String openKey = null;
-        for (Map.Entry<String, Obligation> e : obligations.entrySet()) {
+        for (Map.Entry<String, Obligation> e :
+                obligations.getOrDefault(m.account(), Map.of()).entrySet()) {
             Obligation o = e.getValue();
             if (o.account.equals(m.account())
                     && o.instrument == against
@@ -623,7 +630,7 @@ public final class InstrumentLedger {
         }
         Optional<String[]> moved = move(m, lot, m.account(), SURRENDERED, q, null);
         if (moved.isEmpty()) {
-            open = ownObligation(openKey);
+            open = ownObligations(m.account()).get(openKey);
             if (m.instrument().offset()) {
                 open.offsets += q;
             } else {
@@ -780,9 +787,11 @@ public final class InstrumentLedger {
         return out;
     }
 
-    /** The obligations, in the order given. */
+    /** The obligations, account by account (each account's in the order given). */
     public List<Obligation> obligations() {
-        return List.copyOf(obligations.values());
+        List<Obligation> out = new ArrayList<>();
+        obligations.values().forEach(m -> out.addAll(m.values()));
+        return out;
     }
 
     /** The serial ranges of the lot with their holders: {from, to} → holder. */
