@@ -199,6 +199,24 @@ byId("mkEnergyDue").addEventListener("click", async () => {
   ready("true");
 });
 
+// ---- who is covered
+const SECTORS = { power: "mk_sec_power", cement_clinker: "mk_sec_cement_clinker", steel: "mk_sec_steel", aluminium: "mk_sec_aluminium" };
+byId("mkCoverageShow").addEventListener("click", async () => {
+  ready("");
+  try {
+    const rows = await api(`/api/v1/markets/${region}/coverage?year=${byId("mkYear").value}`);
+    dataTable(byId("mkCoverage"), [
+      { key: "name", label: "enterprise", render: r => el("a", { href: `/markets.html?code=${r.enterprise}` }, r.name) },
+      { key: "sector", label: "mk_sector", render: r => t(SECTORS[r.sector]) },
+      { key: "emissionsT", label: "mk_emissionsT", num: true, render: r => tonnes(r.emissionsT) },
+      { key: "months", label: "mk_monthsAccounted", num: true },
+      { key: "covered", label: "mk_covered2", render: r => t(r.covered ? "mk_yes" : "mk_no") },
+      { key: "registered", label: "mk_registeredUnits", render: r => el("span", { class: r.covered && !r.registered ? "bad" : "" }, t(r.registered ? "mk_yes" : "mk_no")) },
+    ], rows, { id: "mkCoverageTable", empty: "mk_noCoverage" });
+  } catch (e) { say("error", describe(e), "mkError"); }
+  ready("true");
+});
+
 // ---- exports
 const year0 = Number((await serverDate()).slice(0, 4)) - 1;
 byId("mkOverviewX").addEventListener("click", () => download(`/api/v1/markets/${region}/overview/export`, `compliance-${region}.xlsx`));

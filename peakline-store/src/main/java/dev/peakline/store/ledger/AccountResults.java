@@ -257,6 +257,22 @@ public final class AccountResults {
         return rows(ROW + " where enterprise = ? and current order by period", enterprise.value());
     }
 
+    /** An enterprise's accounted year: its industry, total tCO2 and months. */
+    public record Total(String enterprise, String industry, double totalT, int months) {}
+
+    /** The accounted totals of the regions' enterprises in a year (the summary kept per enterprise and year). */
+    public List<Total> totalsIn(Collection<String> regions, int year) {
+        return Tx.run(
+                db,
+                c -> Tx.list(
+                        c,
+                        "select enterprise, min(industry), sum(total), max(months) from account_year where year = ? and"
+                                + " region = any (?) group by enterprise order by enterprise",
+                        rs -> new Total(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getInt(4)),
+                        String.valueOf(year),
+                        (Object) regions.toArray(String[]::new)));
+    }
+
     /** An enterprise's purchased electricity of a year: its industry, location-based tCO2 and months accounted. */
     public record Electricity(String enterprise, String industry, double electricityT, int months) {}
 

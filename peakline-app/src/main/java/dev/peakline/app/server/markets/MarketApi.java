@@ -202,6 +202,58 @@ public class MarketApi {
         return Map.of("unitId", unitId, "year", year);
     }
 
+    // ---- who the national ETS covers
+
+    @GetMapping("/{region}/coverage")
+    @Operation(
+            summary =
+                    "The region's enterprises the national ETS covers in a year (its sectors, 26,000 tCO2e), with whether"
+                            + " their units or lines are registered")
+    public List<Map<String, Object>> coverage(
+            @AuthenticationPrincipal PeaklineUser me, @PathVariable String region, @RequestParam int year) {
+        scopes.readRegion(me, region);
+        dev.peakline.app.server.web.Requests.checkSpan(year, null);
+        java.util.Set<String> visible = new java.util.HashSet<>(visible(me, region));
+        List<dev.peakline.store.ledger.AccountResults.Total> totals =
+                results.totalsIn(scopes.subtree(region), year).stream()
+                        .filter(t -> visible.contains(t.enterprise())
+                                && dev.peakline.markets.EtsCoverage.sector(t.industry(), year)
+                                        .isPresent())
+                        .toList();
+        List<String> codes = totals.stream()
+                .map(dev.peakline.store.ledger.AccountResults.Total::enterprise)
+                .toList();
+        java.util.Set<String> registered = new java.util.HashSet<>();
+        repository.units(codes).forEach(u -> registered.add(u.enterprise()));
+        repository.lines(codes).forEach(l -> registered.add(l.enterprise()));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (dev.peakline.store.ledger.AccountResults.Total t : totals) {
+            boolean covered = dev.peakline.markets.EtsCoverage.covered(t.industry(), year, t.totalT());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("enterprise", t.enterprise());
+            m.put("name", scopes.enterprise(t.enterprise()).name());
+            m.put("region", scopes.enterprise(t.enterprise()).region().value());
+            m.put("industry", t.industry());
+            m.put(
+                    "sector",
+                    dev.peakline.markets.EtsCoverage.sector(t.industry(), year)
+                            .orElseThrow()
+                            .sector());
+            m.put("emissionsT", t.totalT());
+            m.put("months", t.months());
+            m.put("covered", covered);
+            m.put("registered", registered.contains(t.enterprise()));
+            out.add(m);
+        }
+        // those covered but not registered first: the operator's work
+        out.sort(Comparator.<Map<String, Object>>comparingInt(
+                        m -> Boolean.TRUE.equals(m.get("covered")) && !Boolean.TRUE.equals(m.get("registered"))
+                                ? 0
+                                : Boolean.TRUE.equals(m.get("covered")) ? 1 : 2)
+                .thenComparing(m -> -(Double) m.get("emissionsT")));
+        return out;
+    }
+
     // ---- lines of the sectors covered from 2024
 
     public record LineForm(String lineId, String enterprise, String sector, String name, Boolean atVerified) {}
