@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * A group's annual inventory over its organisational boundary (GHG Protocol Corporate Standard ch. 3–5): each entity's
- * approved figures × the fraction the consolidation approach gives it ({@link Consolidation}), summed. Scope 2 is
- * location-based (the grid's average factor the accounts used); with no contractual instruments filed, the
- * market-based figure is the same number, said so. The base year is recalculated to the current boundary: its figures
+ * approved figures × the fraction the consolidation approach gives it ({@link Consolidation}), summed. Scope 2 here is
+ * location-based (the grid's average factor the accounts used); the report's market-based figure takes each entity's
+ * retired green certificates off its own scope 2 (dev.peakline.markets.MarketBasedScope2) before the same fractions.
+ * The base year is recalculated to the current boundary: its figures
  * are the same entities' base-year figures at today's fractions.
  */
 public final class GroupInventory {

@@ -204,6 +204,20 @@ class MarketsBrowserIT extends BrowserTest {
                                 java.util.Locale.US,
                                 "%,.1f",
                                 after.get("scope2MarketT").asDouble()));
+        // the group report and the product footprint take the same certificates off their scope 2
+        double reduction = location - market;
+        JsonNode group = enterprise.json(
+                enterprise.get("/api/v1/enterprises/" + code + "/disclosure?year=2024&approach=operational-control"),
+                200);
+        double groupLocation = group.get("total").get("scope2Location").asDouble();
+        assertThat(group.get("total").get("scope2Market").asDouble())
+                .isCloseTo(groupLocation - reduction, org.assertj.core.api.Assertions.within(1e-6));
+        JsonNode products =
+                enterprise.json(enterprise.get("/api/v1/enterprises/" + code + "/footprints/products?year=2024"), 200);
+        assertThat(products.get("scope2").asDouble())
+                .isCloseTo(
+                        products.get("scope2Location").asDouble() - reduction,
+                        org.assertj.core.api.Assertions.within(1e-6));
         // a 2024 certificate cannot count for 2026 (its year or the next only)
         assertThat(enterprise
                         .json(

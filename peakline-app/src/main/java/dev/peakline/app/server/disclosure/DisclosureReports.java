@@ -30,13 +30,16 @@ public class DisclosureReports {
     private final DisclosureRepository repository;
     private final dev.peakline.store.targets.TargetRepository targets;
     private final dev.peakline.app.server.targets.TargetBook book;
+    private final dev.peakline.app.server.markets.MarketScope2 marketScope2;
 
     public DisclosureReports(
             Scopes scopes,
             AccountResults accounts,
             DisclosureRepository repository,
             dev.peakline.store.targets.TargetRepository targets,
-            dev.peakline.app.server.targets.TargetBook book) {
+            dev.peakline.app.server.targets.TargetBook book,
+            dev.peakline.app.server.markets.MarketScope2 marketScope2) {
+        this.marketScope2 = marketScope2;
         this.scopes = scopes;
         this.accounts = accounts;
         this.repository = repository;
@@ -90,9 +93,13 @@ public class DisclosureReports {
         List<Map<String, Object>> lines = new ArrayList<>();
         Map<String, Consolidation.Holding> held = new LinkedHashMap<>();
         holdings.forEach(h -> held.putIfAbsent(h.entity(), h));
+        double scope2Market = 0;
         for (GroupInventory.Line l : y.lines()) {
             Map<String, Object> m = new LinkedHashMap<>();
             Optional<Enterprise> ent = onPlatform(l.entity());
+            // the certificates the entity retired for the year take their MWh off its scope 2 (market-based)
+            double reduction = ent.map(x -> marketScope2.reductionT(x, year)).orElse(0.0);
+            scope2Market += (l.own().scope2() - reduction) * l.fraction();
             m.put("entity", l.entity());
             m.put("name", ent.map(Enterprise::name).orElse(null));
             m.put("onPlatform", ent.isPresent());
@@ -105,13 +112,15 @@ public class DisclosureReports {
             m.put("scope2", l.own().scope2());
             m.put("includedScope1", l.included().scope1());
             m.put("includedScope2", l.included().scope2());
+            m.put("scope2Market", l.own().scope2() - reduction);
+            m.put("includedScope2Market", (l.own().scope2() - reduction) * l.fraction());
             lines.add(m);
         }
         out.put("boundary", lines);
         Map<String, Object> total = new LinkedHashMap<>();
         total.put("scope1", y.total().scope1());
         total.put("scope2Location", y.total().scope2());
-        total.put("scope2Market", y.total().scope2());
+        total.put("scope2Market", scope2Market);
         total.put("scope12", y.scope12());
         total.put("energy", y.total().energy());
         total.put("valueAdded", y.total().valueAdded());

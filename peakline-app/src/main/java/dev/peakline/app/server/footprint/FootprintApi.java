@@ -71,7 +71,18 @@ public class FootprintApi {
                 .forEach((k, v) -> products.add(
                         Map.of("product", k, "output", v[0], "unit", y.units().get(k))));
         return Map.of(
-                "year", year, "products", products, "scope1", y.scope1(), "scope2", y.scope2(), "months", y.months());
+                "year",
+                year,
+                "products",
+                products,
+                "scope1",
+                y.scope1(),
+                "scope2",
+                y.scope2(),
+                "scope2Location",
+                y.scope2Location(),
+                "months",
+                y.months());
     }
 
     @PostMapping("/enterprises/{code}/footprints")

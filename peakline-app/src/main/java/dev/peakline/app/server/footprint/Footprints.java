@@ -28,8 +28,18 @@ public class Footprints {
     private final AccountResults accounts;
     private final ObjectMapper json;
     private final Clock clock;
+    private final dev.peakline.app.server.markets.MarketScope2 marketScope2;
+    private final dev.peakline.app.server.security.Scopes scopes;
 
-    public Footprints(FootprintRepository repository, AccountResults accounts, ObjectMapper json, Clock clock) {
+    public Footprints(
+            FootprintRepository repository,
+            AccountResults accounts,
+            ObjectMapper json,
+            Clock clock,
+            dev.peakline.app.server.markets.MarketScope2 marketScope2,
+            dev.peakline.app.server.security.Scopes scopes) {
+        this.marketScope2 = marketScope2;
+        this.scopes = scopes;
         this.repository = repository;
         this.accounts = accounts;
         this.json = json;
@@ -50,16 +60,26 @@ public class Footprints {
             String basis,
             List<InputForm> inputs) {}
 
-    /** The year's products (output and unit) and the enterprise's scope 1 and scope 2 (t CO2) of the year. */
+    /**
+     * The year's products (output and unit) and the enterprise's scope 1 and scope 2 (t CO2) of the year: scope 2
+     * market-based (ISO 14067 takes the supplier-specific electricity where contractual instruments back it: the green
+     * certificates retired for the year), beside the location-based figure.
+     */
     public record Year(
-            Map<String, double[]> output, Map<String, String> units, double scope1, double scope2, int months) {}
+            Map<String, double[]> output,
+            Map<String, String> units,
+            double scope1,
+            double scope2,
+            int months,
+            double scope2Location) {}
 
     public Year year(String enterprise, int year) {
         Map<String, String> units = new LinkedHashMap<>();
         Map<String, double[]> output = repository.production(enterprise, year, units);
         AccountResults.EnterpriseYear y = accounts.yearsOf(CreditCode.of(enterprise))
                 .getOrDefault(year, AccountResults.EnterpriseYear.none(year));
-        return new Year(output, units, y.scope1(), y.scope2(), y.months());
+        double reduction = marketScope2.reductionT(scopes.enterprise(enterprise), year);
+        return new Year(output, units, y.scope1(), y.scope2() - reduction, y.months(), y.scope2());
     }
 
     /** Computes the footprint and saves it; refused with every problem by field, nothing saved. */

@@ -58,6 +58,7 @@ public class MarketApi {
     private final Allocations allocations;
     private final dev.peakline.store.ledger.AccountResults results;
     private final dev.peakline.reference.ReferenceLibrary library;
+    private final MarketScope2 marketScope2;
 
     public MarketApi(
             Scopes scopes,
@@ -65,7 +66,9 @@ public class MarketApi {
             Allocations allocations,
             dev.peakline.store.ledger.AccountResults results,
             dev.peakline.reference.ReferenceLibrary library,
+            MarketScope2 marketScope2,
             Clock clock) {
+        this.marketScope2 = marketScope2;
         this.scopes = scopes;
         this.repository = repository;
         this.allocations = allocations;
@@ -774,25 +777,13 @@ public class MarketApi {
     public Map<String, Object> scope2(
             @AuthenticationPrincipal PeaklineUser me, @PathVariable String code, @RequestParam int year) {
         Enterprise e = scopes.readEnterprise(me, code);
-        double electricity = 0;
-        double heat = 0;
-        int months = 0;
-        for (dev.peakline.store.ledger.AccountResults.Row r : results.ofEnterprise(e.code())) {
-            if (r.period().getYear() == year) {
-                electricity += r.electricity();
-                heat += r.heat();
-                months++;
-            }
-        }
-        String province = e.region().value().substring(0, 2) + "0000";
-        dev.peakline.reference.ResolvedFactor f = library.provinceGrid(province, LocalDate.of(year, 7, 1))
-                .orElseThrow(
-                        () -> Refusal.of(ErrorCode.MARKET_INVALID, "the library has no grid factor of " + province));
-        double certificates = 0;
+        MarketScope2.Year y = marketScope2.of(e, year);
+        dev.peakline.reference.ResolvedFactor f = y.factor();
+        int months = y.months();
+        double heat = y.heatT();
         List<Map<String, Object>> retired = new ArrayList<>();
-        for (MarketRepository.Stored s : repository.certificatesRetiredFor(code, year)) {
+        for (MarketRepository.Stored s : y.retired()) {
             Movement x = s.movement();
-            certificates += x.quantity();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("date", x.date());
             m.put("vintage", x.vintage());
@@ -801,8 +792,7 @@ public class MarketApi {
             m.put("serialTo", x.serialTo());
             retired.add(m);
         }
-        dev.peakline.markets.MarketBasedScope2.Result r =
-                dev.peakline.markets.MarketBasedScope2.of(year, electricity, f.value(), certificates);
+        dev.peakline.markets.MarketBasedScope2.Result r = y.electricity();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("year", year);
         out.put("months", months);

@@ -1,8 +1,8 @@
 package dev.peakline.app.server.setup;
 
 import dev.peakline.app.server.markets.Allocations;
-import dev.peakline.app.server.markets.EnergyRightsApi;
-import dev.peakline.app.server.markets.ReductionProjectApi;
+import dev.peakline.app.server.markets.CreditIssuance;
+import dev.peakline.app.server.markets.EnergyRightQuotas;
 import dev.peakline.markets.Instrument;
 import dev.peakline.markets.InstrumentLedger.Kind;
 import dev.peakline.markets.InstrumentLedger.Movement;
@@ -41,17 +41,17 @@ public class DemoMarkets {
     private final Database db;
     private final MarketRepository markets;
     private final Allocations allocations;
-    private final EnergyRightsApi energy;
+    private final EnergyRightQuotas energy;
     private final ReductionProjectRepository projectRepository;
-    private final ReductionProjectApi reductions;
+    private final CreditIssuance reductions;
 
     public DemoMarkets(
             Database db,
             MarketRepository markets,
             Allocations allocations,
-            EnergyRightsApi energy,
+            EnergyRightQuotas energy,
             ReductionProjectRepository projectRepository,
-            ReductionProjectApi reductions) {
+            CreditIssuance reductions) {
         this.db = db;
         this.markets = markets;
         this.allocations = allocations;
@@ -293,7 +293,7 @@ public class DemoMarkets {
             energy.allocate(
                     "demo",
                     "520000",
-                    new EnergyRightsApi.Quotas(
+                    new EnergyRightQuotas.Quotas(
                             2024,
                             dev.peakline.markets.EnergyRights.Rule.HISTORICAL,
                             List.of(2021, 2022, 2023),
@@ -440,7 +440,7 @@ public class DemoMarkets {
             LocalDate from = LocalDate.of(year, 1, 1);
             LocalDate to = LocalDate.of(year, 12, 31);
             // submitted the spring after, through the owner's checks and arithmetic
-            ReductionProjectApi.Submitted r =
+            CreditIssuance.Submitted r =
                     reductions.submit("demo", registered, from, to, inputs, LocalDate.of(year + 1, 3, 31));
             long id = r.id();
             projectRepository.verify("demo", id, r.reduction().credits(), "demo: 核查通过");
