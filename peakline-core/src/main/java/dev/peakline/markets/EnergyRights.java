@@ -30,7 +30,7 @@ public final class EnergyRights {
     public static final double ELECTRICITY_TCE_PER_MWH = 0.1229;
 
     /** The rules an operator may allocate by. */
-    public enum Rule {
+    public enum Rule implements dev.peakline.domain.Coded {
         HISTORICAL("historical", "历史法"),
         BENCHMARK("benchmark", "基准线法（能效水平 × 产量）"),
         TARGET("target", "双控目标分解");
@@ -52,12 +52,7 @@ public final class EnergyRights {
         }
 
         public static java.util.Optional<Rule> parse(String text) {
-            for (Rule r : values()) {
-                if (r.code.equals(text) || r.chinese.equals(text)) {
-                    return java.util.Optional.of(r);
-                }
-            }
-            return java.util.Optional.empty();
+            return dev.peakline.domain.Coded.parse(Rule.class, text);
         }
     }
 

@@ -40,7 +40,7 @@ public final class IndustryAllocation {
     public static final String SOURCE = "《2024、2025年度全国碳排放权交易市场钢铁、水泥、铝冶炼行业配额总量和分配方案》（生态环境部，2025年11月；UNCONFIRMED）";
 
     /** The sectors, with their Chinese names. */
-    public enum Sector {
+    public enum Sector implements dev.peakline.domain.Coded {
         CEMENT_CLINKER("cement_clinker", "水泥熟料生产"),
         STEEL("steel", "钢铁"),
         ALUMINIUM("aluminium", "铝冶炼");
@@ -62,12 +62,11 @@ public final class IndustryAllocation {
         }
 
         public static Optional<Sector> parse(String text) {
-            String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-            for (Sector s : values()) {
-                if (t.equals(s.code) || t.equals(s.chinese)) {
-                    return Optional.of(s);
-                }
+            Optional<Sector> s = dev.peakline.domain.Coded.parse(Sector.class, text);
+            if (s.isPresent()) {
+                return s;
             }
+            String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
             return Optional.ofNullable(
                     switch (t) {
                         case "水泥", "cement" -> CEMENT_CLINKER;

@@ -37,7 +37,7 @@ public final class ReductionProjects {
     public static final double CO2_PER_CH4 = 44.0 / 16.0;
 
     /** The project types, with their Chinese names and the inputs a monitoring report gives (name, low, high). */
-    public enum Type {
+    public enum Type implements dev.peakline.domain.Coded {
         FOREST(
                 "forest",
                 "森林碳汇（造林）",
@@ -99,13 +99,7 @@ public final class ReductionProjects {
         }
 
         public static Optional<Type> parse(String text) {
-            String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-            for (Type x : values()) {
-                if (t.equals(x.code) || t.equals(x.chinese)) {
-                    return Optional.of(x);
-                }
-            }
-            return Optional.empty();
+            return dev.peakline.domain.Coded.parse(Type.class, text);
         }
 
         /** Whether the type's reductions accrue by the year (sinks) rather than from metered output. */
