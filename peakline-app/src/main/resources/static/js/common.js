@@ -225,6 +225,25 @@ const DICT = {
     ad_merge: "合并重复登记的企业", ad_mergeHint: "同一企业登记了两次时，把重复的登记并入保留的登记：其填报、核算结果、设施、计量器具、令牌、用户、目标与项目一并转入，重复的登记随后删除。两家企业有相同月份的填报时不能合并。",
     ad_mergeFrom: "重复的登记（信用代码）", ad_mergeInto: "并入（保留的信用代码）", ad_mergeDo: "合并", ad_mergeConfirm: "确定把 {a} 并入 {b}？{a} 的登记将被删除。",
     ad_merged: "已把 {a} 并入 {b}（转入 {n} 条记录）", ad_cancelEdit: "取消修改", ad_userChanged: "已修改用户 {u}，权限范围：{s}", f_into: "并入的企业",
+    datacentres: "数据中心", dc_title: "数据中心能耗监测", dc_hint: "电能利用效率 PUE = 数据中心总输入电量 ÷ IT 设备电量，按同一日历区间（日、月、年）的日统计计算，不取瞬时值；总输入或 IT 设备表计某日缺数时，该日及所在月份、年份不计 PUE，只列出缺数的日期。能效等级按 GB 40879-2021；目标值为内置参考数据，标注“未经原文核实”。",
+    dc_cluster: "集群", dc_allClusters: "全部", dc_ranked: "数据中心 PUE（高于目标的在前）", dc_worklist: "在线监测与能源计量审查工作清单（1 万吨标准煤）",
+    dc_worklistHint: "近 12 个月综合能耗（当量值，电力 0.1229 kgce/kWh）达到 1 万吨标准煤的数据中心应全部纳入重点用能单位在线监测系统并开展能源计量审查；上一年度核算综合能耗达到 1 万吨标准煤的企业为重点用能单位，5000 吨至 1 万吨的可由省级节能主管部门指定。",
+    dc_flaggedCentres: "达到 1 万吨标准煤的数据中心", dc_keyUnits: "重点用能单位（按上一年度核算综合能耗）", dc_ofEnterprise: "本企业的数据中心",
+    dc_code: "编号", dc_name: "数据中心", dc_noCluster: "不属于国家枢纽集群", dc_status: "状态", dc_s_operating: "运行", dc_s_construction: "在建", dc_s_planned: "规划",
+    dc_cooling: "制冷方式", dc_c_water: "水冷", dc_c_air: "风冷", dc_c_evaporative: "间接蒸发冷却", dc_c_free: "自然冷却", dc_c_liquid: "液冷",
+    dc_itKw: "设计 IT 容量（kW）", dc_racks: "机架数", dc_commissioned: "投运年份", dc_register: "登记数据中心", dc_yearToDate: "本年累计",
+    dc_monthly: "逐月 PUE", dc_daily: "逐日 PUE（近 31 天）", dc_meters: "计量表计（按位置）", dc_position: "位置", dc_place: "设置位置",
+    dc_utilisation: "IT 利用率（%）", dc_pflops: "算力（PFLOPS）", dc_fileComputing: "填报算力", dc_latestMonth: "最近完整月", dc_grade: "能效等级",
+    dc_target: "目标 PUE", dc_aboveTarget: "对照目标", dc_above: "高于目标", dc_within: "达到目标", dc_renewable: "可再生能源占比",
+    dc_trailingTce: "近 12 个月综合能耗（tce）", dc_incompleteMonths: "不完整月数", dc_none: "暂无数据中心", dc_since: "首次达到的月份",
+    dc_noneFlagged: "没有达到 1 万吨标准煤的数据中心", dc_energyTce: "上年综合能耗（tce）", dc_tier: "类别", dc_tier_key: "重点用能单位（≥1 万吨标准煤）",
+    dc_tier_designated: "可指定（5000–1 万吨标准煤）", dc_online: "在线监测", dc_isOnline: "已接入", dc_notOnline: "未接入",
+    dc_registered: "已登记数据中心“{n}”", dc_g0: "超过限定值", dc_g1: "1 级", dc_g2: "2 级", dc_g3: "3 级",
+    dc_f_incomplete: "不完整", dc_f_it_above_total: "IT 电量大于总输入电量（数据质量问题）", dc_f_it_zero: "无 IT 设备电量",
+    dc_rule: "1 万吨标准煤规则", dc_flagged: "已达到，应纳入在线监测并开展能源计量审查",
+    dc_incompleteDays: "缺数日期", dc_noneIncomplete: "无", dc_totalKwh: "总输入电量（kWh）", dc_itKwh: "IT 设备电量（kWh）",
+    dc_location: "排放（基于位置）", dc_market: "排放（基于市场）", dc_kwhPerPflops: "单位算力电耗（kWh/PFLOPS）", dc_day: "日期",
+    dc_noMeters: "尚未设置表计位置", dc_placed: "已设置计量点 {m} 的位置", dc_computingFiled: "已填报算力", dc_section: "数据中心",
   },
   en: {
     app: "Peakline dual-carbon platform", dashboard: "One network", account: "Carbon account", filing: "Filing", queue: "Verification queue", admin: "Administration",
@@ -461,6 +480,25 @@ const DICT = {
     ad_merge: "Merge a duplicate registration", ad_mergeHint: "When an enterprise was registered twice, merge the duplicate into the one kept: its filings, results, facilities, meters, tokens, users, targets and projects move with it and the duplicate is removed. Enterprises that filed the same months cannot be merged.",
     ad_mergeFrom: "Duplicate (credit code)", ad_mergeInto: "Into (credit code kept)", ad_mergeDo: "Merge", ad_mergeConfirm: "Merge {a} into {b}? The registration {a} will be removed.",
     ad_merged: "{a} merged into {b} ({n} records moved)", ad_cancelEdit: "Cancel", ad_userChanged: "User {u} changed, scope: {s}", f_into: "Into",
+    datacentres: "Data centres", dc_title: "Data-centre energy monitoring", dc_hint: "PUE = total facility energy ÷ IT equipment energy over the same calendar interval (day, month, year) from the day roll-ups, never an instant; a day on which the facility or IT meters are not whole leaves that day, its month and year without a PUE, and is listed. Grades by GB 40879-2021; targets are shipped reference data marked unconfirmed.",
+    dc_cluster: "Cluster", dc_allClusters: "All", dc_ranked: "Data centres by PUE (above target first)", dc_worklist: "Online monitoring and metering review worklist (10,000 tce)",
+    dc_worklistHint: "Data centres whose last 12 months reached 10,000 tce (electricity at 0.1229 kgce/kWh) join the key energy-using units' online monitoring and a metering review; enterprises whose accounted energy of last year reached 10,000 tce are key energy-using units, those of 5,000–10,000 tce may be designated by the province.",
+    dc_flaggedCentres: "Data centres at 10,000 tce", dc_keyUnits: "Key energy-using units (last year's accounted energy)", dc_ofEnterprise: "The enterprise's data centres",
+    dc_code: "Code", dc_name: "Data centre", dc_noCluster: "Not in a national cluster", dc_status: "Status", dc_s_operating: "Operating", dc_s_construction: "In construction", dc_s_planned: "Planned",
+    dc_cooling: "Cooling", dc_c_water: "Water", dc_c_air: "Air", dc_c_evaporative: "Indirect evaporative", dc_c_free: "Free cooling", dc_c_liquid: "Liquid",
+    dc_itKw: "Design IT capacity (kW)", dc_racks: "Racks", dc_commissioned: "In service since", dc_register: "Register data centre", dc_yearToDate: "Year to date",
+    dc_monthly: "PUE by month", dc_daily: "PUE by day (last 31)", dc_meters: "Meters by position", dc_position: "Position", dc_place: "Set position",
+    dc_utilisation: "IT utilisation (%)", dc_pflops: "Computing (PFLOPS)", dc_fileComputing: "File computing", dc_latestMonth: "Latest whole month", dc_grade: "Grade",
+    dc_target: "Target PUE", dc_aboveTarget: "Against target", dc_above: "Above target", dc_within: "Meets target", dc_renewable: "Renewable share",
+    dc_trailingTce: "Last 12 months (tce)", dc_incompleteMonths: "Incomplete months", dc_none: "No data centres", dc_since: "First reached",
+    dc_noneFlagged: "No data centre at 10,000 tce", dc_energyTce: "Last year's energy (tce)", dc_tier: "Tier", dc_tier_key: "Key unit (≥10,000 tce)",
+    dc_tier_designated: "May be designated (5,000–10,000 tce)", dc_online: "Online", dc_isOnline: "Online", dc_notOnline: "Not online",
+    dc_registered: "Data centre “{n}” registered", dc_g0: "Beyond the limit", dc_g1: "Grade 1", dc_g2: "Grade 2", dc_g3: "Grade 3",
+    dc_f_incomplete: "Incomplete", dc_f_it_above_total: "IT above the facility (data quality)", dc_f_it_zero: "No IT energy",
+    dc_rule: "10,000 tce rule", dc_flagged: "reached: join online monitoring and a metering review",
+    dc_incompleteDays: "Incomplete days", dc_noneIncomplete: "None", dc_totalKwh: "Facility (kWh)", dc_itKwh: "IT (kWh)",
+    dc_location: "Emissions (location-based)", dc_market: "Emissions (market-based)", dc_kwhPerPflops: "kWh per PFLOPS", dc_day: "Day",
+    dc_noMeters: "No meter positions yet", dc_placed: "Position of point {m} set", dc_computingFiled: "Computing filed", dc_section: "Data centres",
   },
 };
 
@@ -622,6 +660,8 @@ export async function header() {
   if (me.role === "ADMIN" || me.role === "GOVERNMENT") nav.push(["monitoring", `/monitoring.html?region=${me.homeRegion}`]);
   if (me.role === "ADMIN" || me.role === "GOVERNMENT") nav.push(["steering", `/steering.html?region=${me.homeRegion}`]);
   if (me.role === "ADMIN" || me.role === "GOVERNMENT") nav.push(["roadmap", `/roadmap.html?region=${me.homeRegion}`]);
+  if (me.role === "ENTERPRISE") nav.push(["datacentres", `/datacentres.html?code=${me.enterprise}`]);
+  if (me.role === "ADMIN" || me.role === "GOVERNMENT") nav.push(["datacentres", `/datacentres.html?region=${me.homeRegion}`]);
   if (me.role !== "VERIFIER") nav.push(["inclusion", "/inclusion.html"]);
   if (me.role !== "VERIFIER") nav.push(["markets", me.role === "ENTERPRISE" ? `/markets.html?code=${me.enterprise}` : `/markets.html?region=${me.homeRegion}`]);
   if (me.role === "VERIFIER" || me.role === "ADMIN") nav.push(["queue", "/queue.html"]);

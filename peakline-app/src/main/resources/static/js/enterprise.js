@@ -239,4 +239,17 @@ if (canPlan) {
 }
 await loadPlan();
 
+// the enterprise's data centres, each with its latest whole month's PUE, grade and target (issue 31)
+{
+  const centres = await api(`/api/v1/enterprises/${code}/data-centres`).catch(() => []);
+  if (centres.length) {
+    document.getElementById("dcPanel").hidden = false;
+    put(document.getElementById("dcSection"), el("tr", {}, ["dc_name", "dc_latestMonth", "dc_grade", "dc_target", "dc_aboveTarget"].map(k => el("th", {}, t(k))), el("th", {}, "PUE")),
+      centres.map(d => el("tr", {}, el("td", {}, el("a", { href: `/datacentres.html?id=${d.id}` }, `${d.code} ${d.name}`)),
+        el("td", {}, d.latestMonth || "—"), el("td", {}, d.grade == null ? "—" : t(d.grade === 0 ? "dc_g0" : "dc_g" + d.grade)),
+        el("td", {}, d.target ? fmt(d.target.maxPue, 2) : "—"), el("td", {}, d.aboveTarget ? t("dc_above") : t("dc_within")),
+        el("td", {}, d.latestPue == null ? "—" : fmt(d.latestPue, 3)))));
+  }
+}
+
 await load();

@@ -65,6 +65,11 @@ public final class GatewayCommand implements Callable<Integer> {
         double value;
         long lastTs;
         double rate;
+        double multiplier = 1;
+        /** A data centre's meter: the simulated centre and the position it measures (null otherwise). */
+        dev.peakline.datacentre.LoadCurve curve;
+
+        dev.peakline.datacentre.Pue.Position position;
     }
 
     @Override
@@ -97,6 +102,7 @@ public final class GatewayCommand implements Callable<Integer> {
             p.code = m.path("meter").asText();
             p.kind = m.path("kind").asText();
             p.interval = m.path("intervalSeconds").asInt();
+            p.multiplier = m.path("multiplier").asDouble(1);
             p.value = m.path("latestValue").asDouble(0);
             long latest = m.has("latestTs")
                     ? Instant.parse(m.path("latestTs").asText()).toEpochMilli()
@@ -105,6 +111,17 @@ public final class GatewayCommand implements Callable<Integer> {
             p.lastTs -= p.lastTs % (p.interval * 1000L);
             // register units per second, so that a quarter hour adds a few to a few hundred units
             p.rate = (0.01 + random.nextDouble() * 0.2);
+            if (m.has("position") && m.path("unit").asText().equals("kWh")) {
+                // a data centre's meter: IT load on a daily curve, cooling on the temperature (the demo's curve)
+                p.position = dev.peakline.datacentre.Pue.Position.parse(
+                                m.path("position").asText())
+                        .orElse(null);
+                p.curve = new dev.peakline.datacentre.LoadCurve(
+                        m.path("itCapacityKw").asDouble(),
+                        0.6,
+                        1.3,
+                        m.path("itCapacityKw").asDouble() * 0.1);
+            }
             points.add(p);
         }
         System.out.printf(
@@ -171,7 +188,12 @@ public final class GatewayCommand implements Callable<Integer> {
     }
 
     private void add(ArrayNode readings, Point p, long ts, SplittableRandom random) {
-        double amount = p.rate * (ts - p.lastTs) / 1000.0 * (0.8 + 0.4 * random.nextDouble());
+        double amount = p.curve != null && p.position != null
+                ? p.curve.kw(p.position, Instant.ofEpochMilli(ts).atZone(dev.peakline.domain.ChinaTime.ZONE))
+                        * (ts - p.lastTs)
+                        / 3_600_000.0
+                        / p.multiplier
+                : p.rate * (ts - p.lastTs) / 1000.0 * (0.8 + 0.4 * random.nextDouble());
         double value = p.kind.equals("INTERVAL") ? amount : (p.value = p.value + amount);
         ObjectNode r = readings.addObject();
         r.put("meter", p.code);

@@ -177,6 +177,11 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.datacentre.DataCentres dataCentres(Database db, Clock clock) {
+        return new dev.peakline.store.datacentre.DataCentres(db, clock);
+    }
+
+    @Bean
     dev.peakline.store.pollution.PollutantRepository pollutantRepository(Database db, Clock clock) {
         return new dev.peakline.store.pollution.PollutantRepository(db, clock);
     }

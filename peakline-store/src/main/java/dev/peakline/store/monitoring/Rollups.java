@@ -239,6 +239,50 @@ public final class Rollups {
         return days.size();
     }
 
+    /**
+     * Writes day figures computed elsewhere for one meter (a history whose readings are not held here: the demo's
+     * year before its readings), replacing what the days had; the days with readings are left to the worker.
+     */
+    public int putDays(long meterId, List<DayFigure> figures) {
+        if (figures.isEmpty()) {
+            return 0;
+        }
+        return Tx.run(db, c -> {
+            LocalDate from = figures.stream()
+                    .map(DayFigure::day)
+                    .min(LocalDate::compareTo)
+                    .orElseThrow();
+            LocalDate to = figures.stream()
+                    .map(DayFigure::day)
+                    .max(LocalDate::compareTo)
+                    .orElseThrow();
+            try (PreparedStatement ps = Tx.prepare(
+                    c, "delete from meter_day where meter_id = ? and day between ? and ?", meterId, from, to)) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into meter_day (meter_id, day, consumption, readings, expected, covered_s, gap_s, rollovers,"
+                            + " resets, computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                Timestamp now = Timestamp.from(clock.instant());
+                for (DayFigure d : figures) {
+                    ps.setLong(1, meterId);
+                    ps.setDate(2, Date.valueOf(d.day()));
+                    ps.setDouble(3, d.consumption());
+                    ps.setInt(4, d.readings());
+                    ps.setInt(5, d.expected());
+                    ps.setInt(6, (int) d.coveredSeconds());
+                    ps.setInt(7, (int) d.gapSeconds());
+                    ps.setInt(8, d.rollovers());
+                    ps.setInt(9, d.resets());
+                    ps.setTimestamp(10, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return figures.size();
+        });
+    }
+
     private static Timestamp start(LocalDate d) {
         return Timestamp.from(d.atStartOfDay(ChinaTime.ZONE).toInstant());
     }

@@ -37,11 +37,17 @@ public class IngestApi {
     private final Ingest ingest;
     private final MeterDirectory directory;
     private final Monitoring monitoring;
+    private final dev.peakline.store.datacentre.DataCentres centres;
 
-    public IngestApi(Ingest ingest, MeterDirectory directory, Monitoring monitoring) {
+    public IngestApi(
+            Ingest ingest,
+            MeterDirectory directory,
+            Monitoring monitoring,
+            dev.peakline.store.datacentre.DataCentres centres) {
         this.ingest = ingest;
         this.directory = directory;
         this.monitoring = monitoring;
+        this.centres = centres;
     }
 
     @PostMapping("/readings")
@@ -83,6 +89,17 @@ public class IngestApi {
             }
         });
         var latest = monitoring.latest(ids);
+        // where a point measures a data centre, its position and the centre's design IT capacity (for a simulator)
+        Map<String, Map<String, Object>> placed = new java.util.HashMap<>();
+        for (var l : centres.of(enterprise)) {
+            centres.meters(l.centre().id())
+                    .forEach((code, position) -> placed.put(
+                            code,
+                            Map.of(
+                                    "dataCentre", l.centre().code(),
+                                    "position", position.code(),
+                                    "itCapacityKw", l.centre().itCapacityKw())));
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Meter m : current) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -98,6 +115,9 @@ public class IngestApi {
             if (l != null) {
                 p.put("latestTs", l.ts().toString());
                 p.put("latestValue", l.value());
+            }
+            if (placed.containsKey(m.code())) {
+                p.putAll(placed.get(m.code()));
             }
             out.add(p);
         }

@@ -64,6 +64,7 @@ public class Startup implements ApplicationRunner {
     private final DemoEnvironment environment;
     private final DemoGatewayToken gatewayToken;
     private final DemoMarkets markets;
+    private final DemoDataCentres dataCentres;
     /** The generated first administrator password until the console has shown it (never logged). */
     private volatile String firstPassword;
     /** Enterprises the demo puts meters at. */
@@ -89,6 +90,7 @@ public class Startup implements ApplicationRunner {
             DemoEnvironment environment,
             DemoGatewayToken gatewayToken,
             DemoMarkets markets,
+            DemoDataCentres dataCentres,
             @Value("${peakline.demo.enabled:false}") boolean demo,
             @Value("${peakline.demo.scale:1}") double scale,
             @Value("${peakline.demo.from-year:2020}") int fromYear,
@@ -107,6 +109,7 @@ public class Startup implements ApplicationRunner {
         this.environment = environment;
         this.gatewayToken = gatewayToken;
         this.markets = markets;
+        this.dataCentres = dataCentres;
         this.demo = demo;
         this.scale = scale;
         this.fromYear = fromYear;
@@ -190,9 +193,11 @@ public class Startup implements ApplicationRunner {
         metered.add(own);
         scopes.enterprisesIn("520100").stream().limit(DEMO_METERED - 1).forEach(metered::add);
         long n = DemoMeters.load(List.copyOf(metered), own, gatewayToken.value(), meters, readings, monitoring, clock);
+        int centres = dataCentres.load();
         LOG.info(
-                "demo meters: {} enterprises, {} readings in {} ms; the demo gateway token is at {}",
+                "demo meters: {} enterprises and {} data centres, {} readings in {} ms; the demo gateway token is at {}",
                 metered.size(),
+                centres,
                 n,
                 (System.nanoTime() - t0) / 1_000_000,
                 own);
