@@ -148,6 +148,15 @@ class DataCentreIT extends ServerTest {
                 assertThat(r.get("latestPue").asDouble()).isEqualTo(1.6);
             }
         }
+        // the worklist: the test's data centres are far below 10,000 tce (1.6 × 24,000 kWh × 71 days × 0.1229 kgce/kWh
+        // ≈ 335 tce); every enterprise listed used at least 5,000 tce, the key units 10,000
+        JsonNode work = guiyang.json(guiyang.get("/api/v1/regions/520100/monitoring-worklist"), 200);
+        assertThat(work.get("dataCentres").toString()).doesNotContain("IT-HI", "IT-LO");
+        for (JsonNode u : work.get("enterprises")) {
+            assertThat(u.get("energyTce").asDouble()).isGreaterThanOrEqualTo(5_000);
+            assertThat(u.get("tier").asText())
+                    .isEqualTo(u.get("energyTce").asDouble() >= 10_000 ? "key" : "designated");
+        }
         assertThat(as("enterprise2").get("/api/v1/data-centres/" + lo).statusCode())
                 .isEqualTo(403);
         assertThat(guiyang.get("/api/v1/regions/520100/data-centres?cluster=火星").statusCode())

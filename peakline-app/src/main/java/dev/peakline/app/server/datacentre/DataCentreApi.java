@@ -89,8 +89,12 @@ public class DataCentreApi {
     public List<Map<String, Object>> ofEnterprise(@AuthenticationPrincipal PeaklineUser me, @PathVariable String code) {
         Enterprise e = scopes.readEnterprise(me, code);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (DataCentres.Listed l : centres.of(e.code().value())) {
-            out.add(row(l, views.lastDay().getYear(), false));
+        List<DataCentres.Listed> list = centres.of(e.code().value());
+        int year = views.lastDay().getYear();
+        var days = views.days(ids(list), views.windowFrom(year), views.lastDay());
+        var computing = views.computing(ids(list));
+        for (DataCentres.Listed l : list) {
+            out.add(row(l, year, false, days, computing));
         }
         return out;
     }
@@ -236,7 +240,7 @@ public class DataCentreApi {
         Map<String, Object> m = describe(l);
         LocalDate last = views.lastDay();
         LocalDate yearEnd = LocalDate.of(y, 12, 31).isAfter(last) ? last : LocalDate.of(y, 12, 31);
-        LocalDate from = LocalDate.of(y, 1, 1).minusMonths(12);
+        LocalDate from = views.windowFrom(y);
         var days = views.days(l.centre(), from, last);
         Map<String, Object> yearPeriod = views.period(l.centre(), days, LocalDate.of(y, 1, 1), yearEnd);
         m.put("year", y);
@@ -271,10 +275,16 @@ public class DataCentreApi {
                     .code();
         }
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<DataCentres.Listed> list = new ArrayList<>();
         for (DataCentres.Listed l : centres.in(scopes.subtree(region))) {
             if (c == null || l.centre().cluster().equals(c)) {
-                rows.add(row(l, y, true));
+                list.add(l);
             }
+        }
+        var days = views.days(ids(list), views.windowFrom(y), views.lastDay());
+        var computing = views.computing(ids(list));
+        for (DataCentres.Listed l : list) {
+            rows.add(row(l, y, true, days, computing));
         }
         rows.sort(Comparator.comparing((Map<String, Object> r) -> !(Boolean) r.get("aboveTarget"))
                 .thenComparing(r -> r.get("latestPue") == null ? 0.0 : -(Double) r.get("latestPue")));
@@ -365,17 +375,26 @@ public class DataCentreApi {
         scopes.readRegion(me, region);
         List<String> regions = scopes.subtree(region);
         List<Map<String, Object>> dcs = new ArrayList<>();
-        for (DataCentres.Listed l : centres.in(regions)) {
-            var days = views.days(l.centre(), views.lastDay().minusMonths(14), views.lastDay());
-            Map<String, Object> rule = views.rule(days);
+        List<DataCentres.Listed> all = centres.in(regions);
+        var allDays = views.days(ids(all), views.lastDay().minusMonths(14), views.lastDay());
+        for (DataCentres.Listed l : all) {
+            Map<String, Object> rule =
+                    views.rule(allDays.getOrDefault(l.centre().id(), Map.of()));
             if ((Boolean) rule.get("flagged")) {
                 Map<String, Object> r = describe(l);
                 r.put("rule", rule);
                 dcs.add(r);
             }
         }
+        // the latest of the last five years with accounted results (a year not yet filed falls back to the one before)
         int lastYear = views.lastDay().getYear() - 1;
         List<AccountResults.EnterpriseSum> sums = results.enterprises(regions, String.valueOf(lastYear), "", 100_000);
+        for (int back = 1; sums.isEmpty() && back < 5; back++) {
+            sums = results.enterprises(regions, String.valueOf(lastYear - back), "", 100_000);
+            if (!sums.isEmpty()) {
+                lastYear -= back;
+            }
+        }
         Set<String> online = new HashSet<>();
         List<String> codes = sums.stream()
                 .filter(s -> s.energy() >= DESIGNATED_TCE)
@@ -417,11 +436,16 @@ public class DataCentreApi {
     }
 
     /** A data centre as listed: its registration and, for the region view, the year's months and latest PUE. */
-    private Map<String, Object> row(DataCentres.Listed l, int year, boolean withMonths) {
+    private Map<String, Object> row(
+            DataCentres.Listed l,
+            int year,
+            boolean withMonths,
+            Map<Long, Map<Pue.Position, Map<LocalDate, Pue.PositionDay>>> allDays,
+            Map<Long, Map<YearMonth, DataCentres.Computing>> computing) {
         Map<String, Object> r = describe(l);
-        LocalDate last = views.lastDay();
-        var days = views.days(l.centre(), LocalDate.of(year, 1, 1).minusMonths(12), last);
-        List<Map<String, Object>> months = views.months(l.centre(), year, days);
+        var days = allDays.getOrDefault(l.centre().id(), Map.of());
+        List<Map<String, Object>> months = views.months(
+                l.centre(), year, days, computing.getOrDefault(l.centre().id(), Map.of()));
         Map<String, Object> latest = null;
         for (Map<String, Object> mo : months) {
             if (mo.get("pue") != null) {
@@ -441,6 +465,10 @@ public class DataCentreApi {
             r.put("months", months);
         }
         return r;
+    }
+
+    private static List<Long> ids(List<DataCentres.Listed> list) {
+        return list.stream().map(l -> l.centre().id()).toList();
     }
 
     private Map<String, Object> describe(DataCentres.Listed l) {

@@ -4,18 +4,15 @@ import dev.peakline.datacentre.DataCentre;
 import dev.peakline.datacentre.Pue;
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.markets.MarketBasedScope2;
-import dev.peakline.monitoring.DayFigure;
-import dev.peakline.monitoring.Meter;
 import dev.peakline.reference.ReferenceLibrary;
 import dev.peakline.reference.ResolvedFactor;
 import dev.peakline.store.datacentre.DataCentres;
 import dev.peakline.store.markets.MarketRepository;
-import dev.peakline.store.monitoring.MeterRepository;
-import dev.peakline.store.monitoring.Monitoring;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,22 +31,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DataCentreViews {
     private final DataCentres centres;
-    private final MeterRepository meters;
-    private final Monitoring monitoring;
     private final MarketRepository markets;
     private final ReferenceLibrary library;
     private final Clock clock;
 
-    public DataCentreViews(
-            DataCentres centres,
-            MeterRepository meters,
-            Monitoring monitoring,
-            MarketRepository markets,
-            ReferenceLibrary library,
-            Clock clock) {
+    public DataCentreViews(DataCentres centres, MarketRepository markets, ReferenceLibrary library, Clock clock) {
         this.centres = centres;
-        this.meters = meters;
-        this.monitoring = monitoring;
         this.markets = markets;
         this.library = library;
         this.clock = clock;
@@ -60,28 +47,37 @@ public class DataCentreViews {
         return LocalDate.now(clock.withZone(ChinaTime.ZONE)).minusDays(1);
     }
 
+    /**
+     * The first day a view of {@code year} needs: the year's 1 January, or the start of the trailing twelve months of
+     * the 1万 tce rule when that lies earlier.
+     */
+    public LocalDate windowFrom(int year) {
+        LocalDate trailing =
+                YearMonth.from(lastDay().plusDays(1)).minusMonths(12).atDay(1);
+        LocalDate jan = LocalDate.of(year, 1, 1);
+        return trailing.isBefore(jan) ? trailing : jan;
+    }
+
     /** Each position's days over {@code from..to} from the day roll-ups of the devices at its points. */
     public Map<Pue.Position, Map<LocalDate, Pue.PositionDay>> days(DataCentre d, LocalDate from, LocalDate to) {
-        Map<String, Pue.Position> points = centres.meters(d.id());
-        Map<Long, Pue.Position> devices = new HashMap<>();
-        for (Meter m : meters.ofEnterprise(dev.peakline.domain.CreditCode.of(d.enterprise()))) {
-            Pue.Position p = points.get(m.code());
-            if (p != null) {
-                devices.put(m.id(), p);
-            }
-        }
-        Map<Long, List<DayFigure>> byDevice = new HashMap<>();
-        for (Monitoring.MeterDay md : monitoring.days(devices.keySet(), from, to)) {
-            byDevice.computeIfAbsent(md.meterId(), k -> new ArrayList<>()).add(md.figure());
-        }
-        Map<Pue.Position, List<List<DayFigure>>> grouped = new EnumMap<>(Pue.Position.class);
-        for (Pue.Position p : points.values()) {
-            grouped.computeIfAbsent(p, k -> new ArrayList<>());
-        }
-        devices.forEach((id, p) -> grouped.get(p).add(byDevice.getOrDefault(id, List.of())));
-        Map<Pue.Position, Map<LocalDate, Pue.PositionDay>> out = new EnumMap<>(Pue.Position.class);
-        grouped.forEach((p, list) -> out.put(p, Pue.position(list)));
+        return days(List.of(d.id()), from, to).getOrDefault(d.id(), Map.of());
+    }
+
+    /** The same for many data centres at once (one query), by centre. */
+    public Map<Long, Map<Pue.Position, Map<LocalDate, Pue.PositionDay>>> days(
+            Collection<Long> ids, LocalDate from, LocalDate to) {
+        Map<Long, Map<Pue.Position, Map<LocalDate, Pue.PositionDay>>> out = new HashMap<>();
+        centres.days(ids, from, to).forEach((centre, positions) -> {
+            Map<Pue.Position, Map<LocalDate, Pue.PositionDay>> m = new EnumMap<>(Pue.Position.class);
+            positions.forEach((p, devices) -> m.put(p, Pue.position(devices)));
+            out.put(centre, m);
+        });
         return out;
+    }
+
+    /** The computing filed for the data centres, by centre and month. */
+    public Map<Long, Map<YearMonth, DataCentres.Computing>> computing(Collection<Long> ids) {
+        return centres.computing(ids);
     }
 
     private static double sum(
@@ -127,7 +123,15 @@ public class DataCentreViews {
     /** The months of a year up to the last whole day, each with its period figures and the computing filed. */
     public List<Map<String, Object>> months(
             DataCentre d, int year, Map<Pue.Position, Map<LocalDate, Pue.PositionDay>> days) {
-        Map<YearMonth, DataCentres.Computing> computing = centres.computing(d.id());
+        return months(d, year, days, centres.computing(d.id()));
+    }
+
+    /** The same with the computing already read. */
+    public List<Map<String, Object>> months(
+            DataCentre d,
+            int year,
+            Map<Pue.Position, Map<LocalDate, Pue.PositionDay>> days,
+            Map<YearMonth, DataCentres.Computing> computing) {
         List<Map<String, Object>> out = new ArrayList<>();
         LocalDate last = lastDay();
         for (int month = 1; month <= 12; month++) {

@@ -50,7 +50,7 @@ public class DemoDataCentres {
             double pvKw) {}
 
     private static final List<Spec> SPECS = List.of(
-            new Spec("GA-01", "贵安一号数据中心", DataCentre.Cooling.EVAPORATIVE, 12_000, 3_000, 2023, 1.15, 0.62, 0),
+            new Spec("GA-01", "贵安一号数据中心", DataCentre.Cooling.EVAPORATIVE, 15_000, 3_600, 2023, 1.16, 0.62, 0),
             new Spec("GA-02", "贵安二号数据中心", DataCentre.Cooling.WATER, 9_000, 2_200, 2022, 1.27, 0.58, 0),
             new Spec("GA-03", "贵安三号数据中心", DataCentre.Cooling.WATER, 6_000, 1_500, 2018, 1.36, 0.66, 800),
             new Spec("GA-04", "贵安四号数据中心", DataCentre.Cooling.AIR, 3_500, 900, 2016, 1.46, 0.55, 0),
