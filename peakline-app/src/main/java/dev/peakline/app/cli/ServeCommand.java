@@ -120,6 +120,9 @@ public final class ServeCommand implements Callable<Integer> {
         startup.demoGatewayToken()
                 .ifPresent(t -> System.out.println("Demo gateway token (random for this data directory): " + t
                         + "  — stream with ./peakline gateway --token " + t));
+        startup.demoDataCentreToken()
+                .ifPresent(t -> System.out.println("Demo data centre GA-01's gateway token: " + t
+                        + "  — stream its PUE live with ./peakline gateway --token " + t));
         if (demo) {
             System.out.println("Demo users (password '" + Startup.DEMO_PASSWORD + "', demo only): "
                     + String.join(

@@ -1,5 +1,6 @@
 package dev.peakline.app.server.setup;
 
+import dev.peakline.app.server.security.Accounts;
 import dev.peakline.datacentre.DataCentre;
 import dev.peakline.datacentre.LoadCurve;
 import dev.peakline.datacentre.Pue;
@@ -12,6 +13,7 @@ import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
 import dev.peakline.store.datacentre.DataCentres;
 import dev.peakline.store.monitoring.MeterRepository;
+import dev.peakline.store.monitoring.Monitoring;
 import dev.peakline.store.monitoring.Readings;
 import dev.peakline.store.monitoring.Rollups;
 import java.time.Clock;
@@ -66,20 +68,31 @@ public class DemoDataCentres {
     private final MeterRepository meters;
     private final Readings readings;
     private final Rollups rollups;
+    private final Monitoring monitoring;
     private final Clock clock;
 
     public DemoDataCentres(
-            Database db, DataCentres centres, MeterRepository meters, Readings readings, Rollups rollups, Clock clock) {
+            Database db,
+            DataCentres centres,
+            MeterRepository meters,
+            Readings readings,
+            Rollups rollups,
+            Monitoring monitoring,
+            Clock clock) {
         this.db = db;
         this.centres = centres;
         this.meters = meters;
         this.readings = readings;
         this.rollups = rollups;
+        this.monitoring = monitoring;
         this.clock = clock;
     }
 
-    /** Registers the data centres with their meters, history and readings; returns how many were registered. */
-    public int load() {
+    /**
+     * Registers the data centres with their meters, history and readings, and gives GA-01's enterprise the gateway
+     * token {@code token} (so that {@code ./peakline gateway} streams its PUE live); returns how many were registered.
+     */
+    public int load(String token) {
         List<String> enterprises = Tx.run(
                 db,
                 c -> Tx.list(
@@ -173,6 +186,10 @@ public class DemoDataCentres {
                 }
             }
             readings.write(e, "HTTP", "demo", now, batch, List.of(), List.of());
+            if (k == 0) {
+                monitoring.addGatewayToken(
+                        "system", null, CreditCode.of(e), DemoMeters.DEMO_GATEWAY, Accounts.hash(token));
+            }
         }
         return enterprises.size();
     }

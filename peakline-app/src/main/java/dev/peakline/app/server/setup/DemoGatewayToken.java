@@ -12,15 +12,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's gateway token: random for each data directory, kept in {@code demo-gateway.token} there (owner-readable
- * only) so that a restarted demo and its gateways keep working. Nothing derives it from a public value.
+ * only) so that a restarted demo and its gateways keep working. Nothing derives it from a public value. The demo data
+ * centre GA-01 has one of its own ({@link #dataCentre}, {@code demo-datacentre-gateway.token}).
  */
 @Component
 public class DemoGatewayToken {
     static final String FILE = "demo-gateway.token";
+    static final String DATA_CENTRE_FILE = "demo-datacentre-gateway.token";
     private final Path file;
+    private final DemoGatewayToken dataCentre;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public DemoGatewayToken(@Value("${peakline.data-dir:./data}") String dataDir) {
         this.file = Path.of(dataDir).resolve(FILE);
+        this.dataCentre = new DemoGatewayToken(Path.of(dataDir).resolve(DATA_CENTRE_FILE));
+    }
+
+    private DemoGatewayToken(Path file) {
+        this.file = file;
+        this.dataCentre = null;
+    }
+
+    /** The token of the demo data centre GA-01's enterprise, kept beside this one. */
+    public DemoGatewayToken dataCentre() {
+        return dataCentre;
     }
 
     /** The token, made and stored on first use. */

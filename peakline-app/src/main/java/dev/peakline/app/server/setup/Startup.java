@@ -193,7 +193,7 @@ public class Startup implements ApplicationRunner {
         metered.add(own);
         scopes.enterprisesIn("520100").stream().limit(DEMO_METERED - 1).forEach(metered::add);
         long n = DemoMeters.load(List.copyOf(metered), own, gatewayToken.value(), meters, readings, monitoring, clock);
-        int centres = dataCentres.load();
+        int centres = dataCentres.load(gatewayToken.dataCentre().value());
         LOG.info(
                 "demo meters: {} enterprises and {} data centres, {} readings in {} ms; the demo gateway token is at {}",
                 metered.size(),
@@ -211,6 +211,13 @@ public class Startup implements ApplicationRunner {
         String pw = firstPassword;
         firstPassword = null;
         return java.util.Optional.ofNullable(pw);
+    }
+
+    /** The demo data centre GA-01's gateway token when this data directory has it, for the console. */
+    public java.util.Optional<String> demoDataCentreToken() {
+        return demo && gatewayToken.dataCentre().exists()
+                ? java.util.Optional.of(gatewayToken.dataCentre().value())
+                : java.util.Optional.empty();
     }
 
     /** The demo gateway token when this data directory has the demo meters, for the console. */
