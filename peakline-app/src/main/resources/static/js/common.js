@@ -243,6 +243,7 @@ const DICT = {
     dc_rule: "1 万吨标准煤规则", dc_flagged: "已达到，应纳入在线监测并开展能源计量审查",
     dc_incompleteDays: "缺数日期", dc_noneIncomplete: "无", dc_totalKwh: "总输入电量（kWh）", dc_itKwh: "IT 设备电量（kWh）",
     dc_location: "排放（基于位置）", dc_market: "排放（基于市场）", dc_kwhPerPflops: "单位算力电耗（kWh/PFLOPS）", dc_day: "日期",
+    dc_p_total: "总输入", dc_p_it: "IT 设备（UPS 输出或 PDU）", dc_p_cooling: "制冷", dc_p_other: "照明及其他", dc_p_onsite_renewable: "自建可再生能源发电", dc_p_green_purchased: "购入绿色电力",
     dc_noMeters: "尚未设置表计位置", dc_placed: "已设置计量点 {m} 的位置", dc_computingFiled: "已填报算力", dc_section: "数据中心",
   },
   en: {
@@ -498,6 +499,7 @@ const DICT = {
     dc_rule: "10,000 tce rule", dc_flagged: "reached: join online monitoring and a metering review",
     dc_incompleteDays: "Incomplete days", dc_noneIncomplete: "None", dc_totalKwh: "Facility (kWh)", dc_itKwh: "IT (kWh)",
     dc_location: "Emissions (location-based)", dc_market: "Emissions (market-based)", dc_kwhPerPflops: "kWh per PFLOPS", dc_day: "Day",
+    dc_p_total: "Total facility input", dc_p_it: "IT equipment (UPS output or PDU)", dc_p_cooling: "Cooling", dc_p_other: "Lighting and others", dc_p_onsite_renewable: "On-site renewable generation", dc_p_green_purchased: "Green power purchased",
     dc_noMeters: "No meter positions yet", dc_placed: "Position of point {m} set", dc_computingFiled: "Computing filed", dc_section: "Data centres",
   },
 };

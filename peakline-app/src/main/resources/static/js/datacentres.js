@@ -25,7 +25,7 @@ for (const c of reference.clusters) {
   byId("dcCluster").append(el("option", { value: c.code }, c.name));
   byId("dcFCluster").append(el("option", { value: c.code }, c.name));
 }
-for (const p of reference.positions) byId("dcPPosition").append(el("option", { value: p.code }, p.name));
+for (const p of reference.positions) byId("dcPPosition").append(el("option", { value: p.code }, t("dc_p_" + p.code)));
 if (param("cluster")) byId("dcCluster").value = param("cluster");
 
 async function regionView() {
@@ -38,7 +38,7 @@ async function regionView() {
     { key: "name", label: "dc_name", render: r => el("a", { href: `/datacentres.html?id=${r.id}` }, `${r.code} ${r.name}`) },
     { key: "enterpriseName", label: "enterprise" },
     { key: "clusterName", label: "dc_cluster" },
-    { key: "statusName", label: "dc_status" },
+    { key: "statusName", label: "dc_status", value: r => t("dc_s_" + r.status) },
     { key: "itCapacityKw", label: "dc_itKw", num: true, render: r => big(r.itCapacityKw) },
     { key: "latestMonth", label: "dc_latestMonth" },
     { key: "latestPue", label: "PUE", num: true, render: r => pue(r.latestPue) },
@@ -76,7 +76,7 @@ async function enterpriseView() {
   const list = await api(`/api/v1/enterprises/${code}/data-centres`);
   dataTable(byId("dcOwn"), [
     { key: "name", label: "dc_name", render: r => el("a", { href: `/datacentres.html?id=${r.id}` }, `${r.code} ${r.name}`) },
-    { key: "statusName", label: "dc_status" },
+    { key: "statusName", label: "dc_status", value: r => t("dc_s_" + r.status) },
     { key: "latestMonth", label: "dc_latestMonth" },
     { key: "latestPue", label: "PUE", num: true, render: r => pue(r.latestPue) },
     { key: "grade", label: "dc_grade", render: r => grade(r.grade) },
@@ -105,7 +105,7 @@ async function centreView() {
   const row = (k, val) => el("tr", {}, el("th", {}, t(k)), el("td", {}, val));
   put(byId("dcFacts"), [
     row("enterprise", el("a", { href: `/enterprise.html?code=${v.enterprise}` }, v.enterpriseName)),
-    row("dc_cluster", v.clusterName || t("dc_noCluster")), row("dc_status", v.statusName), row("dc_cooling", v.coolingName),
+    row("dc_cluster", v.clusterName || t("dc_noCluster")), row("dc_status", t("dc_s_" + v.status)), row("dc_cooling", t("dc_c_" + v.cooling)),
     row("dc_itKw", big(v.itCapacityKw)), row("dc_racks", v.racks ?? "—"), row("dc_commissioned", v.commissioned ?? "—"),
     row("dc_target", target(v)),
     row("dc_rule", `${fmt(v.rule.trailingTce, 0)} tce（${v.rule.to}）${v.rule.flagged ? " · " + t("dc_flagged") : ""}`)]);
@@ -143,7 +143,7 @@ async function centreView() {
   ], [...v.days].reverse(), { id: "dcDayTable", pageSize: 31 });
   dataTable(byId("dcMeters"), [
     { key: "meter", label: "meterPoint", render: r => el("a", { href: `/monitoring.html?code=${v.enterprise}` }, r.meter) },
-    { key: "positionName", label: "dc_position" },
+    { key: "positionName", label: "dc_position", value: r => t("dc_p_" + r.position) },
   ], v.meters, { id: "dcMeterTable", empty: "dc_noMeters" });
   const mine = me.role === "ADMIN" || (me.role === "ENTERPRISE" && me.enterprise === v.enterprise);
   byId("dcPlace").hidden = !mine; byId("dcComputing").hidden = !mine;

@@ -96,5 +96,16 @@ class DataCentreBrowserIT extends BrowserTest {
         browser.findElement(By.id("dcPGo")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dcCentreMessage"), "不是本企业已登记的计量点"));
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("register the meter first");
+
+        // the same page in English: positions, status and cooling in English, the incomplete day said so
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('peakline.lang', 'en')");
+        browser.get(url("/datacentres.html?id=" + lo));
+        ready();
+        assertThat(visible(By.id("dcMeters")).getText()).contains("Total facility input", "IT equipment");
+        assertThat(visible(By.id("dcFacts")).getText())
+                .contains("Operating", "Water")
+                .doesNotContain("运行", "水冷");
+        assertThat(visible(By.id("dcDayTable")).getText()).contains("Incomplete", "1.250");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('peakline.lang', 'zh')");
     }
 }

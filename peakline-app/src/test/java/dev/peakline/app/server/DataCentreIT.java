@@ -55,6 +55,24 @@ class DataCentreIT extends ServerTest {
                 422);
         assertThat(fields(bad)).isEqualTo("code cluster status cooling itCapacityKw racks targetScope");
         assertThat(count("select count(*) from data_centre where name = '坏'")).isZero();
+        // a NUL in the name is refused by the request reader (400, by field); a capacity of 1e300 by the rules (422);
+        // nothing stored
+        JsonNode nul = e.json(
+                e.post(
+                        "/api/v1/enterprises/" + code + "/data-centres",
+                        "{\"code\":\"NUL-1\",\"name\":\"坏\\u0000名\",\"status\":\"运行\",\"cooling\":\"水冷\","
+                                + "\"itCapacityKw\":10}"),
+                400);
+        assertThat(fields(nul)).isEqualTo("name");
+        JsonNode huge = e.json(
+                e.post(
+                        "/api/v1/enterprises/" + code + "/data-centres",
+                        "{\"code\":\"NUL-1\",\"name\":\"大\",\"status\":\"运行\",\"cooling\":\"水冷\","
+                                + "\"itCapacityKw\":1e300}"),
+                422);
+        assertThat(fields(huge)).isEqualTo("itCapacityKw");
+        assertThat(count("select count(*) from data_centre where code = 'NUL-1'"))
+                .isZero();
         // another enterprise may not register one here
         assertThat(as("enterprise2")
                         .post(

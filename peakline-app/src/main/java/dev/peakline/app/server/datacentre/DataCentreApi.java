@@ -163,9 +163,7 @@ public class DataCentreApi {
                     "'" + (p == null ? null : p.position()) + "' is not a meter position: total, it, cooling, other,"
                             + " onsite_renewable, green_purchased"));
         }
-        if (!problems.isEmpty()) {
-            throw Refusal.of(ErrorCode.INVALID, problems.size() + " problem(s); nothing was stored", problems);
-        }
+        refuseIf(problems);
         centres.place(me.actor(), l.centre(), meterCode, position.get());
         return describe(l);
     }
@@ -220,9 +218,7 @@ public class DataCentreApi {
             problems.add(Problem.at(
                     "datacentre.computing", "request", 0, "utilisation", "give the utilisation, the PFLOPS or both"));
         }
-        if (!problems.isEmpty()) {
-            throw Refusal.of(ErrorCode.INVALID, problems.size() + " problem(s); nothing was stored", problems);
-        }
+        refuseIf(problems);
         centres.fileComputing(me.actor(), l.centre(), new DataCentres.Computing(ym, u, pf));
         return describe(l);
     }
@@ -518,11 +514,16 @@ public class DataCentreApi {
         return l;
     }
 
-    private static DataCentre checked(String enterprise, long id, DataCentre.Form f) {
-        List<Problem> problems = DataCentre.check(f);
+    /** Every problem of a request at once, nothing stored. */
+    private static void refuseIf(List<Problem> problems) {
         if (!problems.isEmpty()) {
             throw Refusal.of(ErrorCode.INVALID, problems.size() + " problem(s); nothing was stored", problems);
         }
+    }
+
+    private static DataCentre checked(String enterprise, long id, DataCentre.Form f) {
+        List<Problem> problems = DataCentre.check(f);
+        refuseIf(problems);
         return DataCentre.of(id, enterprise, f);
     }
 }

@@ -202,8 +202,8 @@ public class DataCentreViews {
         double sum = 0;
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
-        for (DataCentres.Listed l : all) {
-            Map<Pue.Position, Map<LocalDate, Pue.PositionDay>> days = days(l.centre(), from, to);
+        var each = days(all.stream().map(l -> l.centre().id()).toList(), from, to);
+        for (var days : each.values()) {
             sum += Math.max(
                     0, sum(days, Pue.Position.TOTAL, from, to) - sum(days, Pue.Position.ONSITE_RENEWABLE, from, to));
         }
