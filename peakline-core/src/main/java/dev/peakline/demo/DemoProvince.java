@@ -63,19 +63,38 @@ public final class DemoProvince {
     private final double scale;
     private final int fromYear;
     private final int toYear;
+    /** Where enterprises outside the parks are placed; the seeds' parks are used only for Guizhou's own list. */
+    private final List<String> counties;
+
+    private final boolean parks;
 
     /**
      * @param scale enterprises per profile = max(1, round(base × scale)); scale 1 gives about 600 enterprises
      * @param fromYear first year generated; @param toYear last year (inclusive)
      */
     public DemoProvince(long seed, double scale, int fromYear, int toYear) {
-        if (!(scale > 0) || toYear < fromYear) {
+        this(seed, scale, fromYear, toYear, CITIES_COUNTIES, true);
+    }
+
+    /**
+     * A province of the national population ({@link NationalPopulation}): the same profiles, every enterprise in one of
+     * the given divisions (no parks).
+     */
+    DemoProvince(long seed, double scale, int fromYear, int toYear, List<String> counties, boolean parks) {
+        if (!(scale > 0) || toYear < fromYear || counties.isEmpty()) {
             throw new IllegalArgumentException("scale must be positive and years ordered");
         }
         this.seed = seed;
         this.scale = scale;
         this.fromYear = fromYear;
         this.toYear = toYear;
+        this.counties = List.copyOf(counties);
+        this.parks = parks;
+    }
+
+    /** Enterprises at scale 1: Σ of the profiles' base counts. */
+    static int baseEnterprises() {
+        return Profile.ALL.stream().mapToInt(Profile::base).sum();
     }
 
     /** Generates everything into the sink. */
@@ -102,8 +121,7 @@ public final class DemoProvince {
     }
 
     private Enterprise enterprise(int index, int k, Profile p, SplittableRandom rnd) {
-        String region =
-                p.park() != null ? parkRegion(p.park()) : CITIES_COUNTIES.get(rnd.nextInt(CITIES_COUNTIES.size()));
+        String region = parks && p.park() != null ? parkRegion(p.park()) : counties.get(rnd.nextInt(counties.size()));
         double capacity = p.minCapacity() + rnd.nextDouble() * (p.maxCapacity() - p.minCapacity());
         String org = orgCode(rnd);
         String first17 = "91" + region + org;
@@ -115,7 +133,7 @@ public final class DemoProvince {
                 name,
                 RegionCode.of(region),
                 IndustryCode.of(p.industryFor(index)),
-                p.park(),
+                parks ? p.park() : null,
                 p.id(),
                 capacity,
                 p.key());

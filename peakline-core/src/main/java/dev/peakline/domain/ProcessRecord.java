@@ -28,4 +28,12 @@ public record ProcessRecord(
             throw new IllegalArgumentException("process quantity must not be negative");
         }
     }
+
+    /** The parameters as they are stored and archived: {@code key=value} pairs in key order, separated by semicolons. */
+    public static String joined(Map<String, String> parameters) {
+        return new java.util.TreeMap<>(parameters)
+                .entrySet().stream()
+                        .map(x -> x.getKey() + "=" + x.getValue())
+                        .collect(java.util.stream.Collectors.joining(";"));
+    }
 }

@@ -147,6 +147,26 @@ public final class FactorSetLoader {
                 r.line());
     }
 
+    /** A library with a user's factor file on top, or the problems of the file. */
+    public record Overlay(ReferenceLibrary library, List<Problem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * The library with the factor file {@code fileName} (its text, a leading BOM allowed) on top; the set's id is the
+     * file's name without its extension. The CLI and the Spark job read factor files through this.
+     */
+    public static Overlay overlay(ReferenceLibrary library, String fileName, String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String id = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        Result r = readUserSet(id, fileName, text, library);
+        return r.ok() ? new Overlay(library.withOverride(r.set()), List.of()) : new Overlay(null, r.problems());
+    }
+
     /**
      * Reads a user factor file (columns {@link #USER_HEADER}) into a set whose id is {@code id} and whose version is
      * the first 12 hex digits of the SHA-256 of the text, so results name exactly the factors they used.

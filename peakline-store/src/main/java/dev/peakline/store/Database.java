@@ -198,6 +198,30 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The embedded database of a data directory for a command run beside the server: when a server already runs on the
+     * directory, a connection to it (the port from its {@code postmaster.pid}, the directory's password); else the
+     * embedded server started as {@link #embedded(Path)} does.
+     */
+    public static Database shared(Path dataDir) {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        try {
+            if (Files.exists(pidFile)) {
+                java.util.List<String> lines = Files.readAllLines(pidFile);
+                long pid = Long.parseLong(lines.get(0).strip());
+                if (lines.size() > 3
+                        && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    int port = Integer.parseInt(lines.get(3).strip());
+                    String password = password(dataDir.resolve("postgres.password"));
+                    return connect("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", password);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not a running server's file: start our own below
+        }
+        return embedded(dataDir);
+    }
+
     /** Connects to an external PostgreSQL 14+ and migrates it. */
     public static Database connect(String url, String user, String password) {
         return new Database(null, url, user, password);

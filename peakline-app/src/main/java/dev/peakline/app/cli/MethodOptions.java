@@ -2,7 +2,6 @@ package dev.peakline.app.cli;
 
 import dev.peakline.accounting.AccountingOptions;
 import dev.peakline.problems.Problem;
-import dev.peakline.reference.FactorSet;
 import dev.peakline.reference.FactorSetLoader;
 import dev.peakline.reference.ReferenceLibrary;
 import java.io.IOException;
@@ -67,18 +66,13 @@ final class MethodOptions {
             err.println("cannot read " + factors + ": " + e.getMessage());
             return null;
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String name = factors.getFileName().toString();
-        String id = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        FactorSetLoader.Result r = FactorSetLoader.readUserSet(id, name, text, lib);
-        if (!r.ok()) {
-            printProblems(err, r.problems());
+        FactorSetLoader.Overlay o =
+                FactorSetLoader.overlay(lib, factors.getFileName().toString(), text);
+        if (!o.ok()) {
+            printProblems(err, o.problems());
             return null;
         }
-        FactorSet set = r.set();
-        return lib.withOverride(set);
+        return o.library();
     }
 
     static void printProblems(PrintStream err, List<Problem> problems) {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
             FootprintCommand.class,
             ConsolidateCommand.class,
             ServeCommand.class,
-            GatewayCommand.class
+            GatewayCommand.class,
+            ArchiveCommand.class
         })
 public final class PeaklineCli implements Runnable {
     @CommandLine.Spec

@@ -202,6 +202,11 @@ public class Platform {
     }
 
     @Bean
+    dev.peakline.store.archive.ReadingArchive readingArchive(Database db, Clock clock) {
+        return new dev.peakline.store.archive.ReadingArchive(db, clock);
+    }
+
+    @Bean
     dev.peakline.store.monitoring.Rollups rollups(Database db, Clock clock) {
         return new dev.peakline.store.monitoring.Rollups(db, clock);
     }

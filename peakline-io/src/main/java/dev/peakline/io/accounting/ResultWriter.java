@@ -41,8 +41,12 @@ public final class ResultWriter {
     private ResultWriter() {}
 
     public static void writeAccounts(AccountingResult result, Path out) {
-        List<EnterpriseMonth> months = result.months();
-        String sets = quote(result.factorSets());
+        writeAccounts(result.months(), result.factorSets(), out);
+    }
+
+    /** Months accounted elsewhere (the Spark job) with the factor sets they name, in the order given. */
+    public static void writeAccounts(List<EnterpriseMonth> months, String factorSets, Path out) {
+        String sets = quote(factorSets);
         // the lines are made on every core, a block of months each, and written in order
         int block = 4096;
         writeAtomically(out, w -> {

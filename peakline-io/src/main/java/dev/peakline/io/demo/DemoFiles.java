@@ -23,6 +23,11 @@ public final class DemoFiles {
     public record Written(int enterprises, long activity, long process, long production, long output) {}
 
     public static Written write(DemoProvince province, Path dir) {
+        return write(province::generate, dir);
+    }
+
+    /** Writes what a generator makes (the demo province or the national population). */
+    public static Written write(java.util.function.Consumer<DemoProvince.Sink> generator, Path dir) {
         try {
             Files.createDirectories(dir);
             try (Writer ent = open(
@@ -35,7 +40,7 @@ public final class DemoFiles {
                     Writer prod = open(dir.resolve("production.csv"), "enterprise,period,product,quantity,unit");
                     Writer out = open(dir.resolve("output.csv"), "enterprise,period,value_added,unit")) {
                 long[] n = new long[5];
-                province.generate(new DemoProvince.Sink() {
+                generator.accept(new DemoProvince.Sink() {
                     public void enterprise(DemoProvince.Enterprise e) {
                         line(
                                 ent,

@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** Converts between stored filing lines and the engine's records: what is filed is exactly what is accounted. */
 public final class FilingContents {
@@ -82,8 +80,7 @@ public final class FilingContents {
 
     /** Parameters as stored: {@code key=value} pairs in key order, separated by semicolons. */
     public static String parameters(Map<String, String> parameters) {
-        return new TreeMap<>(parameters)
-                .entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(";"));
+        return ProcessRecord.joined(parameters);
     }
 
     static Map<String, String> parameters(String stored) {
