@@ -3,30 +3,23 @@ package dev.peakline.store.archive;
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.Database;
-import dev.peakline.store.StoreException;
 import dev.peakline.store.Tx;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Months of readings that live in a Parquet archive instead of PostgreSQL. A month is dropped only when the database
+ * Months of readings that live in a Parquet archive instead of PostgreSQL (the ingest refuses new readings for
+ * them, {@code Readings#write}). A month is dropped only when the database
  * holds exactly the readings its verified archive holds; the drop, its record and its audit entry are one transaction.
  */
 public final class ReadingArchive {
-    private static final long REFRESH_MS = 10_000;
     private final Database db;
     private final Clock clock;
-    private volatile Set<YearMonth> archived;
-    private volatile long loadedAt = Long.MIN_VALUE;
 
     public ReadingArchive(Database db, Clock clock) {
         this.db = db;
@@ -82,28 +75,7 @@ public final class ReadingArchive {
             return held;
         });
         db.created().remove(partition);
-        loadedAt = Long.MIN_VALUE;
         return n;
-    }
-
-    /** Whether a month's readings were moved to an archive (read at most every 10 s). */
-    public boolean archived(YearMonth month) {
-        long now = System.currentTimeMillis();
-        if (archived == null || now - loadedAt > REFRESH_MS) {
-            Set<YearMonth> s = new TreeSet<>();
-            try (Connection c = db.connection();
-                    Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("select month from reading_archive")) {
-                while (rs.next()) {
-                    s.add(YearMonth.parse(rs.getString(1)));
-                }
-            } catch (SQLException e) {
-                throw new StoreException(e);
-            }
-            archived = s;
-            loadedAt = now;
-        }
-        return archived.contains(month);
     }
 
     private static Timestamp start(YearMonth m) {

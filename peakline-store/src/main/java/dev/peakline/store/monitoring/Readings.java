@@ -107,17 +107,75 @@ public final class Readings {
             Batch batch,
             List<Statistic> statistics,
             List<Rejection> rejected) {
-        ensurePartitions(db, months(batch));
         for (int attempt = 1; ; attempt++) {
+            // readings of a month moved to the archive (./peakline archive --readings --drop) are refused by item
+            List<Rejection> archived = new ArrayList<>();
+            Batch kept = withoutArchived(batch, archived);
+            List<Rejection> all = new ArrayList<>(rejected);
+            all.addAll(archived);
+            ensurePartitions(db, months(kept));
             try {
-                return writeOnce(enterprise, channel, origin, receivedAt, batch, statistics, rejected);
+                Outcome o = writeOnce(enterprise, channel, origin, receivedAt, kept, statistics, all);
+                if (archived.isEmpty()) {
+                    return o;
+                }
+                List<Rejection> conflicts = new ArrayList<>(o.conflicts());
+                conflicts.addAll(archived);
+                return new Outcome(o.batchId(), o.accepted(), o.duplicates(), conflicts);
             } catch (StoreException e) {
-                // rows are taken in key order, so a deadlock needs an unusual interleaving; the transaction is retried
-                if (!e.sqlState().equals("40P01") || attempt == 3) {
+                // rows are taken in key order, so a deadlock needs an unusual interleaving; the transaction is retried;
+                // a month dropped between the check and the insert (its partition is gone) is checked again
+                boolean deadlock = e.sqlState().equals("40P01");
+                boolean dropped = e.sqlState().equals("23514");
+                if (!(deadlock || dropped) || attempt == 3) {
                     throw e;
+                }
+                if (dropped) {
+                    db.created().clear();
                 }
             }
         }
+    }
+
+    /** The batch without the readings of archived months, which are added to {@code rejected}. */
+    private Batch withoutArchived(Batch batch, List<Rejection> rejected) {
+        Collection<YearMonth> months = months(batch);
+        if (months.isEmpty()) {
+            return batch;
+        }
+        java.util.Set<YearMonth> archived = new java.util.HashSet<>();
+        try (Connection c = db.connection();
+                PreparedStatement ps = c.prepareStatement("select month from reading_archive where month = any (?)")) {
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "text", months.stream().map(YearMonth::toString).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    archived.add(YearMonth.parse(rs.getString(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        if (archived.isEmpty()) {
+            return batch;
+        }
+        Batch kept = new Batch();
+        for (int i = 0; i < batch.size; i++) {
+            YearMonth m = month(Instant.ofEpochMilli(batch.ts[i]));
+            if (archived.contains(m)) {
+                rejected.add(new Rejection(
+                        batch.item[i],
+                        batch.code[i],
+                        "reading.archived",
+                        "the readings of " + m + " were moved to the Parquet archive; the month takes no new readings",
+                        batch.code[i] + "," + Instant.ofEpochMilli(batch.ts[i]) + "," + batch.value[i]));
+            } else {
+                kept.add(batch.meter[i], batch.code[i], batch.ts[i], batch.value[i], batch.item[i]);
+            }
+        }
+        return kept;
     }
 
     private Outcome writeOnce(

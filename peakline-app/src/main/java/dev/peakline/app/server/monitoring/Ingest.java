@@ -49,7 +49,6 @@ public class Ingest {
     private final MeterDirectory directory;
     private final Monitoring monitoring;
     private final Readings readings;
-    private final dev.peakline.store.archive.ReadingArchive archive;
     /** The deepest nesting a meter message may have. */
     static final int MAX_DEPTH = 16;
 
@@ -57,15 +56,8 @@ public class Ingest {
     private final Clock clock;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    public Ingest(
-            MeterDirectory directory,
-            Monitoring monitoring,
-            Readings readings,
-            dev.peakline.store.archive.ReadingArchive archive,
-            ObjectMapper json,
-            Clock clock) {
+    public Ingest(MeterDirectory directory, Monitoring monitoring, Readings readings, ObjectMapper json, Clock clock) {
         this.directory = directory;
-        this.archive = archive;
         this.monitoring = monitoring;
         this.readings = readings;
         // meter messages are flat: a few levels deep, short strings and numbers (a 5,000-level message is refused
@@ -489,16 +481,6 @@ public class Ingest {
                     code,
                     "reading.timestamp",
                     "timestamp " + Instant.ofEpochMilli(t) + " is " + DateWindow.outside(),
-                    raw);
-        }
-        if (archive.archived(Readings.month(Instant.ofEpochMilli(t)))) {
-            return reject(
-                    p,
-                    item,
-                    code,
-                    "reading.archived",
-                    "the readings of " + Readings.month(Instant.ofEpochMilli(t))
-                            + " were moved to the Parquet archive; the month takes no new readings",
                     raw);
         }
         if (t > now + FUTURE_MS) {
