@@ -75,6 +75,16 @@ public final class ReadingRollup {
                 .parquet(readings.toString())
                 .select("meter_id", "ts_ms", "value");
         Dataset<Row> days = r.join(broadcast(m), "meter_id")
+                .select(
+                        "meter_id",
+                        "kind",
+                        "multiplier",
+                        "interval_s",
+                        "register_max",
+                        "installed_ms",
+                        "removed_ms",
+                        "ts_ms",
+                        "value")
                 .repartition(partitions, col("meter_id"))
                 .sortWithinPartitions("meter_id", "ts_ms")
                 .mapPartitions((MapPartitionsFunction<Row, Row>) ReadingRollup::daysOf, Encoders.row(DAY))

@@ -76,9 +76,86 @@ class ArchiveIT extends ServerTest {
                 .sum();
     }
 
+    /**
+     * A register of its own with what the server's roll-up rules handle: a rollover at 9,999, a reset, a gap, and a
+     * replacement (换表) — so that the archive's readings put them to peakline-spark's re-roll.
+     */
+    void registerWithRolloverResetGapAndReplacement() {
+        Client e = as("enterprise2");
+        String code = e.json(e.get("/api/v1/me"), 200).path("enterprise").asText();
+        LocalDate d = thisMonth().minusMonths(40).atDay(3);
+        java.util.function.IntFunction<String> at = h ->
+                d.atStartOfDay(ChinaTime.ZONE).plusHours(h).toOffsetDateTime().toString();
+        e.json(
+                e.post(
+                        "/api/v1/enterprises/" + code + "/meters",
+                        "{\"code\":\"RR-01\",\"name\":\"RR-01\",\"carrier\":\"电力\",\"unit\":\"kWh\","
+                                + "\"kind\":\"REGISTER\",\"multiplier\":2,\"intervalSeconds\":3600,"
+                                + "\"registerMax\":9999,\"installedAt\":\"" + at.apply(0) + "\"}"),
+                201);
+        String token = e.json(e.post("/api/v1/enterprises/" + code + "/gateway-tokens", "{\"name\":\"rr\"}"), 201)
+                .path("token")
+                .asText();
+        StringBuilder b = new StringBuilder("{\"readings\":[");
+        double v = 9950;
+        for (int h = 0; h <= 40; h++) {
+            if (h == 20 || h == 21 || h == 22) {
+                v += 10;
+                continue; // three hours missing: a gap
+            }
+            if (h == 30) {
+                v = 3; // the register was reset
+            }
+            b.append("{\"meter\":\"RR-01\",\"ts\":\"")
+                    .append(at.apply(h))
+                    .append("\",\"value\":")
+                    .append(v % 9999)
+                    .append("},");
+            v += 10;
+        }
+        b.setLength(b.length() - 1);
+        b.append("]}");
+        assertThat(e.json(ingest(e, token, "application/json", b.toString()), 200)
+                        .path("accepted")
+                        .asInt())
+                .isEqualTo(38);
+        // the device is replaced at hour 48; the new one counts from 100
+        e.json(
+                e.post(
+                        "/api/v1/enterprises/" + code + "/meters/RR-01/replace",
+                        "{\"at\":\"" + at.apply(48) + "\",\"finalReading\":" + (v % 9999) + ",\"initialReading\":100,"
+                                + "\"meter\":{\"name\":\"RR-01 new\",\"carrier\":\"电力\",\"unit\":\"kWh\","
+                                + "\"kind\":\"REGISTER\",\"multiplier\":2,\"intervalSeconds\":3600,"
+                                + "\"registerMax\":9999}}"),
+                200);
+        StringBuilder c = new StringBuilder("{\"readings\":[");
+        for (int h = 49; h <= 72; h++) {
+            c.append("{\"meter\":\"RR-01\",\"ts\":\"")
+                    .append(at.apply(h))
+                    .append("\",\"value\":")
+                    .append(100 + 7 * (h - 48))
+                    .append("},");
+        }
+        c.setLength(c.length() - 1);
+        c.append("]}");
+        assertThat(e.json(ingest(e, token, "application/json", c.toString()), 200)
+                        .path("accepted")
+                        .asInt())
+                .isEqualTo(24);
+    }
+
     @Test
     void archivesTheServerVerifiesItAndReplacesAMonthOnly() throws Exception {
+        registerWithRolloverResetGapAndReplacement();
         rollUpsDone();
+        assertThat(
+                        count(
+                                "select sum(rollovers) from meter_day d join meter m on m.id = d.meter_id where m.code = 'RR-01'"))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select sum(resets) from meter_day d join meter m on m.id = d.meter_id where m.code = 'RR-01'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from meter where code = 'RR-01'")).isEqualTo(2);
         Path out = Files.createTempDirectory("peakline-archive");
         assertThat(cli("archive", "--out", out.toString(), "--data-dir", DATA.toString()))
                 .isZero();
