@@ -73,36 +73,7 @@ public final class IngestLoad {
         int total = Integer.parseInt(args[5]);
         try (Database db = Database.embedded(data.resolve("bench-db"))) {
             int port = 18090;
-            List<String> cmd = new ArrayList<>(List.of(
-                    "java",
-                    "-Xmx2g",
-                    "-jar",
-                    jar,
-                    "serve",
-                    "--demo",
-                    "--demo-scale",
-                    "0.02",
-                    "--demo-from-year",
-                    "2024",
-                    "--demo-to-year",
-                    "2024",
-                    "--port",
-                    Integer.toString(port),
-                    "--db-url",
-                    db.url(),
-                    "--db-user",
-                    "postgres",
-                    "--db-password",
-                    // the embedded server authenticates every connection with the password it made at its first start
-                    java.nio.file.Files.readString(data.resolve("bench-db").resolve("postgres.password"))
-                            .strip()));
-            if (mqtt != null) {
-                cmd.addAll(List.of("--mqtt-url", mqtt));
-            }
-            Process server = new ProcessBuilder(cmd)
-                    .redirectErrorStream(true)
-                    .redirectOutput(data.resolve("server.log").toFile())
-                    .start();
+            Process server = startServer(jar, data, db, port, mqtt, "0.02");
             try {
                 String base = "http://127.0.0.1:" + port;
                 HttpClient http = HttpClient.newHttpClient();
@@ -124,6 +95,52 @@ public final class IngestLoad {
                 server.waitFor();
             }
         }
+    }
+
+    /** The Peakline server jar as a process of its own on the embedded database, with the demo at a scale. */
+    static Process startServer(String jar, Path data, Database db, int port, String mqtt, String demoScale)
+            throws java.io.IOException {
+        List<String> cmd = new ArrayList<>(List.of(
+                "java",
+                "-Xmx2g",
+                "-jar",
+                jar,
+                "serve",
+                "--demo",
+                "--demo-scale",
+                demoScale,
+                "--demo-from-year",
+                "2024",
+                "--demo-to-year",
+                "2024",
+                "--port",
+                Integer.toString(port),
+                "--db-url",
+                db.url(),
+                "--db-user",
+                "postgres",
+                "--db-password",
+                // the embedded server authenticates every connection with the password it made at its first start
+                Files.readString(data.resolve("bench-db").resolve("postgres.password"))
+                        .strip()));
+        if (mqtt != null) {
+            cmd.addAll(List.of("--mqtt-url", mqtt));
+        }
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile())
+                .start();
+    }
+
+    /** A gateway token for an enterprise, stored as its SHA-256 as the server does. */
+    static String token(Database db, String enterprise, String name) throws Exception {
+        byte[] raw = new byte[32];
+        new java.security.SecureRandom().nextBytes(raw);
+        String token = "plg_" + HexFormat.of().formatHex(raw);
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        new Monitoring(db, Clock.systemUTC()).addGatewayToken("bench", null, CreditCode.of(enterprise), name, hash);
+        return token;
     }
 
     record Fixture(String enterprise, String token, long[] meters, String[] codes) {}
@@ -219,13 +236,7 @@ public final class IngestLoad {
                                     null))
                     .id();
         }
-        byte[] raw = new byte[32];
-        new java.security.SecureRandom().nextBytes(raw);
-        String token = "plg_" + HexFormat.of().formatHex(raw);
-        String hash = HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        new Monitoring(db, Clock.systemUTC()).addGatewayToken("bench", null, CreditCode.of(enterprise), "bench", hash);
-        return new Fixture(enterprise, token, ids, codes);
+        return new Fixture(enterprise, token(db, enterprise, "bench"), ids, codes);
     }
 
     /** Batch k of a path: BATCH readings, meters in turn, each meter's quarter hours in order. */

@@ -188,7 +188,9 @@ public final class SparkMain implements Runnable {
                     .set("spark.ui.enabled", "false")
                     .set("spark.sql.shuffle.partitions", "8");
         }
-        return SparkSession.builder().config(conf).getOrCreate();
+        SparkSession s = SparkSession.builder().config(conf).getOrCreate();
+        s.sparkContext().setLogLevel("WARN");
+        return s;
     }
 
     static Dataset<Row> read(SparkSession spark, Path dir) {

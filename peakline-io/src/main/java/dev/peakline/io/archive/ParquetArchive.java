@@ -135,6 +135,7 @@ public final class ParquetArchive {
         private final YearMonth from;
         private final YearMonth to;
         private final Clock clock;
+        private final Path staging;
         private final DuckDBConnection db;
         private final Map<ArchiveTable, Rows> open = new LinkedHashMap<>();
 
@@ -143,10 +144,20 @@ public final class ParquetArchive {
             this.from = from;
             this.to = to;
             this.clock = clock;
+            this.staging = dir.resolve(".staging-" + UUID.randomUUID());
             try {
+                Files.createDirectories(staging);
                 Class.forName("org.duckdb.DuckDBDriver");
-                db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+                // on disk, in the staging directory: a nation's month of lines is more than memory should hold
+                db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + staging.resolve("rows.duckdb"));
+                try (Statement s = db.createStatement()) {
+                    s.execute("set memory_limit = '1GB'");
+                    s.execute("set temp_directory = '" + sql(staging.resolve("tmp")) + "'");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("archive " + dir + ": " + e.getMessage(), e);
             } catch (ClassNotFoundException | SQLException e) {
+                deleteTree(staging);
                 throw new IllegalStateException("cannot open DuckDB: " + e.getMessage(), e);
             }
         }
@@ -165,11 +176,11 @@ public final class ParquetArchive {
 
         /** Writes the Parquet files, replaces the range's partitions of the tables written and the manifest. */
         public Written commit() {
-            Path staging = dir.resolve(".staging-" + UUID.randomUUID());
+            Path out0 = staging.resolve("parquet");
             Map<String, Long> rows = new LinkedHashMap<>();
             int replaced = 0;
             try {
-                Files.createDirectories(staging);
+                Files.createDirectories(out0);
                 ObjectNode manifest = Files.exists(dir.resolve(MANIFEST))
                         ? (ObjectNode) manifest(dir)
                         : JSON.createObjectNode().put("format", FORMAT);
@@ -179,7 +190,7 @@ public final class ParquetArchive {
                     ArchiveTable t = e.getKey();
                     e.getValue().appender.close();
                     rows.put(t.name(), e.getValue().count);
-                    Path out = staging.resolve(t.name());
+                    Path out = out0.resolve(t.name());
                     try (Statement s = db.createStatement()) {
                         if (t.partitioned()) {
                             s.execute("copy (select * from " + t.name() + ") to '" + sql(out)
@@ -238,7 +249,7 @@ public final class ParquetArchive {
             } catch (SQLException e) {
                 throw new IllegalStateException("archive " + dir + ": " + e.getMessage(), e);
             } finally {
-                deleteTree(staging);
+                deleteTree(out0);
             }
             return new Written(rows, replaced);
         }
@@ -262,8 +273,9 @@ public final class ParquetArchive {
             try {
                 db.close();
             } catch (SQLException e) {
-                // an in-memory database: nothing to lose
+                // a scratch database: nothing to lose
             }
+            deleteTree(staging);
         }
     }
 
