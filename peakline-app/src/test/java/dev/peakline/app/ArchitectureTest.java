@@ -70,6 +70,15 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "dev.peakline.app..", "dev.peakline.io..");
 
+    /** Spark and Scala belong to peakline-spark alone (docs/scale.md): the platform never needs a cluster's classes. */
+    @ArchTest
+    static final ArchRule noSparkOutsideItsModule = noClasses()
+            .that()
+            .resideInAnyPackage("dev.peakline..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.spark..", "scala..");
+
     /** {@code Database}, {@code Tx}, {@code AuditLog}, {@code StoreException}: a kernel that no feature is part of. */
     @ArchTest
     static final ArchRule theStoreKernelKnowsNoFeature = noClasses()
