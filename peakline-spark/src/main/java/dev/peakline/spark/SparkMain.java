@@ -121,32 +121,40 @@ public final class SparkMain implements Runnable {
 
     /** The whole job: accounts, roll-ups and meter roll-ups written under {@code out}. */
     public static Summary run(SparkSession spark, Path archive, Path out, Method method, int partitions, boolean csv) {
-        ArchiveAccounting.Accounts a = ArchiveAccounting.account(spark, archive, method, partitions);
-        a.results()
-                .write()
-                .mode(SaveMode.Overwrite)
-                .option("compression", "zstd")
-                .partitionBy("year", "month")
-                .parquet(out.resolve("results").toString());
-        a.rollups()
-                .write()
-                .mode(SaveMode.Overwrite)
-                .option("compression", "zstd")
-                .parquet(out.resolve("rollups").toString());
-        long months = a.results().count();
-        long rollups = spark.read().parquet(out.resolve("rollups").toString()).count();
-        if (csv) {
-            List<EnterpriseMonth> ms = a.results().orderBy("enterprise", "period").collectAsList().stream()
-                    .map(ArchiveAccounting::month)
-                    .toList();
-            ResultWriter.writeAccounts(ms, method.library().setsUsed(), out.resolve("accounts.csv"));
-            RollupWriter.write(
-                    ArchiveAccounting.lines(spark.read()
-                            .parquet(out.resolve("rollups").toString())
-                            .collectAsList()),
-                    out.resolve("rollup.csv"));
+        if (!Files.isDirectory(archive.resolve("activity")) && !Files.isDirectory(archive.resolve("readings"))) {
+            throw new IllegalArgumentException(archive + " holds neither filing lines nor readings: write it with"
+                    + " ./peakline archive --out " + archive);
         }
-        a.results().unpersist();
+        long months = 0;
+        long rollups = 0;
+        if (Files.isDirectory(archive.resolve("activity"))) {
+            ArchiveAccounting.Accounts a = ArchiveAccounting.account(spark, archive, method, partitions);
+            a.results()
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .option("compression", "zstd")
+                    .partitionBy("year", "month")
+                    .parquet(out.resolve("results").toString());
+            a.rollups()
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .option("compression", "zstd")
+                    .parquet(out.resolve("rollups").toString());
+            months = a.results().count();
+            rollups = spark.read().parquet(out.resolve("rollups").toString()).count();
+            if (csv) {
+                List<EnterpriseMonth> ms = a.results().orderBy("enterprise", "period").collectAsList().stream()
+                        .map(ArchiveAccounting::month)
+                        .toList();
+                ResultWriter.writeAccounts(ms, method.library().setsUsed(), out.resolve("accounts.csv"));
+                RollupWriter.write(
+                        ArchiveAccounting.lines(spark.read()
+                                .parquet(out.resolve("rollups").toString())
+                                .collectAsList()),
+                        out.resolve("rollup.csv"));
+            }
+            a.results().unpersist();
+        }
         long days = 0;
         long monthRows = 0;
         ReadingRollup.Rolled r = ReadingRollup.roll(spark, archive, partitions);
