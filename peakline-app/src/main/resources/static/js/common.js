@@ -30,7 +30,7 @@ const DICT = {
     "rj_message.encoding": "文件编码不是 UTF-8，请另存为“CSV UTF-8”", "rj_message.malformed": "报文格式错误，无法读取",
     "rj_message.unreadable": "报文无法读取", "rj_meter.missing": "缺少表计编号", "rj_meter.unknown": "未登记的表计",
     "rj_meter.not_in_service": "表计不在服役期", "rj_meter.unit": "表计单位不符", "rj_reading.absurd": "读数超出合理范围",
-    "rj_reading.conflict": "同一时刻已有不同读数", "rj_reading.future": "读数时间晚于当前时间", "rj_reading.archived": "该月读数已转入归档,不再接收", "rj_reading.negative": "读数为负",
+    "rj_reading.conflict": "同一时刻已有不同读数", "rj_reading.future": "读数时间晚于当前时间", "rj_reading.archived": "该月读数已转入归档，不再接收", "rj_reading.negative": "读数为负",
     "rj_reading.timestamp": "时间戳无效或超出允许范围", "rj_reading.unit": "读数单位不符", "rj_reading.value": "读数不是有效数字",
     "rj_row.shape": "该行列数与表头不符", "rj_auth.scope": "令牌无权上报该企业", "rj_auth.token": "令牌无效或已撤销",
     manageMeters: "登记与更换计量器具", meterPoint: "计量点编号", meterName: "名称", meterKind: "计量方式", kREGISTER: "累计读数", kINTERVAL: "区间用量",
