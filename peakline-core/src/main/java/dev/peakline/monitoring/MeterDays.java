@@ -151,6 +151,21 @@ public final class MeterDays {
         return lo;
     }
 
+    /**
+     * The days {@code from..to} clamped to the days the device was in service (installation to removal), or null when
+     * none is left: the span a device's days are computed over, by the server's roll-up and the Spark re-roll alike.
+     */
+    public static LocalDate[] inService(MeterSpec spec, ZoneId zone, LocalDate from, LocalDate to) {
+        LocalDate installed = day(spec.installedAt(), zone);
+        LocalDate a = from.isBefore(installed) ? installed : from;
+        LocalDate b = to;
+        if (spec.removedAt() != null) {
+            LocalDate removed = day(spec.removedAt(), zone);
+            b = b.isAfter(removed) ? removed : b;
+        }
+        return b.isBefore(a) ? null : new LocalDate[] {a, b};
+    }
+
     /** The calendar day of an instant in a zone. */
     public static LocalDate day(Instant t, ZoneId zone) {
         return LocalDate.ofInstant(t, zone);

@@ -158,19 +158,12 @@ public final class ReadingRollup {
             return List.of();
         }
         long first = spec.kind() == MeterKind.INTERVAL ? ts[0] - spec.intervalSeconds() * 1000L : ts[0];
-        LocalDate from = MeterDays.day(Instant.ofEpochMilli(first), ChinaTime.ZONE);
-        LocalDate to = MeterDays.day(Instant.ofEpochMilli(ts[ts.length - 1]), ChinaTime.ZONE);
-        LocalDate installed = MeterDays.day(spec.installedAt(), ChinaTime.ZONE);
-        if (from.isBefore(installed)) {
-            from = installed;
-        }
-        if (spec.removedAt() != null) {
-            LocalDate removed = MeterDays.day(spec.removedAt(), ChinaTime.ZONE);
-            if (to.isAfter(removed)) {
-                to = removed;
-            }
-        }
-        return to.isBefore(from) ? List.of() : MeterDays.compute(spec, ChinaTime.ZONE, ts, values, from, to);
+        LocalDate[] span = MeterDays.inService(
+                spec,
+                ChinaTime.ZONE,
+                MeterDays.day(Instant.ofEpochMilli(first), ChinaTime.ZONE),
+                MeterDays.day(Instant.ofEpochMilli(ts[ts.length - 1]), ChinaTime.ZONE));
+        return span == null ? List.of() : MeterDays.compute(spec, ChinaTime.ZONE, ts, values, span[0], span[1]);
     }
 
     /** Day rows of whole meters in day order → one row per meter and month: the days summed in order. */

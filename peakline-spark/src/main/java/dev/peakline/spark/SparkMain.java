@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -199,9 +197,5 @@ public final class SparkMain implements Runnable {
         SparkSession s = SparkSession.builder().config(conf).getOrCreate();
         s.sparkContext().setLogLevel("WARN");
         return s;
-    }
-
-    static Dataset<Row> read(SparkSession spark, Path dir) {
-        return spark.read().parquet(dir.toString());
     }
 }

@@ -131,7 +131,7 @@ final class ArchiveCommand implements Callable<Integer> {
                     YearMonth a = first != null ? first : span[0];
                     YearMonth b = last != null ? last : span[1];
                     if (!b.isBefore(a)) {
-                        write(target.out, a, b, clock, ArchiveTable.FILINGS, (w, sink) -> export.filings(a, b, sink));
+                        write(target.out, a, b, clock, ArchiveTable.FILINGS, sink -> export.filings(a, b, sink));
                     }
                 } else {
                     System.out.println("no approved filings to archive");
@@ -141,7 +141,7 @@ final class ArchiveCommand implements Callable<Integer> {
             YearMonth a = first != null ? first : months.isEmpty() ? null : months.get(0);
             YearMonth b = last != null ? last : months.isEmpty() ? null : months.get(months.size() - 1);
             if (a != null && !b.isBefore(a)) {
-                write(target.out, a, b, clock, ArchiveTable.MONITORING, (w, sink) -> {
+                write(target.out, a, b, clock, ArchiveTable.MONITORING, sink -> {
                     export.meters(sink);
                     return export.readings(a, b, sink);
                 });
@@ -175,8 +175,9 @@ final class ArchiveCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Streams rows into the sink; returns how many. */
     interface Fill {
-        long fill(ParquetArchive.Writer w, ArchiveExport.Sink sink);
+        long fill(ArchiveExport.Sink sink);
     }
 
     private static void write(Path out, YearMonth a, YearMonth b, Clock clock, List<ArchiveTable> tables, Fill fill) {
@@ -184,7 +185,6 @@ final class ArchiveCommand implements Callable<Integer> {
         try (ParquetArchive.Writer w = ParquetArchive.writer(out, a, b, clock)) {
             tables.forEach(w::rows); // every table's months are replaced, emptied where nothing is left
             long n = fill.fill(
-                    w,
                     (table, month, values) -> w.rows(ArchiveTable.named(table)).add(month, values));
             ParquetArchive.Written written = w.commit();
             System.out.printf(

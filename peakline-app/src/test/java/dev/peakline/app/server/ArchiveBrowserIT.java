@@ -31,14 +31,13 @@ class ArchiveBrowserIT extends BrowserTest {
         String token = e.json(e.post("/api/v1/enterprises/" + code + "/gateway-tokens", "{\"name\":\"ab\"}"), 201)
                 .path("token")
                 .asText();
-        StringBuilder b = new StringBuilder("{\"readings\":[");
-        for (int h = 1; h <= 24; h++) {
-            b.append(h == 1 ? "" : ",")
-                    .append("{\"meter\":\"AB-01\",\"ts\":\"")
-                    .append(d.atStartOfDay(ChinaTime.ZONE).plusHours(h).toOffsetDateTime())
-                    .append("\",\"value\":7}");
-        }
-        assertThat(e.json(ingest(e, token, "application/json", b.append("]}").toString()), 200)
+        assertThat(e.json(
+                                ingest(
+                                        e,
+                                        token,
+                                        "application/json",
+                                        "{\"readings\":[" + hourlyItems("AB-01", d, 7) + "]}"),
+                                200)
                         .path("accepted")
                         .asInt())
                 .isEqualTo(24);

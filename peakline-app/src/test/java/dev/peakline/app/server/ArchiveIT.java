@@ -236,17 +236,8 @@ class ArchiveIT extends ServerTest {
         String token = e.json(e.post("/api/v1/enterprises/" + code + "/gateway-tokens", "{\"name\":\"ar\"}"), 201)
                 .path("token")
                 .asText();
-        StringBuilder body = new StringBuilder("{\"readings\":[");
-        for (LocalDate d : List.of(d1, d2)) {
-            for (int h = 1; h <= 24; h++) {
-                body.append("{\"meter\":\"AR-01\",\"ts\":\"")
-                        .append(d.atStartOfDay(ChinaTime.ZONE).plusHours(h).toOffsetDateTime())
-                        .append("\",\"value\":5},");
-            }
-        }
-        body.setLength(body.length() - 1);
-        body.append("]}");
-        assertThat(e.json(ingest(e, token, "application/json", body.toString()), 200)
+        String body = "{\"readings\":[" + hourlyItems("AR-01", d1, 5) + "," + hourlyItems("AR-01", d2, 5) + "]}";
+        assertThat(e.json(ingest(e, token, "application/json", body), 200)
                         .path("accepted")
                         .asInt())
                 .isEqualTo(48);

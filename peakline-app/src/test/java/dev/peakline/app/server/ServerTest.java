@@ -250,6 +250,22 @@ public abstract class ServerTest {
                 + ",\"installedAt\":\"" + installed + "\"}";
     }
 
+    /** The 24 hourly readings of {@code day} (ending 01:00 … 24:00 China time) of a meter, all {@code value}, as items. */
+    static String hourlyItems(String meter, java.time.LocalDate day, double value) {
+        StringBuilder b = new StringBuilder();
+        for (int h = 1; h <= 24; h++) {
+            b.append(h == 1 ? "" : ",")
+                    .append("{\"meter\":\"")
+                    .append(meter)
+                    .append("\",\"ts\":\"")
+                    .append(day.atStartOfDay(ChinaTime.ZONE).plusHours(h).toOffsetDateTime())
+                    .append("\",\"value\":")
+                    .append(value)
+                    .append('}');
+        }
+        return b.toString();
+    }
+
     /** An hourly electricity interval meter in kWh, installed at the start of {@code day} (China time). */
     static String hourlyKwhMeter(String code, java.time.LocalDate day) {
         return meter(

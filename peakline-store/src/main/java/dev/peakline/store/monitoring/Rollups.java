@@ -71,20 +71,10 @@ public final class Rollups {
             LocalDate[] r = ranges.get(m.id());
             // an interval value stamped in the first interval of a day belongs to the day before; a register's
             // neighbouring days are found by the widening below
-            LocalDate from = m.kind() == MeterKind.INTERVAL ? r[0].minusDays(1) : r[0];
-            LocalDate to = r[1];
-            LocalDate installed = MeterDays.day(m.installedAt(), ChinaTime.ZONE);
-            if (from.isBefore(installed)) {
-                from = installed;
-            }
-            if (m.removedAt() != null) {
-                LocalDate removed = MeterDays.day(m.removedAt(), ChinaTime.ZONE);
-                if (to.isAfter(removed)) {
-                    to = removed;
-                }
-            }
-            if (!to.isBefore(from)) {
-                clamped.put(m.id(), new LocalDate[] {from, to});
+            LocalDate[] span = MeterDays.inService(
+                    m.spec(), ChinaTime.ZONE, m.kind() == MeterKind.INTERVAL ? r[0].minusDays(1) : r[0], r[1]);
+            if (span != null) {
+                clamped.put(m.id(), span);
                 if (m.kind() == MeterKind.REGISTER) {
                     registers.add(m);
                 }
