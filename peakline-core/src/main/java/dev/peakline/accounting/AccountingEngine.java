@@ -66,29 +66,9 @@ public final class AccountingEngine {
     public Run account(AccountingInput in) {
         String src = in.sourceName();
         List<Problem> problems = new ArrayList<>();
-        // a file lists an enterprise's lines together: the previous line's enterprise is looked up only when it changes
-        Map<CreditCode, Enterprise> seen = new HashMap<>();
-        ActivityRecord previous = null;
-        Enterprise e = null;
-        for (ActivityRecord a : in.activity()) {
-            if (previous == null || a.enterprise() != previous.enterprise()) {
-                e = seen.get(a.enterprise());
-            }
-            previous = a;
-            if (e == null) {
-                e = new Enterprise(a.region(), a.industry(), a.sourceRow());
-                seen.put(a.enterprise(), e);
-            } else if (!e.region().equals(a.region()) || !e.industry().equals(a.industry())) {
-                problems.add(Problem.at(
-                        "enterprise.inconsistent",
-                        src,
-                        a.sourceRow(),
-                        !e.region().equals(a.region()) ? "region" : "industry",
-                        "enterprise " + a.enterprise() + " is in region " + e.region() + ", industry " + e.industry()
-                                + " on line " + e.row() + " but region " + a.region() + ", industry " + a.industry()
-                                + " here"));
-            }
-        }
+        ActivityColumns cols = in.activity() instanceof ActivityColumns c ? c : null;
+        Map<CreditCode, Enterprise> seen =
+                cols != null ? enterprises(cols, src, problems) : enterprises(in, src, problems);
         TreeMap<CreditCode, Enterprise> enterprises = new TreeMap<>(seen);
         for (Enterprise en : enterprises.values()) {
             if (library.registry().region(en.region()).isEmpty()) {
@@ -115,51 +95,7 @@ public final class AccountingEngine {
         }
 
         FactorTable table = new FactorTable(library, options);
-        int[] rows = new int[in.activity().size()];
-        // a province's lines repeat a few thousand combinations of carrier, unit, use, region, industry and month: each
-        // combination without measured values is checked and looked up once, its row remembered
-        Map<LineKey, Integer> known = new HashMap<>();
-        for (int i = 0; i < rows.length; i++) {
-            ActivityRecord a = in.activity().get(i);
-            rows[i] = -1;
-            LineKey k = Double.isNaN(a.measuredNcv()) && Double.isNaN(a.measuredCarbonContent())
-                    ? new LineKey(a.carrier(), a.quantity().unit(), a.use(), a.region(), a.industry(), a.period())
-                    : null;
-            Integer row = k == null ? null : known.get(k);
-            if (row != null) {
-                rows[i] = row;
-                continue;
-            }
-            String unitProblem = unitProblem(a);
-            if (unitProblem != null) {
-                problems.add(Problem.at("unit.dimension", src, a.sourceRow(), "unit", unitProblem));
-                continue;
-            }
-            if (library.registry().region(a.region()).isEmpty()) {
-                continue; // reported once per enterprise above
-            }
-            FactorTable.Lookup l = table.row(
-                    a.carrier(),
-                    a.use(),
-                    a.region(),
-                    a.industry(),
-                    a.period(),
-                    a.measuredNcv(),
-                    a.measuredCarbonContent());
-            if (!l.ok()) {
-                problems.add(Problem.at(
-                        l.problemCode(),
-                        src,
-                        a.sourceRow(),
-                        l.problemCode().startsWith("carrier") ? "carrier" : "use",
-                        l.problem()));
-            } else {
-                rows[i] = l.row();
-                if (k != null) {
-                    known.put(k, l.row());
-                }
-            }
-        }
+        int[] rows = cols != null ? rows(cols, table, src, problems) : rows(in.activity(), table, src, problems);
 
         ProcessFormulas formulas = new ProcessFormulas(library, options.gwpReport());
         List<ProcessFormulas.Outcome> outcomes = new ArrayList<>();
@@ -219,20 +155,34 @@ public final class AccountingEngine {
             rows[i] = canonical[rows[i]];
         }
         ActivityBatch.Builder b = ActivityBatch.builder(rows.length, true);
-        CreditCode lastCode = null;
-        int lastOrdinal = -1;
-        for (int i = 0; i < rows.length; i++) {
-            ActivityRecord a = in.activity().get(i);
-            if (a.enterprise() != lastCode) {
-                lastCode = a.enterprise();
-                lastOrdinal = ordinal.get(lastCode);
+        if (cols != null) {
+            int[] ordinalOfId = new int[cols.enterprises.length];
+            for (int id = 0; id < ordinalOfId.length; id++) {
+                ordinalOfId[id] = ordinal.get(cols.enterprises[id]);
             }
-            YearMonth p = a.period();
-            b.add(
-                    lastOrdinal,
-                    ActivityBatch.periodOrdinal(p.getYear(), p.getMonthValue()),
-                    rows[i],
-                    a.quantity().canonicalValue());
+            for (int i = 0; i < rows.length; i++) {
+                b.add(
+                        ordinalOfId[cols.enterprise[i]],
+                        cols.period[i],
+                        rows[i],
+                        cols.unit(i).toCanonical(cols.value[i]));
+            }
+        } else {
+            CreditCode lastCode = null;
+            int lastOrdinal = -1;
+            for (int i = 0; i < rows.length; i++) {
+                ActivityRecord a = in.activity().get(i);
+                if (a.enterprise() != lastCode) {
+                    lastCode = a.enterprise();
+                    lastOrdinal = ordinal.get(lastCode);
+                }
+                YearMonth p = a.period();
+                b.add(
+                        lastOrdinal,
+                        ActivityBatch.periodOrdinal(p.getYear(), p.getMonthValue()),
+                        rows[i],
+                        a.quantity().canonicalValue());
+            }
         }
         for (ProcessRecord p : in.process()) {
             b.addEmptyGroup(
@@ -254,6 +204,213 @@ public final class AccountingEngine {
         List<AccountingResult.Company> companies = new ArrayList<>();
         enterprises.forEach((c, en) -> companies.add(new AccountingResult.Company(c, en.region(), en.industry())));
         return new Run(AccountingResult.assemble(in, batch, table, sums, companies, ordinal, outcomes), List.of());
+    }
+
+    /** Each enterprise's region and industry as its first line gives them; a later line that differs is a problem. */
+    private static Map<CreditCode, Enterprise> enterprises(AccountingInput in, String src, List<Problem> problems) {
+        // a file lists an enterprise's lines together: the previous line's enterprise is looked up only when it changes
+        Map<CreditCode, Enterprise> seen = new HashMap<>();
+        ActivityRecord previous = null;
+        Enterprise e = null;
+        for (ActivityRecord a : in.activity()) {
+            if (previous == null || a.enterprise() != previous.enterprise()) {
+                e = seen.get(a.enterprise());
+            }
+            previous = a;
+            if (e == null) {
+                e = new Enterprise(a.region(), a.industry(), a.sourceRow());
+                seen.put(a.enterprise(), e);
+            } else if (!e.region().equals(a.region()) || !e.industry().equals(a.industry())) {
+                problems.add(inconsistent(src, a.sourceRow(), a.enterprise(), e, a.region(), a.industry()));
+            }
+        }
+        return seen;
+    }
+
+    /** The same, over lines held in columns: ids compared, the enterprise's first line remembered by its index. */
+    private static Map<CreditCode, Enterprise> enterprises(ActivityColumns c, String src, List<Problem> problems) {
+        int[] first = new int[c.enterprises.length];
+        java.util.Arrays.fill(first, -1);
+        Map<CreditCode, Enterprise> seen = new HashMap<>();
+        for (int i = 0; i < c.size(); i++) {
+            int id = c.enterprise[i];
+            int f = first[id];
+            if (f < 0) {
+                first[id] = i;
+                seen.put(
+                        c.enterprises[id],
+                        new Enterprise(c.regions[c.region[i]], c.industries[c.industry[i]], c.sourceRow[i]));
+            } else if (c.region[f] != c.region[i] || c.industry[f] != c.industry[i]) {
+                problems.add(inconsistent(
+                        src,
+                        c.sourceRow[i],
+                        c.enterprises[id],
+                        seen.get(c.enterprises[id]),
+                        c.regions[c.region[i]],
+                        c.industries[c.industry[i]]));
+            }
+        }
+        return seen;
+    }
+
+    private static Problem inconsistent(
+            String src, int row, CreditCode code, Enterprise e, RegionCode region, IndustryCode industry) {
+        return Problem.at(
+                "enterprise.inconsistent",
+                src,
+                row,
+                !e.region().equals(region) ? "region" : "industry",
+                "enterprise " + code + " is in region " + e.region() + ", industry " + e.industry() + " on line "
+                        + e.row() + " but region " + region + ", industry " + industry + " here");
+    }
+
+    /**
+     * Each line's factor-table row, −1 for a line with a problem. A province's lines repeat a few thousand
+     * combinations of carrier, unit, use, region, industry and month: each combination without measured values is
+     * checked and looked up once, its row remembered.
+     */
+    private int[] rows(List<ActivityRecord> activity, FactorTable table, String src, List<Problem> problems) {
+        int[] rows = new int[activity.size()];
+        Map<LineKey, Integer> known = new HashMap<>();
+        for (int i = 0; i < rows.length; i++) {
+            ActivityRecord a = activity.get(i);
+            LineKey k = Double.isNaN(a.measuredNcv()) && Double.isNaN(a.measuredCarbonContent())
+                    ? new LineKey(a.carrier(), a.quantity().unit(), a.use(), a.region(), a.industry(), a.period())
+                    : null;
+            Integer row = k == null ? null : known.get(k);
+            rows[i] = row != null ? row : row(a, table, src, problems);
+            if (row == null && k != null && rows[i] >= 0) {
+                known.put(k, rows[i]);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The same over lines held in columns: the combination is a number made of the line's ids, so a line whose
+     * combination was seen costs one probe of a primitive map, and only the first line of each (or one with measured
+     * values) is made a record and checked.
+     */
+    private int[] rows(ActivityColumns c, FactorTable table, String src, List<Problem> problems) {
+        int n = c.size();
+        int minPer = Integer.MAX_VALUE, maxPer = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            minPer = Math.min(minPer, c.period[i]);
+            maxPer = Math.max(maxPer, c.period[i]);
+        }
+        int periods = Math.max(1, maxPer - minPer + 1);
+        long[] dims = {c.carriers.length, 64, 8, c.regions.length, c.industries.length, periods};
+        long span = 1;
+        try {
+            for (long d : dims) {
+                span = Math.multiplyExact(span, Math.max(1, d));
+            }
+        } catch (ArithmeticException tooMany) {
+            return rows((List<ActivityRecord>) c, table, src, problems);
+        }
+        if (dev.peakline.units.Unit.values().length > 64 || Use.values().length > 8) {
+            throw new IllegalStateException("the line key packs a unit in 6 bits and a use in 3");
+        }
+        int[] rows = new int[n];
+        LongIntMap known = new LongIntMap();
+        for (int i = 0; i < n; i++) {
+            ActivityRecord whole = c.isWhole(i) ? c.get(i) : null;
+            long k = whole != null
+                            && !(Double.isNaN(whole.measuredNcv()) && Double.isNaN(whole.measuredCarbonContent()))
+                    ? -1
+                    : (((((long) c.carrier[i] * 64 + c.unit[i]) * 8 + c.use[i]) * c.regions.length + c.region[i])
+                                                    * c.industries.length
+                                            + c.industry[i])
+                                    * periods
+                            + (c.period[i] - minPer);
+            int row = k < 0 ? -1 : known.get(k);
+            if (row < 0) {
+                row = row(whole != null ? whole : c.get(i), table, src, problems);
+                if (k >= 0 && row >= 0) {
+                    known.put(k, row);
+                }
+            }
+            rows[i] = row;
+        }
+        return rows;
+    }
+
+    /** A line's row after its unit check and factor lookup; −1, the problem reported, when it has one. */
+    private int row(ActivityRecord a, FactorTable table, String src, List<Problem> problems) {
+        String unitProblem = unitProblem(a);
+        if (unitProblem != null) {
+            problems.add(Problem.at("unit.dimension", src, a.sourceRow(), "unit", unitProblem));
+            return -1;
+        }
+        if (library.registry().region(a.region()).isEmpty()) {
+            return -1; // reported once per enterprise
+        }
+        FactorTable.Lookup l = table.row(
+                a.carrier(), a.use(), a.region(), a.industry(), a.period(), a.measuredNcv(), a.measuredCarbonContent());
+        if (!l.ok()) {
+            problems.add(Problem.at(
+                    l.problemCode(),
+                    src,
+                    a.sourceRow(),
+                    l.problemCode().startsWith("carrier") ? "carrier" : "use",
+                    l.problem()));
+            return -1;
+        }
+        return l.row();
+    }
+
+    /** Open addressing from a non-negative long to a non-negative int; −1 when absent. */
+    private static final class LongIntMap {
+        private long[] keys = new long[1 << 12];
+        private int[] values = new int[1 << 12];
+        private int size;
+
+        LongIntMap() {
+            java.util.Arrays.fill(keys, -1);
+        }
+
+        int get(long k) {
+            int mask = keys.length - 1;
+            for (int i = mix(k) & mask; ; i = (i + 1) & mask) {
+                if (keys[i] == k) {
+                    return values[i];
+                }
+                if (keys[i] == -1) {
+                    return -1;
+                }
+            }
+        }
+
+        void put(long k, int v) {
+            int mask = keys.length - 1;
+            int i = mix(k) & mask;
+            while (keys[i] != -1 && keys[i] != k) {
+                i = (i + 1) & mask;
+            }
+            if (keys[i] == -1) {
+                size++;
+            }
+            keys[i] = k;
+            values[i] = v;
+            if (size * 2 > keys.length) {
+                long[] ok = keys;
+                int[] ov = values;
+                keys = new long[ok.length * 2];
+                values = new int[ok.length * 2];
+                java.util.Arrays.fill(keys, -1);
+                size = 0;
+                for (int j = 0; j < ok.length; j++) {
+                    if (ok[j] != -1) {
+                        put(ok[j], ov[j]);
+                    }
+                }
+            }
+        }
+
+        private static int mix(long k) {
+            long h = k * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
     }
 
     private static void requireEnterprise(

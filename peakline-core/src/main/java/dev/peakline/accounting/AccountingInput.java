@@ -15,7 +15,8 @@ public record AccountingInput(
         List<OutputRecord> output) {
     public AccountingInput {
         sourceName = sourceName == null ? "" : sourceName;
-        activity = List.copyOf(activity);
+        // lines held column by column are immutable already; copying would make a record of each
+        activity = activity instanceof ActivityColumns ? activity : List.copyOf(activity);
         process = List.copyOf(process == null ? List.of() : process);
         production = List.copyOf(production == null ? List.of() : production);
         output = List.copyOf(output == null ? List.of() : output);

@@ -133,7 +133,9 @@ public final class ResultWriter {
             double whole = Math.floor(t);
             double frac = (t - whole) + lo;
             double margin = 2e6 * Math.ulp(a);
-            if (frac > margin && frac < 1 - margin && Math.abs(frac - 0.5) > margin) {
+            // a figure that is a whole number of millionths (0, 2.5 …) is exactly that many: the product is exact
+            boolean exact = t == whole && lo == 0;
+            if (exact || frac > margin && frac < 1 - margin && Math.abs(frac - 0.5) > margin) {
                 long n = (long) whole + (frac > 0.5 ? 1 : 0);
                 long fraction = n % 1_000_000;
                 out.append(n / 1_000_000).append('.');

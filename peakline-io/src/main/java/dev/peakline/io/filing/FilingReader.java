@@ -1,6 +1,8 @@
 package dev.peakline.io.filing;
 
 import dev.peakline.accounting.AccountingInput;
+import dev.peakline.accounting.ActivityBatch;
+import dev.peakline.accounting.ActivityColumns;
 import dev.peakline.domain.ActivityRecord;
 import dev.peakline.domain.CreditCode;
 import dev.peakline.domain.DataQuality;
@@ -172,7 +174,7 @@ public final class FilingReader {
         proc = proc.filter(t -> t.lines().size() > 1);
         prod = prod.filter(t -> t.lines().size() > 1);
         out = out.filter(t -> t.lines().size() > 1);
-        List<ActivityRecord> a = rows(act, ACTIVITY, problems, FilingReader::activity);
+        List<ActivityRecord> a = rows(act, ACTIVITY, problems, FilingReader::activity, COLUMNS);
         List<ProcessRecord> p =
                 proc.map(t -> rows(t, PROCESS, problems, FilingReader::process)).orElse(List.of());
         List<ProductionRecord> q = prod.map(t -> rows(t, PRODUCTION, problems, FilingReader::production))
@@ -196,15 +198,81 @@ public final class FilingReader {
     /** Parses one row; problems go to the context, null when the row had any. */
     private interface RowParser<T> extends Function<Ctx, T> {}
 
-    private static <T> List<T> rows(Table t, List<Columns.Spec> specs, List<Problem> problems, RowParser<T> parser) {
-        return rows(Rows.of(t), specs, problems, parser);
+    /**
+     * Where parsed rows go, and how the pieces of one file are joined in file order: a list, or for activity lines
+     * {@link ActivityColumns}, the codes interned as they are read.
+     */
+    private interface Collect<T, A> {
+        /** An accumulator for about {@code expected} rows. */
+        A start(int expected);
+
+        void add(A acc, T row);
+
+        List<T> join(List<A> parts);
+
+        /** The fast reader of a plain CSV's lines for this accumulator, or null. */
+        default CsvBytes.Fast fast(Columns cols, A acc) {
+            return null;
+        }
     }
 
-    private static <T> List<T> rows(Rows t, List<Columns.Spec> specs, List<Problem> problems, RowParser<T> parser) {
-        if (t.plain() != null) {
-            return rows(t.plain(), specs, problems, parser);
+    private static <T> Collect<T, List<T>> list() {
+        return new Collect<>() {
+            @Override
+            public List<T> start(int expected) {
+                return new ArrayList<>(expected);
+            }
+
+            @Override
+            public void add(List<T> acc, T row) {
+                acc.add(row);
+            }
+
+            @Override
+            public List<T> join(List<List<T>> parts) {
+                if (parts.size() == 1) {
+                    return parts.get(0);
+                }
+                List<T> out =
+                        new ArrayList<>(parts.stream().mapToInt(List::size).sum());
+                parts.forEach(out::addAll);
+                return out;
+            }
+        };
+    }
+
+    private static final Collect<ActivityRecord, ActivityColumns.Builder> COLUMNS = new Collect<>() {
+        @Override
+        public ActivityColumns.Builder start(int expected) {
+            return ActivityColumns.builder(expected);
         }
-        List<T> out = new ArrayList<>();
+
+        @Override
+        public void add(ActivityColumns.Builder acc, ActivityRecord row) {
+            acc.accept(row);
+        }
+
+        @Override
+        public List<ActivityRecord> join(List<ActivityColumns.Builder> parts) {
+            return ActivityColumns.concat(parts);
+        }
+
+        @Override
+        public CsvBytes.Fast fast(Columns cols, ActivityColumns.Builder acc) {
+            return new FastActivity(cols, acc);
+        }
+    };
+
+    private static <T> List<T> rows(Table t, List<Columns.Spec> specs, List<Problem> problems, RowParser<T> parser) {
+        return rows(Rows.of(t), specs, problems, parser, list());
+    }
+
+    private static <T, A> List<T> rows(
+            Rows t, List<Columns.Spec> specs, List<Problem> problems, RowParser<T> parser, Collect<T, A> collect) {
+        if (t.plain() != null) {
+            return rows(t.plain(), specs, problems, parser, collect);
+        }
+        A out = collect.start(16);
         Memo memo = new Memo();
         Columns[] cols = {null};
         boolean[] badHeader = {false};
@@ -221,7 +289,7 @@ public final class FilingReader {
             }
             T v = parser.apply(new Ctx(t.source(), line, cols[0], problems, memo));
             if (v != null) {
-                out.add(v);
+                collect.add(out, v);
             }
         });
         if (lines[0] == 0) {
@@ -234,14 +302,15 @@ public final class FilingReader {
         if (lines[0] == 1) {
             problems.add(Problem.at("file.empty", t.source(), 0, "", "the file has a header but no data rows"));
         }
-        return out;
+        return collect.join(List.of(out));
     }
 
     /**
      * The rows of a plain CSV file, its pieces parsed by the cores together, each with its own memo, and joined in file
      * order: the same records and problems, in the same order, as one pass over the file.
      */
-    private static <T> List<T> rows(CsvBytes t, List<Columns.Spec> specs, List<Problem> problems, RowParser<T> parser) {
+    private static <T, A> List<T> rows(
+            CsvBytes t, List<Columns.Spec> specs, List<Problem> problems, RowParser<T> parser, Collect<T, A> collect) {
         if (t.header() == null) {
             problems.add(Problem.at("file.empty", t.source(), 0, "", "the file has no header and no rows"));
             return List.of();
@@ -253,24 +322,36 @@ public final class FilingReader {
         }
         List<CsvBytes.Piece> pieces = t.pieces(Runtime.getRuntime().availableProcessors());
         if (pieces == null) {
-            return rows(new Rows(t.source(), t.general(), null), specs, problems, parser);
+            return rows(new Rows(t.source(), t.general(), null), specs, problems, parser, collect);
         }
-        record Part<T>(List<T> rows, List<Problem> problems, List<Problem> shape, int[] lines) {}
-        List<Part<T>> parts = pieces.parallelStream()
-                .map(p -> {
-                    Part<T> part = new Part<>(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new int[1]);
+        record Part<A>(A rows, List<Problem> problems, List<Problem> shape, int[] lines) {}
+        List<Part<A>> parts = java.util.stream.IntStream.range(0, pieces.size())
+                .parallel()
+                .mapToObj(k -> {
+                    CsvBytes.Piece p = pieces.get(k);
+                    // a piece's lines are known from where the next piece starts; the last one's are estimated
+                    int expected = k + 1 < pieces.size()
+                            ? pieces.get(k + 1).line() - p.line()
+                            : (int) Math.min(Integer.MAX_VALUE / 2, (long) (p.to() - p.from()) / 32);
+                    Part<A> part =
+                            new Part<>(collect.start(expected), new ArrayList<>(), new ArrayList<>(), new int[2]);
                     Memo memo = new Memo();
-                    @SuppressWarnings("unchecked")
-                    CsvBytes.Fast fast =
-                            specs == ACTIVITY ? new FastActivity(cols, (List<ActivityRecord>) part.rows()) : null;
+                    CsvBytes.Fast fast = collect.fast(cols, part.rows());
                     t.feed(
                             p,
-                            fast,
+                            fast == null
+                                    ? null
+                                    : (b, line, from, to, cells) -> {
+                                        boolean took = fast.take(b, line, from, to, cells);
+                                        part.lines()[1] += took ? 1 : 0;
+                                        return took;
+                                    },
                             line -> {
                                 part.lines()[0]++;
                                 T v = parser.apply(new Ctx(t.source(), line, cols, part.problems(), memo));
                                 if (v != null) {
-                                    part.rows().add(v);
+                                    part.lines()[1]++;
+                                    collect.add(part.rows(), v);
                                 }
                             },
                             part.shape());
@@ -280,23 +361,23 @@ public final class FilingReader {
         List<Problem> shape = new ArrayList<>();
         int n = 0;
         int lines = 0;
-        for (Part<T> p : parts) {
+        for (Part<A> p : parts) {
             shape.addAll(p.shape());
-            n += p.rows().size();
+            n += p.lines()[1];
             lines += p.lines()[0];
         }
         if (!shape.isEmpty()) {
             throw Table.shapeRefusal(t.source(), shape);
         }
-        List<T> out = new ArrayList<>(n);
-        for (Part<T> p : parts) {
-            out.addAll(p.rows());
+        List<A> accs = new ArrayList<>();
+        for (Part<A> p : parts) {
+            accs.add(p.rows());
             problems.addAll(p.problems());
         }
         if (lines == 0 && n == 0) {
             problems.add(Problem.at("file.empty", t.source(), 0, "", "the file has a header but no data rows"));
         }
-        return out;
+        return collect.join(accs);
     }
 
     /**
@@ -309,16 +390,17 @@ public final class FilingReader {
     private static final class FastActivity implements CsvBytes.Fast {
         final int enterprise, region, industry, period, carrier, quantity, unit, use;
         final int[] optional;
-        final List<ActivityRecord> out;
-        final CsvBytes.Slices<Memo.Parsed<CreditCode>> credits = new CsvBytes.Slices<>(Memo.LIMIT, Memo::credit);
-        final CsvBytes.Slices<Memo.Parsed<RegionCode>> regions = new CsvBytes.Slices<>(Memo.LIMIT, Memo::region);
-        final CsvBytes.Slices<Memo.Parsed<IndustryCode>> industries = new CsvBytes.Slices<>(Memo.LIMIT, Memo::industry);
-        final CsvBytes.Slices<Memo.Parsed<YearMonth>> periods = new CsvBytes.Slices<>(Memo.LIMIT, Ctx::month);
-        final CsvBytes.Slices<String> carriers = new CsvBytes.Slices<>(Memo.LIMIT, s -> s);
+        final ActivityColumns.Builder out;
+        // each distinct text's id in the columns, or −1 when the text has a problem (the general path reports it)
+        final CsvBytes.Slices<Integer> credits;
+        final CsvBytes.Slices<Integer> regions;
+        final CsvBytes.Slices<Integer> industries;
+        final CsvBytes.Slices<Integer> periods = new CsvBytes.Slices<>(Memo.LIMIT, FastActivity::period);
+        final CsvBytes.Slices<Integer> carriers;
         final CsvBytes.Slices<Optional<Unit>> units = new CsvBytes.Slices<>(Memo.LIMIT, Unit::parse);
         final CsvBytes.Slices<Optional<Use>> uses = new CsvBytes.Slices<>(Memo.LIMIT, Use::parse);
 
-        FastActivity(Columns c, List<ActivityRecord> out) {
+        FastActivity(Columns c, ActivityColumns.Builder out) {
             enterprise = c.index("enterprise");
             region = c.index("region");
             industry = c.index("industry");
@@ -333,11 +415,21 @@ public final class FilingReader {
                     .filter(i -> i >= 0)
                     .toArray();
             this.out = out;
+            credits = new CsvBytes.Slices<>(Memo.LIMIT, x -> id(Memo.credit(x), out::enterprise));
+            regions = new CsvBytes.Slices<>(Memo.LIMIT, x -> id(Memo.region(x), out::region));
+            industries = new CsvBytes.Slices<>(Memo.LIMIT, x -> id(Memo.industry(x), out::industry));
+            carriers = new CsvBytes.Slices<>(Memo.LIMIT, x -> x.isEmpty() ? -1 : out.carrier(x));
         }
 
-        private static <T> T good(CsvBytes.Slices<Memo.Parsed<T>> m, byte[] b, int[] from, int[] to, int i) {
-            Memo.Parsed<T> p = m.get(b, from[i], to[i]);
-            return p.code() == null ? p.value() : null;
+        private static <T> Integer id(Memo.Parsed<T> p, java.util.function.ToIntFunction<T> intern) {
+            return p.code() == null ? intern.applyAsInt(p.value()) : -1;
+        }
+
+        private static Integer period(String x) {
+            Memo.Parsed<YearMonth> p = Ctx.month(x);
+            return p.code() == null
+                    ? ActivityBatch.periodOrdinal(p.value().getYear(), p.value().getMonthValue())
+                    : -1;
         }
 
         @Override
@@ -362,30 +454,21 @@ public final class FilingReader {
                     || from[use] == to[use]) {
                 return false;
             }
-            CreditCode e = good(credits, b, from, to, enterprise);
-            RegionCode r = good(regions, b, from, to, region);
-            IndustryCode ind = good(industries, b, from, to, industry);
-            YearMonth p = good(periods, b, from, to, period);
+            int e = credits.get(b, from[enterprise], to[enterprise]);
+            int r = regions.get(b, from[region], to[region]);
+            int ind = industries.get(b, from[industry], to[industry]);
+            int p = periods.get(b, from[period], to[period]);
             Optional<Unit> u = units.get(b, from[unit], to[unit]);
             Optional<Use> how = uses.get(b, from[use], to[use]);
             double q = Decimals.plain(b, from[quantity], to[quantity]);
-            String c = carriers.get(b, from[carrier], to[carrier]);
-            if (e == null
-                    || r == null
-                    || ind == null
-                    || p == null
-                    || u.isEmpty()
-                    || how.isEmpty()
-                    || !(q >= 0)
-                    || c.isEmpty()) {
+            int c = carriers.get(b, from[carrier], to[carrier]);
+            if (e < 0 || r < 0 || ind < 0 || p < 0 || u.isEmpty() || how.isEmpty() || !(q >= 0) || c < 0) {
                 return false;
             }
-            Quantity qty = Quantity.of(q, u.get());
-            if (qty.canonicalValue() > ABSURD) {
+            if (u.get().toCanonical(q) > ABSURD) {
                 return false;
             }
-            out.add(new ActivityRecord(
-                    e, r, ind, p, c, qty, how.get(), Double.NaN, Double.NaN, line, null, Double.NaN, Double.NaN));
+            out.add(e, r, ind, p, c, u.get(), how.get(), q, line);
             return true;
         }
     }

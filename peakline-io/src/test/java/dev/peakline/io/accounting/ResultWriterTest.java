@@ -39,7 +39,10 @@ class ResultWriterTest {
             Double.MIN_VALUE,
             -Double.MIN_VALUE,
             1e300,
-            -1e300
+            -1e300,
+            0.015625,
+            999999999.5,
+            4.0
         };
         for (double v : known) {
             assertThat(ResultWriter.num(v)).as("%s", v).isEqualTo(formatter(v));
@@ -48,10 +51,13 @@ class ResultWriterTest {
         // and 300,000 random figures of every magnitude a result holds
         SplittableRandom r = new SplittableRandom(2026);
         for (int i = 0; i < 300_000; i++) {
-            double v = switch (i % 4) {
+            double v = switch (i % 6) {
                 case 0 -> r.nextDouble() * 1e6;
                 case 1 -> (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(-9, 13));
                 case 2 -> Math.round(r.nextDouble() * 1e9) / 1e7 + 5e-7;
+                // whole numbers and binary fractions whose every digit fits in six decimals (the exact path)
+                case 3 -> (double) r.nextLong(0, 1L << 40) / 64;
+                case 4 -> (double) r.nextInt(-1_000_000, 1_000_000);
                 default -> Double.longBitsToDouble(r.nextLong() & 0x7fefffffffffffffL) * (r.nextBoolean() ? 1 : -1);
             };
             String fast = ResultWriter.num(v);

@@ -270,6 +270,41 @@ class FilingReaderTest {
             assertThat(gb.input().activity())
                     .hasSizeGreaterThan(30_000)
                     .isEqualTo(gg.input().activity());
+            // the lines are held in columns, codes interned as read; each reads back as the record its line says
+            assertThat(gb.input().activity()).isInstanceOf(dev.peakline.accounting.ActivityColumns.class);
+            assertThat(gb.input().activity()).isEqualTo(byHand(good.toString()));
         }
+    }
+
+    /** The records of a clean activity file of the test's columns, made cell by cell here, without the reader. */
+    private static java.util.List<dev.peakline.domain.ActivityRecord> byHand(String file) {
+        java.util.List<dev.peakline.domain.ActivityRecord> out = new java.util.ArrayList<>();
+        String[] lines = file.split("\n", -1);
+        for (int k = 1; k < lines.length; k++) {
+            String[] c = lines[k].replace("\r", "").split(",", -1);
+            if (java.util.Arrays.stream(c).allMatch(String::isBlank)) {
+                continue;
+            }
+            for (int i = 0; i < c.length; i++) {
+                c[i] = c[i].strip().replace("\"", ""); // the one quoted cell holds no comma
+            }
+            out.add(new dev.peakline.domain.ActivityRecord(
+                    dev.peakline.domain.CreditCode.of(c[0]),
+                    dev.peakline.domain.RegionCode.of(c[1]),
+                    dev.peakline.domain.IndustryCode.of(c[2]),
+                    java.time.YearMonth.parse(c[3]),
+                    c[4],
+                    dev.peakline.units.Quantity.of(
+                            Double.parseDouble(c[5]),
+                            dev.peakline.units.Unit.parse(c[6]).orElseThrow()),
+                    dev.peakline.domain.Use.parse(c[7]).orElseThrow(),
+                    c[8].isEmpty() ? Double.NaN : Double.parseDouble(c[8]),
+                    Double.NaN,
+                    k + 1,
+                    dev.peakline.domain.DataQuality.parse(c[9]).orElse(null),
+                    Double.NaN,
+                    Double.NaN));
+        }
+        return out;
     }
 }
