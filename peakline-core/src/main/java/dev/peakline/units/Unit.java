@@ -103,6 +103,22 @@ public enum Unit {
         return new BigDecimal(Double.toString(value)).multiply(toCanonical).doubleValue();
     }
 
+    /**
+     * Whether {@link #toCanonical(double) toCanonical(value)} exceeds {@code limit} (positive): decided by the double
+     * product, whose relative error is below 10⁻¹⁵, unless the product lies within 10⁻⁹ of the limit, when the exact
+     * conversion decides.
+     */
+    public boolean canonicalAbove(double value, double limit) {
+        double approx = value * toCanonicalDouble;
+        if (approx > limit * (1 + 1e-9)) {
+            return true;
+        }
+        if (approx < limit * (1 - 1e-9)) {
+            return false;
+        }
+        return toCanonical(value) > limit;
+    }
+
     /** Converts a value in the canonical unit back to this unit (exact decimal arithmetic, one rounding). */
     public double fromCanonical(double canonicalValue) {
         if (toCanonicalDouble == 1.0) {

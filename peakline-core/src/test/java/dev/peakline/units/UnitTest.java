@@ -86,4 +86,20 @@ class UnitTest {
             assertThat(d.canonicalUnit().toCanonicalFactor()).isEqualByComparingTo("1");
         }
     }
+
+    @Test
+    void theQuickAbsurdityCheckDecidesAsTheExactConversion() {
+        // 1e9 canonical units is the readers' limit: 10⁸ 万kWh is 10⁹ MWh exactly (not above), one ulp more is above
+        assertThat(Unit.TEN_THOUSAND_KWH.canonicalAbove(1e8, 1e9)).isFalse();
+        assertThat(Unit.TEN_THOUSAND_KWH.canonicalAbove(Math.nextUp(1e8), 1e9)).isTrue();
+        assertThat(Unit.KWH.canonicalAbove(1e12, 1e9)).isFalse();
+        assertThat(Unit.KWH.canonicalAbove(1.000000001e12, 1e9)).isTrue();
+        SplittableRandom r = new SplittableRandom(9);
+        for (Unit u : Unit.values()) {
+            for (int i = 0; i < 2_000; i++) {
+                double v = Math.pow(10, r.nextDouble(3, 14)) * (i % 2 == 0 ? 1 : 1 + r.nextInt(-3, 4) * 1e-16);
+                assertThat(u.canonicalAbove(v, 1e9)).as("%s %s", v, u).isEqualTo(u.toCanonical(v) > 1e9);
+            }
+        }
+    }
 }

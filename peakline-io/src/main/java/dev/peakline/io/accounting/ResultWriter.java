@@ -46,32 +46,57 @@ public final class ResultWriter {
 
     /** Months accounted elsewhere (the Spark job) with the factor sets they name, in the order given. */
     public static void writeAccounts(List<EnterpriseMonth> months, String factorSets, Path out) {
-        String sets = quote(factorSets);
-        // the lines are made on every core, a block of months each, and written in order
+        byte[] sets = ("," + quote(factorSets)).getBytes(StandardCharsets.UTF_8);
+        // the lines are made as UTF-8 bytes on every core, a block of months each, and written in order
         int block = 4096;
-        writeAtomically(out, w -> {
-            w.write(String.join(",", HEADER));
-            w.write('\n');
+        writeBytesAtomically(out, o -> {
+            o.write((String.join(",", HEADER) + "\n").getBytes(StandardCharsets.UTF_8));
             int blocks = (months.size() + block - 1) / block;
             for (int first = 0; first < blocks; first += 16) {
                 int from = first;
-                List<String> texts = java.util.stream.IntStream.range(from, Math.min(blocks, from + 16))
+                List<Utf8> texts = java.util.stream.IntStream.range(from, Math.min(blocks, from + 16))
                         .parallel()
                         .mapToObj(k -> lines(months.subList(k * block, Math.min(months.size(), (k + 1) * block)), sets))
                         .toList();
-                for (String t : texts) {
-                    w.write(t);
+                for (Utf8 t : texts) {
+                    t.writeTo(o);
                 }
             }
         });
     }
 
-    private static String lines(List<EnterpriseMonth> months, String sets) {
-        StringBuilder b = new StringBuilder(months.size() * 256);
+    /** UTF-8 bytes gathered as a block's lines are made. */
+    private static final class Utf8 extends java.io.ByteArrayOutputStream {
+        Utf8(int size) {
+            super(size);
+        }
+
+        /** Appends text that is ASCII (figures, codes, periods) byte for byte, anything else encoded. */
+        void text(CharSequence t) {
+            int n = t.length();
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                char ch = t.charAt(i);
+                if (ch >= 0x80) {
+                    writeBytes(t.subSequence(i, n).toString().getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                buf[count++] = (byte) ch;
+            }
+        }
+
+        private void ensure(int more) {
+            if (count + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+            }
+        }
+    }
+
+    private static Utf8 lines(List<EnterpriseMonth> months, byte[] sets) {
+        Utf8 out = new Utf8(months.size() * 256);
+        StringBuilder b = new StringBuilder(256);
         for (EnterpriseMonth m : months) {
-            String perProduct = m.production().keySet().stream()
-                    .map(p -> p.replace(",", " ") + "=" + num(m.carbonPerProduct(p)))
-                    .collect(Collectors.joining(";"));
+            b.setLength(0);
             b.append(m.enterprise().value()).append(',');
             b.append(m.period()).append(',');
             b.append(m.region().value()).append(',');
@@ -91,16 +116,26 @@ public final class ResultWriter {
             }) {
                 num(b.append(','), v);
             }
-            b.append(',').append(quote(perProduct));
-            b.append(',').append(sets);
+            b.append(',');
+            out.text(b);
+            if (!m.production().isEmpty()) {
+                // the products' names (Chinese) are the only text that is not ASCII
+                String perProduct = m.production().keySet().stream()
+                        .map(p -> p.replace(",", " ") + "=" + num(m.carbonPerProduct(p)))
+                        .collect(Collectors.joining(";"));
+                out.text(quote(perProduct));
+            }
+            out.writeBytes(sets);
+            b.setLength(0);
             for (double v : new double[] {
                 m.feedstockEnergy(), m.energyExcludingFeedstock(), m.suppliedElectricity(), m.emissionsPerMwhSupplied()
             }) {
                 num(b.append(','), v);
             }
             b.append('\n');
+            out.text(b);
         }
-        return b.toString();
+        return out;
     }
 
     /** A figure with six decimals (1 g CO2 or 1 gce), dot decimal separator whatever the locale; empty for NaN. */

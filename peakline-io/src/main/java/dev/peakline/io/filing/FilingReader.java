@@ -465,7 +465,7 @@ public final class FilingReader {
             if (e < 0 || r < 0 || ind < 0 || p < 0 || u.isEmpty() || how.isEmpty() || !(q >= 0) || c < 0) {
                 return false;
             }
-            if (u.get().toCanonical(q) > ABSURD) {
+            if (u.get().canonicalAbove(q, ABSURD)) {
                 return false;
             }
             out.add(e, r, ind, p, c, u.get(), how.get(), q, line);

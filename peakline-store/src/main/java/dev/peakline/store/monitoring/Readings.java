@@ -7,7 +7,6 @@ import dev.peakline.store.Database;
 import dev.peakline.store.StoreException;
 import dev.peakline.store.Tx;
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -289,25 +288,30 @@ public final class Readings {
             st.execute("create temp table if not exists reading_stage (meter_id bigint, ts_ms bigint,"
                     + " value double precision, item int) on commit delete rows");
         }
-        StringBuilder sb = new StringBuilder(b.size * 40);
+        // COPY in PostgreSQL's binary format: no figure is printed here or parsed there, and a double arrives as its bits
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(19 + b.size * 42 + 2);
+        buf.put(COPY_SIGNATURE).putInt(0).putInt(0);
         for (int i = 0; i < b.size; i++) {
-            sb.append(b.meter[i])
-                    .append('\t')
-                    .append(b.ts[i])
-                    .append('\t')
-                    .append(b.value[i])
-                    .append('\t')
-                    .append(b.item[i])
-                    .append('\n');
+            buf.putShort((short) 4);
+            buf.putInt(8).putLong(b.meter[i]);
+            buf.putInt(8).putLong(b.ts[i]);
+            buf.putInt(8).putDouble(b.value[i]);
+            buf.putInt(4).putInt(b.item[i]);
         }
+        buf.putShort((short) -1);
         try {
             c.unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn("copy reading_stage from stdin", new StringReader(sb.toString()));
+                    .copyIn(
+                            "copy reading_stage from stdin (format binary)",
+                            new java.io.ByteArrayInputStream(buf.array(), 0, buf.position()));
         } catch (IOException e) {
             throw new SQLException("copy into staging failed", e);
         }
     }
+
+    /** The binary COPY header's signature (PostgreSQL, COPY: binary format). */
+    private static final byte[] COPY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
 
     /** Staged readings whose meter and instant are already stored with another value. */
     private static List<Rejection> conflicts(Connection c, Batch b) throws SQLException {
