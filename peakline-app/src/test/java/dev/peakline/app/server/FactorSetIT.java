@@ -136,7 +136,10 @@ class FactorSetIT extends ServerTest {
             assertThat(r.total()).isCloseTo(elsewhere.get(r.filingId()).total(), within(0.0));
             assertThat(r.factorSets()).startsWith("peakline-reference");
         }
-        // recomputed again with nothing new active: nothing changes, and the job says why
+        // recomputed again with nothing new active: nothing changes, and the job says why; every result comes out the
+        // same to the bit, so none is written again (no audit entry, computed_at kept)
+        long recomputeAudits = count("select count(*) from audit_log where action = 'results.recompute'");
+        long computedAt = count("select coalesce(sum(extract(epoch from computed_at))::bigint, 0) from account_result");
         JsonNode again = admin.json(admin.post("/api/v1/factor-sets/recompute", "{\"region\":\"520100\"}"), 202);
         for (int i = 0; i < 200 && again.get("status").asText().equals("RUNNING"); i++) {
             Thread.sleep(100);
@@ -148,6 +151,19 @@ class FactorSetIT extends ServerTest {
         Summaries.assertEqualToTheResults(db);
         for (JsonNode c : again.get("changes")) {
             assertThat(c.get("changed").asInt()).isZero();
+        }
+        assertThat(count("select count(*) from audit_log where action = 'results.recompute'"))
+                .isEqualTo(recomputeAudits);
+        assertThat(count("select coalesce(sum(extract(epoch from computed_at))::bigint, 0) from account_result"))
+                .isEqualTo(computedAt);
+    }
+
+    private long count(String sql) throws Exception {
+        try (var c = db.connection();
+                var st = c.createStatement();
+                var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -2,12 +2,14 @@ package dev.peakline.store.ledger;
 
 import dev.peakline.domain.CreditCode;
 import dev.peakline.store.AuditLog;
+import dev.peakline.store.BinaryCopy;
 import dev.peakline.store.Database;
 import dev.peakline.store.Tx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -161,45 +163,61 @@ public final class AccountResults {
         ps.setDouble(17, r.feedstockEnergy());
     }
 
+    /**
+     * Whether a result recomputed comes out with every figure {@link #update} writes, and its factor sets, the same to
+     * the bit as the stored one: then there is nothing to write.
+     */
+    public static boolean sameFigures(Row stored, Row now) {
+        return stored != null
+                && bits(stored.combustion()) == bits(now.combustion())
+                && bits(stored.process()) == bits(now.process())
+                && bits(stored.electricity()) == bits(now.electricity())
+                && bits(stored.heat()) == bits(now.heat())
+                && bits(stored.energy()) == bits(now.energy())
+                && bits(stored.feedstockEnergy()) == bits(now.feedstockEnergy())
+                && java.util.Objects.equals(stored.factorSets(), now.factorSets());
+    }
+
+    private static long bits(double v) {
+        return Double.doubleToLongBits(v);
+    }
+
     /** Replaces the figures of existing results (a recomputation with another factor set), in one transaction. */
     public int update(String actor, List<Row> rows) {
         Instant at = clock.instant();
         return Tx.run(db, c -> {
-            // one statement for the whole chunk (arrays unnested), not one per result: a tenth of the round trips,
-            // and the summaries' trigger runs once
-            int size = rows.size();
-            Long[] ids = new Long[size];
-            Double[][] f = new Double[9][size];
-            String[] factorSets = new String[size];
-            for (int i = 0; i < size; i++) {
-                Row r = rows.get(i);
+            // the chunk is copied into a session-local staging table in PostgreSQL's binary format (no figure printed
+            // here or parsed there) and swapped in by one statement, so the summaries' trigger runs once
+            for (Row r : rows) {
                 checkFinite(r);
-                ids[i] = r.filingId();
-                f[0][i] = r.scope1();
-                f[1][i] = r.scope2();
-                f[2][i] = r.total();
-                f[3][i] = r.energy();
-                f[4][i] = r.combustion();
-                f[5][i] = r.process();
-                f[6][i] = r.electricity();
-                f[7][i] = r.heat();
-                f[8][i] = r.feedstockEnergy();
-                factorSets[i] = r.factorSets();
             }
+            try (Statement st = c.createStatement()) {
+                st.execute(
+                        "create temp table if not exists result_stage (id bigint, s1 float8, s2 float8, t float8,"
+                                + " e float8, c float8, p float8, el float8, h float8, fs text, f float8) on commit delete rows");
+            }
+            BinaryCopy copy = new BinaryCopy(rows.size() * 120);
+            for (Row r : rows) {
+                copy.row(11)
+                        .bigint(r.filingId())
+                        .float8(r.scope1())
+                        .float8(r.scope2())
+                        .float8(r.total())
+                        .float8(r.energy())
+                        .float8(r.combustion())
+                        .float8(r.process())
+                        .float8(r.electricity())
+                        .float8(r.heat())
+                        .text(r.factorSets())
+                        .float8(r.feedstockEnergy());
+            }
+            copy.into(c, "result_stage");
             int n;
             try (PreparedStatement ps = c.prepareStatement("update account_result r set scope1_tco2 = v.s1,"
                     + " scope2_tco2 = v.s2, total_tco2 = v.t, energy_tce = v.e, combustion_tco2 = v.c,"
                     + " process_tco2 = v.p, electricity_tco2 = v.el, heat_tco2 = v.h, factor_sets = v.fs,"
-                    + " computed_at = ?, feedstock_tce = v.f from unnest(?::bigint[], ?::float8[], ?::float8[],"
-                    + " ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::text[],"
-                    + " ?::float8[]) as v(id, s1, s2, t, e, c, p, el, h, fs, f) where r.filing_id = v.id")) {
+                    + " computed_at = ?, feedstock_tce = v.f from result_stage v where r.filing_id = v.id")) {
                 ps.setTimestamp(1, Timestamp.from(at));
-                ps.setArray(2, c.createArrayOf("bigint", ids));
-                for (int k = 0; k < 8; k++) {
-                    ps.setArray(3 + k, c.createArrayOf("float8", f[k]));
-                }
-                ps.setArray(11, c.createArrayOf("text", factorSets));
-                ps.setArray(12, c.createArrayOf("float8", f[8]));
                 n = ps.executeUpdate();
             }
             String sets = rows.stream()

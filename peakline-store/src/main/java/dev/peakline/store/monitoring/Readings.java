@@ -3,10 +3,10 @@ package dev.peakline.store.monitoring;
 import dev.peakline.domain.ChinaTime;
 import dev.peakline.domain.DateWindow;
 import dev.peakline.store.AuditLog;
+import dev.peakline.store.BinaryCopy;
 import dev.peakline.store.Database;
 import dev.peakline.store.StoreException;
 import dev.peakline.store.Tx;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +19,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.postgresql.PGConnection;
 
 /**
  * The write path of meter readings. One batch (an HTTP request, or the MQTT messages gathered in a few milliseconds) is
@@ -288,30 +287,13 @@ public final class Readings {
             st.execute("create temp table if not exists reading_stage (meter_id bigint, ts_ms bigint,"
                     + " value double precision, item int) on commit delete rows");
         }
-        // COPY in PostgreSQL's binary format: no figure is printed here or parsed there, and a double arrives as its bits
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(19 + b.size * 42 + 2);
-        buf.put(COPY_SIGNATURE).putInt(0).putInt(0);
+        // COPY in PostgreSQL's binary format: no figure is printed here or parsed there
+        BinaryCopy copy = new BinaryCopy(b.size * 42);
         for (int i = 0; i < b.size; i++) {
-            buf.putShort((short) 4);
-            buf.putInt(8).putLong(b.meter[i]);
-            buf.putInt(8).putLong(b.ts[i]);
-            buf.putInt(8).putDouble(b.value[i]);
-            buf.putInt(4).putInt(b.item[i]);
+            copy.row(4).bigint(b.meter[i]).bigint(b.ts[i]).float8(b.value[i]).int4(b.item[i]);
         }
-        buf.putShort((short) -1);
-        try {
-            c.unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(
-                            "copy reading_stage from stdin (format binary)",
-                            new java.io.ByteArrayInputStream(buf.array(), 0, buf.position()));
-        } catch (IOException e) {
-            throw new SQLException("copy into staging failed", e);
-        }
+        copy.into(c, "reading_stage");
     }
-
-    /** The binary COPY header's signature (PostgreSQL, COPY: binary format). */
-    private static final byte[] COPY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
 
     /** Staged readings whose meter and instant are already stored with another value. */
     private static List<Rejection> conflicts(Connection c, Batch b) throws SQLException {

@@ -136,6 +136,7 @@ public class Recomputer implements AutoCloseable {
             long accounting = 0;
             long[] writing = {0};
             int[] written = {0};
+            int[] unchanged = {0};
             int all = total;
             // a chunk's results are written (in the database's own process) while the next chunk is read and accounted
             java.util.concurrent.ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -187,14 +188,22 @@ public class Recomputer implements AutoCloseable {
                         }
                     }
                     updated.forEach(r -> tally.add(before.get(r.filingId()), r));
+                    // a result that comes out the same to the bit, factor sets included, is left as stored: a new grid
+                    // factor for one year rewrites that year's results, not the province's
+                    List<AccountResults.Row> changed = updated.stream()
+                            .filter(r -> !AccountResults.sameFigures(before.get(r.filingId()), r))
+                            .toList();
+                    unchanged[0] += updated.size() - changed.size();
                     accounting += System.nanoTime() - t2;
                     await(pending);
                     int size = chunk.size();
                     pending = writer.submit(() -> {
                         long t3 = System.nanoTime();
-                        accountResults.update(actor, updated);
+                        if (!changed.isEmpty()) {
+                            accountResults.update(actor, changed);
+                            events.publishEvent(new AccountsChanged("recomputation"));
+                        }
                         writing[0] += System.nanoTime() - t3;
-                        events.publishEvent(new AccountsChanged("recomputation"));
                         written[0] += size;
                         jobs.progress(id, all, written[0]);
                     });
@@ -205,10 +214,12 @@ public class Recomputer implements AutoCloseable {
             }
             jobs.done(id, tally.outcome(), tally.changes());
             LOG.info(
-                    "{} recomputed {} results of {} in {} ms (reading {} ms, accounting {} ms, writing {} ms beside them)",
+                    "{} recomputed {} results of {} in {} ms ({} the same to the bit and left as stored; reading {} ms,"
+                            + " accounting {} ms, writing {} ms beside them)",
                     actor,
                     total,
                     region,
+                    unchanged[0],
                     ms(t0),
                     reading / 1_000_000,
                     accounting / 1_000_000,
