@@ -16,8 +16,17 @@ if [ -x /usr/sbin/mosquitto ]; then
   sleep 0.5
   mqtt=tcp://127.0.0.1:18883
 fi
+out=/tmp/peakline-ingest-bench.$$.out
+: > "$out"
 for i in $(seq "$runs"); do
   data=$(mktemp -d /tmp/peakline-ingest-bench.XXXX)
-  java -Xmx3g -cp "$cp" dev.peakline.bench.IngestLoad peakline-app/target/peakline.jar "$data" "$mqtt" "$clients" "$batch" "$readings"
+  java -Xmx3g -cp "$cp" dev.peakline.bench.IngestLoad peakline-app/target/peakline.jar "$data" "$mqtt" "$clients" "$batch" "$readings" \
+    | tee -a "$out"
   rm -rf "$data"
 done
+# the medians of each path and the ratios to COPY (the peer: the same readings into the same table, nothing checked)
+median() { grep "^path=$1 " "$out" | sed 's/.* readings_per_s=\([0-9.]*\).*/\1/' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] + 0 }'; }
+h=$(median http); m=$(median mqtt); c=$(median copy)
+awk -v h="$h" -v m="$m" -v c="$c" 'BEGIN {
+  printf "median readings/s: http %.0f, mqtt %.0f, copy %.0f; ratio to copy: http %.2fx, mqtt %.2fx\n", h, m, c, h / c, m / c }'
+rm -f "$out"
