@@ -4,6 +4,7 @@ import dev.peakline.domain.CreditCode;
 import dev.peakline.store.AuditLog;
 import dev.peakline.store.BinaryCopy;
 import dev.peakline.store.Database;
+import dev.peakline.store.StoreException;
 import dev.peakline.store.Tx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -184,20 +185,66 @@ public final class AccountResults {
 
     /** Replaces the figures of existing results (a recomputation with another factor set), in one transaction. */
     public int update(String actor, List<Row> rows) {
-        Instant at = clock.instant();
-        return Tx.run(db, c -> {
-            // the chunk is copied into a session-local staging table in PostgreSQL's binary format (no figure printed
-            // here or parsed there) and swapped in by one statement, so the summaries' trigger runs once
-            for (Row r : rows) {
-                checkFinite(r);
+        try (Recomputed r = recomputed(actor)) {
+            r.add(rows);
+            return r.commit();
+        }
+    }
+
+    /**
+     * Starts writing a recomputation's results: chunks are copied as they come ({@link Recomputed#add}) into a staging
+     * table of one transaction, and {@link Recomputed#commit} swaps them all in by one statement. The results change
+     * together or not at all, and the summaries are refreshed once, for the cells the whole job touched (a refresh per
+     * chunk re-summed the province's busiest cells once per chunk).
+     */
+    public Recomputed recomputed(String actor) {
+        try {
+            return new Recomputed(actor, db.connection());
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** A recomputation's results being written: staged by {@link #add}, swapped in by {@link #commit}. */
+    public final class Recomputed implements AutoCloseable {
+        private final String actor;
+        private final Connection c;
+        private final java.util.TreeSet<String> sets = new java.util.TreeSet<>();
+        private long first = Long.MAX_VALUE;
+        private long last = Long.MIN_VALUE;
+        private int staged;
+        private boolean done;
+
+        private Recomputed(String actor, Connection c) throws SQLException {
+            this.actor = actor;
+            this.c = c;
+            boolean ok = false;
+            try {
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    st.execute("create temp table if not exists result_stage (id bigint, s1 float8, s2 float8,"
+                            + " t float8, e float8, c float8, p float8, el float8, h float8, fs text, f float8)"
+                            + " on commit delete rows");
+                }
+                ok = true;
+            } finally {
+                if (!ok) {
+                    c.close();
+                }
             }
-            try (Statement st = c.createStatement()) {
-                st.execute(
-                        "create temp table if not exists result_stage (id bigint, s1 float8, s2 float8, t float8,"
-                                + " e float8, c float8, p float8, el float8, h float8, fs text, f float8) on commit delete rows");
+        }
+
+        /**
+         * Copies a chunk in PostgreSQL's binary format (no figure printed here or parsed there); nothing is visible
+         * until {@link #commit}.
+         */
+        public void add(List<Row> rows) {
+            if (rows.isEmpty()) {
+                return;
             }
             BinaryCopy copy = new BinaryCopy(rows.size() * 120);
             for (Row r : rows) {
+                checkFinite(r);
                 copy.row(11)
                         .bigint(r.filingId())
                         .float8(r.scope1())
@@ -210,36 +257,62 @@ public final class AccountResults {
                         .float8(r.heat())
                         .text(r.factorSets())
                         .float8(r.feedstockEnergy());
+                sets.add(r.factorSets());
+                first = Math.min(first, r.filingId());
+                last = Math.max(last, r.filingId());
             }
-            copy.into(c, "result_stage");
-            int n;
-            try (PreparedStatement ps = c.prepareStatement("update account_result r set scope1_tco2 = v.s1,"
-                    + " scope2_tco2 = v.s2, total_tco2 = v.t, energy_tce = v.e, combustion_tco2 = v.c,"
-                    + " process_tco2 = v.p, electricity_tco2 = v.el, heat_tco2 = v.h, factor_sets = v.fs,"
-                    + " computed_at = ?, feedstock_tce = v.f from result_stage v where r.filing_id = v.id")) {
-                ps.setTimestamp(1, Timestamp.from(at));
-                n = ps.executeUpdate();
+            try {
+                copy.into(c, "result_stage");
+            } catch (SQLException e) {
+                throw new StoreException(e);
             }
-            String sets = rows.stream()
-                    .map(Row::factorSets)
-                    .distinct()
-                    .sorted()
-                    .toList()
-                    .toString();
-            AuditLog.record(
-                    c,
-                    at,
-                    actor,
-                    "results.recompute",
-                    "account_result",
-                    rows.isEmpty()
-                            ? ""
-                            : rows.get(0).filingId() + ".."
-                                    + rows.get(rows.size() - 1).filingId(),
-                    null,
-                    "{\"results\":" + n + ",\"factor_sets\":" + AuditLog.json(sets) + "}");
-            return n;
-        });
+            staged += rows.size();
+        }
+
+        /** Swaps the staged results in by one statement, audits them and commits; returns how many were replaced. */
+        public int commit() {
+            Instant at = clock.instant();
+            try {
+                int n = 0;
+                if (staged > 0) {
+                    try (PreparedStatement ps = c.prepareStatement("update account_result r set scope1_tco2 = v.s1,"
+                            + " scope2_tco2 = v.s2, total_tco2 = v.t, energy_tce = v.e, combustion_tco2 = v.c,"
+                            + " process_tco2 = v.p, electricity_tco2 = v.el, heat_tco2 = v.h, factor_sets = v.fs,"
+                            + " computed_at = ?, feedstock_tce = v.f from result_stage v where r.filing_id = v.id")) {
+                        ps.setTimestamp(1, Timestamp.from(at));
+                        n = ps.executeUpdate();
+                    }
+                    AuditLog.record(
+                            c,
+                            at,
+                            actor,
+                            "results.recompute",
+                            "account_result",
+                            first + ".." + last,
+                            null,
+                            "{\"results\":" + n + ",\"factor_sets\":"
+                                    + AuditLog.json(List.copyOf(sets).toString()) + "}");
+                }
+                c.commit();
+                done = true;
+                return n;
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
+
+        /** Rolls back what was staged unless committed, and gives the connection back. */
+        @Override
+        public void close() {
+            try {
+                if (!done) {
+                    c.rollback();
+                }
+                c.close();
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
     }
 
     private static final String ROW = "select filing_id, enterprise, period, region, industry, combustion_tco2,"

@@ -145,7 +145,7 @@ public class Recomputer implements AutoCloseable {
                 return t;
             });
             java.util.concurrent.Future<?> pending = null;
-            try {
+            try (AccountResults.Recomputed out = accountResults.recomputed(actor)) {
                 for (int from = 0; from < rows.size(); from += CHUNK) {
                     List<AccountResults.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
                     long t1 = System.nanoTime();
@@ -199,28 +199,31 @@ public class Recomputer implements AutoCloseable {
                     int size = chunk.size();
                     pending = writer.submit(() -> {
                         long t3 = System.nanoTime();
-                        if (!changed.isEmpty()) {
-                            accountResults.update(actor, changed);
-                            events.publishEvent(new AccountsChanged("recomputation"));
-                        }
+                        out.add(changed);
                         writing[0] += System.nanoTime() - t3;
                         written[0] += size;
                         jobs.progress(id, all, written[0]);
                     });
                 }
                 await(pending);
+                // every changed result is swapped in at once: the job's results land together or not at all
+                long t4 = System.nanoTime();
+                if (out.commit() > 0) {
+                    events.publishEvent(new AccountsChanged("recomputation"));
+                }
+                writing[0] += System.nanoTime() - t4;
             } finally {
                 writer.shutdownNow();
             }
             jobs.done(id, tally.outcome(), tally.changes());
             LOG.info(
                     "{} recomputed {} results of {} in {} ms ({} the same to the bit and left as stored; reading {} ms,"
-                            + " accounting {} ms, writing {} ms beside them)",
+                            + " accounting {} ms, writing {} ms, mostly beside them)",
                     actor,
                     total,
                     region,
-                    unchanged[0],
                     ms(t0),
+                    unchanged[0],
                     reading / 1_000_000,
                     accounting / 1_000_000,
                     writing[0] / 1_000_000);
