@@ -149,8 +149,41 @@ public class Dashboards {
     /** Forgets every computed view: the results changed. */
     @org.springframework.context.event.EventListener(dev.peakline.app.server.ledger.AccountsChanged.class)
     public void invalidate() {
+        generation.incrementAndGet();
         cache.clear();
         compared.clear();
+        json.clear();
+    }
+
+    /** The views as the API sends them (JSON, UTF-8), serialised once between changes of the results. */
+    private final Map<String, byte[]> json = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Counts the changes of the results, so that a view computed across one is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * {@link #view} as JSON: a view asked again (the province's year, under many clients) is sent from the bytes kept,
+     * without being serialised again.
+     */
+    public byte[] viewJson(Region region, int year, Integer month, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        String key = region.code().value() + "|" + year + "|" + month;
+        byte[] b = json.get(key);
+        if (b != null) {
+            return b;
+        }
+        long before = generation.get();
+        try {
+            b = mapper.writeValueAsBytes(view(region, year, month));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the dashboard view could not be written as JSON", e);
+        }
+        if (json.size() > 10_000) {
+            json.clear();
+        }
+        if (generation.get() == before) {
+            json.put(key, b);
+        }
+        return b;
     }
 
     /**

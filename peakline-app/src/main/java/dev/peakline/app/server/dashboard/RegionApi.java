@@ -31,14 +31,17 @@ public class RegionApi {
     private final AccountResults accountResults;
 
     private final dev.peakline.store.targets.StatisticsRepository statistics;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     public RegionApi(
             Scopes scopes,
             Dashboards dashboards,
             Database db,
             AccountResults accountResults,
-            dev.peakline.store.targets.StatisticsRepository statistics) {
+            dev.peakline.store.targets.StatisticsRepository statistics,
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.statistics = statistics;
+        this.mapper = mapper;
         this.db = db;
         this.accountResults = accountResults;
         this.scopes = scopes;
@@ -65,14 +68,24 @@ public class RegionApi {
 
     @GetMapping("/{code}/dashboard")
     @Operation(summary = "Totals, children, months, industry mix, top emitters and coverage of a year or month")
-    public Dashboards.View dashboard(
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = Dashboards.View.class)))
+    public org.springframework.http.ResponseEntity<byte[]> dashboard(
             @AuthenticationPrincipal PeaklineUser me,
             @PathVariable String code,
             @RequestParam int year,
             @RequestParam(required = false) Integer month) {
         Region r = scopes.readRegion(me, code);
         Requests.checkSpan(year, month);
-        return dashboards.view(r, year, month);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(dashboards.viewJson(r, year, month, mapper));
     }
 
     @GetMapping("/{code}/inventory")
