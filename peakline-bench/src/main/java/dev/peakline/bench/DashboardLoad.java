@@ -34,6 +34,10 @@ public final class DashboardLoad {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("http")) {
             http(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+        } else if (args[0].equals("fresh")) {
+            fresh(args[1], args[2], args[3], args[4], args[5]);
+        } else if (args[0].equals("fresh-sql")) {
+            freshSql(Path.of(args[1]), args[2]);
         } else {
             sql(
                     Path.of(args[1]),
@@ -57,6 +61,94 @@ public final class DashboardLoad {
             }
             return r.body().length();
         });
+    }
+
+    /** The spans a view is timed for when nothing has asked for them yet: every month of 2020–2024. */
+    static List<int[]> spans() {
+        List<int[]> out = new ArrayList<>();
+        for (int y = 2020; y <= 2024; y++) {
+            for (int m = 1; m <= 12; m++) {
+                out.add(new int[] {y, m});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The view of {@code region} computed from the database, one client: after a warm-up on every span of
+     * {@code warmRegion} (the same code and queries, other keys), each month of 2020–2024 is asked once, so the cache
+     * holds none of them. Prints each time's median and 90th percentile.
+     */
+    static void fresh(String base, String user, String password, String region, String warmRegion) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient client = signIn(base, user, password, cookies);
+        for (int[] s : spans()) {
+            view(client, base, warmRegion, s);
+        }
+        long[] t = new long[spans().size()];
+        int i = 0;
+        for (int[] s : spans()) {
+            long t0 = System.nanoTime();
+            view(client, base, region, s);
+            t[i++] = System.nanoTime() - t0;
+        }
+        report("peakline_fresh", t);
+    }
+
+    private static void view(HttpClient client, String base, String region, int[] span) throws Exception {
+        HttpResponse<String> r = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/regions/" + region + "/dashboard?year=" + span[0]
+                                + "&month=" + span[1]))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** The peer: per span, the view's two main queries (the year's cube, the month's largest emitters) in PostgreSQL. */
+    static void freshSql(Path dataDir, String region) throws Exception {
+        List<String> subtree = subtree(region);
+        try (Database db = Database.embedded(dataDir)) {
+            AccountResults results = new AccountResults(db, java.time.Clock.systemUTC());
+            for (int[] s : spans()) {
+                results.cube(subtree, s[0]);
+                results.enterprises(subtree, java.time.YearMonth.of(s[0], s[1]).toString(), "", 10);
+            }
+            long[] t = new long[spans().size()];
+            int i = 0;
+            for (int[] s : spans()) {
+                long t0 = System.nanoTime();
+                results.cube(subtree, s[0]);
+                results.enterprises(subtree, java.time.YearMonth.of(s[0], s[1]).toString(), "", 10);
+                t[i++] = System.nanoTime() - t0;
+            }
+            report("postgresql_fresh", t);
+        }
+    }
+
+    private static void report(String name, long[] t) {
+        long[] sorted = t.clone();
+        Arrays.sort(sorted);
+        System.out.printf(
+                Locale.ROOT,
+                "engine=%s views=%d p50_ms=%.1f p90_ms=%.1f%n",
+                name,
+                sorted.length,
+                sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.9)] / 1e6);
+    }
+
+    private static List<String> subtree(String region) {
+        Registry registry = ReferenceLibrary.shipped().registry();
+        List<String> subtree = new ArrayList<>();
+        for (Region r : registry.regions().values()) {
+            if (registry.lineage(r.code()).stream()
+                    .anyMatch(x -> x.code().value().equals(region))) {
+                subtree.add(r.code().value());
+            }
+        }
+        return subtree;
     }
 
     /**
@@ -93,14 +185,7 @@ public final class DashboardLoad {
     }
 
     static void sql(Path dataDir, String region, int year, int clients, int seconds) throws Exception {
-        Registry registry = ReferenceLibrary.shipped().registry();
-        List<String> subtree = new ArrayList<>();
-        for (Region r : registry.regions().values()) {
-            if (registry.lineage(r.code()).stream()
-                    .anyMatch(x -> x.code().value().equals(region))) {
-                subtree.add(r.code().value());
-            }
-        }
+        List<String> subtree = subtree(region);
         try (Database db = Database.embedded(dataDir)) {
             AccountResults results = new AccountResults(db, java.time.Clock.systemUTC());
             run(
