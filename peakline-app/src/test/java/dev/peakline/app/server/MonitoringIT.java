@@ -92,6 +92,64 @@ class MonitoringIT extends ServerTest {
         assertThat(registry).doesNotContain("\"X 1\"", "E-09", "E-08");
     }
 
+    @Autowired
+    dev.peakline.app.server.monitoring.Ingest ingest;
+
+    @Test
+    void theStreamedReadOfAMessageGivesWhatTheTreeGivesAndLeavesTheRestToIt() {
+        Client e = as("enterprise");
+        String code = own(e);
+        LocalDate day = today().minusDays(3);
+        e.json(
+                e.post(
+                        "/api/v1/enterprises/" + code + "/meters",
+                        meter("ST-33", "电力", "kWh", "INTERVAL", 1, 900, at(day.minusDays(1), 0))),
+                201);
+        long t0 = day.atStartOfDay(ChinaTime.ZONE).toInstant().toEpochMilli();
+        // the usual message: epoch milliseconds, whole and decimal values, a unit on some, a token field passed over
+        StringBuilder b = new StringBuilder("{\"token\":\"plg_x\",\"readings\":[");
+        for (int q = 1; q <= 96; q++) {
+            b.append(q == 1 ? "" : ",")
+                    .append("{\"meter\":\"ST-33\",\"ts\":")
+                    .append(t0 + q * 900_000L)
+                    .append(",\"value\":")
+                    .append(q % 3 == 0 ? "2.5" : q % 3 == 1 ? "7" : "1.0e1")
+                    .append(q % 2 == 0 ? ",\"unit\":\"kWh\"" : "")
+                    .append('}');
+        }
+        String clean = b.append("]}").toString();
+        var streamed = ingest.streamed(code, clean.getBytes(StandardCharsets.UTF_8));
+        assertThat(streamed).isNotNull();
+        assertThat(streamed.lines())
+                .hasSize(97)
+                .isEqualTo(ingest.fromTree(code, clean.getBytes(StandardCharsets.UTF_8))
+                        .lines());
+        // anything else is the tree's: a reading to reject, an ISO time, statistics, a repeated or unknown field, bad
+        // JSON
+        String item = "{\"meter\":\"ST-33\",\"ts\":" + (t0 + 900_000L) + ",\"value\":1}";
+        for (String other : List.of(
+                "{\"readings\":[" + item + ",{\"meter\":\"ST-33\",\"ts\":" + t0 + ",\"value\":-1}]}",
+                "{\"readings\":[" + item + ",{\"meter\":\"NOPE\",\"ts\":" + t0 + ",\"value\":1}]}",
+                "{\"readings\":[{\"meter\":\"ST-33\",\"ts\":\"" + at(day, 15) + "\",\"value\":1}]}",
+                "{\"readings\":[" + item + "],\"statistics\":[]}",
+                "{\"readings\":[{\"meter\":\"ST-33\",\"meter\":\"ST-33\",\"ts\":" + t0 + ",\"value\":1}]}",
+                "{\"readings\":[{\"meter\":\"ST-33\",\"ts\":" + t0 + ",\"value\":1,\"note\":\"x\"}]}",
+                "{\"readings\":[" + item + "]",
+                "[" + item + "]")) {
+            assertThat(ingest.streamed(code, other.getBytes(StandardCharsets.UTF_8)))
+                    .as(other)
+                    .isNull();
+        }
+        // and the HTTP answer for the clean message: 96 readings of 96 taken
+        String token = e.json(e.post("/api/v1/enterprises/" + code + "/gateway-tokens", "{\"name\":\"stream\"}"), 201)
+                .path("token")
+                .asText();
+        assertThat(e.json(ingest(e, token, "application/json", clean), 200)
+                        .path("accepted")
+                        .asInt())
+                .isEqualTo(96);
+    }
+
     @Test
     void httpReadingsAreCheckedStoredOnceAndRolledUp() {
         Client e = as("enterprise");

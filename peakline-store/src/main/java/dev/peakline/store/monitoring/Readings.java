@@ -79,6 +79,22 @@ public final class Readings {
             return size;
         }
 
+        public long meter(int i) {
+            return meter[i];
+        }
+
+        public long ts(int i) {
+            return ts[i];
+        }
+
+        public double value(int i) {
+            return value[i];
+        }
+
+        public int item(int i) {
+            return item[i];
+        }
+
         /** Adds all of another batch (for grouping several MQTT messages into one transaction). */
         public void addAll(Batch other, int itemOffset) {
             for (int i = 0; i < other.size; i++) {

@@ -79,6 +79,19 @@ public class Ingest {
         final List<Readings.Statistic> statistics = new ArrayList<>();
         final List<Rejection> rejections = new ArrayList<>();
         int items;
+
+        /** Each reading taken (item, meter id, epoch ms, value), the statistics and the rejections, as text. */
+        public List<String> lines() {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                out.add(batch.item(i) + " " + batch.meter(i) + " " + batch.ts(i) + " "
+                        + Double.doubleToRawLongBits(batch.value(i)));
+            }
+            statistics.forEach(x -> out.add(x.toString()));
+            rejections.forEach(x -> out.add(x.toString()));
+            out.add("items " + items);
+            return out;
+        }
     }
 
     /** What was stored for one message (or group of messages). */
@@ -171,7 +184,97 @@ public class Ingest {
             }
             return csv(enterprise, text);
         }
+        Prepared streamed = streamed(enterprise, body);
+        return streamed != null ? streamed : fromTree(enterprise, body);
+    }
+
+    /** A JSON body read as a tree: the general path, for any shape and every rejection. */
+    public Prepared fromTree(String enterprise, byte[] body) {
         return json(enterprise, tree(body));
+    }
+
+    /**
+     * The usual message read as it streams, without a tree: {@code {"readings":[{"meter":…,"ts":<epoch ms>,"value":…
+     * [,"unit":…]}, …]}} (a {@code token} field is passed over), every reading checked by {@link #check} as the tree's
+     * are. A message of any other shape, or with any reading to reject, gives null and is read again as a tree, so what
+     * is stored, rejected and reported, and how, does not change.
+     */
+    public Prepared streamed(String enterprise, byte[] body) {
+        var nodes = json.getNodeFactory();
+        try (com.fasterxml.jackson.core.JsonParser in = json.getFactory().createParser(body)) {
+            if (in.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            Prepared p = new Prepared();
+            long now = clock.millis();
+            int item = 0;
+            boolean readings = false;
+            while (in.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                com.fasterxml.jackson.core.JsonToken t = in.nextToken();
+                if (field.equals("token") && t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    continue;
+                }
+                if (!field.equals("readings") || t != com.fasterxml.jackson.core.JsonToken.START_ARRAY || readings) {
+                    return null;
+                }
+                readings = true;
+                while ((t = in.nextToken()) == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    String code = null;
+                    String unit = null;
+                    JsonNode ts = null;
+                    JsonNode value = null;
+                    while (in.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        String k = in.currentName();
+                        com.fasterxml.jackson.core.JsonToken v = in.nextToken();
+                        if (k.equals("meter")
+                                && v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                                && code == null) {
+                            code = in.getText();
+                        } else if (k.equals("ts")
+                                && v == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
+                                && ts == null) {
+                            ts = nodes.numberNode(in.getLongValue());
+                        } else if (k.equals("value")
+                                && v == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT
+                                && value == null) {
+                            value = nodes.numberNode(in.getDoubleValue());
+                        } else if (k.equals("value")
+                                && v == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
+                                && value == null
+                                && in.getNumberType() != com.fasterxml.jackson.core.JsonParser.NumberType.BIG_INTEGER) {
+                            value = nodes.numberNode(in.getLongValue());
+                        } else if (k.equals("unit")
+                                && v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                                && unit == null) {
+                            unit = in.getText();
+                        } else {
+                            return null;
+                        }
+                    }
+                    if (code == null || ts == null || value == null) {
+                        return null;
+                    }
+                    int before = p.rejections.size();
+                    reading(p, enterprise, item++, code, ts, value, unit, null, now);
+                    if (p.rejections.size() > before) {
+                        return null;
+                    }
+                }
+                if (t != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                    return null;
+                }
+            }
+            if (!readings
+                    || in.currentToken() != com.fasterxml.jackson.core.JsonToken.END_OBJECT
+                    || in.nextToken() != null) {
+                return null;
+            }
+            p.items = item;
+            return p;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Reads an MQTT message: the token inside must belong to the enterprise named in the topic. */
