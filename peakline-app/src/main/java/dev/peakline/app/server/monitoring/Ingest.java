@@ -79,6 +79,8 @@ public class Ingest {
         final List<Readings.Statistic> statistics = new ArrayList<>();
         final List<Rejection> rejections = new ArrayList<>();
         int items;
+        /** The gateway token a streamed message carried (an MQTT message is checked by it), or null. */
+        String token;
 
         /** Each reading taken (item, meter id, epoch ms, value), the statistics and the rejections, as text. */
         public List<String> lines() {
@@ -212,7 +214,10 @@ public class Ingest {
             while (in.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
                 String field = in.currentName();
                 com.fasterxml.jackson.core.JsonToken t = in.nextToken();
-                if (field.equals("token") && t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                if (field.equals("token")
+                        && t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                        && p.token == null) {
+                    p.token = in.getText();
                     continue;
                 }
                 if (!field.equals("readings") || t != com.fasterxml.jackson.core.JsonToken.START_ARRAY || readings) {
@@ -279,6 +284,13 @@ public class Ingest {
 
     /** Reads an MQTT message: the token inside must belong to the enterprise named in the topic. */
     public Prepared prepareMqtt(String topicEnterprise, byte[] payload) {
+        // the usual message streams (its readings checked against the topic's enterprise, kept only once its token is
+        // found to be that enterprise's); any other is read as a tree
+        Prepared streamed = streamed(topicEnterprise, payload);
+        if (streamed != null) {
+            verifyToken(topicEnterprise, streamed.token);
+            return streamed;
+        }
         JsonNode root;
         try {
             root = tree(payload);
@@ -286,7 +298,12 @@ public class Ingest {
             // unreadable, so its token is unknown: it is counted, not filed under the enterprise the topic names
             throw new Refused(r.reason(), r.getMessage(), true);
         }
-        String token = root.path("token").asText(null);
+        verifyToken(topicEnterprise, root.path("token").asText(null));
+        return json(topicEnterprise, root);
+    }
+
+    /** Refuses an MQTT message whose token is missing, unknown, revoked, or another enterprise's than the topic's. */
+    private void verifyToken(String topicEnterprise, String token) {
         Optional<String> owner = enterpriseOf(token);
         if (owner.isEmpty()) {
             throw new Refused("auth.token", "missing, unknown or revoked gateway token", true);
@@ -298,7 +315,6 @@ public class Ingest {
                     true,
                     owner.get());
         }
-        return json(topicEnterprise, root);
     }
 
     /** Stores prepared messages of one enterprise in one transaction. */
