@@ -183,16 +183,8 @@ public final class AccountResults {
         return Double.doubleToLongBits(v);
     }
 
-    /** Replaces the figures of existing results (a recomputation with another factor set), in one transaction. */
-    public int update(String actor, List<Row> rows) {
-        try (Recomputed r = recomputed(actor)) {
-            r.add(rows);
-            return r.commit();
-        }
-    }
-
     /**
-     * Starts writing a recomputation's results: chunks are copied as they come ({@link Recomputed#add}) into a staging
+     * Starts writing a recomputation's results (the figures of existing results with another factor set): chunks are copied as they come ({@link Recomputed#add}) into a staging
      * table of one transaction, and {@link Recomputed#commit} swaps them all in by one statement. The results change
      * together or not at all, and the summaries are refreshed once, for the cells the whole job touched (a refresh per
      * chunk re-summed the province's busiest cells once per chunk).

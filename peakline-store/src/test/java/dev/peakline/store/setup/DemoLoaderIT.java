@@ -50,6 +50,67 @@ class DemoLoaderIT {
     }
 
     @Test
+    void aRecomputationsResultsLandTogetherWhenItCommitsAndNotAtAllOtherwise() {
+        AccountResults results = new AccountResults(db, CLOCK);
+        List<String> regions = List.of("520181", "520326", "520303");
+        List<AccountResults.Row> before = results.inRegions(regions, "2023");
+        assertThat(before).hasSizeGreaterThan(10);
+        // electricity emissions doubled (exactly: ×2 of a double), under another factor set's name
+        List<AccountResults.Row> doubled = before.stream()
+                .map(r -> new AccountResults.Row(
+                        r.filingId(),
+                        r.enterprise(),
+                        r.region(),
+                        r.industry(),
+                        r.period(),
+                        r.combustion(),
+                        r.process(),
+                        r.electricity() * 2,
+                        r.heat(),
+                        r.energy(),
+                        r.feedstockEnergy(),
+                        r.valueAdded(),
+                        "test-set 1"))
+                .toList();
+        int n = doubled.size();
+        // staged in two chunks and abandoned: nothing changed
+        try (AccountResults.Recomputed out = results.recomputed("test")) {
+            out.add(doubled.subList(0, 5));
+            out.add(doubled.subList(5, n));
+        }
+        assertThat(results.inRegions(regions, "2023")).containsExactlyInAnyOrderElementsOf(before);
+        // staged and committed: another connection sees nothing until the commit, then every result at once
+        try (AccountResults.Recomputed out = results.recomputed("test")) {
+            out.add(doubled.subList(0, 5));
+            out.add(doubled.subList(5, n));
+            assertThat(results.inRegions(regions, "2023")).containsExactlyInAnyOrderElementsOf(before);
+            assertThat(out.commit()).isEqualTo(n);
+        }
+        assertThat(results.inRegions(regions, "2023")).containsExactlyInAnyOrderElementsOf(doubled);
+        String audit = Tx.run(db, c -> {
+            try (var st = c.createStatement();
+                    var rs = st.executeQuery(
+                            "select after from audit_log where action = 'results.recompute' order by id desc"
+                                    + " limit 1")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertThat(audit).contains("\"results\": " + n);
+        // what is the same to the bit is not written again; a figure or the sets' name alone differing is
+        AccountResults.Row r0 = before.get(0);
+        assertThat(AccountResults.sameFigures(r0, r0)).isTrue();
+        assertThat(AccountResults.sameFigures(r0, doubled.get(0))).isFalse();
+        assertThat(AccountResults.sameFigures(null, r0)).isFalse();
+        // put back as it was
+        try (AccountResults.Recomputed out = results.recomputed("test")) {
+            out.add(before);
+            out.commit();
+        }
+        assertThat(results.inRegions(regions, "2023")).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
     void everyGeneratedMonthIsAnApprovedFilingWithItsResult() {
         int filings = Tx.run(db, c -> Tx.count(c, "filing"));
         int results = Tx.run(db, c -> Tx.count(c, "account_result"));
