@@ -314,7 +314,7 @@ public final class AccountingEngine {
         int[] rows = new int[n];
         LongIntMap known = new LongIntMap();
         for (int i = 0; i < n; i++) {
-            ActivityRecord whole = c.isWhole(i) ? c.get(i) : null;
+            ActivityRecord whole = c.whole(i);
             long k = whole != null
                             && !(Double.isNaN(whole.measuredNcv()) && Double.isNaN(whole.measuredCarbonContent()))
                     ? -1

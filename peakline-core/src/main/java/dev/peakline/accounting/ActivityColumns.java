@@ -72,7 +72,7 @@ public final class ActivityColumns extends AbstractList<ActivityRecord> implemen
 
     @Override
     public ActivityRecord get(int i) {
-        ActivityRecord w = whole.isEmpty() ? null : whole.get(i);
+        ActivityRecord w = whole(i);
         if (w != null) {
             return w;
         }
@@ -93,9 +93,9 @@ public final class ActivityColumns extends AbstractList<ActivityRecord> implemen
                 Double.NaN);
     }
 
-    /** Whether the line is kept whole: it carries a measured value, a grade or an uncertainty. */
-    boolean isWhole(int i) {
-        return !whole.isEmpty() && whole.containsKey(i);
+    /** The line's whole record when it carries a measured value, a grade or an uncertainty; otherwise null. */
+    ActivityRecord whole(int i) {
+        return whole.isEmpty() ? null : whole.get(i);
     }
 
     Unit unit(int i) {

@@ -1,6 +1,7 @@
 package dev.peakline.app.server.monitoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -204,54 +205,46 @@ public class Ingest {
     public Prepared streamed(String enterprise, byte[] body) {
         var nodes = json.getNodeFactory();
         try (com.fasterxml.jackson.core.JsonParser in = json.getFactory().createParser(body)) {
-            if (in.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
             Prepared p = new Prepared();
             long now = clock.millis();
             int item = 0;
             boolean readings = false;
-            while (in.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
                 String field = in.currentName();
                 com.fasterxml.jackson.core.JsonToken t = in.nextToken();
-                if (field.equals("token")
-                        && t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
-                        && p.token == null) {
+                if (field.equals("token") && t == JsonToken.VALUE_STRING && p.token == null) {
                     p.token = in.getText();
                     continue;
                 }
-                if (!field.equals("readings") || t != com.fasterxml.jackson.core.JsonToken.START_ARRAY || readings) {
+                if (!field.equals("readings") || t != JsonToken.START_ARRAY || readings) {
                     return null;
                 }
                 readings = true;
-                while ((t = in.nextToken()) == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                while ((t = in.nextToken()) == JsonToken.START_OBJECT) {
                     String code = null;
                     String unit = null;
                     JsonNode ts = null;
                     JsonNode value = null;
-                    while (in.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    while (in.nextToken() == JsonToken.FIELD_NAME) {
                         String k = in.currentName();
                         com.fasterxml.jackson.core.JsonToken v = in.nextToken();
-                        if (k.equals("meter")
-                                && v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
-                                && code == null) {
+                        if (k.equals("meter") && v == JsonToken.VALUE_STRING && code == null) {
                             code = in.getText();
-                        } else if (k.equals("ts")
-                                && v == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
-                                && ts == null) {
+                        } else if (k.equals("ts") && v == JsonToken.VALUE_NUMBER_INT && ts == null) {
                             ts = nodes.numberNode(in.getLongValue());
                         } else if (k.equals("value")
-                                && v == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT
-                                && value == null) {
-                            value = nodes.numberNode(in.getDoubleValue());
-                        } else if (k.equals("value")
-                                && v == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
                                 && value == null
-                                && in.getNumberType() != com.fasterxml.jackson.core.JsonParser.NumberType.BIG_INTEGER) {
-                            value = nodes.numberNode(in.getLongValue());
-                        } else if (k.equals("unit")
-                                && v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
-                                && unit == null) {
+                                && (v == JsonToken.VALUE_NUMBER_FLOAT
+                                        || v == JsonToken.VALUE_NUMBER_INT
+                                                && in.getNumberType()
+                                                        != com.fasterxml.jackson.core.JsonParser.NumberType
+                                                                .BIG_INTEGER)) {
+                            // check reads a number as a double, whichever node the tree would have made
+                            value = nodes.numberNode(in.getDoubleValue());
+                        } else if (k.equals("unit") && v == JsonToken.VALUE_STRING && unit == null) {
                             unit = in.getText();
                         } else {
                             return null;
@@ -266,13 +259,11 @@ public class Ingest {
                         return null;
                     }
                 }
-                if (t != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                if (t != JsonToken.END_ARRAY) {
                     return null;
                 }
             }
-            if (!readings
-                    || in.currentToken() != com.fasterxml.jackson.core.JsonToken.END_OBJECT
-                    || in.nextToken() != null) {
+            if (!readings || in.currentToken() != JsonToken.END_OBJECT || in.nextToken() != null) {
                 return null;
             }
             p.items = item;
